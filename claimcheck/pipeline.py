@@ -1,0 +1,173 @@
+"""check(): one Document flows through the components, as a spaCy Doc does.
+
+    sentences -> published date -> sentence vectors -> claims -> verdicts -> summary
+
+Each component reads the fields named in its docstring and fills its own. The
+sentence vectors are computed once per article and reused by the claim scorer,
+the evidence search and the summariser.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+import numpy as np
+
+from .textio import InputError, language_warning, validate_text
+from .types import Claim, Fact, Report, Sentence
+
+
+@dataclass
+class Document:
+    text: str
+    published: Optional[dt.date] = None
+    sentences: list[Sentence] = field(default_factory=list)
+    sentence_vectors: Optional[np.ndarray] = None
+    claims: list[Claim] = field(default_factory=list)
+    summary: Any = None  # claimcheck.summarize.Summary
+    warnings: list[str] = field(default_factory=list)
+
+    def report(self) -> Report:
+        return Report(
+            published=self.published.isoformat() if self.published else None,
+            summary=self.summary.text if self.summary is not None else "",
+            claims=self.claims,
+            warnings=self.warnings + list(getattr(self.summary, "notes", []) or []),
+        )
+
+
+def parse_published(value: str | dt.date | None) -> Optional[dt.date]:
+    """A publication date from an ISO string or a date; None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"published date {value!r} is not a date of the form YYYY-MM-DD.") from None
+
+
+# --- components -------------------------------------------------------------
+
+def split_into_sentences(doc: Document) -> None:
+    """reads text; writes sentences."""
+    from .sentences import split_sentences
+
+    doc.sentences = split_sentences(doc.text)
+
+
+def find_published(doc: Document) -> None:
+    """reads text, published; writes published (from the dateline when the caller gave none)."""
+    if doc.published is None:
+        from .claims import read_published
+
+        doc.published = read_published(doc.text)
+
+
+def encode_sentences(doc: Document, encoder) -> None:
+    """reads sentences; writes sentence_vectors (one encoder pass per article)."""
+    doc.sentence_vectors = encoder.encode_queries([s.text for s in doc.sentences])
+
+
+def find_claims(doc: Document) -> None:
+    """reads text, published, sentences, sentence_vectors; writes claims."""
+    from .claims import extract_claims
+
+    doc.claims = extract_claims(
+        doc.text, published=doc.published, sentences=doc.sentences, sentence_vectors=doc.sentence_vectors
+    )
+
+
+def judge_claims(doc: Document, store) -> None:
+    """reads claims, sentences, sentence_vectors, published; writes each claim's verdict."""
+    from .verify import Verifier
+
+    Verifier(store).judge(doc.claims, doc.sentences, doc.sentence_vectors, published=doc.published)
+
+
+def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[str]) -> None:
+    """reads text, sentences, sentence_vectors; writes summary."""
+    from .summarize import summarize as summarize_text
+
+    doc.summary = summarize_text(
+        doc.text,
+        max_sentences=max_sentences,
+        backend=backend,
+        model=model,
+        sentences=doc.sentences,
+        sentence_vectors=doc.sentence_vectors,
+    )
+
+
+# --- the public entry points -------------------------------------------------
+
+def open_facts(facts: str | Path | Iterable[dict | Fact], encoder) -> "ReferenceStore":  # noqa: F821
+    """A throwaway in-memory store holding `facts` (a fact file or an iterable of facts)."""
+    from .store import ReferenceStore
+
+    store = ReferenceStore.in_memory(encoder=encoder)
+    if isinstance(facts, (str, Path)):
+        store.add_file(facts)
+    else:
+        store.add(list(facts))
+    return store
+
+
+def check(
+    text: str,
+    *,
+    store=None,
+    facts: str | Path | Sequence[dict | Fact] | None = None,
+    published: str | dt.date | None = None,
+    encoder=None,
+    max_summary_sentences: int = 3,
+    summary_backend: str = "extractive",
+    summary_model: Optional[str] = None,
+) -> Report:
+    """Summarise `text`, extract its checkable claims and judge each against the facts.
+
+    `store` is a ReferenceStore; `facts` (a JSONL/CSV/Parquet path or a list of
+    facts) builds a throwaway one. Without either every verdict is NOT_ENOUGH_INFO.
+    """
+    from .models import get_encoder
+
+    if store is not None and facts is not None:
+        raise InputError("Give either a store or facts, not both.")
+    doc = Document(text=validate_text(text), published=parse_published(published))
+    warning = language_warning(doc.text)
+    if warning:
+        doc.warnings.append(warning)
+    encoder = encoder or get_encoder()
+
+    split_into_sentences(doc)
+    find_published(doc)
+    encode_sentences(doc, encoder)
+    find_claims(doc)
+    owned_store = open_facts(facts, encoder) if facts is not None else None
+    try:
+        if owned_store is not None or store is not None:
+            judge_claims(doc, owned_store or store)
+    finally:
+        if owned_store is not None:
+            owned_store.close()
+    summarise(doc, max_summary_sentences, summary_backend, summary_model)
+    return doc.report()
+
+
+def extract_claims(text: str, *, published: str | dt.date | None = None) -> list[Claim]:
+    """The checkable claims of `text` (no verdicts), without loading an encoder."""
+    from .claims import extract_claims as _extract
+
+    return _extract(validate_text(text), published=parse_published(published))
+
+
+def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive", model: Optional[str] = None) -> str:
+    """A short summary of `text` (extractive by default; see claimcheck.summarize)."""
+    from .summarize import summarize as _summarize
+
+    return _summarize(validate_text(text), max_sentences=max_sentences, backend=backend, model=model).text
