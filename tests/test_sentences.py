@@ -1,0 +1,123 @@
+"""German sentence splitting: exact offsets, abbreviations, dates, headlines, web debris."""
+from pathlib import Path
+
+import pytest
+
+from claimcheck.sentences import split_sentences
+
+EXAMPLE = Path("/work/shared/examples/tiktok-2020-08-17.txt")
+
+
+def texts(text):
+    return [s.text for s in split_sentences(text)]
+
+
+def assert_exact_offsets(text):
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = (
+        "Der Umsatz stieg um 3 Mio. Euro auf 1,2 Mrd. Euro. Das ist z.B. mehr als im Vorjahr, "
+        "d.h. ein Rekord. Dr. Huber nannte ca. 40 Filialen in Nr. 7 der Liste. Ende."
+    )
+    assert texts(text) == [
+        "Der Umsatz stieg um 3 Mio. Euro auf 1,2 Mrd. Euro.",
+        "Das ist z.B. mehr als im Vorjahr, d.h. ein Rekord.",
+        "Dr. Huber nannte ca. 40 Filialen in Nr. 7 der Liste.",
+        "Ende.",
+    ]
+
+
+def test_editorial_note_and_article_references_stay_in_the_sentence():
+    text = "Er zahlte 20 Euro (ohne Steuern, Anm.) an den Verein. Siehe Art. 5 Abs. 2 der Satzung. Gut."
+    assert texts(text) == [
+        "Er zahlte 20 Euro (ohne Steuern, Anm.) an den Verein.",
+        "Siehe Art. 5 Abs. 2 der Satzung.",
+        "Gut.",
+    ]
+
+
+def test_dates_and_ordinals_do_not_end_sentences():
+    text = "Am 3. Dezember 2020 kam der Bericht. Am 17.08.2020 folgte im 3. Quartal der zweite. Schluss."
+    assert texts(text) == [
+        "Am 3. Dezember 2020 kam der Bericht.",
+        "Am 17.08.2020 folgte im 3. Quartal der zweite.",
+        "Schluss.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das geschah im Jahr 2019. Danach war Ruhe.", ["Das geschah im Jahr 2019.", "Danach war Ruhe."]),
+        ("Die Regel gilt seit 2012. Kritik gab es kaum.", ["Die Regel gilt seit 2012.", "Kritik gab es kaum."]),
+        ("Es waren 165.000. Normalerweise sind es weniger.", ["Es waren 165.000.", "Normalerweise sind es weniger."]),
+        ("Die Partei stellte 50. Dazu kamen zwölf.", ["Die Partei stellte 50.", "Dazu kamen zwölf."]),
+        ("Der 100. Geburtstag wurde gefeiert.", ["Der 100. Geburtstag wurde gefeiert."]),
+    ],
+)
+def test_a_figure_at_the_end_of_a_sentence_ends_it(text, expected):
+    assert texts(text) == expected
+
+
+def test_headline_and_teaser_lines_without_full_stop_end_a_sentence():
+    text = "Bäckerei eröffnet dritte Filiale\n\n02.03.2021 - Die Bäckerei Korn wächst weiter. Sie hat 40 Angestellte.\n\nZwischentitel ohne Punkt\nDer Text geht weiter."
+    assert texts(text) == [
+        "Bäckerei eröffnet dritte Filiale",
+        "02.03.2021 - Die Bäckerei Korn wächst weiter.",
+        "Sie hat 40 Angestellte.",
+        "Zwischentitel ohne Punkt",
+        "Der Text geht weiter.",
+    ]
+    assert_exact_offsets(text)
+
+
+def test_a_hard_wrapped_line_continues_the_sentence():
+    text = "Der Verein hat im vergangenen Jahr\nmehr Mitglieder gewonnen. Das freut ihn."
+    assert texts(text) == ["Der Verein hat im vergangenen Jahr\nmehr Mitglieder gewonnen.", "Das freut ihn."]
+
+
+def test_web_debris_joins_its_sentence():
+    text = "Der Plan wurde veröffentlicht (hier einsehbar) \u00a0 , sagte sie. Die Firma Korn \u00a0 . Danach kam nichts."
+    assert texts(text) == [
+        "Der Plan wurde veröffentlicht (hier einsehbar) \u00a0 , sagte sie.",
+        "Die Firma Korn \u00a0 .",
+        "Danach kam nichts.",
+    ]
+
+
+def test_an_opening_bracket_starts_the_next_sentence():
+    text = "So sieht es die Forscherin. (red, 16. 5. 2016)"
+    assert texts(text) == ["So sieht es die Forscherin.", "(red, 16. 5. 2016)"]
+
+
+def test_quotes_stay_with_their_sentence():
+    text = 'Er sagte: „Wir kommen morgen.“ Dann ging er. Sie meinte: "Gut so." Ende.'
+    assert texts(text) == ['Er sagte: „Wir kommen morgen.“', "Dann ging er.", 'Sie meinte: "Gut so."', "Ende."]
+
+
+def test_empty_and_whitespace_text_has_no_sentences():
+    assert split_sentences("") == []
+    assert split_sentences("  \n\n ") == []
+
+
+def test_not_a_string_is_a_clear_error():
+    with pytest.raises(ValueError, match="str"):
+        split_sentences(None)  # type: ignore[arg-type]
+
+
+def test_worked_example_sentences():
+    text = EXAMPLE.read_text("utf-8")
+    sentences = texts(text)
+    assert_exact_offsets(text)
+    assert sentences[0] == "Trump erhöht Druck auf chinesische Techfirmen"
+    assert sentences[1].startswith("17.08.2020 - US-Präsident Donald Trump")
+    assert "Die Videoplattform hat nach eigenen Angaben 100 Millionen Nutzer in den USA." in sentences
+    assert "1500 Mitarbeiter hat die Plattform in den USA." in sentences
+    assert "TikTok-Mitarbeiter fürchten um ihre Jobs und wollen klagen" in sentences
+    # debris stays inside the sentence it interrupts
+    assert any(s.startswith("Trump ordnete außerdem an (hier einsehbar)") and "Musically" in s for s in sentences)
+    assert all(any(ch.isalnum() for ch in s) for s in sentences)
