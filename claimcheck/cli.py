@@ -1,0 +1,199 @@
+"""The `claimcheck` command: a thin shell over the library API.
+
+Exit codes: 0 on success, 2 on bad usage or bad input (one line on stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .textio import InputError, decode_bytes, read_article, validate_text
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse exits with its own multi-line usage text; we want one line and exit code 2.
+    def error(self, message: str):
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        return validate_text(decode_bytes(sys.stdin.buffer.read(), name="stdin"))
+    return read_article(path)
+
+
+def _format_value(claim: dict) -> str:
+    if claim["date"]:
+        return claim["date"]
+    if claim["value"] is None:
+        return "?"
+    value = claim["value"]
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return f"{number} {claim['unit'] or ''}".strip()
+
+
+def _print_report(report: dict) -> None:
+    print(f"Published: {report['published'] or 'unknown'}")
+    for warning in report.get("warnings", []):
+        print(f"Warning: {warning}")
+    print(f"\nSummary:\n{report['summary']}\n")
+    print(f"Claims ({len(report['claims'])}):")
+    for c in report["claims"]:
+        print(f"  {c['id']:>4} [{c['verdict']} {c['confidence']:.2f}] {c['text']!r} = {_format_value(c)}"
+              f"  subject: {c['subject'] or '-'}")
+        if c["reason"]:
+            print(f"       {c['reason']}")
+
+
+def _cmd_check(args) -> int:
+    from .pipeline import check
+
+    store = None
+    if args.store:
+        from .store import ReferenceStore
+
+        store = ReferenceStore.open(args.store)
+    try:
+        report = check(_read_input(args.file), store=store, facts=args.facts, published=args.published,
+                       max_summary_sentences=args.sentences).to_dict()
+    finally:
+        if store is not None:
+            store.close()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_report(report)
+    return 0
+
+
+def _cmd_claims(args) -> int:
+    from .pipeline import extract_claims
+
+    claims = [c.to_dict() for c in extract_claims(_read_input(args.file), published=args.published)]
+    if args.json:
+        print(json.dumps(claims, ensure_ascii=False, indent=2))
+    else:
+        for c in claims:
+            print(f"{c['id']:>4} {c['kind']:<8} {c['text']!r} = {_format_value(c)}  subject: {c['subject'] or '-'}")
+    return 0
+
+
+def _cmd_summarize(args) -> int:
+    from .pipeline import summarize
+
+    print(summarize(_read_input(args.file), max_sentences=args.sentences, backend=args.backend, model=args.model))
+    return 0
+
+
+def _cmd_store(args) -> int:
+    from .store import ReferenceStore
+
+    with ReferenceStore.open(args.store) as store:
+        if args.store_command == "add":
+            for path in args.files:
+                result = store.add_file(path)
+                print(f"{path}: {result}")
+        elif args.store_command == "search":
+            for hit in store.search(args.query, k=args.k):
+                print(f"{hit.score:.3f}  {hit.fact.id}: {hit.fact.text}")
+        elif args.store_command == "stats":
+            print(json.dumps(store.stats(), ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def _cmd_serve(args) -> int:
+    from .web import launch
+
+    launch(host=args.host, port=args.port, store=args.store)
+    return 0
+
+
+def _cmd_batch(args) -> int:
+    from .batch import run_batch
+
+    run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimcheck", description="Check the figures of German news articles against trusted facts.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("check", help="summary, claims and verdicts of an article")
+    p.add_argument("file", help="article file (.txt, .md, .html) or - for standard input")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--facts", help="reference facts (JSONL, CSV or Parquet) for this run only")
+    src.add_argument("--store", help="a reference store directory (see `claimcheck store`)")
+    p.add_argument("--published", help="publication date YYYY-MM-DD (resolves deadlines)")
+    p.add_argument("--sentences", type=int, default=3, help="summary length in sentences")
+    p.add_argument("--json", action="store_true", help="print the report JSON")
+    p.set_defaults(run=_cmd_check)
+
+    p = sub.add_parser("claims", help="the checkable claims of an article")
+    p.add_argument("file")
+    p.add_argument("--published")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_cmd_claims)
+
+    p = sub.add_parser("summarize", help="a short summary of an article")
+    p.add_argument("file")
+    p.add_argument("--sentences", type=int, default=3)
+    p.add_argument("--backend", choices=["extractive", "abstractive"], default="extractive")
+    p.add_argument("--model", help="summarisation model id or path (abstractive backend)")
+    p.set_defaults(run=_cmd_summarize)
+
+    p = sub.add_parser("store", help="manage a reference store")
+    store_sub = p.add_subparsers(dest="store_command", required=True, parser_class=_Parser)
+    s = store_sub.add_parser("add", help="add facts from files (JSONL, CSV, Parquet)")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--store", required=True)
+    s = store_sub.add_parser("search", help="search facts")
+    s.add_argument("query")
+    s.add_argument("--store", required=True)
+    s.add_argument("-k", type=int, default=5)
+    s = store_sub.add_parser("stats", help="what the store holds")
+    s.add_argument("--store", required=True)
+    p.set_defaults(run=_cmd_store)
+
+    p = sub.add_parser("batch", help="check a corpus (JSONL, CSV, Parquet) into one report per article")
+    p.add_argument("input")
+    p.add_argument("output")
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--store")
+    src.add_argument("--facts")
+    p.add_argument("--workers", type=int, default=None)
+    p.set_defaults(run=_cmd_batch)
+
+    p = sub.add_parser("serve", help="the web page (Gradio)")
+    p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: this machine only)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--store", help="default reference store directory")
+    p.set_defaults(run=_cmd_serve)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.run(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (InputError, ValueError, FileNotFoundError) as exc:
+        message = " ".join(str(exc).split())
+        print(f"claimcheck: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("claimcheck: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

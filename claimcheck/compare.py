@@ -1,0 +1,176 @@
+"""Comparing two quantities as numbers and dates as dates.
+
+A claim and a fact agree when the intervals their figures stand for overlap
+after a stated tolerance:
+- numbers: each side is [low, high] (a hedge such as "mehr als" leaves one side
+  open); exact figures are widened by NUMBER_TOLERANCE (relative), because news
+  rounds ("1.500" for 1,488);
+- durations are compared in days, with DURATION_TOLERANCE ("drei Monate" = 91.3
+  days agrees with "90 days");
+- dates are compared as day intervals ("Mitte September" = 11-20 September
+  agrees with "20 September"; "2017" agrees with "November 2017").
+Units and currencies must match or convert; there is no exchange-rate
+conversion, so a Dollar figure never supports a Euro figure.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+from .types import Quantity
+
+NUMBER_TOLERANCE = 0.02
+APPROX_TOLERANCE = 0.10  # used only when a hedged figure arrives without low/high
+DURATION_TOLERANCE = 0.05
+DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24}
+# Units that convert into one another (factor to the first unit of the group).
+UNIT_FACTORS = {
+    "t": ("kg", 1000.0), "kg": ("kg", 1.0), "g": ("kg", 0.001),
+    "km": ("m", 1000.0), "m": ("m", 1.0), "cm": ("m", 0.01),
+    "GW": ("MW", 1000.0), "MW": ("MW", 1.0), "kW": ("MW", 0.001),
+    "l": ("l", 1.0), "hl": ("l", 100.0), "ml": ("l", 0.001),
+}
+
+
+@dataclass
+class Comparison:
+    agree: bool
+    claim_text: str  # the claim's figure, formatted for the reason line
+    fact_text: str
+    detail: str  # "same", "differs by 20 %", ...
+
+
+def _measure(q: Quantity) -> Optional[tuple[str, str]]:
+    """What a quantity measures, as (family, unit); None when it cannot be compared."""
+    if q.kind == "date" or (q.kind == "duration" and q.value is None and q.date_low):
+        return ("date", "day")
+    if q.kind == "duration":
+        return ("duration", "day") if q.unit in DAYS_PER else None
+    if q.kind == "quantity" and q.unit in UNIT_FACTORS:
+        return ("quantity", UNIT_FACTORS[q.unit][0])
+    return (q.kind, q.unit or "")
+
+
+def comparable(claim: Quantity, fact: Quantity) -> bool:
+    """Whether two figures measure the same kind of thing in the same unit."""
+    a, b = _measure(claim), _measure(fact)
+    if a is None or b is None or a[0] != b[0]:
+        # A resolved deadline ("binnen drei Monaten" -> 2020-11-17) is also a date.
+        return claim.kind == "duration" and bool(claim.date_low) and b is not None and b[0] == "date"
+    if a[0] == "count":
+        # Users are not employees; a count without a noun matches any noun.
+        return not (a[1] and b[1]) or a[1] == b[1]
+    return a[1] == b[1]
+
+
+# --- intervals ---------------------------------------------------------------
+
+def number_interval(q: Quantity) -> tuple[float, float]:
+    """[low, high] of a numeric figure in base units, hedges applied, exact figures widened by the tolerance."""
+    scale = DAYS_PER[q.unit] if q.kind == "duration" else UNIT_FACTORS.get(q.unit or "", ("", 1.0))[1]
+    tol = DURATION_TOLERANCE if q.kind == "duration" else NUMBER_TOLERANCE
+    value = q.value
+    low, high = q.low, q.high
+    if low is None and high is None and q.hedge == "approx" and value is not None:
+        low, high = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+    if low is None:
+        low = -math.inf if q.hedge == "max" or value is None else value
+    if high is None:
+        high = math.inf if q.hedge == "min" or value is None else value
+    low, high = low * scale, high * scale
+    return low - abs(low) * tol, high + abs(high) * tol
+
+
+def _date_bounds(iso: str) -> tuple[dt.date, dt.date]:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+    day = dt.date(*parts)
+    return day, day
+
+
+def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
+    """The days a dated figure stands for; None when it has no date."""
+    try:
+        if q.date_low and q.date_high:
+            return dt.date.fromisoformat(q.date_low), dt.date.fromisoformat(q.date_high)
+        if q.date:
+            return _date_bounds(q.date)
+    except ValueError:
+        return None
+    return None
+
+
+# --- comparing ---------------------------------------------------------------
+
+def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
+    """Compare two figures; None when they are not comparable."""
+    if not comparable(claim, fact):
+        return None
+    family = _measure(fact)[0]
+    if family == "date":
+        a, b = date_interval(claim), date_interval(fact)
+        if a is None or b is None:
+            return None
+        agree = a[0] <= b[1] and b[0] <= a[1]
+        gap = 0 if agree else min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
+        detail = "same" if agree else f"{gap} days apart"
+        return Comparison(agree, format_quantity(claim), format_quantity(fact), detail)
+    if claim.value is None and claim.low is None and claim.high is None:
+        return None
+    if fact.value is None and fact.low is None and fact.high is None:
+        return None
+    a, b = number_interval(claim), number_interval(fact)
+    agree = a[0] <= b[1] and b[0] <= a[1]
+    detail = "same" if agree else _difference(claim, fact)
+    return Comparison(agree, format_quantity(claim), format_quantity(fact), detail)
+
+
+def _difference(claim: Quantity, fact: Quantity) -> str:
+    if claim.value and fact.value:
+        scale_c = DAYS_PER.get(claim.unit or "", 1.0) if claim.kind == "duration" else 1.0
+        scale_f = DAYS_PER.get(fact.unit or "", 1.0) if fact.kind == "duration" else 1.0
+        ratio = (claim.value * scale_c) / (fact.value * scale_f)
+        return f"differs by {abs(ratio - 1) * 100:.0f} %"
+    return "differs"
+
+
+# --- formatting for reasons ----------------------------------------------------
+
+_HEDGE_MARK = {"approx": "~", "min": "≥", "max": "≤", "forecast": "forecast "}
+
+
+def format_number(value: float) -> str:
+    """German-style short form: 100000000 -> '100 Mio.', 1.2e9 -> '1,2 Mrd.', 1500 -> '1.500'."""
+    for size, word in ((1e12, "Bio."), (1e9, "Mrd."), (1e6, "Mio.")):
+        if abs(value) >= size:
+            return f"{value / size:.4g}".replace(".", ",") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:g}".replace(".", ",")
+
+
+def format_quantity(q: Quantity) -> str:
+    if q.kind == "date" or (q.value is None and q.date):
+        text = q.date or (f"{q.date_low}..{q.date_high}" if q.date_low else q.text)
+        return f"{q.relation} {text}" if q.relation == "until" else text
+    if q.hedge == "range" and q.low is not None and q.high is not None:
+        number = f"{format_number(q.low)}-{format_number(q.high)}"
+    elif q.value is not None:
+        number = _HEDGE_MARK.get(q.hedge or "", "") + format_number(q.value)
+    else:
+        bound = q.low if q.low is not None else q.high
+        number = _HEDGE_MARK.get(q.hedge or "", "") + (format_number(bound) if bound is not None else "?")
+    unit = {"percent": "%", "pp": "pp"}.get(q.unit or "", q.unit or "")
+    if q.kind == "duration" and q.unit in DAYS_PER and q.value != 1:
+        unit += "s"  # "3 months", "90 days"
+    text = f"{number} {unit}".strip()
+    if q.kind == "duration" and q.unit in DAYS_PER and q.value is not None and q.unit != "day":
+        text += f" (≈{q.value * DAYS_PER[q.unit]:.0f} days)"
+    return text

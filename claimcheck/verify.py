@@ -1,0 +1,233 @@
+"""Verdicts: for each claim, find facts about the same subject and measure, then compare.
+
+1. Retrieve candidate facts with the claim's sentence vector (cross-lingual e5).
+2. Relatedness: a logistic model over a few features (cosine, lexical overlap,
+   subject named in the fact, regions, time gap) gives P(the fact is about the
+   same subject and measure). Facts naming other regions (US vs worldwide) or
+   measuring other units (users vs employees, USD vs EUR) are never compared.
+3. Compare figures as numbers and dates (claimcheck.compare).
+4. SUPPORTED when a related fact agrees (P >= support threshold), CONTRADICTED
+   when a related fact disagrees (P >= contradict threshold), else NOT_ENOUGH_INFO.
+The weights, thresholds and the confidence calibration are fitted on the
+project's verification set (eval/fit_verifier.py) and shipped in
+claimcheck/resources/verifier.json.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional, Sequence
+
+import numpy as np
+
+from .compare import Comparison, compare, comparable
+from .types import Claim, Evidence, Fact, Sentence
+
+FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age")
+CANDIDATES = 20  # facts retrieved per claim before the relatedness model
+TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
+
+
+@dataclass
+class VerifierModel:
+    weights: list[float]
+    bias: float
+    support_threshold: float
+    contradict_threshold: float
+    calibration: dict[str, list[float]]  # verdict -> Platt [a, b]: confidence = sigmoid(a * p + b)
+    fitted_on: str
+
+    @classmethod
+    def load(cls, path=None) -> "VerifierModel":
+        text = (open(path, encoding="utf-8").read() if path else
+                resources.files("claimcheck.resources").joinpath("verifier.json").read_text("utf-8"))
+        data = json.loads(text)
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__})
+
+    def relatedness(self, features: np.ndarray) -> np.ndarray:
+        return _sigmoid(features @ np.asarray(self.weights) + self.bias)
+
+    def confidence(self, verdict: str, p: float) -> float:
+        a, b = self.calibration[verdict]
+        return float(_sigmoid(a * p + b))
+
+
+def _sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
+
+
+# --- features -------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+", re.U)
+
+
+def normalise_name(text: str) -> str:
+    """'Musical.ly' -> 'musically', 'ByteDance' -> 'bytedance': names compared without case and punctuation."""
+    return "".join(_TOKEN.findall(text.lower()))
+
+
+def _content_tokens(text: str) -> set[str]:
+    return {t for t in _TOKEN.findall(text.lower()) if len(t) >= 4 or t.isdigit()}
+
+
+def lexical_overlap(a: str, b: str) -> float:
+    ta, tb = _content_tokens(a), _content_tokens(b)
+    return len(ta & tb) / max(1, min(len(ta), len(tb)))
+
+
+@lru_cache(maxsize=1)
+def _region_patterns() -> dict[str, re.Pattern]:
+    data = tomllib.loads(resources.files("claimcheck.lang").joinpath("regions.toml").read_text("utf-8"))
+    return {
+        code: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                         + r")(?![\w])", re.I)
+        for code, forms in data["regions"].items()
+    }
+
+
+def regions(text: str) -> frozenset[str]:
+    """The regions a text names (US, GLOBAL, DE, ...): 'US-Nutzer' and 'in den USA' both give US."""
+    return frozenset(code for code, pattern in _region_patterns().items() if pattern.search(text))
+
+
+def subject_named(subject: Optional[str], fact: Fact) -> float:
+    if not subject:
+        return 0.5
+    name = normalise_name(subject)
+    if not name:
+        return 0.5
+    if fact.subject and normalise_name(fact.subject) == name:
+        return 1.0
+    return 1.0 if name in normalise_name(fact.text) else 0.0
+
+
+def _as_date(text: Optional[str]) -> Optional[dt.date]:
+    if not text:
+        return None
+    parts = [int(p) for p in str(text)[:10].split("-") if p.isdigit()]
+    try:
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
+    """How far the fact's as_of lies from the claim's time, in years (0 for figures that do not go stale)."""
+    if claim.quantity.kind not in TIME_VARYING_KINDS:
+        return 0.0
+    fact_time, claim_time = _as_date(fact.as_of), published
+    if fact_time is None or claim_time is None:
+        return 0.0
+    return min(5.0, abs((claim_time - fact_time).days) / 365.25)
+
+
+def pair_features(claim: Claim, fact: Fact, cosine: float, published: Optional[dt.date]) -> Optional[np.ndarray]:
+    """Features of a (claim, fact) pair; None when the fact cannot be about the claim's measure."""
+    claim_regions, fact_regions = regions(claim.sentence), regions(fact.text)
+    if claim_regions and fact_regions and not (claim_regions & fact_regions):
+        return None
+    comparable_quantities = [q for q in fact.quantities if comparable(claim.quantity, q)]
+    if not comparable_quantities:
+        return None
+    unit_known = 1.0 if any(q.unit and q.unit == claim.quantity.unit for q in comparable_quantities) else 0.5
+    return np.array([
+        cosine,
+        lexical_overlap(claim.claim_text or claim.sentence, fact.text),
+        subject_named(claim.subject, fact),
+        1.0 if claim_regions & fact_regions else 0.5,
+        unit_known,
+        age_years(claim, fact, published),
+    ])
+
+
+# --- the verifier -----------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    fact: Fact
+    cosine: float
+    relatedness: float
+    comparison: Optional[Comparison]  # the best comparison of the claim with one of the fact's figures
+    age: float
+
+
+class Verifier:
+    """Judges claims against a ReferenceStore."""
+
+    def __init__(self, store, model: Optional[VerifierModel] = None):
+        self.store = store
+        self.model = model or default_model()
+
+    def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date]) -> list[Candidate]:
+        found = []
+        for hit in self.store.search(vector, k=CANDIDATES):
+            features = pair_features(claim, hit.fact, float(hit.score), published)
+            if features is None:
+                continue
+            comparisons = [c for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
+            if not comparisons:
+                continue
+            # Any agreeing figure of the fact settles it; otherwise the first comparable one speaks.
+            best = next((c for c in comparisons if c.agree), comparisons[0])
+            p = float(self.model.relatedness(features[None, :])[0])
+            found.append(Candidate(hit.fact, float(hit.score), p, best, float(features[FEATURES.index("age")])))
+        return sorted(found, key=lambda c: -c.relatedness)
+
+    def decide(self, claim: Claim, candidates: Sequence[Candidate]) -> None:
+        """Set the claim's verdict, confidence, evidence and reason from its candidates."""
+        model = self.model
+        agreeing = [c for c in candidates if c.comparison.agree and c.relatedness >= model.support_threshold]
+        disagreeing = [c for c in candidates if not c.comparison.agree and c.relatedness >= model.contradict_threshold]
+        if agreeing:
+            chosen, verdict = agreeing[0], "SUPPORTED"
+        elif disagreeing:
+            chosen, verdict = disagreeing[0], "CONTRADICTED"
+        else:
+            best_p = candidates[0].relatedness if candidates else 0.0
+            claim.verdict = "NOT_ENOUGH_INFO"
+            claim.confidence = model.confidence("NOT_ENOUGH_INFO", best_p)
+            claim.evidence = []
+            claim.reason = (f"no fact about {claim.subject or 'this subject'} with a comparable figure"
+                            if not candidates else
+                            f"closest fact {candidates[0].fact.id} is not clearly about the same measure "
+                            f"(relatedness {best_p:.2f})")
+            return
+        claim.verdict = verdict
+        claim.confidence = model.confidence(verdict, chosen.relatedness)
+        claim.evidence = [Evidence(c.fact.id, c.fact.text, round(c.relatedness, 4), c.fact.source)
+                          for c in (agreeing if verdict == "SUPPORTED" else disagreeing)[:3]]
+        claim.reason = reason_line(chosen, verdict)
+
+    def judge(self, claims: list[Claim], sentences: Sequence[Sentence], sentence_vectors: np.ndarray,
+              published: Optional[dt.date] = None) -> None:
+        starts = [s.start for s in sentences]
+        for claim in claims:
+            index = _sentence_index(starts, claim.sentence_start)
+            self.decide(claim, self.candidates(claim, sentence_vectors[index], published))
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def reason_line(candidate: Candidate, verdict: str) -> str:
+    c = candidate.comparison
+    as_of = f" ({candidate.fact.as_of})" if candidate.fact.as_of else ""
+    outcome = "agree" if verdict == "SUPPORTED" else f"disagree, {c.detail}"
+    line = f"fact {candidate.fact.id}: {c.fact_text}{as_of} vs claim {c.claim_text}: {outcome}"
+    if candidate.age >= 1.0:
+        line += f"; the fact is {candidate.age:.1f} years from the article's time: weaker evidence"
+    return line
+
+
+@lru_cache(maxsize=1)
+def default_model() -> VerifierModel:
+    return VerifierModel.load()
