@@ -153,8 +153,12 @@ class Candidate:
     fact: Fact
     cosine: float
     relatedness: float
-    comparison: Optional[Comparison]  # the best comparison of the claim with one of the fact's figures
-    age: float
+    comparison: Comparison  # the best comparison of the claim with one of the fact's figures
+    features: np.ndarray  # pair_features(), kept for fitting the model (eval/fit_verifier.py)
+
+    @property
+    def age(self) -> float:
+        return float(self.features[FEATURES.index("age")])
 
 
 class Verifier:
@@ -176,7 +180,7 @@ class Verifier:
             # Any agreeing figure of the fact settles it; otherwise the first comparable one speaks.
             best = next((c for c in comparisons if c.agree), comparisons[0])
             p = float(self.model.relatedness(features[None, :])[0])
-            found.append(Candidate(hit.fact, float(hit.score), p, best, float(features[FEATURES.index("age")])))
+            found.append(Candidate(hit.fact, float(hit.score), p, best, features))
         return sorted(found, key=lambda c: -c.relatedness)
 
     def decide(self, claim: Claim, candidates: Sequence[Candidate]) -> None:

@@ -1,0 +1,206 @@
+"""The verification set: the project's annotated claims judged against facts the project wrote.
+
+For every annotated checkable claim that has written facts (data/verify/facts-*.jsonl:
+an `agree` paraphrase, a `disagree` copy with a changed figure, a `distractor` about
+the same subject but another measure), the claim is judged three times, once in
+each condition of a rotation:
+  S: the store holds its agree fact       -> expected SUPPORTED
+  C: the store holds its disagree fact    -> expected CONTRADICTED
+  N: the store holds only its distractor  -> expected NOT_ENOUGH_INFO
+The store always holds every other claim's facts of that rotation and all
+distractors, so each judgement is made among hundreds of near-miss facts.
+Only claims that extraction found (span overlap with the gold figure) count.
+
+    python -m eval.eval_verify [--corpus PATH] [--articles a,b]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from eval.annotations import DEFAULT_CORPUS, REPO, GoldArticle, load_gold, overlaps
+
+VERDICTS = ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")
+CONDITIONS = {"S": "SUPPORTED", "C": "CONTRADICTED", "N": "NOT_ENOUGH_INFO"}
+VERIFY_FACTS = REPO / "data" / "verify"
+
+
+@dataclass
+class Item:
+    """One annotated claim with the facts written for it."""
+    key: tuple[str, int, int]  # article id, start, end
+    annotator: str
+    agree: dict
+    disagree: dict
+    distractor: Optional[dict]
+
+
+@dataclass
+class Judgement:
+    item: Item
+    condition: str
+    expected: str
+    predicted: str
+    confidence: float
+    evidence_lang: str  # language of the fact written for the claim
+    claim: object  # the judged claims.Claim
+    candidates: list  # verify.Candidate, for fitting
+
+
+def load_items(gold: list[GoldArticle], path: Path = VERIFY_FACTS) -> list[Item]:
+    by_claim: dict[tuple, dict[str, dict]] = defaultdict(dict)
+    for file in sorted(path.glob("facts-*.jsonl")):
+        for line in open(file, encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                by_claim[(row["article_id"], row["claim_start"], row["claim_end"])][row["role"]] = row
+    annotator = {a.id: a.annotator for a in gold}
+    items = []
+    for key, roles in sorted(by_claim.items()):
+        if "agree" in roles and "disagree" in roles:
+            items.append(Item(key, annotator.get(key[0], "?"), roles["agree"], roles["disagree"], roles.get("distractor")))
+    return items
+
+
+def condition_of(index: int, rotation: int) -> str:
+    return "SCN"[(index + rotation) % 3]
+
+
+def _fact(row: dict) -> dict:
+    return {k: row.get(k) for k in ("id", "text", "lang", "source", "as_of")}
+
+
+def store_facts(items: list[Item], rotation: int) -> list[dict]:
+    facts = []
+    for i, item in enumerate(items):
+        condition = condition_of(i, rotation)
+        if condition == "S":
+            facts.append(_fact(item.agree))
+        elif condition == "C":
+            facts.append(_fact(item.disagree))
+        if item.distractor:
+            facts.append(_fact(item.distractor))
+    return facts
+
+
+class ArticleCache:
+    """Sentences, vectors and claims of each article, computed once for all rotations."""
+
+    def __init__(self, encoder):
+        self.encoder = encoder
+        self._docs = {}
+
+    def get(self, article: GoldArticle):
+        if article.id not in self._docs:
+            from claimcheck.pipeline import Document, encode_sentences, find_claims, split_into_sentences
+            doc = Document(article.text, dt.date.fromisoformat(article.published) if article.published else None)
+            split_into_sentences(doc)
+            encode_sentences(doc, self.encoder)
+            find_claims(doc)
+            self._docs[article.id] = doc
+        return self._docs[article.id]
+
+
+def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotations=(0, 1, 2)) -> list[Judgement]:
+    """Judge every found claim of every item in each condition."""
+    import copy
+
+    from claimcheck.store import ReferenceStore
+    from claimcheck.verify import Verifier
+
+    articles = {a.id: a for a in gold}
+    cache = ArticleCache(encoder)
+    judgements = []
+    for rotation in rotations:
+        with ReferenceStore.in_memory(encoder=encoder) as store:
+            store.add(store_facts(items, rotation))
+            verifier = Verifier(store, model=model)
+            for i, item in enumerate(items):
+                article = articles[item.key[0]]
+                doc = cache.get(article)
+                found = [c for c in doc.claims if overlaps(c.quantity.start, c.quantity.end, item.key[1], item.key[2])]
+                if not found:
+                    continue
+                claim = copy.deepcopy(found[0])
+                index = max(k for k, s in enumerate(doc.sentences) if s.start <= claim.sentence_start)
+                candidates = verifier.candidates(claim, doc.sentence_vectors[index], doc.published)
+                verifier.decide(claim, candidates)
+                condition = condition_of(i, rotation)
+                judgements.append(Judgement(item, condition, CONDITIONS[condition], claim.verdict, claim.confidence,
+                                            item.agree.get("lang") or "de", claim, candidates))
+    return judgements
+
+
+# --- metrics -------------------------------------------------------------------------
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    scores = []
+    for label in VERDICTS:
+        tp = sum(1 for e, p in pairs if e == label and p == label)
+        fp = sum(1 for e, p in pairs if e != label and p == label)
+        fn = sum(1 for e, p in pairs if e == label and p != label)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(scores))
+
+
+def metrics(judgements: list[Judgement]) -> dict:
+    pairs = [(j.expected, j.predicted) for j in judgements]
+    confusion = {e: {p: sum(1 for x, y in pairs if x == e and y == p) for p in VERDICTS} for e in VERDICTS}
+    by_lang = {}
+    for lang in ("de", "en"):
+        sub = [(j.expected, j.predicted) for j in judgements if j.evidence_lang == lang and j.condition != "N"]
+        by_lang[lang] = {"n": len(sub), "accuracy": float(np.mean([e == p for e, p in sub])) if sub else None}
+    bins = []
+    edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
+    for lo, hi in zip(edges, edges[1:]):
+        sub = [j for j in judgements if lo <= j.confidence < hi]
+        if sub:
+            bins.append({"bin": f"{lo:.1f}-{min(hi, 1):.1f}", "n": len(sub),
+                         "mean_confidence": float(np.mean([j.confidence for j in sub])),
+                         "accuracy": float(np.mean([j.expected == j.predicted for j in sub]))})
+    return {
+        "n": len(pairs),
+        "accuracy": float(np.mean([e == p for e, p in pairs])) if pairs else 0.0,
+        "macro_f1": macro_f1(pairs),
+        "confusion": confusion,
+        "evidence_language": by_lang,
+        "calibration": bins,
+    }
+
+
+def print_metrics(name: str, m: dict, out=sys.stdout) -> None:
+    print(f"\n## {name}: n={m['n']}  accuracy={m['accuracy']:.3f}  macro-F1={m['macro_f1']:.3f}", file=out)
+    print("expected \\ predicted  " + "  ".join(f"{v[:12]:>12}" for v in VERDICTS), file=out)
+    for e in VERDICTS:
+        print(f"{e:<20} " + "  ".join(f"{m['confusion'][e][p]:>12}" for p in VERDICTS), file=out)
+    for lang, v in m["evidence_language"].items():
+        acc = "-" if v["accuracy"] is None else f"{v['accuracy']:.3f}"
+        print(f"evidence written in {lang}: n={v['n']} accuracy (S+C conditions)={acc}", file=out)
+    print("calibration: " + "; ".join(f"{b['bin']}: n={b['n']} conf={b['mean_confidence']:.2f} acc={b['accuracy']:.2f}"
+                                      for b in m["calibration"]), file=out)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    args = parser.parse_args(argv)
+    from claimcheck.models import get_encoder
+
+    gold = load_gold(args.corpus)
+    items = load_items(gold)
+    judgements = run(gold, items, get_encoder())
+    print(f"items (annotated claims with written facts): {len(items)}; judgements on claims that extraction found: {len(judgements)}")
+    print_metrics("verify", metrics(judgements))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
