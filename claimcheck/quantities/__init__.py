@@ -1,0 +1,95 @@
+"""claimcheck.quantities: read every figure of a German (or English) text.
+
+    read_quantities(text, *, published=None, lang="de") -> list[Quantity]
+
+Each `Quantity` has exact character offsets into `text`. The span covers
+hedge words + number + scale word + currency/percent/unit ("rund 100
+Millionen", "800 Millionen Dollar", "mehr als 140 Mio. Euro", "3,5 Prozent"),
+not the counted noun of a count ("100 Millionen" in "100 Millionen Nutzer";
+noun="Nutzer", unit="users"). Dates exclude "im"/"am" ("November 2019",
+"3. Dezember"); deadlines and bounded dates include their preposition
+("binnen drei Monaten", "bis Mitte September", "seit zehn Jahren").
+
+Hedge rules (table: claimcheck/lang/<lang>/quantities.toml, [hedges]); v is
+the value, step the unit of the last written digit times the scale
+("rund 100 Millionen": step 1 Million; "etwa 3,5": step 0.1; number words: 1):
+- no hedge:                          low = high = value
+- approx ("rund", "etwa", "ca."):    value ± max(5 % of v, step / 2)   hedge "approx"
+- under ("knapp", "fast", "nahezu"): [0.95 v, v]                       hedge "approx"
+- over ("gut", "gute"):              [v, 1.05 v]                       hedge "approx"
+- min ("mehr als", "über", "mindestens"): [v, None]                   hedge "min"
+- max ("bis zu", "weniger als", "höchstens", "unter"): [None, v]      hedge "max"
+- ranges ("10 bis 12", "10-12", "zwischen 10 und 12 Millionen"): low, high as
+  written (a shared scale word applies to both), value = midpoint, hedge "range"
+- forecast: an unhedged figure in a sentence with a forecast cue
+  ("voraussichtlich", "erwartet", "soll/wird ... erreichen/steigen"):
+  low = high = value, hedge "forecast"
+
+Dates carry `date` at the text's precision ("2017", "2019-11", "2020-08-17",
+quarters "2020-Q1", halves "2020-H1") and `date_low`/`date_high` as full days:
+- Anfang / Mitte / Ende of a month: days 1-10 / 11-20 / 21-last (thirds).
+- Anfang / Mitte / Ende of a year: January-April / May-August / September-
+  December; Frühjahr/Sommer/Herbst/Winter are meteorological seasons.
+- A date without a year ("im November", "am 3. Dezember") takes its year from
+  `published`: after "bis" the next such date on or after publication, after
+  "seit" the last one on or before it, otherwise the nearer of the two (ties
+  go to the past). Without `published` it keeps ISO 8601's year-less form
+  "--11" / "--12-03" and no date_low/date_high.
+- Weekdays ("am Montag") are read only when `published` anchors them: the
+  last such day on or before publication, or the next after it with
+  "kommenden"/"nächsten".
+- "Ende des Jahres", "Mitte nächsten Jahres" resolve only with `published`.
+
+Durations: kind "duration", value in unit "second"/"minute"/"hour"/"day"/
+"week"/"month"/"year" (Jahrzehnt = 10 years). relation "deadline" ("binnen",
+"innerhalb von", "in"), "since" ("seit"); with `published` a deadline gets
+date = published + duration, date_low = published, date_high = date; "seit
+zehn Jahren" gets date = date_low = date_high = published - duration.
+Relative references with no figure ("bis dahin") are left alone.
+
+Money: value in the currency (minor units converted: "50 Cent" -> 0.5 EUR),
+unit the ISO 4217 code; "pro Monat" after the currency joins the span.
+Percent: unit "percent"; "Prozentpunkte" -> "pp" (Basispunkte -> pp / 100);
+fractions ("ein Drittel", "zwei Drittel") read as shares in percent.
+
+Never quantities: numbers glued to letters or after a name word (Windows 10,
+Formel 1, G20, Covid-19, A380, Paragraf 3, Seite 12), phone numbers, times
+of day (14.30 Uhr, 9 Uhr, 14:30), scores and ratios (2:1), URLs, e-mail
+addresses, ordinals that are not dates ("3. Platz").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from claimcheck.types import Quantity
+
+from .reader import Grammar
+
+__all__ = ["read_quantities", "LANGUAGES"]
+
+LANGUAGES = ("de", "en")
+_LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> Grammar:
+    """The compiled reader for one language (built once per process)."""
+    with open(_LANG_DIR / lang / "quantities.toml", "rb") as f:
+        return Grammar(tomllib.load(f), lang)
+
+
+def read_quantities(text: str, *, published: Optional[dt.date] = None, lang: str = "de") -> list[Quantity]:
+    """Every figure in `text` with exact character spans, in text order."""
+    if not isinstance(text, str):
+        raise ValueError(f"read_quantities needs the text as a str, not {type(text).__name__}")
+    if published is not None and not isinstance(published, dt.date):
+        raise ValueError(f"published must be a datetime.date or None, not {published!r}")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return grammar(lang).read(text, published)

@@ -1,0 +1,84 @@
+"""Calendar arithmetic for the quantity reader: parts of months and years,
+deadlines from a publication date, the year of a date written without one."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Optional
+
+Day = dt.date
+
+# Thirds of a month (days) and of a year (months): "Anfang" = early, "Mitte" =
+# mid, "Ende" = late. Seasons are meteorological.
+_MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_YEAR_PARTS = {
+    "early": (1, 4), "mid": (5, 8), "late": (9, 12),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11),
+}
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def month_interval(year: int, month: int, part: Optional[str] = None) -> tuple[Day, Day]:
+    first, last = _MONTH_THIRDS.get(part or "", (1, 31))
+    return Day(year, month, first), Day(year, month, min(last, last_day(year, month)))
+
+
+def year_interval(year: int, part: Optional[str] = None) -> tuple[Day, Day]:
+    if part == "winter":  # December to the end of February of the next year
+        return Day(year, 12, 1), Day(year + 1, 2, last_day(year + 1, 2))
+    first, last = _YEAR_PARTS.get(part or "", (1, 12))
+    return Day(year, first, 1), Day(year, last, last_day(year, last))
+
+
+def add_months(day: Day, months: int) -> Day:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return Day(year, month, min(day.day, last_day(year, month)))
+
+
+def shift(day: Day, value: float, unit: str, sign: int = 1) -> Optional[Day]:
+    """`day` moved by a duration ("3 month" from 2020-08-17 -> 2020-11-17)."""
+    try:
+        if unit in ("month", "year"):
+            months = value * (12 if unit == "year" else 1)
+            if months == int(months):
+                return add_months(day, sign * int(months))
+            return day + sign * dt.timedelta(days=round(months * 30.44))
+        days = {"day": 1, "week": 7}.get(unit)
+        if days is None:  # hours, minutes: the deadline is the same day
+            return day
+        return day + sign * dt.timedelta(days=value * days)
+    except (OverflowError, ValueError):
+        return None
+
+
+def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> int:
+    """The year of "im November" / "am 3. Dezember" written without one.
+
+    mode "future" ("bis Mitte September"): the next such date on or after
+    publication; "past" ("seit November"): the last one on or before it;
+    "nearest": whichever of the two is closer (ties go to the past), as news
+    mostly reports recent or imminent events.
+    """
+    d = min(day or 1, 28)
+    this = Day(published.year, month, d)
+    past = this if this <= published else Day(published.year - 1, month, d)
+    future = this if this >= published else Day(published.year + 1, month, d)
+    if day is None:  # a whole month that contains the publication day is both
+        if month == published.month:
+            return published.year
+    if mode == "future":
+        return future.year
+    if mode == "past":
+        return past.year
+    return past.year if (published - past) <= (future - published) else future.year
+
+
+def weekday_date(weekday: int, published: Day, mode: str) -> Day:
+    """"am Montag" -> the last such weekday on or before publication; "kommenden Montag" -> the next one after it."""
+    if mode == "future":
+        return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)

@@ -1,0 +1,637 @@
+"""The grammar that finds figures in text and reads them into `Quantity`s.
+
+One compiled master regex finds anchors (digits, number words, month names,
+quarters, weekdays, a currency sign before digits) and the things that are
+never quantities (URLs, phone numbers, times, scores, names like G20 or
+Covid-19). From each anchor the grammar reads backwards (hedge words,
+relation prepositions, "minus") and forwards (scale word, range, currency,
+percent, unit, counted noun, month and year). All words come from the
+language table (claimcheck/lang/<lang>/quantities.toml).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Optional
+
+from claimcheck.types import Quantity
+
+from . import dates
+from .numbers import WordNumerals, parse_digits
+
+Day = dt.date
+
+
+def _alt(words) -> str:
+    """A longest-first regex alternation; words ending in a letter or digit may not run on."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        parts.append(p + r"(?![\w])" if w[-1:].isalnum() else p)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„])|\n")
+_STOP_ADJECTIVES = frozenset(
+    "die der das den dem des aber oder einer eine einen einem eines seien haben werden wurden sollen "
+    "können müssen gegen unter über wieder immer hinter wegen sowie ohne seine seiner seinen ihre "
+    "ihren ihrer diese dieser diesen alle allen jeder jeden jede keine keinen mehr sehr bereits "
+    "laut seit pro je wie weil wenn dass denn dann sogar mehrere weniger insgesamt außer andere "
+    "anderen beide beiden hatte hatten sind waren habe hätte wäre wären sein euro dollar".split()
+)
+_ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
+_ORDINAL_NOUNS = frozenset(
+    "Platz Geburtstag Jahrestag Jahrhundert Jahrhunderts Jahrtausend Mal Liga Stock Stelle Runde "
+    "Spieltag Etappe Klasse Sitzung Bezirk Auflage Ausgabe Parteitag Todestag Jubiläum Lebensjahr "
+    "Lebensjahres Kalenderwoche Grades Bundesliga Welle Amtszeit Legislaturperiode Staffel Teil Tag "
+    "Woche Versuch Durchgang Wahlgang Halbzeit Quartal Halbjahr Mannschaft Tabellenplatz Rang "
+    "Generation Corona-Welle Lockdown Ebene Stufe".split()
+)
+
+
+class Grammar:
+    """The reader for one language, built once from its quantities table."""
+
+    def __init__(self, table: dict[str, Any], lang: str) -> None:
+        self.lang = lang
+        num = table["numerals"]
+        self.decimal_mark: str = num["decimal_mark"]
+        self.group_marks = frozenset(num["group_marks"])
+        self.words = WordNumerals(
+            units=num["units"], teens=num["teens"], tens=num["tens"],
+            multipliers=num["multipliers"], words={k: float(v) for k, v in num["words"].items()},
+            joiner="und" if lang == "de" else "-",
+        )
+        self.article_words = frozenset(table["numeral_rules"]["article_words"])
+        self.fractions: dict[str, int] = table["fractions"]
+        self.scales: dict[str, float] = {k: float(v) for k, v in table["scales"].items()}
+        self.currencies: dict[str, str] = table["currencies"]
+        self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
+        pct = table["percent"]
+        self.percent_words = frozenset(pct["percent"])
+        self.point_words = frozenset(pct["points"])
+        self.basis_points = frozenset(pct["basis_points"])
+        self.permille = frozenset(pct.get("permille", []))
+        self.units: dict[str, str] = table["units"]
+        self.durations: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["durations"].items()}
+        self.hedges: dict[str, str] = table["hedges"]
+        self.relations: dict[str, str] = table["relations"]
+        d = table["dates"]
+        self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
+        self.month_cues = frozenset(d["month_cues"])
+        self.parts: dict[str, str] = d["parts"]
+        q = d["quarters"]
+        self.quarter_ordinals: dict[str, int] = q["ordinals"]
+        self.quarter_words = frozenset(q["quarter_words"])
+        self.half_words = frozenset(q["half_words"])
+        wd = d["weekdays"]
+        self.weekdays: dict[str, int] = {k: v for k, v in wd.items() if isinstance(v, int)}
+        self.future_cues = frozenset(wd["future_cues"])
+        self.past_cues = frozenset(wd["past_cues"])
+        self.year_cues = frozenset(d["year_cues"]["words"])
+        self.count_nouns: dict[str, str] = table["count_nouns"]
+        nq = table["not_quantities"]
+        self.name_words = frozenset(nq["name_words"])
+        self.time_words = frozenset(nq["time_words"])
+        self.rate_words = table["rates"]["words"]
+        self.rate_periods = table["rates"]["periods"]
+        fc = table["forecast"]
+        self._compile(fc)
+
+    # -- regexes ---------------------------------------------------------
+    def _compile(self, fc: dict[str, list[str]]) -> None:
+        de = self.lang == "de"
+        months = _alt(self.months)
+        groups = "".join(re.escape(g) for g in self.group_marks if g != " ") + (r"\u00a0\u202f " if de else "")
+        dm = re.escape(self.decimal_mark)
+        digits = rf"[-−]?(?:\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)(?:{dm}\d+)?"
+        number_words = set(self.words.units) | set(self.words.teens) | set(self.words.tens) | set(self.words.multipliers)
+        stems = "|".join(sorted(map(re.escape, number_words | {"und" if de else "-"}), key=len, reverse=True))
+        standalone = _alt(set(self.words.words) | self.article_words)
+        quarter_ords = _alt(self.quarter_ordinals)
+        period_words = _alt(self.quarter_words | self.half_words)
+        prefix_cur = _alt([c for c in self.currencies if not c[0].isalpha() or c.isupper()])
+        part_words = _alt(self.parts)
+        rel_year = r"(?:dieses|nächsten|kommenden|vergangenen|letzten|des)\s+Jahres" if de else r"(?:this|next|last)\s+year"
+        master = [
+            r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
+            r"|(?<![\w.,])\+\d{1,3}[ ]?(?:\(0\)[ ]?)?\d{2,5}[ /-]?\d{3,}(?:[ -]\d{2,})*"
+            r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
+            r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
+            r"|(?<![\w-])(?!Q[1-4](?!\w))[^\W\d_]+-?\d[\w-]*(?:\.\d+)*"
+            r"|(?<![\w.,])\d+(?:[.,]\d+)*-?[^\W\d_][\w-]*(?<!\d))",
+            rf"(?P<isodate>(?<![\w.,-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d))",
+            rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
+            rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
+            rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?!\d)|{rel_year}))",
+            rf"(?P<month>(?<![\w]){months})",
+            rf"(?P<weekday>(?<![\w]){_alt(self.weekdays)})",
+            rf"(?P<cur>(?<![\w]){prefix_cur}\s?(?=[-−]?\d))",
+            rf"(?P<num>(?<![\w.,/]){digits})",
+            rf"(?P<word>(?<![\w-])(?:(?i:(?:{stems})+(?![\w-]))|{standalone}))",
+        ]
+        self.re_master = re.compile("|".join(master))
+        self.re_digits = re.compile(r"\s?" + digits)
+        self.re_scale = re.compile(r"\s*" + _alt(self.scales))
+        self.re_space_word = re.compile(r"\s+([\wäöüÄÖÜß-]+\.?)")
+        joiners = ["bis", "-", "–", "—"] if de else ["to", "-", "–", "—"]
+        self.re_range = re.compile(r"\s*" + _alt(joiners) + r"\s*")
+        self.re_and = re.compile(r"\s+(?:und|and)\s+")
+        unit_words = {**{w: "cur" for w in self.currencies}, **{w: "minor" for w in self.minor},
+                      **{w: "pct" for w in self.percent_words}, **{w: "pp" for w in self.point_words},
+                      **{w: "permille" for w in self.permille},
+                      **{w: "dur" for w in self.durations}, **{w: "unit" for w in self.units}}
+        self.unit_kind = unit_words
+        self.re_unit = re.compile(r"\s?(?:(?<=\d)|(?<=\s))\s*" + _alt(unit_words))
+        self.re_rate = re.compile(r"\s+" + _alt(self.rate_words) + r"\s+" + _alt(self.rate_periods))
+        self.re_month_after_day = re.compile(
+            (r"\.\s*" if de else r"(?:st|nd|rd|th)?\s+") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
+        )
+        self.re_year_after = re.compile(r"(?:,)?\s+(\d{4})(?![\d\w])")
+        self.re_en_day = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})(?![\d\w])|\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d\w])")
+        self.re_rel_year = re.compile(rel_year)
+        self.re_period_year = re.compile(r"(?:\s+(?:des\s+Jahres|of))?\s+(\d{4})(?!\d)")
+        self.re_ord_dot = re.compile(r"\.\s+(\S+)")
+        noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
+        self.re_noun = re.compile(rf"\s+((?:{_ADJECTIVE}\s+){{0,2}}){noun}")
+        hedges = _alt(self.hedges)
+        rels = _alt(self.relations)
+        minus = "minus" if de else "minus"
+        self.re_back = re.compile(
+            rf"(?:(?<![\w])(?P<rel>{rels}|zwischen|between)\s+)?(?:(?<![\w])(?P<hedge>{hedges})\s+)?(?:(?<![\w])(?P<minus>{minus})\s+)?(?P<cur>{prefix_cur}\s?)?\Z"
+        )
+        self.re_cue_before = re.compile(r"(\S+)\s+\Z")
+        self.re_forecast = re.compile(
+            _alt(fc["cues"]) + "|" + r"(?<![\w])" + _alt(fc["modals"]) + r"\b[^.!?]*?\b" + _alt(fc["verbs"])
+        )
+
+    # -- reading ---------------------------------------------------------
+    def read(self, text: str, published: Optional[Day]) -> list[Quantity]:
+        out: list[Quantity] = []
+        pos = 0
+        for m in self.re_master.finditer(text):
+            if m.start() < pos:
+                continue
+            kind = m.lastgroup
+            if kind == "skip":
+                pos = m.end()
+                continue
+            found = getattr(self, "_read_" + kind)(text, m, published)
+            if found is None:
+                continue
+            if isinstance(found, int):  # consumed without a quantity (an ordinal, a time)
+                pos = found
+                continue
+            out.append(found)
+            pos = found.end
+        return out
+
+    # Backward context: relation preposition, hedge, "minus", currency sign.
+    def _back(self, text: str, start: int) -> Optional[re.Match[str]]:
+        if start == 0 or not text[start - 1].isspace() and text[start - 1] not in "$€£¥":
+            return None
+        return self.re_back.search(text, max(0, start - 48), start)
+
+    def _word_before(self, text: str, start: int) -> str:
+        m = self.re_cue_before.search(text, max(0, start - 40), start)
+        return m.group(1).lstrip("(„\"'") if m else ""
+
+    # -- numbers -----------------------------------------------------------
+    def _read_cur(self, text: str, m: re.Match[str], published: Optional[Day]) -> Optional[Quantity]:
+        sym = m.group("cur").strip()
+        n = self.re_digits.match(text, m.end())
+        if not n:
+            return None
+        return self._read_number(text, m.start(), n.group().strip(), n.end(), published, prefix_currency=sym)
+
+    def _read_num(self, text: str, m: re.Match[str], published: Optional[Day]):
+        return self._read_number(text, m.start(), m.group(), m.end(), published)
+
+    def _read_word(self, text: str, m: re.Match[str], published: Optional[Day]):
+        w = m.group("word")
+        value = self.words.parse(w)
+        if value is None:
+            return None
+        start, end = m.start(), m.end()
+        if w[0].isupper() and w not in self.words.words and not self._sentence_start(text, start):
+            return None  # "die Elf" (a team), "Acht geben"
+        lower = w.lower() if not w[0].isupper() or w.lower() in self.article_words else w
+        if lower in self.article_words or w in self.article_words:
+            # an article or "halb": a figure only before a scale, fraction, "Dutzend" or duration
+            nxt = self.re_space_word.match(text, end)
+            if not nxt:
+                return None
+            follow = nxt.group(1)
+            half = self.words.words.get(follow)
+            if follow in self.fractions:
+                value = value / self.fractions[follow]
+                end = nxt.end()
+                return self._finish_fraction(text, start, end, value)
+            if half == 0.5 and follow in self.article_words:  # "ein halbes Jahr"
+                value, end = 0.5, nxt.end()
+            elif follow in self.scales or follow.rstrip(".") + "." in self.scales or follow in ("Dutzend", "dozen"):
+                pass
+            elif follow not in self.durations:
+                return None
+            return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
+        nxt = self.re_space_word.match(text, end)
+        if nxt and nxt.group(1) in self.fractions:
+            return self._finish_fraction(text, start, nxt.end(), value / self.fractions[nxt.group(1)])
+        return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
+
+    def _finish_fraction(self, text: str, start: int, end: int, value: float) -> Quantity:
+        # "ein Drittel" is read as a share: 33.33 percent
+        back = self._back(text, start)
+        hedge_rule = back.group("hedge") if back and back.group("hedge") else None
+        if hedge_rule:
+            start = back.start("hedge")
+        v = round(value * 100, 4)
+        low, high, hedge = _apply_hedge(self.hedges.get(hedge_rule), v, 100 / 12)
+        return Quantity(text[start:end], start, end, "percent", v, low, high, "percent", hedge=hedge)
+
+    def _sentence_start(self, text: str, start: int) -> bool:
+        i = start - 1
+        while i >= 0 and text[i] in " \t\"„'(":
+            i -= 1
+        return i < 0 or text[i] in ".!?:\n"
+
+    def _read_number(self, text: str, start: int, token: Optional[str], end: int, published: Optional[Day],
+                     prefix_currency: Optional[str] = None, word_value: Optional[tuple[float, float]] = None):
+        from_words = word_value is not None
+        if word_value is None:
+            parsed = parse_digits(token, self.decimal_mark, self.group_marks)
+            if parsed is None:
+                return None
+            value, step = parsed
+            plain = token.isdigit()
+        else:
+            value, step = word_value
+            plain = False
+        lw = self._word_before(text, start)
+        if lw in self.name_words or text[start - 1:start] == "§" or text[max(0, start - 2):start] == "§ ":
+            return end
+        nxt = text[end:end + 1]
+        if nxt == "." and not from_words:
+            # "3. Dezember 2020", "1. Quartal", ordinals ("3. Platz"), or a sentence end
+            md = self.re_month_after_day.match(text, end)
+            if md and plain and 1 <= value <= 31:
+                return self._day_month(text, start, md, int(value), published)
+            od = self.re_ord_dot.match(text, end)
+            if od:
+                w = od.group(1)
+                if (w[:1].islower() or w.rstrip(".,;") in _ORDINAL_NOUNS) and plain and self.lang == "de":
+                    return od.start(1)
+            if text[end + 1:end + 2].isdigit():
+                return end + 1
+        if self.lang == "en" and plain and 1 <= value <= 31:
+            md = self.re_month_after_day.match(text, end)
+            if md:
+                return self._day_month(text, start, md, int(value), published)
+        scale = 1.0
+        s = self.re_scale.match(text, end)
+        if s:
+            scale = self.scales[s.group().strip()]
+            end = s.end()
+        elif from_words:
+            nxt_w = self.re_space_word.match(text, end)
+            if nxt_w and nxt_w.group(1) in ("Dutzend", "dozen"):
+                value, end = value * 12, nxt_w.end()
+        back = self._back(text, start)
+        rel = back.group("rel") if back else None
+        hedge_word = back.group("hedge") if back else None
+        # range: "10 bis 12", "10-12 Millionen", "zwischen 10 und 12"
+        low = high = None
+        r = self.re_and.match(text, end) if rel in ("zwischen", "between") else self.re_range.match(text, end)
+        second = None
+        if r and not (self.lang == "en" and r.group().strip() == "-" and not r.group()[0].isspace() and False):
+            n2 = self.re_digits.match(text, r.end())
+            if n2 and n2.group()[0].isspace() and not r.group()[-1].isspace():
+                n2 = None
+            if n2:
+                p2 = parse_digits(n2.group().strip(), self.decimal_mark, self.group_marks)
+                if p2 and not text[n2.end():n2.end() + 1].isalpha() and text[n2.end():n2.end() + 2] not in (".0",):
+                    second = (p2[0], n2.end())
+            else:
+                wm = re.match(r"\s?([^\W\d_]+)", text[r.end():r.end() + 40])
+                if wm:
+                    v2 = self.words.parse(wm.group(1))
+                    if v2 is not None and wm.group(1) not in self.article_words:
+                        second = (v2, r.end() + wm.end())
+        range_end = end
+        if second is not None:
+            v2, e2 = second
+            s2 = self.re_scale.match(text, e2)
+            scale2 = scale
+            if s2:
+                scale2 = self.scales[s2.group().strip()]
+                if not s:
+                    scale = scale2
+                e2 = s2.end()
+            if v2 * scale2 > value * scale:
+                low, high = value * scale, v2 * scale2
+                range_end = e2
+        unit_end = range_end
+        u = self.re_unit.match(text, unit_end)
+        unit_word = u.group().strip() if u else None
+        if unit_word and unit_word in self.time_words:
+            return u.end()
+        after = text[unit_end:unit_end + 1]
+        if after.isalpha() and not u:  # "5G", glued letters
+            return None
+        # a range of two bare years with nothing after is two years, not a range
+        if low is not None and plain and 1000 <= value <= 2100 and float(int(value)) == value and not u and scale == 1.0:
+            low = high = None
+            unit_end = end
+        elif low is not None:
+            end = unit_end
+        if rel in ("zwischen", "between") and low is None:
+            rel = None
+        if text[end:end + 1].isalpha() and u is None:
+            return None
+        if u is not None:
+            uw = unit_word
+            ukind = self.unit_kind.get(uw) or self.unit_kind.get(re.sub(r"\s+", " ", uw))
+            uw = re.sub(r"\s+", " ", uw)
+            if ukind == "unit" and (uw in self.time_words):
+                return u.end()
+        else:
+            ukind = None
+        if prefix_currency is None and back is not None and back.group("cur"):
+            prefix_currency = back.group("cur").strip()
+            start = back.start("cur")
+        if prefix_currency is not None and ukind not in (None, "cur"):
+            ukind = ukind if ukind != "cur" else None
+        # Now decide the kind.
+        span_start = start
+        if hedge_word:
+            span_start = back.start("hedge")
+        if back is not None and back.group("minus"):
+            value = -value
+            span_start = min(span_start, back.start("minus"))
+        v = value * scale
+        st = step * scale
+        if prefix_currency is not None or ukind in ("cur", "minor"):
+            code = self.currencies.get(prefix_currency) if prefix_currency else None
+            factor = 1.0
+            end = u.end() if ukind in ("cur", "minor") else end
+            if ukind == "cur":
+                code = self.currencies[uw]
+            elif ukind == "minor":
+                code, factor = self.minor[uw]
+            if code is None:
+                return None
+            rate = self.re_rate.match(text, end)
+            if rate:
+                end = rate.end()
+            if prefix_currency is not None and span_start > start:
+                pass
+            return self._make(text, span_start, end, "money", v * factor, low, high, st * factor, factor, code,
+                              hedge_word, None)
+        if ukind in ("pct", "pp", "permille"):
+            unit = "percent" if ukind in ("pct", "permille") else "pp"
+            f = 0.1 if ukind == "permille" else (0.01 if uw in self.basis_points else 1.0)
+            return self._make(text, span_start, u.end(), "percent", v * f, low, high, st * f, f, unit, hedge_word, None)
+        if ukind == "dur":
+            dunit, mult = self.durations[uw]
+            relation = self.relations.get(rel) if rel else None
+            if relation == "until" and hedge_word is None:
+                relation = None  # "bis drei Tage" is rare; "bis zu" is a hedge
+            q_start = back.start("rel") if relation else span_start
+            q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word, None)
+            q.relation = relation
+            if published is not None and relation in ("deadline", "since"):
+                self._resolve_duration(q, published)
+            return q
+        if ukind == "unit":
+            return self._make(text, span_start, u.end(), "quantity", v, low, high, st, 1.0, self.units[uw], hedge_word, None)
+        # a bare year: "2017", "seit 2015", "bis 2030"
+        if plain and scale == 1.0 and low is None and hedge_word is None and float(int(value)) == value and (
+            1900 <= value <= 2099 or (1000 <= value <= 2099 and (lw in self.year_cues))
+        ):
+            nm = self.re_noun.match(text, end)
+            if not (nm and nm.group(2) in self.count_nouns):
+                return self._year(text, start, end, int(value), None, back, published)
+        # a count, with its noun where one follows
+        nm = self.re_noun.match(text, end)
+        noun = unit = None
+        if nm and self._is_noun(nm):
+            noun = nm.group(2)
+            unit = self.count_nouns.get(noun)
+            if self.lang == "en" and unit is None:
+                noun = None
+        if from_words and noun is None and scale == 1.0:
+            return None  # "die drei" alone is not a figure
+        q = self._make(text, span_start, end, "count", v, low, high, st, 1.0, unit, hedge_word, None)
+        q.noun = noun
+        return q
+
+    def _is_noun(self, nm: re.Match[str]) -> bool:
+        adjectives = nm.group(1).split()
+        if any(a in _STOP_ADJECTIVES for a in adjectives):
+            return False
+        word = nm.group(2)
+        if self.lang == "en":
+            return word in self.count_nouns
+        return not (word in self.months or word in self.weekdays or word in self.units or word in self.scales)
+
+    def _make(self, text: str, start: int, end: int, kind: str, v: float, low, high, step: float, factor: float,
+              unit: Optional[str], hedge_word: Optional[str], _unused) -> Quantity:
+        if low is not None:
+            lo, hi = low * factor, high * factor
+            q = Quantity(text[start:end], start, end, kind, (lo + hi) / 2, lo, hi, unit, hedge="range")
+            if hedge_word:  # "rund 10 bis 12": the range is the bound
+                q.start = start
+            return q
+        rule = self.hedges.get(hedge_word) if hedge_word else None
+        lo, hi, hedge = _apply_hedge(rule, v, step)
+        if hedge is None and self._is_forecast(text, start, end):
+            hedge = "forecast"
+        return Quantity(text[start:end], start, end, kind, v, lo, hi, unit, hedge=hedge)
+
+    def _is_forecast(self, text: str, start: int, end: int) -> bool:
+        a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+        b = text.find(". ", end)
+        b = len(text) if b < 0 else b
+        return self.re_forecast.search(text, a + 1, b) is not None
+
+    # -- dates -------------------------------------------------------------
+    def _resolve_duration(self, q: Quantity, published: Day) -> None:
+        if q.value is None:
+            return
+        if q.relation == "deadline":
+            target = dates.shift(published, q.high if q.high is not None else q.value, q.unit)
+            if target:
+                q.date, q.date_low, q.date_high = target.isoformat(), published.isoformat(), target.isoformat()
+        elif q.relation == "since":
+            target = dates.shift(published, q.value, q.unit, -1)
+            if target:
+                q.date = q.date_low = q.date_high = target.isoformat()
+
+    def _relation_start(self, back: Optional[re.Match[str]], start: int) -> tuple[Optional[str], int]:
+        if back is not None and back.group("rel"):
+            relation = self.relations.get(back.group("rel"))
+            if relation in ("until", "since"):
+                return relation, back.start("rel")
+        return None, start
+
+    def _year(self, text, start, end, year, part, back, published, part_start=None) -> Quantity:
+        relation, s = self._relation_start(back, part_start if part_start is not None else start)
+        lo, hi = dates.year_interval(year, part)
+        return Quantity(text[s:end], s, end, "date", date=f"{year:04d}", date_low=lo.isoformat(),
+                        date_high=hi.isoformat(), relation=relation)
+
+    def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
+        relation, s = self._relation_start(back, start)
+        if year is None and published is not None:
+            mode = {"until": "future", "since": "past"}.get(relation or "", "nearest")
+            year = dates.resolve_year(month, day, published, mode)
+        if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
+            iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
+            return Quantity(text[s:end], s, end, "date", date=iso, relation=relation)
+        try:
+            if day:
+                lo = hi = Day(year, month, day)
+                iso = lo.isoformat()
+            else:
+                lo, hi = dates.month_interval(year, month, part)
+                iso = f"{year:04d}-{month:02d}"
+        except ValueError:
+            return None
+        return Quantity(text[s:end], s, end, "date", date=iso, date_low=lo.isoformat(), date_high=hi.isoformat(),
+                        relation=relation)
+
+    def _day_month(self, text, start, md: re.Match[str], day: int, published):
+        month = self.months[re.sub(r"\s+", " ", md.group(1))]
+        year = int(md.group(2)) if md.group(2) else None
+        return self._month_date(text, start, md.end(), month, year, day, None, self._back(text, start), published)
+
+    def _read_numdate(self, text, m, published):
+        d, mo, y = int(m.group("nd")), int(m.group("nm")), m.group("ny")
+        year = int(y) if len(y) == 4 else 2000 + int(y)
+        if not (1 <= mo <= 12):
+            return m.end()
+        return self._month_date(text, m.start(), m.end(), mo, year, d, None, self._back(text, m.start()), published) or m.end()
+
+    def _read_isodate(self, text, m, published):
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        if not (1 <= mo <= 12):
+            return m.end()
+        return self._month_date(text, m.start(), m.end(), mo, y, d, None, self._back(text, m.start()), published) or m.end()
+
+    def _read_month(self, text, m, published, part=None, start=None):
+        name = re.sub(r"\s+", " ", m.group("month") if part is None else m.group())
+        month = self.months[name]
+        start = m.start() if start is None else start
+        end = m.end()
+        year = day = None
+        if self.lang == "en" and part is None:
+            dm = self.re_en_day.match(text, end)
+            if dm and (dm.group(2) or dm.group(3)):
+                day = int(dm.group(1) or dm.group(3))
+                year = int(dm.group(2)) if dm.group(2) else None
+                if not 1 <= day <= 31:
+                    day = None
+                else:
+                    end = dm.end()
+        if year is None:
+            y = self.re_year_after.match(text, end)
+            if y and (day is None or self.lang == "en") and not text[end:end + 1] == ",":
+                year, end = int(y.group(1)), y.end()
+        if year is None and part is None and day is None:
+            if self._word_before(text, start) not in self.month_cues:
+                return None  # "August" may be a first name
+        return self._month_date(text, start, end, month, year, day, part, self._back(text, start), published)
+
+    def _read_part(self, text, m, published):
+        word = re.sub(r"\s+", " ", m.group().strip())
+        base = re.sub(r"\s+(des|der)$", "", word)
+        part = self.parts.get(word) or self.parts.get(base)
+        if part is None:
+            return None
+        end = m.end()
+        month_m = re.compile(r"\s*" + _alt(self.months)).match(text, end)
+        back = self._back(text, m.start())
+        if month_m:
+            q = self._read_month_at(text, m.start(), month_m, part, published)
+            return q
+        y = re.match(r"\s*(\d{4})(?!\d)", text[end:end + 8])
+        if y:
+            return self._year(text, m.start(), end + y.end(), int(y.group(1)), part, back, published)
+        ry = self.re_rel_year.match(text, end)
+        if ry and published is not None:
+            offset = {"nächsten": 1, "kommenden": 1, "vergangenen": -1, "letzten": -1, "next": 1, "last": -1}
+            year = published.year + offset.get(ry.group().split()[0], 0)
+            return self._year(text, m.start(), ry.end(), year, part, back, published)
+        return None
+
+    def _read_month_at(self, text, start, month_m, part, published):
+        name = re.sub(r"\s+", " ", month_m.group().strip())
+        month = self.months[name]
+        end = month_m.end()
+        year = None
+        y = self.re_year_after.match(text, end)
+        if y:
+            year, end = int(y.group(1)), y.end()
+        return self._month_date(text, start, end, month, year, None, part, self._back(text, start), published)
+
+    def _read_quarter(self, text, m, published):
+        g = m.group("quarter")
+        start, end = m.start(), m.end()
+        if g.startswith("Q"):
+            n, half = int(g[1]), False
+        else:
+            first, word = g.split(None, 1)
+            n = self.quarter_ordinals.get(first)
+            half = re.sub(r"\s+", " ", word) in self.half_words
+            if n is None or (half and n > 2):
+                return None
+        y = self.re_period_year.match(text, end)
+        year = None
+        if y:
+            year, end = int(y.group(1)), y.end()
+        elif published is not None:
+            year = published.year
+        if year is None:
+            return None
+        months = 6 if half else 3
+        first_month = (n - 1) * months + 1
+        last_month = first_month + months - 1
+        lo = Day(year, first_month, 1)
+        hi = Day(year, last_month, dates.last_day(year, last_month))
+        iso = f"{year:04d}-{'H' if half else 'Q'}{n}"
+        relation, s = self._relation_start(self._back(text, start), start)
+        return Quantity(text[s:end], s, end, "date", date=iso, date_low=lo.isoformat(), date_high=hi.isoformat(),
+                        relation=relation)
+
+    def _read_weekday(self, text, m, published):
+        if published is None:
+            return None
+        cue = self._word_before(text, m.start())
+        if cue not in self.future_cues and cue not in self.past_cues and cue not in ("am", "Am", "seit", "bis", "ab", "on", "On", "since", "until", "by"):
+            return None
+        mode = "future" if cue in self.future_cues else "past"
+        back = self._back(text, m.start())
+        relation, s = self._relation_start(back, m.start())
+        if relation == "until":
+            mode = "future"
+        day = dates.weekday_date(self.weekdays[m.group("weekday")], published, mode)
+        iso = day.isoformat()
+        return Quantity(text[s:m.end()], s, m.end(), "date", date=iso, date_low=iso, date_high=iso, relation=relation)
+
+
+def _apply_hedge(rule: Optional[str], v: float, step: float) -> tuple[Optional[float], Optional[float], Optional[str]]:
+    """low, high and hedge name for one hedge rule (see the package docstring)."""
+    if rule is None:
+        return v, v, None
+    if rule == "approx":
+        d = max(0.05 * abs(v), step / 2)
+        return v - d, v + d, "approx"
+    if rule == "under":
+        return v - 0.05 * abs(v), v, "approx"
+    if rule == "over":
+        return v, v + 0.05 * abs(v), "approx"
+    if rule == "min":
+        return v, None, "min"
+    if rule == "max":
+        return None, v, "max"
+    raise ValueError(f"unknown hedge rule {rule!r} in the quantities table")
