@@ -1,0 +1,612 @@
+"""The web page (Gradio): a thin shell over `claimcheck.pipeline.check`.
+
+Everything here is presentation: reading the inputs, choosing the reference
+facts, and showing the report (summary, the article with each claim marked in
+place, a sortable table, JSON/CSV downloads). Claims and verdicts come from the
+library alone. The page's words live in claimcheck/lang/ui.toml (German, English).
+
+Privacy and safety: binds 127.0.0.1 unless told otherwise, Gradio analytics off,
+no share link, nothing fetched from the internet; facts uploaded by a user go
+into a throwaway in-memory store for that one request and are never shared.
+
+The API endpoint `/check` takes (text, published, facts_file, article_file,
+source, store_dir, language) and returns, among its outputs, the report dict.
+"""
+from __future__ import annotations
+
+import os
+
+# Before gradio is imported: it reads this at import time.
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+import csv
+import html
+import json
+import logging
+import tempfile
+import threading
+import time
+import tomllib
+import uuid
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+
+import gradio as gr
+
+from .facts_io import FactFileError
+from .pipeline import check, parse_published
+from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLES_DIR = REPO_ROOT / "data" / "samples"
+SAMPLE_FACTS = SAMPLES_DIR / "tiktok-facts.jsonl"
+SAMPLE_ARTICLES = (  # (file, publication date, ui.toml key of its label)
+    (SAMPLES_DIR / "tiktok-ultimatum.txt", "2020-08-17", "example_original"),
+    (SAMPLES_DIR / "tiktok-ultimatum-doctored.txt", "2020-08-17", "example_doctored"),
+)
+LANGUAGES = ("de", "en")
+SOURCES = ("sample", "directory", "upload")
+VERDICT_STYLE = {  # background, border: green / red / grey, readable on white
+    "SUPPORTED": ("#d3f9d8", "#2b8a3e"),
+    "CONTRADICTED": ("#ffe3e3", "#c92a2a"),
+    "NOT_ENOUGH_INFO": ("#e9ecef", "#868e96"),
+}
+VERDICT_ICON = {"SUPPORTED": "✓", "CONTRADICTED": "✗", "NOT_ENOUGH_INFO": "?"}
+COLUMNS = ("figure", "value", "subject", "verdict", "confidence", "evidence", "reason")
+CSV_FIELDS = (
+    "id", "text", "start", "end", "kind", "value", "low", "high", "unit", "date", "hedge",
+    "subject", "verdict", "confidence", "evidence_ids", "evidence_text", "reason", "sentence",
+)
+
+CSS = """
+.cc-article { white-space: pre-wrap; line-height: 1.75; font-size: 1.02rem; padding: 14px 18px;
+  border: 1px solid var(--border-color-primary); border-radius: 8px; background: var(--background-fill-primary); }
+.cc-mark { padding: 1px 3px; border-radius: 3px; color: #1a1a1a; }
+.cc-icon { font-size: 0.8em; font-weight: 700; margin-left: 2px; }
+.cc-legend { display: flex; gap: 14px; flex-wrap: wrap; align-items: center; margin: 6px 0 10px; }
+.cc-status { min-height: 1.5em; }
+"""
+
+
+# --- the page's words ---------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def ui_strings(lang: str) -> dict[str, Any]:
+    """The page's words in `lang` ("de" or "en"), from claimcheck/lang/ui.toml."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown page language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    table = tomllib.loads(resources.files("claimcheck.lang").joinpath("ui.toml").read_text("utf-8"))
+    return table[lang]
+
+
+def _lang(value: Optional[str]) -> str:
+    return value if value in LANGUAGES else "de"
+
+
+# --- showing a report -----------------------------------------------------------
+
+def format_number(value: float, lang: str) -> str:
+    """1500000.0 -> "1.500.000" (de) or "1,500,000" (en); fractions keep up to 2 places."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def format_value(claim: dict, lang: str) -> str:
+    """The claim's normalised value for people: "etwa 100.000.000", "2019-11", "3 Monate (2020-11-17)"."""
+    words = ui_strings(lang)
+    unit = words["units"].get(claim.get("unit") or "", claim.get("unit") or "")
+    number = ""
+    if claim.get("hedge") == "range" and claim.get("low") is not None and claim.get("high") is not None:
+        number = f"{format_number(claim['low'], lang)}–{format_number(claim['high'], lang)}"
+    elif claim.get("value") is not None:
+        number = format_number(claim["value"], lang)
+    text = f"{number} {unit}".strip() if number else ""
+    hedge = words["hedges"].get(claim.get("hedge") or "")
+    if hedge and text:
+        text = f"{hedge} {text}"
+    if claim.get("date"):
+        text = f"{text} ({claim['date']})" if text else claim["date"]
+    return text or "?"
+
+
+def _evidence_text(claim: dict, lang: str) -> str:
+    evidence = claim.get("evidence") or []
+    if not evidence:
+        return ui_strings(lang)["no_evidence"]
+    top = evidence[0]
+    source = f"; {top['source']}" if top.get("source") else ""
+    return f"{top['text']} [{top['id']}{source}]"
+
+
+def claim_rows(report: dict, lang: str) -> list[list[Any]]:
+    """One table row per claim, in the order of COLUMNS."""
+    words = ui_strings(lang)
+    return [
+        [
+            c["text"],
+            format_value(c, lang),
+            c.get("subject") or words["no_subject"],
+            words["verdicts"].get(c["verdict"], c["verdict"]),
+            round(float(c.get("confidence") or 0.0), 2),
+            _evidence_text(c, lang),
+            c.get("reason") or "",
+        ]
+        for c in report.get("claims", [])
+    ]
+
+
+def legend_html(lang: str) -> str:
+    words = ui_strings(lang)
+    items = "".join(
+        f'<span>{_mark(words["verdicts"][v], v, title=v)}</span>' for v in VERDICT_STYLE
+    )
+    return f'<div class="cc-legend"><strong>{html.escape(words["legend_heading"])}</strong>{items}</div>'
+
+
+def _mark(inner_text: str, verdict: str, *, title: str, claim_id: str = "") -> str:
+    background, border = VERDICT_STYLE.get(verdict, VERDICT_STYLE["NOT_ENOUGH_INFO"])
+    # Styles inline so that the marks keep their colours in any page or export.
+    style = f"background:{background};border-bottom:2px solid {border};padding:1px 3px;border-radius:3px;color:#1a1a1a"
+    icon = VERDICT_ICON.get(verdict, "?")  # the icon tells verdicts apart without colour
+    claim_attr = f' data-claim-id="{html.escape(claim_id)}"' if claim_id else ""
+    return (
+        f'<mark class="cc-mark" data-verdict="{html.escape(verdict)}"{claim_attr} '
+        f'title="{html.escape(title)}" style="{style}">{html.escape(inner_text)}'
+        f'<span class="cc-icon" aria-hidden="true" style="color:{border}">{icon}</span></mark>'
+    )
+
+
+def highlight_html(text: str, report: dict, lang: str) -> str:
+    """The article, HTML-escaped, with each claim's figure wrapped in a <mark> coloured by verdict."""
+    words = ui_strings(lang)
+    claims = sorted(report.get("claims", []), key=lambda c: (c["start"], -(c["end"] - c["start"])))
+    parts: list[str] = []
+    position = 0
+    for c in claims:
+        start, end = int(c["start"]), int(c["end"])
+        if start < position or not 0 <= start < end <= len(text):
+            continue  # overlaps a figure already marked (it stays in the table)
+        verdict_name = words["verdicts"].get(c["verdict"], c["verdict"])
+        title = f"{verdict_name} ({float(c.get('confidence') or 0):.2f})"
+        if c.get("reason"):
+            title += f": {c['reason']}"
+        parts.append(html.escape(text[position:start]))
+        parts.append(_mark(text[start:end], c["verdict"], title=title, claim_id=str(c.get("id", ""))))
+        position = end
+    parts.append(html.escape(text[position:]))
+    body = "".join(parts) if claims else html.escape(text) + "\n\n" + html.escape(words["no_claims_article"])
+    return f'<div class="cc-article" lang="de">{body}</div>'
+
+
+def status_text(report: dict, seconds: float, lang: str) -> str:
+    words = ui_strings(lang)
+    verdicts = [c["verdict"] for c in report.get("claims", [])]
+    shown = format_number(round(seconds, 1), lang)
+    if not verdicts:
+        return words["status_no_claims"].format(seconds=shown)
+    return words["status_done"].format(
+        seconds=shown,
+        total=len(verdicts),
+        supported=verdicts.count("SUPPORTED"),
+        contradicted=verdicts.count("CONTRADICTED"),
+        nei=verdicts.count("NOT_ENOUGH_INFO"),
+    )
+
+
+def write_downloads(report: dict, directory: Path) -> tuple[str, str]:
+    """The report as claimcheck-report.json and .csv in a fresh folder under `directory`."""
+    folder = directory / uuid.uuid4().hex
+    folder.mkdir(parents=True)
+    json_path = folder / "claimcheck-report.json"
+    json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    csv_path = folder / "claimcheck-report.csv"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads umlauts right
+        writer = csv.DictWriter(f, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        for c in report.get("claims", []):
+            evidence = c.get("evidence") or []
+            writer.writerow({
+                **c,
+                "evidence_ids": " | ".join(e["id"] for e in evidence),
+                "evidence_text": " | ".join(e["text"] for e in evidence),
+            })
+    return str(json_path), str(csv_path)
+
+
+# --- choosing the reference facts ------------------------------------------------
+
+class PageError(Exception):
+    """Bad input, with the message (already in the page's language) to show the user."""
+
+
+@dataclass
+class FactChoice:
+    """Keyword arguments for check(): a store, or a facts file for a throwaway store."""
+
+    store: Any = None
+    facts: Optional[str] = None
+    owned_store: Any = None  # opened for this request only; closed afterwards
+
+
+_sample_store = None
+_sample_lock = threading.Lock()
+
+
+def sample_store():
+    """The project's sample facts in an in-memory store, built once per process.
+
+    It holds only the project's own sample data and is never written to by a request,
+    so sharing it between sessions leaks nothing; it saves encoding the facts per request.
+    """
+    global _sample_store
+    with _sample_lock:
+        if _sample_store is None:
+            from .models import get_encoder
+            from .store import ReferenceStore
+
+            store = ReferenceStore.in_memory(encoder=get_encoder())
+            store.add_file(SAMPLE_FACTS)
+            _sample_store = store
+        return _sample_store
+
+
+def choose_facts(source: str, store_dir: Optional[str], facts_file: Optional[str], lang: str) -> FactChoice:
+    """The reference facts a request asked for. An uploaded facts file wins over the choice."""
+    messages = ui_strings(lang)["messages"]
+    if facts_file:
+        return FactChoice(facts=facts_file)
+    if source == "upload":
+        raise PageError(messages["facts_missing"])
+    if source == "directory":
+        if not store_dir or not store_dir.strip():
+            raise PageError(messages["store_dir_missing"])
+        path = Path(store_dir.strip()).expanduser()
+        if not path.is_dir():  # ReferenceStore.open would create an empty store there
+            raise PageError(messages["store_dir_not_found"].format(path=path))
+        from .store import ReferenceStore
+
+        store = ReferenceStore.open(path)
+        return FactChoice(store=store, owned_store=store)
+    if not SAMPLE_FACTS.is_file():
+        raise PageError(messages["sample_missing"].format(path=SAMPLE_FACTS))
+    return FactChoice(store=sample_store())
+
+
+# --- reading the inputs ------------------------------------------------------------
+
+def read_uploaded_article(path: str, lang: str) -> str:
+    """The text of an uploaded .txt/.md/.html file (HTML reduced to its text)."""
+    name = Path(path).name
+    try:
+        return decode_bytes(Path(path).read_bytes(), name=name)
+    except InputError as e:
+        raise PageError(ui_strings(lang)["messages"]["not_text_file"].format(name=name, detail=e)) from None
+
+
+def article_text(text: Optional[str], article_file: Optional[str], lang: str) -> str:
+    """The pasted text, or the uploaded file's text when nothing was pasted; refused when empty or too long."""
+    messages = ui_strings(lang)["messages"]
+    if (not text or not text.strip()) and article_file:
+        text = read_uploaded_article(article_file, lang)
+    if not text or not text.strip():
+        raise PageError(messages["empty"])
+    if len(text) > MAX_CHARS:
+        raise PageError(messages["too_long"].format(
+            length=format_number(len(text), lang), limit=format_number(MAX_CHARS, lang)))
+    return text
+
+
+def published_date(value: Optional[str], lang: str) -> Optional[str]:
+    if not value or not str(value).strip():
+        return None
+    try:
+        return parse_published(str(value).strip()).isoformat()
+    except InputError:
+        raise PageError(ui_strings(lang)["messages"]["bad_date"].format(value=value)) from None
+
+
+def _without_upload_paths(message: str, *paths: Optional[str]) -> str:
+    """Library messages name files by their path; for uploads that is a server temp path: show the name."""
+    for path in paths:
+        if path:
+            message = message.replace(str(path), Path(path).name)
+    return message
+
+
+# --- the handlers ----------------------------------------------------------------------
+
+OUTPUT_COUNT = 7  # status, summary, article, table, report JSON, JSON file, CSV file
+
+
+def _table_update(rows: list[list[Any]], lang: str):
+    words = ui_strings(lang)
+    return gr.Dataframe(value=rows, headers=[words["columns"][c] for c in COLUMNS])
+
+
+def _render(state: dict, lang: str) -> tuple:
+    """All result outputs from a finished (or failed) check kept in the session state."""
+    words = ui_strings(lang)
+    if state.get("error"):
+        message = words["status_error"].format(message=state["error"])
+        return message, "", "", _table_update([], lang), {"error": state["error"]}, None, None
+    report = state["report"]
+    status = status_text(report, state["seconds"], lang)
+    notes = []
+    if state.get("not_german"):
+        notes.append(words["messages"]["not_german"])
+    notes += [words["messages"]["warning"].format(detail=w) for w in state.get("other_warnings", [])]
+    if notes:
+        status += "\n\n" + "\n".join(f"- {n}" for n in notes)
+    return (
+        status,
+        report.get("summary", ""),
+        highlight_html(state["text"], report, lang),
+        _table_update(claim_rows(report, lang), lang),
+        report,
+        state["json_path"],
+        state["csv_path"],
+    )
+
+
+def make_check_handler(downloads_dir: Path):
+    def run_check(
+        text: Optional[str],
+        published: Optional[str],
+        facts_file: Optional[str],
+        article_file: Optional[str],
+        source: str,
+        store_dir: Optional[str],
+        language: str,
+        progress=gr.Progress(),
+    ):
+        lang = _lang(language)
+        words = ui_strings(lang)
+        started = time.perf_counter()
+        choice: Optional[FactChoice] = None
+        try:
+            progress(0.05, desc=words["progress_reading"])
+            article = article_text(text, article_file, lang)
+            date = published_date(published, lang)
+            progress(0.15, desc=words["progress_store"])
+            choice = choose_facts(source, store_dir, facts_file, lang)
+            progress(0.3, desc=words["progress_checking"])
+            report = check(article, store=choice.store, facts=choice.facts, published=date).to_dict()
+            progress(0.9, desc=words["progress_rendering"])
+            json_path, csv_path = write_downloads(report, downloads_dir)
+            language_note = language_warning(article)
+            if language_note:
+                gr.Warning(words["messages"]["not_german"])
+            state = {
+                "text": article,
+                "report": report,
+                "seconds": time.perf_counter() - started,
+                "json_path": json_path,
+                "csv_path": csv_path,
+                "not_german": bool(language_note),
+                "other_warnings": [w for w in report.get("warnings", []) if w != language_note],
+            }
+        except PageError as e:
+            state = {"error": str(e)}
+        except FactFileError as e:
+            detail = _without_upload_paths(str(e), facts_file)
+            state = {"error": words["messages"]["facts_file"].format(detail=detail)}
+        except (InputError, ValueError) as e:
+            detail = _without_upload_paths(str(e), facts_file, article_file)
+            state = {"error": words["messages"]["input_error"].format(detail=detail)}
+        except Exception as e:  # a bug, not the user's fault: log it, show one line, never a traceback
+            log.exception("check failed")
+            state = {"error": words["messages"]["internal_error"].format(detail=type(e).__name__)}
+        finally:
+            if choice is not None and choice.owned_store is not None:
+                choice.owned_store.close()
+        if state.get("error"):
+            gr.Warning(state["error"])
+        return (*_render(state, lang), state)
+
+    return run_check
+
+
+def load_article_file(article_file: Optional[str], language: str):
+    """Upload -> the article box (so the user sees and can edit what will be checked)."""
+    lang = _lang(language)
+    words = ui_strings(lang)
+    if not article_file:
+        return gr.update(), gr.update()
+    try:
+        text = read_uploaded_article(article_file, lang)
+    except PageError as e:
+        gr.Warning(str(e))
+        return gr.update(), words["status_error"].format(message=e)
+    message = words["messages"]["loaded_file"].format(
+        name=Path(article_file).name, length=format_number(len(text), lang))
+    return text, message
+
+
+def _source_choices(lang: str) -> list[tuple[str, str]]:
+    words = ui_strings(lang)
+    return [(words[f"source_{s}"], s) for s in SOURCES]
+
+
+def _source_visibility(source: str):
+    return gr.update(visible=source == "directory"), gr.update(visible=source == "upload")
+
+
+# --- the page ------------------------------------------------------------------------------
+
+def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
+    """The page. `default_store`: a store directory to preselect instead of the sample facts."""
+    words = ui_strings(_lang(lang))
+    downloads_dir = Path(tempfile.mkdtemp(prefix="claimcheck-web-"))
+    examples = [
+        [path.read_text("utf-8"), date, "sample"] for path, date, _ in SAMPLE_ARTICLES if path.is_file()
+    ]
+    example_keys = [key for path, _, key in SAMPLE_ARTICLES if path.is_file()]
+    initial_source = "directory" if default_store else "sample"
+
+    # delete_cache: uploads and downloads older than an hour are removed every hour.
+    with gr.Blocks(title="claimcheck", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
+        state = gr.State({})
+        with gr.Row(equal_height=True):
+            header = gr.Markdown(f"# {words['title']}\n{words['intro']}")
+            language = gr.Radio(
+                [(ui_strings(code)["language_name"], code) for code in LANGUAGES],
+                value=_lang(lang), label=words["language_label"], scale=0, min_width=200,
+            )
+        with gr.Row():
+            with gr.Column(scale=3):
+                article = gr.Textbox(
+                    label=words["article_label"], placeholder=words["article_placeholder"],
+                    lines=14, max_lines=30, elem_id="cc-article-input",
+                )
+                article_file = gr.File(
+                    label=words["upload_label"], file_types=[".txt", ".md", ".html", ".htm"],
+                    type="filepath", height=90,
+                )
+            with gr.Column(scale=2):
+                published = gr.Textbox(
+                    label=words["published_label"], placeholder=words["published_placeholder"],
+                    info=words["published_info"], max_lines=1, elem_id="cc-published",
+                )
+                source = gr.Radio(
+                    _source_choices(_lang(lang)), value=initial_source, label=words["source_label"],
+                )
+                store_dir = gr.Textbox(
+                    label=words["store_dir_label"], placeholder=words["store_dir_placeholder"],
+                    value=default_store or "", max_lines=1, visible=initial_source == "directory",
+                )
+                facts_file = gr.File(
+                    label=words["facts_label"], file_types=[".jsonl", ".ndjson", ".json", ".csv"],
+                    type="filepath", height=90, visible=False,
+                )
+                button = gr.Button(words["check_button"], variant="primary", size="lg", elem_id="cc-check")
+        example_box = gr.Examples(
+            examples=examples, inputs=[article, published, source], label=words["examples_label"],
+            example_labels=[words[k] for k in example_keys], cache_examples=False,
+        ) if examples else None
+        status = gr.Markdown(words["status_ready"], elem_classes=["cc-status"], elem_id="cc-status")
+
+        results_heading = gr.Markdown(f"## {words['results_heading']}")
+        with gr.Row():
+            summary = gr.Textbox(label=words["summary_label"], lines=4, interactive=False, scale=3,
+                                 buttons=["copy"])
+            with gr.Column(scale=1, min_width=200):
+                download_json = gr.DownloadButton(words["download_json"], value=None, size="md")
+                download_csv = gr.DownloadButton(words["download_csv"], value=None, size="md")
+        article_heading = gr.Markdown(f"### {words['article_heading']}\n{words['article_hint']}")
+        legend = gr.HTML(legend_html(_lang(lang)))
+        highlighted = gr.HTML("", elem_id="cc-highlighted")
+        table_heading = gr.Markdown(f"### {words['table_heading']}")
+        table = gr.Dataframe(
+            headers=[words["columns"][c] for c in COLUMNS],
+            datatype=["str", "str", "str", "str", "number", "str", "str"],
+            interactive=False, wrap=True, column_widths=["11%", "14%", "14%", "11%", "8%", "24%", "18%"],
+            elem_id="cc-table",
+        )
+        with gr.Accordion(words["json_label"], open=False) as json_box:
+            report_json = gr.JSON(label=words["json_label"])
+
+        result_outputs = [status, summary, highlighted, table, report_json, download_json, download_csv]
+        button.click(
+            make_check_handler(downloads_dir),
+            inputs=[article, published, facts_file, article_file, source, store_dir, language],
+            outputs=[*result_outputs, state],
+            api_name="check",
+            concurrency_id="check",
+        )
+        article_file.upload(load_article_file, inputs=[article_file, language], outputs=[article, status],
+                            api_name="read_article")
+        # An uploaded facts file is what the user means to use: select it.
+        facts_file.upload(lambda: "upload", outputs=source, api_visibility="private")
+        source.change(_source_visibility, inputs=source, outputs=[store_dir, facts_file], api_visibility="private")
+
+        def switch_language(code: str, current: dict):
+            lang_code = _lang(code)
+            w = ui_strings(lang_code)
+            labels = (
+                f"# {w['title']}\n{w['intro']}",
+                gr.update(label=w["language_label"]),
+                gr.update(label=w["article_label"], placeholder=w["article_placeholder"]),
+                gr.update(label=w["upload_label"]),
+                gr.update(label=w["published_label"], placeholder=w["published_placeholder"], info=w["published_info"]),
+                gr.update(label=w["source_label"], choices=_source_choices(lang_code)),
+                gr.update(label=w["store_dir_label"], placeholder=w["store_dir_placeholder"]),
+                gr.update(label=w["facts_label"]),
+                gr.update(value=w["check_button"]),
+                f"## {w['results_heading']}",
+                gr.update(label=w["summary_label"]),
+                gr.update(label=w["download_json"]),
+                gr.update(label=w["download_csv"]),
+                f"### {w['article_heading']}\n{w['article_hint']}",
+                legend_html(lang_code),
+                f"### {w['table_heading']}",
+                gr.update(label=w["json_label"]),
+            )
+            if current:  # re-render the last result in the new language
+                rendered = _render(current, lang_code)
+            else:
+                rendered = (w["status_ready"], gr.update(), gr.update(), _table_update([], lang_code),
+                            gr.update(), gr.update(), gr.update())
+            return (*labels, *rendered)
+
+        language.change(
+            switch_language,
+            inputs=[language, state],
+            outputs=[header, language, article, article_file, published, source, store_dir, facts_file, button,
+                     results_heading, summary, download_json, download_csv, article_heading, legend,
+                     table_heading, json_box, *result_outputs],
+            api_visibility="private",
+        )
+    demo.queue(default_concurrency_limit=1)
+    demo.example_box = example_box  # kept for tests that load an example programmatically
+    return demo
+
+
+def warm_up() -> None:
+    """Load the encoder (once per process) and the sample store, so the first request is fast."""
+    started = time.perf_counter()
+    try:
+        from .models import get_encoder
+
+        get_encoder().encode_queries(["Aufwärmen: 100 Millionen Nutzer."])
+        if SAMPLE_FACTS.is_file():
+            store = sample_store()
+            check("Die Plattform zählt rund 100 Millionen Nutzer in den USA.", store=store, published="2020-08-17")
+    except Exception:  # the page still starts; each request then shows what is missing
+        log.exception("warm-up failed")
+    log.info("warm-up took %.1f s", time.perf_counter() - started)
+
+
+def launch(
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    store: str | None = None,
+    *,
+    prevent_thread_lock: bool = False,
+    quiet: bool = False,
+) -> gr.Blocks:
+    """Warm the models, build the page and serve it on host:port (this machine only by default)."""
+    warm_up()
+    demo = build_app(default_store=store)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        share=False,
+        inbrowser=False,
+        prevent_thread_lock=prevent_thread_lock,
+        quiet=quiet,
+        show_error=False,  # errors are shown as messages, never as tracebacks
+        ssr_mode=False,  # no Node server
+        max_file_size="20mb",
+        css=CSS,
+        footer_links=["api", "settings"],
+    )
+    return demo
