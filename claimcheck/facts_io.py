@@ -140,14 +140,13 @@ def read_facts(path: str | Path) -> list[Fact]:
 
 def _read_jsonl(p: Path, text: str) -> list[Fact]:
     # Plain json per line rather than `datasets`: it can say which line is wrong.
-    if text.lstrip().startswith("["):  # a .json file holding one array of facts
+    if text.lstrip().startswith("["):  # maybe a .json file holding one array of facts
         try:
             items = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise FactFileError(f"{p} line {e.lineno}: not valid JSON ({e.msg} at column {e.colno}).") from None
-        if not isinstance(items, list):
-            raise FactFileError(f"{p}: expected a list of facts.")
-        return _validated(((i, r) for i, r in enumerate(items, start=1)), str(p), "item")
+        except json.JSONDecodeError:
+            items = None  # not one array: read it line by line, which names the bad line
+        if isinstance(items, list):
+            return _validated(((i, r) for i, r in enumerate(items, start=1)), str(p), "item")
 
     def numbered() -> Iterable[tuple[int, Any]]:
         for lineno, line in enumerate(text.splitlines(), start=1):

@@ -1,0 +1,400 @@
+"""The reference store: reading fact files, stable ids, search, filters, cross-language retrieval."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import claimcheck.store as store_module
+from claimcheck.facts_io import FactFileError, facts_from_records, read_facts
+from claimcheck.store import AddResult, ReferenceStore, StoreError, detect_lang, lexical_overlap
+from claimcheck.types import Fact, Quantity
+from fakes import FakeEncoder
+
+# Facts written for these tests (not taken from any article).
+FACTS = [
+    {"id": "acme-staff-2021", "text": "Die Acme AG beschäftigte Ende 2021 rund 4.200 Mitarbeiter.", "lang": "de",
+     "source": "Geschäftsbericht 2021", "as_of": "2021-12-31"},
+    {"id": "acme-revenue-2021", "text": "Acme reported revenue of 1.3 billion euros for 2021.", "lang": "en",
+     "as_of": "2021"},
+    {"id": "brightline-users-2022", "text": "Die App Brightline hatte im März 2022 etwa 12 Millionen Nutzer.",
+     "as_of": "2022-03"},
+    {"id": "harbour-opening", "text": "Der neue Hafen von Nordstadt wurde am 3. Mai 2019 eröffnet.",
+     "source": "Stadtverwaltung"},
+]
+
+
+@pytest.fixture
+def encoder():
+    return FakeEncoder()
+
+
+@pytest.fixture
+def store(tmp_path, encoder):
+    with ReferenceStore.open(tmp_path / "store", encoder) as s:
+        yield s
+
+
+def write_jsonl(path: Path, records) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def write_csv(path: Path, records) -> Path:
+    columns = ["id", "text", "source", "as_of", "lang"]
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns)
+        writer.writeheader()
+        for r in records:
+            writer.writerow({c: r.get(c, "") for c in columns})
+    return path
+
+
+def write_parquet(path: Path, records) -> Path:
+    columns = ["id", "text", "source", "as_of", "lang"]
+    pq.write_table(pa.table({c: [r.get(c) for r in records] for c in columns}), path)
+    return path
+
+
+# ---- fact files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("writer,suffix", [(write_jsonl, ".jsonl"), (write_csv, ".csv"), (write_parquet, ".parquet")])
+def test_every_file_format_gives_the_same_facts(tmp_path, writer, suffix):
+    facts = read_facts(writer(tmp_path / f"facts{suffix}", FACTS))
+    assert [f.id for f in facts] == [r["id"] for r in FACTS]
+    assert facts[0].text == FACTS[0]["text"]
+    assert facts[0].as_of == "2021-12-31" and facts[0].source == "Geschäftsbericht 2021"
+    assert facts[1].lang == "en" and facts[1].as_of == "2021"
+    assert facts[2].lang is None and facts[2].source is None  # empty CSV cells are absent, not ""
+    assert facts[3].as_of is None
+
+
+def test_csv_keeps_ids_and_years_as_written(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("id,text,as_of\n007,Ein Fakt mit 3 Zahlen.,2020\n", encoding="utf-8")
+    (fact,) = read_facts(path)
+    assert fact.id == "007" and fact.as_of == "2020"
+
+
+def test_parquet_dates_become_iso_days(tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "f.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": ["Ein Fakt."], "as_of": pa.array([dt.date(2020, 8, 14)])}), path)
+    assert read_facts(path)[0].as_of == "2020-08-14"
+
+
+@pytest.mark.parametrize(
+    "lines,expected",
+    [
+        (['{"id": "a", "text": "x"}', '{"id": "b", "text": "y"}', '{"id": "c", "text": '], "line 3: not valid JSON"),
+        (['{"id": "a", "text": "x"}', "", '{"id": "b"}'], "line 3: missing 'text'"),
+        (['{"text": "x"}'], "line 1: missing 'id'"),
+        (['{"id": 5, "text": "x"}'], "line 1: 'id' must be a string"),
+        (['{"id": "a", "text": "x", "as_of": "14.08.2020"}'], "line 1: 'as_of' must be written YYYY"),
+        (['{"id": "a", "text": "x", "as_of": "2020-02-30"}'], "line 1: 'as_of' '2020-02-30' is not a calendar date"),
+        (['{"id": "a", "text": "x", "lang": "German!"}'], "line 1: 'lang' must be a language code"),
+        (['{"id": "a", "text": "x"}', '{"id": "a", "text": "y"}'], "line 2: duplicate id 'a' (first at line 1)"),
+        (['["a", "b"]', '{"id": "a", "text": "x"}'], "line 1: a fact must be an object"),
+    ],
+)
+def test_malformed_jsonl_names_the_line(tmp_path, lines, expected):
+    path = tmp_path / "facts.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(FactFileError) as err:
+        read_facts(path)
+    assert str(path) in str(err.value)
+    assert expected in str(err.value)
+
+
+def test_malformed_csv_names_the_row(tmp_path):
+    path = tmp_path / "facts.csv"
+    path.write_text("id,text\na,Erster Fakt.\nb,\n", encoding="utf-8")
+    with pytest.raises(FactFileError, match=r"facts\.csv row 2: missing 'text'"):
+        read_facts(path)
+    path.write_text("id,source\na,Erster Fakt.\n", encoding="utf-8")
+    with pytest.raises(FactFileError, match=r"line 1: the header has no 'text' column"):
+        read_facts(path)
+
+
+def test_parquet_without_text_column(tmp_path):
+    path = tmp_path / "facts.parquet"
+    pq.write_table(pa.table({"id": ["a"], "body": ["x"]}), path)
+    with pytest.raises(FactFileError, match="has no 'text' column"):
+        read_facts(path)
+
+
+@pytest.mark.parametrize(
+    "name,content,expected",
+    [
+        ("empty.jsonl", b"", "the file is empty"),
+        ("blank.csv", b"\n  \n", "the file is empty"),
+        ("image.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file"),
+        ("latin1.jsonl", '{"id": "a", "text": "Größe"}'.encode("latin-1"), "line 1: not UTF-8 text"),
+        ("fake.parquet", b"PAR1 this is not really parquet", "not a Parquet file"),
+        ("facts.xml", b"<facts/>", "unknown fact file format '.xml'"),
+    ],
+)
+def test_unusable_files_get_a_clear_message(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(FactFileError, match=expected):
+        read_facts(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FactFileError, match="no such file"):
+        read_facts(tmp_path / "nope.jsonl")
+
+
+def test_records_from_python_are_validated():
+    facts = facts_from_records([FACTS[0], Fact(id="x", text="Ein Fakt.", as_of="2020-08")])
+    assert [f.id for f in facts] == ["acme-staff-2021", "x"]
+    with pytest.raises(ValueError, match="item 2: missing 'text'"):
+        facts_from_records([FACTS[0], {"id": "y", "text": "  "}])
+
+
+# ---- writing: stable ids ---------------------------------------------------------------------
+
+
+def test_ingest_each_format_into_the_store(tmp_path, store):
+    assert store.add_file(write_jsonl(tmp_path / "a.jsonl", FACTS[:2])) == AddResult(2, 0, 0)
+    assert store.add_file(write_csv(tmp_path / "b.csv", FACTS[2:3])) == AddResult(1, 0, 0)
+    assert store.add_file(write_parquet(tmp_path / "c.parquet", FACTS[3:])) == AddResult(1, 0, 0)
+    assert len(store) == 4
+    fact = store.get("acme-staff-2021")
+    assert fact.text == FACTS[0]["text"] and fact.as_of == "2021-12-31" and fact.lang == "de"
+    assert store.get("no-such-fact") is None
+
+
+def test_adding_the_same_file_twice_changes_nothing(tmp_path, store, encoder):
+    path = write_jsonl(tmp_path / "facts.jsonl", FACTS)
+    assert store.add_file(path) == AddResult(4, 0, 0)
+    version, encoded = store.stats()["version"], encoder.texts_encoded
+    assert store.add_file(path) == AddResult(0, 0, 4)
+    assert store.stats()["version"] == version  # no commit at all
+    assert encoder.texts_encoded == encoded  # unchanged facts are not re-encoded
+    assert len(store) == 4
+
+
+def test_changed_text_under_the_same_id_replaces_the_fact(store, encoder):
+    store.add(FACTS)
+    changed = dict(FACTS[2], text="Die App Brightline hatte im März 2022 etwa 15 Millionen Nutzer.")
+    encoded = encoder.texts_encoded
+    assert store.add([changed, FACTS[3]]) == AddResult(0, 1, 1)
+    assert encoder.texts_encoded == encoded + 1
+    assert len(store) == 4
+    assert "15 Millionen" in store.get("brightline-users-2022").text
+    top = store.search("Brightline 15 Millionen Nutzer", k=1)[0]
+    assert top.fact.id == "brightline-users-2022" and "15 Millionen" in top.fact.text
+
+
+def test_changed_metadata_replaces_too(store):
+    store.add(FACTS)
+    assert store.add([dict(FACTS[3], as_of="2019-05-03")]) == AddResult(0, 1, 0)
+    assert store.get("harbour-opening").as_of == "2019-05-03"
+
+
+def test_duplicate_ids_in_one_add_are_refused(store):
+    with pytest.raises(ValueError, match="duplicate id 'a'"):
+        store.add([{"id": "a", "text": "x"}, {"id": "a", "text": "y"}])
+
+
+def test_store_persists_and_reopens(tmp_path, encoder):
+    with ReferenceStore.open(tmp_path / "s", encoder) as s:
+        s.add(FACTS)
+    with ReferenceStore.open(tmp_path / "s", FakeEncoder()) as s:
+        assert len(s) == 4
+        assert s.search("Hafen Nordstadt eröffnet", k=1)[0].fact.id == "harbour-opening"
+
+
+def test_a_store_refuses_another_encoder(tmp_path, encoder):
+    with ReferenceStore.open(tmp_path / "s", encoder) as s:
+        s.add(FACTS)
+    with pytest.raises(StoreError, match="built with encoder 'fake-hash-bow-64' \\(64 dims\\)"):
+        ReferenceStore.open(tmp_path / "s", FakeEncoder(dim=32))
+
+
+def test_in_memory_store_is_deleted_on_close(encoder):
+    s = ReferenceStore.in_memory(encoder)
+    s.add(FACTS)
+    where = Path(s.uri)
+    assert where.exists() and len(s) == 4
+    s.close()
+    assert not where.exists()
+    with pytest.raises(StoreError, match="closed"):
+        s.search("Acme", k=1)
+
+
+def test_open_refuses_a_file_as_store(tmp_path):
+    path = tmp_path / "file.txt"
+    path.write_text("x")
+    with pytest.raises(StoreError, match="not a directory"):
+        ReferenceStore.open(path)
+
+
+def test_empty_store_searches_to_nothing(store):
+    assert store.search("Acme", k=3) == []
+    assert store.stats()["count"] == 0
+
+
+# ---- search, filters, lexical score ----------------------------------------------------------
+
+
+def fake_read_quantities(text, *, published=None, lang="de"):
+    """A stand-in figure reader: years as dates, other numbers as counts (for filter tests)."""
+    import re
+
+    found = []
+    for m in re.finditer(r"\d[\d.,]*", text):
+        raw = m.group().rstrip(".,")
+        kind = "date" if re.fullmatch(r"(19|20)\d\d", raw) else "count"
+        found.append(Quantity(text=raw, start=m.start(), end=m.start() + len(raw), kind=kind))
+    if "euro" in text.lower():
+        found.append(Quantity(text="euros", start=0, end=1, kind="money", unit="EUR"))
+    return found
+
+
+@pytest.fixture
+def derived_store(tmp_path, monkeypatch, encoder):
+    subjects = {"Acme": "Acme", "Brightline": "Brightline", "Nordstadt": "Nordstadt"}
+
+    def fake_subject(text):
+        return next((s for word, s in subjects.items() if word in text), None)
+
+    monkeypatch.setattr(store_module, "_derivers", lambda: (fake_read_quantities, fake_subject))
+    with ReferenceStore.open(tmp_path / "derived", encoder) as s:
+        s.add(FACTS)
+        yield s
+
+
+def test_derived_fields_are_stored(derived_store):
+    fact = derived_store.get("acme-revenue-2021")
+    assert fact.subject == "Acme"
+    assert {q.kind for q in fact.quantities} == {"count", "date", "money"}
+    assert all(isinstance(q, Quantity) for q in fact.quantities)
+    stats = derived_store.stats()
+    assert stats["kinds"]["money"] == 1 and stats["langs"] == {"de": 3, "en": 1}
+
+
+def test_filter_by_kind(derived_store):
+    hits = derived_store.search("Acme", k=10, kind="money")
+    assert [h.fact.id for h in hits] == ["acme-revenue-2021"]
+    assert {h.fact.id for h in derived_store.search("Acme", k=10, kind=["money", "count"])} >= {
+        "acme-revenue-2021", "acme-staff-2021"}
+    with pytest.raises(StoreError, match="Unknown kind"):
+        derived_store.search("Acme", kind="euros")
+
+
+def test_filter_by_subject_ignores_case(derived_store):
+    hits = derived_store.search("Mitarbeiter und Umsatz", k=10, subject="acme")
+    assert {h.fact.id for h in hits} == {"acme-staff-2021", "acme-revenue-2021"}
+
+
+def test_filter_by_date_overlaps_as_of(derived_store):
+    # as_of 2021 (a year) overlaps December 2021; as_of 2021-12-31 too; 2022-03 and no as_of do not.
+    hits = derived_store.search("Acme", k=10, date_from="2021-12", date_to="2021-12")
+    assert {h.fact.id for h in hits} == {"acme-staff-2021", "acme-revenue-2021"}
+    hits = derived_store.search("Brightline", k=10, date_from="2022-01-01")
+    assert {h.fact.id for h in hits} == {"brightline-users-2022"}
+    with pytest.raises(StoreError, match="date_from"):
+        derived_store.search("Acme", date_from="last year")
+
+
+def test_search_by_vector_with_query_text(store, encoder):
+    store.add(FACTS)
+    vector = encoder.encode_queries(["Brightline Nutzer"])[0]
+    hits = store.search(vector, k=2, query_text="Brightline Nutzer")
+    assert hits[0].fact.id == "brightline-users-2022" and hits[0].lexical == 1.0
+    assert store.search(vector, k=2)[0].lexical == 0.0  # no text, no lexical score
+    with pytest.raises(StoreError, match="64-dimensional"):
+        store.search(np.ones(10), k=1)
+
+
+def test_scores_are_cosines(store, encoder):
+    store.add(FACTS)
+    hit = store.search(FACTS[1]["text"], k=1)[0]
+    assert hit.fact.id == "acme-revenue-2021"
+    assert hit.score == pytest.approx(1.0, abs=1e-5)  # the fake encoder maps a text to one vector
+
+
+def test_lexical_overlap_reads_numbers_written_alike():
+    # Weights: a number 2, a capitalised word 1. "Mitarbeiter" has no English match.
+    assert lexical_overlap("TikTok hat 1.500 Mitarbeiter", "TikTok employs 1,500 people") == 0.75
+    assert lexical_overlap("TikTok hat 1.500 Mitarbeiter", "TikTok employs 2,000 people") == 0.25
+    assert lexical_overlap("um 3,5 gewachsen", "grew by 3.5") == 1.0
+    assert lexical_overlap("um 3,5 gewachsen", "grew by 35") == 0.0
+    assert lexical_overlap("TikTok's users", "TikTok users") == 1.0
+    assert lexical_overlap("", "anything") == 0.0
+
+
+def test_lexical_score_breaks_near_ties(tmp_path, encoder):
+    facts = [
+        {"id": "a", "text": "Firma Kestrel meldet 300 Filialen."},
+        {"id": "b", "text": "Firma Kestrel meldet 200 Filialen."},
+    ]
+    with ReferenceStore.open(tmp_path / "s", encoder) as s:
+        s.add(facts)
+        hits = s.search("Kestrel 200 Filialen", k=2)
+        assert hits[0].fact.id == "b" and hits[0].lexical > hits[1].lexical
+
+
+def test_language_detection_for_facts_without_lang():
+    assert detect_lang("Die Stadt hat im Jahr 2020 mehr als 500 neue Wohnungen gebaut.") == "de"
+    assert detect_lang("The city built more than 500 new flats in 2020.") == "en"
+
+
+def test_small_store_is_searched_exactly(store):
+    store.add(FACTS)
+    assert store.stats()["index"]["vector"].startswith("none")
+
+
+def test_index_is_built_past_the_threshold(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "INDEX_MIN_ROWS", 300)
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    facts = [{"id": f"f{i}", "text": f"Synthetischer Fakt Nummer {i}."} for i in range(400)]
+    with ReferenceStore.open(tmp_path / "s") as s:
+        s.add(facts[:200], vectors=vectors[:200])
+        assert s.stats()["index"]["vector"].startswith("none")
+        s.add(facts[200:], vectors=vectors[200:])
+        index = s.stats()["index"]
+        assert index["vector"].startswith("IVF_HNSW_SQ") and index["indexed_rows"] == 400
+        hits = s.search(vectors[123], k=5)
+        assert hits[0].fact.id == "f123" and hits[0].score == pytest.approx(1.0, abs=1e-2)
+
+
+# ---- the real packaged encoder, once ----------------------------------------------------------
+
+
+def test_german_query_finds_the_english_fact_with_the_packaged_encoder(tmp_path):
+    from claimcheck.models import get_encoder
+
+    facts = [
+        {"id": "en-target", "lang": "en",
+         "text": "The city of Lindenberg opened a new public swimming pool in June 2018 at a cost of 12 million euros."},
+        {"id": "en-distractor-1", "lang": "en",
+         "text": "The football club signed three new players before the start of the season."},
+        {"id": "en-distractor-2", "lang": "en",
+         "text": "Heavy rain flooded several streets in the northern districts on Tuesday."},
+        {"id": "de-distractor-1", "lang": "de",
+         "text": "Die Bahn erhöht die Ticketpreise im Fernverkehr um durchschnittlich zwei Prozent."},
+        {"id": "de-distractor-2", "lang": "de",
+         "text": "Der Bundestag hat am Donnerstag über den Haushalt für das kommende Jahr beraten."},
+        {"id": "en-distractor-3", "lang": "en",
+         "text": "The museum will show an exhibition of modern sculpture from next spring."},
+    ]
+    with ReferenceStore.open(tmp_path / "real", get_encoder()) as s:
+        s.add(facts)
+        hits = s.search("Lindenberg hat im Juni 2018 ein neues Hallenbad für 12 Millionen Euro eröffnet.", k=3)
+        assert hits[0].fact.id == "en-target"
+        reverse = s.search("The railway raises long-distance fares by two percent on average.", k=1)
+        assert reverse[0].fact.id == "de-distractor-1"
