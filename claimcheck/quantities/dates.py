@@ -78,7 +78,14 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
 
 
 def weekday_date(weekday: int, published: Day, mode: str) -> Day:
-    """"am Montag" -> the last such weekday on or before publication; "kommenden Montag" -> the next one after it."""
-    if mode == "future":
+    """The date of a weekday named without one.
+
+    mode "past" ("am Montag" told in the past tense): the last such day on or
+    before publication; "future" (future tense, "bis Montag"): the first on or
+    after it; "next" ("kommenden Montag"): the first after it.
+    """
+    if mode == "next":
         return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    if mode == "future":
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)

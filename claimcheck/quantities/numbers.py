@@ -40,7 +40,7 @@ class WordNumerals:
         if word in self.words:
             return self.words[word]
         low = word.lower()
-        if low in self.words and not word[:1].isupper():
+        if low in self.words:
             return self.words[low]
         value = self._below_million(low)
         return float(value) if value is not None else None

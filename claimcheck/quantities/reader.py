@@ -89,6 +89,20 @@ class Grammar:
         self.future_cues = frozenset(wd["future_cues"])
         self.past_cues = frozenset(wd["past_cues"])
         self.year_cues = frozenset(d["year_cues"]["words"])
+        self.weekday_suffixes = wd.get("suffixes", [])
+        self.future_tense = wd.get("future_tense", [])
+        ago = d.get("ago", {})
+        self.ago_before = frozenset(ago.get("before", []))
+        self.ago_after = ago.get("after", [])
+        dec = d.get("decades", {})
+        self.decade_suffixes = dec.get("suffixes", [])
+        self.decade_words: dict[str, int] = dec.get("words", {})
+        self.century_words = frozenset(dec.get("century_words", []))
+        self.compounds: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in table.get("compounds", {}).items()}
+        shares = dict(table.get("shares", {}))
+        self.share_articles = shares.pop("share_articles", [])
+        self.shares: dict[str, float] = {k: float(v) for k, v in shares.items()}
+        self.multiples: dict[str, float] = {k: float(v) for k, v in table.get("multiples", {}).items()}
         self.count_nouns: dict[str, str] = table["count_nouns"]
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
@@ -113,19 +127,27 @@ class Grammar:
         prefix_cur = _alt([c for c in self.currencies if not c[0].isalpha() or c.isupper()])
         part_words = _alt(self.parts)
         rel_year = r"(?:dieses|nächsten|kommenden|vergangenen|letzten|des)\s+Jahres" if de else r"(?:this|next|last)\s+year"
+        comp_suffix = _alt_prefix(self.compounds)
+        weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + ")?(?![\w])"
+        decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
+            rf"(?P<decade>(?<![\w.,])1\d{{2}}0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
+            rf"(?P<compound>(?<![\w.,])\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
+            rf"(?P<share>(?<![\w]){_alt(self.shares)})",
+            rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
             r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
             r"|(?<![\w.,])\+\d{1,3}[ ]?(?:\(0\)[ ]?)?\d{2,5}[ /-]?\d{3,}(?:[ -]\d{2,})*"
             r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
+            r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}"
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
-            r"|(?<![\w-])(?!Q[1-4](?!\w))[^\W\d_]+-?\d[\w-]*(?:\.\d+)*"
+            r"|(?<![\w-])(?!Q[1-4](?!\w))[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
             r"|(?<![\w.,])\d+(?:[.,]\d+)*-?[^\W\d_][\w-]*(?<!\d))",
             rf"(?P<isodate>(?<![\w.,-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d))",
-            rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
+            rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
             rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?!\d)|{rel_year}))",
             rf"(?P<month>(?<![\w]){months})",
-            rf"(?P<weekday>(?<![\w]){_alt(self.weekdays)})",
+            rf"(?P<weekday>(?<![\w]){weekday})",
             rf"(?P<cur>(?<![\w]){prefix_cur}\s?(?=[-−]?\d))",
             rf"(?P<num>(?<![\w.,/]){digits})",
             rf"(?P<word>(?<![\w-])(?:(?i:(?:{stems})+(?![\w-]))|{standalone}))",
@@ -161,6 +183,11 @@ class Grammar:
             rf"(?:(?<![\w])(?P<rel>{rels}|zwischen|between)\s+)?(?:(?<![\w])(?P<hedge>{hedges})\s+)?(?:(?<![\w])(?P<minus>{minus})\s+)?(?P<cur>{prefix_cur}\s?)?\Z"
         )
         self.re_cue_before = re.compile(r"(\S+)\s+\Z")
+        self.re_future_tense = re.compile(r"(?<![\w])" + _alt(self.future_tense))
+        self.re_time = re.compile(r"\s*" + _alt(self.time_words))
+        self.re_change_to = re.compile(r"\s+(?:auf|zu|to)\s+(?=[-−]?\d|[^\W\d_])")
+        self.re_ago_after = re.compile(r"\s+" + _alt(self.ago_after))
+        self.re_en_decimal = re.compile(r"\.\d{1,2}(?=\s*" + _alt(self.scales) + ")")
         self.re_forecast = re.compile(
             _alt(fc["cues"]) + "|" + r"(?<![\w])" + _alt(fc["modals"]) + r"\b[^.!?]*?\b" + _alt(fc["verbs"])
         )
@@ -214,7 +241,9 @@ class Grammar:
             return None
         start, end = m.start(), m.end()
         if w[0].isupper() and w not in self.words.words and not self._sentence_start(text, start):
-            return None  # "die Elf" (a team), "Acht geben"
+            nxt = self.re_space_word.match(text, m.end())
+            if not (nxt and (nxt.group(1) in self.durations or nxt.group(1) in self.scales or nxt.group(1) in self.percent_words)):
+                return None  # "die Elf" (a team), "Acht geben"
         lower = w.lower() if not w[0].isupper() or w.lower() in self.article_words else w
         if lower in self.article_words or w in self.article_words:
             # an article or "halb": a figure only before a scale, fraction, "Dutzend" or duration
@@ -271,12 +300,24 @@ class Grammar:
         if lw in self.name_words or text[start - 1:start] == "§" or text[max(0, start - 2):start] == "§ ":
             return end
         nxt = text[end:end + 1]
+        if nxt == "." and plain and self.lang == "de" and self.re_en_decimal.match(text, end):
+            # "4.9 Milliarden": an English decimal point before a scale word
+            d = self.re_en_decimal.match(text, end)
+            value, step = float(token + d.group()), 10.0 ** -(len(d.group()) - 1)
+            end, plain, nxt = d.end(), False, ""
         if nxt == "." and not from_words:
             # "3. Dezember 2020", "1. Quartal", ordinals ("3. Platz"), or a sentence end
             md = self.re_month_after_day.match(text, end)
             if md and plain and 1 <= value <= 31:
                 return self._day_month(text, start, md, int(value), published)
+            if plain and text[end + 1:end + 2] in (",", "/"):
+                return end + 1  # "1./2. Weltkrieg", "1., 2. und 3. Januar"
             od = self.re_ord_dot.match(text, end)
+            if od and plain and od.group(1).rstrip(".,;") in self.century_words:
+                c = int(value)
+                return Quantity(text[start:od.end()].rstrip(".,;"), start, start + len(text[start:od.end()].rstrip(".,;")),
+                                "date", date=None, date_low=Day(max(1, (c - 1) * 100 + 1), 1, 1).isoformat() if 1 <= c <= 21 else None,
+                                date_high=Day(c * 100, 12, 31).isoformat() if 1 <= c <= 21 else None)
             if od:
                 w = od.group(1)
                 if (w[:1].islower() or w.rstrip(".,;") in _ORDINAL_NOUNS) and plain and self.lang == "de":
@@ -318,6 +359,13 @@ class Grammar:
                     if v2 is not None and wm.group(1) not in self.article_words:
                         second = (v2, r.end() + wm.end())
         range_end = end
+        t = self.re_time.match(text, second[1] if second is not None else end)
+        if t:
+            return t.end()  # "9 Uhr", "zwischen 6 und 22 Uhr": times of day
+        if text[start - 1:start] == "(" and text[end:end + 1] == ")" and plain and 1 <= value <= 120 and \
+                text[max(0, start - 3):start - 1].strip()[-1:].isalpha():
+            # "Prinz William (32)": an age after a name
+            return self._make(text, start, end, "duration", value, None, None, 1.0, 1.0, "year", None, None)
         if second is not None:
             v2, e2 = second
             s2 = self.re_scale.match(text, e2)
@@ -332,6 +380,20 @@ class Grammar:
                 range_end = e2
         unit_end = range_end
         u = self.re_unit.match(text, unit_end)
+        if u is None and low is None and self._word_before(text, start) in ("von", "Von", "from"):
+            # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second
+            ch = self.re_change_to.match(text, end)
+            if ch:
+                m2 = self.re_master.match(text, ch.end())
+                if m2 and m2.lastgroup in ("num", "word"):
+                    later = self._read_number(text, m2.start(), m2.group() if m2.lastgroup == "num" else None, m2.end(),
+                                              published, word_value=None if m2.lastgroup == "num" else (self.words.parse(m2.group()) or 0.0, 1.0))
+                    if isinstance(later, Quantity) and later.kind in ("percent", "money", "quantity") and later.unit:
+                        return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
+                                          later.unit, hedge_word, None)
+                    if isinstance(later, Quantity) and later.kind == "count" and from_words:
+                        q = self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit, hedge_word, None)
+                        return q
         unit_word = u.group().strip() if u else None
         if unit_word and unit_word in self.time_words:
             return u.end()
@@ -396,6 +458,16 @@ class Grammar:
             relation = self.relations.get(rel) if rel else None
             if relation == "until" and hedge_word is None:
                 relation = None  # "bis drei Tage" is rare; "bis zu" is a hedge
+            lw = self._word_before(text, span_start)
+            after = self.re_ago_after.match(text, u.end())
+            if published is not None and (lw in self.ago_before or after) and low is None and hedge_word is None:
+                # "vor zwei Wochen", "einen Monat zuvor": a date counted back from publication
+                a_start = text.rfind(lw, 0, span_start) if lw in self.ago_before else span_start
+                a_end = u.end() if lw in self.ago_before else after.end()
+                day = dates.shift(published, v * mult, dunit, -1)
+                if day is not None:
+                    return Quantity(text[a_start:a_end], a_start, a_end, "date", date=day.isoformat(),
+                                    date_low=day.isoformat(), date_high=day.isoformat())
             q_start = back.start("rel") if relation else span_start
             q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word, None)
             q.relation = relation
@@ -419,9 +491,11 @@ class Grammar:
             unit = self.count_nouns.get(noun)
             if self.lang == "en" and unit is None:
                 noun = None
-        if from_words and noun is None and scale == 1.0:
-            return None  # "die drei" alone is not a figure
-        q = self._make(text, span_start, end, "count", v, low, high, st, 1.0, unit, hedge_word, None)
+        if from_words and noun is None and scale == 1.0 and value < 2:
+            return None  # "einer", "eins" alone are not figures
+        # a bare decimal ("R-Wert 1,29", "Inzidenz 154,4") is a measure, not a count
+        kind = "quantity" if noun is None and token is not None and self.decimal_mark in token and scale == 1.0 else "count"
+        q = self._make(text, span_start, end, kind, v, low, high, st, 1.0, unit, hedge_word, None)
         q.noun = noun
         return q
 
@@ -454,6 +528,92 @@ class Grammar:
         b = len(text) if b < 0 else b
         return self.re_forecast.search(text, a + 1, b) is not None
 
+    def _read_compound(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """"72-jährige", "viertägige", "zehnmal", "100-prozentiges", "60.000-Einwohner-Stadt",
+        "5-Milliarden-Minuten-Marke"; other compounds ("2-Zimmer-Wohnung") are no figure."""
+        word = m.group("compound")
+        start = m.start()
+        head, sep, rest = word.partition("-")
+        if not sep:  # a number word glued to its suffix
+            for suffix, (kind, unit) in sorted(self.compounds.items(), key=lambda kv: -len(kv[0])):
+                i = word.lower().find(suffix.lower())
+                if i > 0:
+                    value = self.words.parse(word[:i].lower())
+                    if value is None or (kind == "count" and value < 2):
+                        return m.end()
+                    return self._compound(text, start, m.end(), value, 1.0, kind, unit)
+            return m.end()
+        parsed = parse_digits(head, self.decimal_mark, self.group_marks)
+        if parsed is None:
+            return m.end()
+        value, step = parsed
+        parts = rest.split("-")
+        pos = start + len(head) + 1
+        if parts[0] in self.scales:
+            value, step = value * self.scales[parts[0]], step * self.scales[parts[0]]
+            pos += len(parts[0]) + 1
+            parts = parts[1:]
+        if not parts:
+            return m.end()
+        first = parts[0]
+        end = pos + len(first)
+        if first in self.currencies:
+            return self._compound(text, start, end, value, step, "money", self.currencies[first])
+        if first in self.percent_words:
+            return self._compound(text, start, end, value, step, "percent", "percent")
+        if first in self.durations and end < m.end():  # "5-Milliarden-Minuten-Marke", not "3-Tage-Woche"
+            dunit, mult = self.durations[first]
+            return self._compound(text, start, end, value * mult, step * mult, "duration", dunit)
+        if first in self.units:
+            return self._compound(text, start, end, value, step, "quantity", self.units[first])
+        for suffix, (kind, unit) in self.compounds.items():
+            if first.lower().startswith(suffix.lower()) and kind != "count":
+                return self._compound(text, start, start + len(head) + 1 + len(first), value, step, kind, unit)
+        if first in self.count_nouns:  # "60.000-Einwohner-Stadt": the noun stays out of the span
+            q = self._compound(text, start, start + len(head), value, step, "count", self.count_nouns[first])
+            q.noun = first
+            return q
+        return m.end()
+
+    def _compound(self, text: str, start: int, end: int, value: float, step: float, kind: str, unit: str) -> Quantity:
+        back = self._back(text, start)
+        hedge_word = back.group("hedge") if back and back.group("hedge") else None
+        span_start = back.start("hedge") if hedge_word else start
+        return self._make(text, span_start, end, kind, value, None, None, step, 1.0, unit or None, hedge_word, None)
+
+    def _read_share(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """"die Hälfte", "etwa die Hälfte", "Jeder zweite", "Zweidrittelmehrheit": percent."""
+        start = m.start()
+        lw = self._word_before(text, start)
+        if lw in self.share_articles:
+            start = text.rfind(lw, 0, start)
+        back = self._back(text, start)
+        hedge_word = back.group("hedge") if back and back.group("hedge") else None
+        if hedge_word:
+            start = back.start("hedge")
+        v = self.shares[re.sub(r"\s+", " ", m.group("share"))]
+        return self._make(text, start, m.end(), "percent", v, None, None, 100 / 12, 1.0, "percent", hedge_word, None)
+
+    def _read_multiple(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """"doppelt so hoch", "mehr als doppelt": kind quantity, no unit."""
+        back = self._back(text, m.start())
+        hedge_word = back.group("hedge") if back and back.group("hedge") else None
+        start = back.start("hedge") if hedge_word else m.start()
+        v = self.multiples[m.group("multiple")]
+        return self._make(text, start, m.end(), "quantity", v, None, None, 1.0, 1.0, None, hedge_word, None)
+
+    def _read_decade(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """"1930er-Jahre", "in den Siebzigern": a date with no single ISO form (date None)."""
+        word = m.group("decade")
+        year = self.decade_words.get(word) or int(word[:4])
+        return Quantity(word, m.start(), m.end(), "date", date=None, date_low=Day(year, 1, 1).isoformat(),
+                        date_high=Day(year + 9, 12, 31).isoformat())
+
+    def _future_tense(self, text: str, start: int) -> bool:
+        a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+        b = text.find(". ", start)
+        return self.re_future_tense.search(text, a + 1, len(text) if b < 0 else b) is not None
+
     # -- dates -------------------------------------------------------------
     def _resolve_duration(self, q: Quantity, published: Day) -> None:
         if q.value is None:
@@ -483,7 +643,8 @@ class Grammar:
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
         if year is None and published is not None:
-            mode = {"until": "future", "since": "past"}.get(relation or "", "nearest")
+            mode = {"until": "future", "since": "past"}.get(relation or "") or (
+                "future" if self._future_tense(text, start) else "past")
             year = dates.resolve_year(month, day, published, mode)
         if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
             iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
@@ -591,15 +752,15 @@ class Grammar:
             year, end = int(y.group(1)), y.end()
         elif published is not None:
             year = published.year
-        if year is None:
-            return None
+        relation, s = self._relation_start(self._back(text, start), start)
+        if year is None:  # "im 4. Quartal" with no year known
+            return Quantity(text[s:end], s, end, "date", relation=relation)
         months = 6 if half else 3
         first_month = (n - 1) * months + 1
         last_month = first_month + months - 1
         lo = Day(year, first_month, 1)
         hi = Day(year, last_month, dates.last_day(year, last_month))
-        iso = f"{year:04d}-{'H' if half else 'Q'}{n}"
-        relation, s = self._relation_start(self._back(text, start), start)
+        iso = f"{year:04d}"  # ISO has no quarters: year precision, the quarter in date_low/date_high
         return Quantity(text[s:end], s, end, "date", date=iso, date_low=lo.isoformat(), date_high=hi.isoformat(),
                         relation=relation)
 
@@ -607,16 +768,26 @@ class Grammar:
         if published is None:
             return None
         cue = self._word_before(text, m.start())
-        if cue not in self.future_cues and cue not in self.past_cues and cue not in ("am", "Am", "seit", "bis", "ab", "on", "On", "since", "until", "by"):
-            return None
-        mode = "future" if cue in self.future_cues else "past"
         back = self._back(text, m.start())
         relation, s = self._relation_start(back, m.start())
-        if relation == "until":
+        if cue in self.future_cues:
+            mode = "next"
+        elif cue in self.past_cues:
+            mode = "past"
+        elif relation == "until" or self._future_tense(text, m.start()):
             mode = "future"
-        day = dates.weekday_date(self.weekdays[m.group("weekday")], published, mode)
+        else:
+            mode = "past"
+        name = m.group("weekday")
+        base = next(w for w in self.weekdays if name.startswith(w))
+        day = dates.weekday_date(self.weekdays[base], published, mode)
         iso = day.isoformat()
         return Quantity(text[s:m.end()], s, m.end(), "date", date=iso, date_low=iso, date_high=iso, relation=relation)
+
+
+def _alt_prefix(words) -> str:
+    """An alternation of word parts that may run on ("jährig" in "72-jährigen")."""
+    return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")" if words else "(?!x)x"
 
 
 def _apply_hedge(rule: Optional[str], v: float, step: float) -> tuple[Optional[float], Optional[float], Optional[str]]:
