@@ -8,6 +8,11 @@ from typing import Optional
 
 Day = dt.date
 
+# How far ahead a year-less date written without tense cues may lie ("am
+# 3. November" in an August article is this year's, "Mitte April" in a
+# November article last year's).
+FUTURE_WINDOW_DAYS = 122
+
 # Thirds of a month (days) and of a year (months): "Anfang" = early, "Mitte" =
 # mid, "Ende" = late. Seasons are meteorological.
 _MONTH_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -60,8 +65,8 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
 
     mode "future" ("bis Mitte September"): the next such date on or after
     publication; "past" ("seit November"): the last one on or before it;
-    "nearest": whichever of the two is closer (ties go to the past), as news
-    mostly reports recent or imminent events.
+    "nearest": the coming one if it is at most FUTURE_WINDOW_DAYS ahead (news
+    announces imminent events), else the last one.
     """
     d = min(day or 1, 28)
     this = Day(published.year, month, d)
@@ -74,13 +79,14 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
         return future.year
     if mode == "past":
         return past.year
-    return past.year if (published - past) <= (future - published) else future.year
+    return future.year if (future - published).days <= FUTURE_WINDOW_DAYS else past.year
 
 
 def weekday_date(weekday: int, published: Day, mode: str) -> Day:
     """The date of a weekday named without one.
 
-    mode "past" ("am Montag" told in the past tense): the last such day on or
+    mode "nearest" (no tense cue): the closer of the two, ties to the past;
+    "past" ("am Montag" told in the past tense): the last such day on or
     before publication; "future" (future tense, "bis Montag"): the first on or
     after it; "next" ("kommenden Montag"): the first after it.
     """
@@ -88,4 +94,8 @@ def weekday_date(weekday: int, published: Day, mode: str) -> Day:
         return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
     if mode == "future":
         return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    if mode == "nearest":  # the closer of the last and the coming one, ties to the past
+        back = (published.weekday() - weekday) % 7
+        ahead = (weekday - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead) if ahead < back else published - dt.timedelta(days=back)
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)

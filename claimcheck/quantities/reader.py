@@ -31,7 +31,7 @@ def _alt(words) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„])|\n")
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
 _STOP_ADJECTIVES = frozenset(
     "die der das den dem des aber oder einer eine einen einem eines seien haben werden wurden sollen "
     "können müssen gegen unter über wieder immer hinter wegen sowie ohne seine seiner seinen ihre "
@@ -91,6 +91,8 @@ class Grammar:
         self.year_cues = frozenset(d["year_cues"]["words"])
         self.weekday_suffixes = wd.get("suffixes", [])
         self.future_tense = wd.get("future_tense", [])
+        self.past_tense = wd.get("past_tense", [])
+        self.weekday_not_after = frozenset(wd.get("not_after", []))
         ago = d.get("ago", {})
         self.ago_before = frozenset(ago.get("before", []))
         self.ago_after = ago.get("after", [])
@@ -108,6 +110,7 @@ class Grammar:
         self.name_words = frozenset(nq["name_words"])
         self.time_words = frozenset(nq["time_words"])
         self.rate_words = table["rates"]["words"]
+        self.range_joiners = [j for j in table["ranges"]["joiners"] if j not in ("und", "and")]
         self.rate_periods = table["rates"]["periods"]
         fc = table["forecast"]
         self._compile(fc)
@@ -121,7 +124,7 @@ class Grammar:
         digits = rf"[-−]?(?:\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)(?:{dm}\d+)?"
         number_words = set(self.words.units) | set(self.words.teens) | set(self.words.tens) | set(self.words.multipliers)
         stems = "|".join(sorted(map(re.escape, number_words | {"und" if de else "-"}), key=len, reverse=True))
-        standalone = _alt(set(self.words.words) | self.article_words)
+        standalone = "(?i:" + _alt(set(self.words.words) | self.article_words) + ")"
         quarter_ords = _alt(self.quarter_ordinals)
         period_words = _alt(self.quarter_words | self.half_words)
         prefix_cur = _alt([c for c in self.currencies if not c[0].isalpha() or c.isupper()])
@@ -156,8 +159,7 @@ class Grammar:
         self.re_digits = re.compile(r"\s?" + digits)
         self.re_scale = re.compile(r"\s*" + _alt(self.scales))
         self.re_space_word = re.compile(r"\s+([\wäöüÄÖÜß-]+\.?)")
-        joiners = ["bis", "-", "–", "—"] if de else ["to", "-", "–", "—"]
-        self.re_range = re.compile(r"\s*" + _alt(joiners) + r"\s*")
+        self.re_range = re.compile(r"\s*" + _alt(self.range_joiners) + r"\s*")
         self.re_and = re.compile(r"\s+(?:und|and)\s+")
         unit_words = {**{w: "cur" for w in self.currencies}, **{w: "minor" for w in self.minor},
                       **{w: "pct" for w in self.percent_words}, **{w: "pp" for w in self.point_words},
@@ -184,6 +186,7 @@ class Grammar:
         )
         self.re_cue_before = re.compile(r"(\S+)\s+\Z")
         self.re_future_tense = re.compile(r"(?<![\w])" + _alt(self.future_tense))
+        self.re_past_tense = re.compile(r"(?<![\w])" + _alt(self.past_tense))
         self.re_time = re.compile(r"\s*" + _alt(self.time_words))
         self.re_change_to = re.compile(r"\s+(?:auf|zu|to)\s+(?=[-−]?\d|[^\W\d_])")
         self.re_ago_after = re.compile(r"\s+" + _alt(self.ago_after))
@@ -251,6 +254,8 @@ class Grammar:
             if not nxt:
                 return None
             follow = nxt.group(1)
+            if follow.endswith(".") and follow not in self.scales:
+                follow = follow[:-1]
             half = self.words.words.get(follow)
             if follow in self.fractions:
                 value = value / self.fractions[follow]
@@ -260,7 +265,7 @@ class Grammar:
                 value, end = 0.5, nxt.end()
             elif follow in self.scales or follow.rstrip(".") + "." in self.scales or follow in ("Dutzend", "dozen"):
                 pass
-            elif follow not in self.durations:
+            elif follow not in self.durations and follow not in self.percent_words and follow not in self.currencies:
                 return None
             return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
         nxt = self.re_space_word.match(text, end)
@@ -363,7 +368,7 @@ class Grammar:
         if t:
             return t.end()  # "9 Uhr", "zwischen 6 und 22 Uhr": times of day
         if text[start - 1:start] == "(" and text[end:end + 1] == ")" and plain and 1 <= value <= 120 and \
-                text[max(0, start - 3):start - 1].strip()[-1:].isalpha():
+                (text[max(0, start - 3):start - 1].strip()[-1:].isalpha() or text[start - 3:start - 1] == ". "):
             # "Prinz William (32)": an age after a name
             return self._make(text, start, end, "duration", value, None, None, 1.0, 1.0, "year", None, None)
         if second is not None:
@@ -460,6 +465,8 @@ class Grammar:
                 relation = None  # "bis drei Tage" is rare; "bis zu" is a hedge
             lw = self._word_before(text, span_start)
             after = self.re_ago_after.match(text, u.end())
+            if after and lw in self.share_articles:
+                after = None  # "in den sieben Tagen zuvor" is a period, not a point in time
             if published is not None and (lw in self.ago_before or after) and low is None and hedge_word is None:
                 # "vor zwei Wochen", "einen Monat zuvor": a date counted back from publication
                 a_start = text.rfind(lw, 0, span_start) if lw in self.ago_before else span_start
@@ -523,10 +530,8 @@ class Grammar:
         return Quantity(text[start:end], start, end, kind, v, lo, hi, unit, hedge=hedge)
 
     def _is_forecast(self, text: str, start: int, end: int) -> bool:
-        a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
-        b = text.find(". ", end)
-        b = len(text) if b < 0 else b
-        return self.re_forecast.search(text, a + 1, b) is not None
+        a, b = self._sentence_bounds(text, start)
+        return self.re_forecast.search(text, a, b) is not None
 
     def _read_compound(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"72-jährige", "viertägige", "zehnmal", "100-prozentiges", "60.000-Einwohner-Stadt",
@@ -534,6 +539,8 @@ class Grammar:
         word = m.group("compound")
         start = m.start()
         head, sep, rest = word.partition("-")
+        if not sep and word[0].isupper() and not self._sentence_start(text, start):
+            return m.end()  # "im Dreißigjährigen Krieg": a name
         if not sep:  # a number word glued to its suffix
             for suffix, (kind, unit) in sorted(self.compounds.items(), key=lambda kv: -len(kv[0])):
                 i = word.lower().find(suffix.lower())
@@ -609,10 +616,24 @@ class Grammar:
         return Quantity(word, m.start(), m.end(), "date", date=None, date_low=Day(year, 1, 1).isoformat(),
                         date_high=Day(year + 9, 12, 31).isoformat())
 
-    def _future_tense(self, text: str, start: int) -> bool:
-        a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-        b = text.find(". ", start)
-        return self.re_future_tense.search(text, a + 1, len(text) if b < 0 else b) is not None
+    def _tense(self, text: str, start: int) -> Optional[str]:
+        """"future" or "past" where the sentence around `start` says so by its words, else None."""
+        a, b = self._sentence_bounds(text, start)
+        best: Optional[tuple[int, str]] = None  # the tense word nearest to the figure decides
+        for tense, rx in (("future", self.re_future_tense), ("past", self.re_past_tense)):
+            for m in rx.finditer(text, a, b):
+                d = abs(m.start() - start)
+                if best is None or d < best[0]:
+                    best = (d, tense)
+        return best[1] if best else None
+
+    def _sentence_bounds(self, text: str, start: int) -> tuple[int, int]:
+        """Start and end of the sentence around `start` (a full stop after a digit is an ordinal)."""
+        a = 0
+        for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+            a = m.end()
+        m = _SENTENCE_END.search(text, start)
+        return a, (m.start() + 1 if m else len(text))
 
     # -- dates -------------------------------------------------------------
     def _resolve_duration(self, q: Quantity, published: Day) -> None:
@@ -643,8 +664,7 @@ class Grammar:
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
         if year is None and published is not None:
-            mode = {"until": "future", "since": "past"}.get(relation or "") or (
-                "future" if self._future_tense(text, start) else "past")
+            mode = {"until": "future", "since": "past"}.get(relation or "") or self._tense(text, start) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
         if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
             iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
@@ -768,16 +788,20 @@ class Grammar:
         if published is None:
             return None
         cue = self._word_before(text, m.start())
+        if cue in self.weekday_not_after:
+            return m.end()  # "jeden Donnerstag": a habit, not a date
         back = self._back(text, m.start())
         relation, s = self._relation_start(back, m.start())
         if cue in self.future_cues:
             mode = "next"
         elif cue in self.past_cues:
             mode = "past"
-        elif relation == "until" or self._future_tense(text, m.start()):
+        elif relation == "until":
             mode = "future"
-        else:
+        elif relation == "since":
             mode = "past"
+        else:
+            mode = self._tense(text, m.start()) or "nearest"
         name = m.group("weekday")
         base = next(w for w in self.weekdays if name.startswith(w))
         day = dates.weekday_date(self.weekdays[base], published, mode)
