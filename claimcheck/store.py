@@ -430,6 +430,13 @@ class ReferenceStore:
         rows = self._table.search().where(f"id = {_sql_str(fact_id)}").limit(1).to_arrow().to_pylist()
         return _fact_from_row(rows[0]) if rows else None
 
+    def ids(self) -> list[str]:
+        """Every fact id in the store (one consistent version of it)."""
+        self._check_open()
+        if self._table is None:
+            return []
+        return self._table.search().select(["id"]).limit(None).to_arrow()["id"].to_pylist()
+
     def __len__(self) -> int:
         self._check_open()
         return 0 if self._table is None else self._table.count_rows()
