@@ -1,0 +1,300 @@
+"""Claims: every checkable figure of a German article, in its sentence, with its subject.
+
+    extract_claims(text, *, published=None, sentences=None, sentence_vectors=None, scorer=None)
+    read_published(text) -> date | None
+
+The quantity reader finds the figures (read once over the whole text); each is
+placed in its sentence by offset, kept or dropped by the rules below, given a
+subject (claimcheck.subjects) and a self-contained `claim_text` for retrieval.
+Where the rules run out, a learned check-worthiness scorer over the sentence
+vectors (claimcheck.checkworthiness) drops sentences that state no fact; it
+only runs when the caller passes the sentence vectors it already computed.
+
+Not a claim (each rule returns the reason, kept in `uncheckable_reason`):
+- the dateline or byline date (the publication date itself);
+- a figure in a question;
+- a figure in a hypothetical: a condition ("Wenn ..., ") around it, or quoted
+  speech with a conditional ("könnte", "würde") around it;
+- sports results (a score such as 3:1, or a sentence full of sports words);
+- a reference number ("Seite 12", "Artikel 5", "Platz 3");
+- a weekday or year-less date the reader could not place (no publication date),
+  and decades ("1930er-Jahre");
+- an age in an apposition ("Nicole Solarz (34)") or of an unnamed person
+  ("ein 16-Jähriger", "der 37-jährige Verkäufer");
+- a duration that only times something relative to an event ("zwei Wochen vor
+  Beginn der EM");
+- a figure without a subject.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Optional, Sequence
+
+import numpy as np
+
+from .sentences import split_sentences
+from .subjects import SubjectFinder
+from .types import Claim, Quantity, Sentence
+
+CLAIM_KINDS = ("count", "money", "percent", "date", "duration", "quantity")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    return tomllib.loads(resources.files("claimcheck.lang.de").joinpath("claims.toml").read_text("utf-8"))
+
+
+# --- the publication date --------------------------------------------------------
+
+_NUMERIC_DATE = r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})"
+
+
+def _month_number(word: str) -> Optional[int]:
+    table = _table()["dateline"]
+    low = word.lower().rstrip(".")
+    if low in table["months"]:
+        return table["months"].index(low) + 1
+    return table["month_aliases"].get(low)
+
+
+def _make_date(year: str, month: int | str | None, day: str) -> Optional[dt.date]:
+    try:
+        return dt.date(int(year), int(month), int(day)) if month else None
+    except ValueError:
+        return None
+
+
+def read_published(text: str) -> Optional[dt.date]:
+    """The publication date an article states about itself, or None.
+
+    A dateline on the first lines ("17.08.2020 - ...", "17. August 2020 – ...",
+    "2020-08-17") or, failing that, a byline in brackets as derStandard signs its
+    articles ("(red, 31. 7. 2015)", "(Zsolt Wilhelm, 5.11.2015)").
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"read_published needs a str, not {type(text).__name__}.")
+    head = text[:300]
+    lines = [line for line in head.splitlines() if line.strip()][:3]
+    for line in lines:
+        line = line.strip()
+        m = re.match(_NUMERIC_DATE + r"\s*[-–—|,:]", line)
+        if m:
+            return _make_date(m.group(3), m.group(2), m.group(1))
+        m = re.match(r"(\d{1,2})\.\s?([A-Za-zÄÖÜäöü]+\.?)\s(\d{4})\s*[-–—|,:]", line)
+        if m:
+            return _make_date(m.group(3), _month_number(m.group(2)), m.group(1))
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})\b", line)
+        if m:
+            return _make_date(m.group(1), m.group(2), m.group(3))
+    m = re.search(r"\([^()\n]{1,60}?[,;]\s*" + _NUMERIC_DATE + r"\)", text)
+    if m:
+        return _make_date(m.group(3), m.group(2), m.group(1))
+    return None
+
+
+def _publication_date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the dateline or byline date stands: figures there are no claims."""
+    spans = []
+    first_line = re.match(r"\s*(?:[^\n]*\n\s*){0,2}?(" + _NUMERIC_DATE + r")\s*[-–—|,:]", text[:300])
+    if first_line:
+        spans.append(first_line.span(1))
+    for m in re.finditer(r"\([^()\n]{1,60}?[,;]\s*(" + _NUMERIC_DATE + r")\)", text):
+        spans.append(m.span(1))
+    return spans
+
+
+# --- rules: what is not a claim ----------------------------------------------------
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_SCORE = re.compile(r"(?<![\d:.])\d{1,2}:\d{1,2}(?![\d:])")
+_QUOTE_SPANS = re.compile(r"„[^“”\"]*[“”\"]|\"[^\"]*\"|»[^«]*«|“[^”]*”")
+_DECADE = re.compile(r"\d0er")
+_AGE_COMPOUND = re.compile(r"-?[Jj]ährig")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _is_hypothetical(sentence: Sentence, q: Quantity) -> bool:
+    markers = set(_table()["checkability"]["hypothetical_markers"])
+    rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
+    for m in _QUOTE_SPANS.finditer(sentence.text):
+        if m.start() <= rel_start and rel_end <= m.end() and markers & set(_words(m.group())):
+            return True
+    # A figure inside a conditional clause: "Wenn ... bis Mitte Mai ..., dann ..."
+    for m in re.finditer(r"\b(?:[Ww]enn|[Ff]alls|[Ss]ofern)\b[^,;:.]*", sentence.text):
+        if m.start() <= rel_start and rel_end <= m.end():
+            return True
+    return False
+
+
+def _is_sports_result(sentence: Sentence) -> bool:
+    sports = set(_table()["checkability"]["sports_words"])
+    return bool(_SCORE.search(sentence.text)) or sum(w in sports for w in _words(sentence.text)) >= 2
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(r"(\w+)\W*$", text[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _age_reason(text: str, q: Quantity) -> Optional[str]:
+    """Why an age is not a claim, or None (also None when the figure is no age)."""
+    if q.kind != "duration" or q.unit != "year":
+        return None
+    before = text[max(0, q.start - 40) : q.start]
+    after = text[q.end : q.end + 30]
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
+        return "age in an apposition"
+    if _AGE_COMPOUND.search(q.text) or re.match(r"-?[Jj]ährig", after):
+        if re.search(r"\b(?:ein|eine|einen|einem|einer|eines)\s+$", before):
+            return "age of an unnamed person"
+        if re.match(r"-?[Jj]ährig\w*\s+[A-ZÄÖÜ]", after) or re.match(r"\w*\s+[A-ZÄÖÜ]", after) and _AGE_COMPOUND.search(q.text):
+            return "age of an unnamed person"
+        return None
+    if re.search(r"\bAlter\s+von\s+$", before):
+        return "age of an unnamed person"
+    return None
+
+
+def _date_reason(q: Quantity, published: Optional[dt.date]) -> Optional[str]:
+    if q.kind != "date":
+        return None
+    if _DECADE.search(q.text):
+        return "decade"
+    weekday = any(w in _table()["checkability"]["weekdays"] for w in _words(q.text))
+    if weekday and (q.date is None or q.date.startswith("--")):
+        return "weekday without a publication date"
+    return None
+
+
+def uncheckable_reason(
+    text: str,
+    sentence: Sentence,
+    q: Quantity,
+    *,
+    published: Optional[dt.date] = None,
+    publication_spans: Sequence[tuple[int, int]] = (),
+) -> Optional[str]:
+    """Why the figure `q` in `sentence` is not a checkable claim, or None when it is one."""
+    if any(s < q.end and q.start < e for s, e in publication_spans):
+        return "publication date"
+    if sentence.text.rstrip().rstrip("\"“”«»)").endswith("?"):
+        return "question"
+    if _is_hypothetical(sentence, q):
+        return "hypothetical"
+    if _is_sports_result(sentence):
+        return "sports result"
+    if _word_before(text, q.start) in _table()["checkability"]["reference_words"] and q.kind in ("count", "quantity"):
+        return "reference number"
+    reason = _date_reason(q, published) or _age_reason(text, q)
+    if reason:
+        return reason
+    if q.kind == "duration" and q.relation is None and re.match(r"\s+(?:vor|nach)\s+(?:dem|der|den|Beginn)\b", text[q.end : q.end + 20]):
+        return "timing relative to an event"
+    return None
+
+
+# --- claims ----------------------------------------------------------------------
+
+def _sentence_index(sentences: Sequence[Sentence], starts: list[int], q: Quantity) -> Optional[int]:
+    k = bisect.bisect_right(starts, q.start) - 1
+    if k >= 0 and q.start < sentences[k].end:
+        return k
+    return None
+
+
+def _claim_text(sentence: Sentence, subject: Optional[str]) -> str:
+    """The sentence with web debris collapsed, prefixed by the subject when it does not name it."""
+    clean = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"[\s\u00a0]+", " ", sentence.text)).strip()
+    if subject and subject.lower() not in clean.lower():
+        return f"{subject}: {clean}"
+    return clean
+
+
+def extract_claims(
+    text: str,
+    *,
+    published: Optional[dt.date] = None,
+    sentences: Optional[Sequence[Sentence]] = None,
+    sentence_vectors: Optional[np.ndarray] = None,
+    scorer: Any = None,
+) -> list[Claim]:
+    """The checkable claims of `text`, in text order, with ids "c1", "c2", ...
+
+    `published` resolves deadlines and year-less dates (read from the dateline when
+    None). `sentences` and `sentence_vectors` (one row per sentence, as the pipeline
+    computes them once per article) are reused when given. The learned
+    check-worthiness scorer runs only on those vectors: `scorer=None` uses the
+    packaged one when vectors are given, `scorer=False` turns it off, or pass a
+    `CheckworthinessScorer`.
+    """
+    from .quantities import read_quantities
+
+    if not isinstance(text, str):
+        raise ValueError(f"extract_claims needs the article as a str, not {type(text).__name__}.")
+    if published is not None and not isinstance(published, dt.date):
+        raise ValueError(f"published must be a datetime.date, not {published!r}.")
+    sentences = list(sentences) if sentences is not None else split_sentences(text)
+    if sentence_vectors is not None and len(sentence_vectors) != len(sentences):
+        raise ValueError(
+            f"sentence_vectors has {len(sentence_vectors)} rows for {len(sentences)} sentences: "
+            "pass the vectors of exactly these sentences."
+        )
+    if published is None:
+        published = read_published(text)
+    quantities = [q for q in read_quantities(text, published=published) if q.kind in CLAIM_KINDS]
+    starts = [s.start for s in sentences]
+    publication_spans = _publication_date_spans(text)
+    finder = SubjectFinder(text, sentences, [(q.start, q.end) for q in quantities])
+
+    candidates: list[tuple[int, Quantity, str]] = []
+    for q in quantities:
+        k = _sentence_index(sentences, starts, q)
+        if k is None:
+            continue
+        if uncheckable_reason(text, sentences[k], q, published=published, publication_spans=publication_spans):
+            continue
+        subject = finder.subject_of(k, q.start, q.end)
+        if subject is None:
+            continue
+        candidates.append((k, q, subject))
+
+    scores, threshold = _checkworthiness(scorer, sentence_vectors, sorted({k for k, _, _ in candidates}))
+    claims: list[Claim] = []
+    for k, q, subject in candidates:
+        score = scores.get(k)
+        if score is not None and score < threshold:
+            continue  # the scorer finds that the sentence states no checkable fact
+        s = sentences[k]
+        claims.append(
+            Claim(
+                id=f"c{len(claims) + 1}",
+                sentence=s.text,
+                sentence_start=s.start,
+                sentence_end=s.end,
+                quantity=q,
+                subject=subject,
+                claim_text=_claim_text(s, subject),
+                checkworthiness=1.0 if score is None else score,
+            )
+        )
+    return claims
+
+
+def _checkworthiness(scorer: Any, vectors: Optional[np.ndarray], rows: list[int]) -> tuple[dict[int, float], float]:
+    """Sentence index -> check-worthiness in [0, 1] for the candidate rows, and the threshold."""
+    if scorer is False or vectors is None or not rows:
+        return {}, 0.0
+    if scorer is None:
+        from .checkworthiness import packaged_scorer
+
+        scorer = packaged_scorer()
+    probabilities = scorer.score(np.asarray(vectors)[rows])
+    return {k: float(p) for k, p in zip(rows, probabilities)}, scorer.threshold

@@ -1,0 +1,351 @@
+"""Who or what a figure is about: named mentions found with lexical cues.
+
+German capitalises every noun, and nothing installable offline ships German NER,
+so a name is told from a common noun by what the article itself shows
+(claimcheck/lang/de/claims.toml holds the word lists):
+
+- strong cues make a name: internal capitals (TikTok, ByteDance), acronyms (RKI,
+  EU), a region prefix (US-Regierung, EU-Haushalt), a listed place (Österreich);
+- a capitalised word is a common noun when it follows a determiner (possibly
+  with lowercase adjectives between: "den chinesischen Mutterkonzern"), follows
+  a figure ("100 Millionen Nutzer"), has a noun ending (-ung, -heit, ...), is
+  seen in lowercase elsewhere in the article ("Laut" / "laut"), or is a generic
+  noun ("Unternehmen") or title ("Präsident");
+- a sentence-initial word is a name only with a strong cue or when the article
+  uses it as a name elsewhere.
+
+The subject of a figure is the nearest name in its sentence that is not only a
+location ("in den USA"); else a generic noun or pronoun in the sentence resolved
+to its antecedent ("die Plattform" -> the name last seen after "...plattform",
+"Videoplattform TikTok"); else a location in the sentence; else the subject
+carried from the previous sentence or the article's most-mentioned name.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional, Sequence
+
+from .types import Sentence
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
+_NUMBER = re.compile(r"^\d")
+
+
+@lru_cache(maxsize=1)
+def _german() -> dict:
+    claims = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("claims.toml").read_text("utf-8"))
+    sentences = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("sentences.toml").read_text("utf-8"))
+    language = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("language.toml").read_text("utf-8"))
+    table = dict(claims["subjects"])
+    months = claims["dateline"]["months"] + list(claims["dateline"]["month_aliases"])
+    table["closed_class"] = frozenset(
+        [w.lower() for w in sentences["sentence_openers"]]
+        + list(language["function_words"])
+        + table["determiners"]
+        + table["pronouns"]
+        + months
+        + claims["checkability"]["weekdays"]
+    )
+    table["places"] = frozenset(table["places"])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict:
+    return tomllib.loads(resources.files("claimcheck.lang.en").joinpath("claims.toml").read_text("utf-8"))["subjects"]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets into the article
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name as written in one sentence ("Donald Trump", "TikTok")."""
+
+    name: str
+    start: int
+    end: int
+    sentence: int
+    locative: bool  # after "in", "im", "aus" ...: where something happens, not who
+
+
+def _ends_with_any(word: str, endings: Sequence[str]) -> Optional[str]:
+    low = word.lower().split("-")[-1]
+    for form in (low, low[:-1], low[:-2]):  # also the genitive "-s"/"-es": "des Videodienstes"
+        for ending in endings:
+            if form.endswith(ending):
+                return ending
+    return None
+
+
+def _has_noun_ending(word: str, suffixes: Sequence[str]) -> bool:
+    low = word.lower().split("-")[-1]
+    stems = {low, low[:-1], low[:-2]} if len(low) > 5 else {low}  # plural -e/-n/-s, -en/-er
+    return any(stem.endswith(s) for stem in stems for s in suffixes)
+
+
+@lru_cache(maxsize=50_000)
+def _is_inflected_noun(word: str) -> bool:
+    """A plural or dative form of a known noun ("Hinweisen" -> "Hinweis"): names do not inflect.
+
+    simplemma's German dictionary knows names too (Microsoft, Wien), so only the
+    inflection is a cue; a genitive -s ("Österreichs", "Musicallys") is not one.
+    """
+    import simplemma
+
+    lemma = simplemma.lemmatize(word, lang="de")
+    return lemma != word and word != lemma + "s" and lemma[:1].isupper()
+
+
+def _key(name: str) -> str:
+    """What two mentions of one entity share: the last word, case-folded ("Donald Trump" ~ "Trump")."""
+    return name.split()[-1].lower()
+
+
+class SubjectFinder:
+    """The named mentions of one article and the subject of any figure in it."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        figure_spans: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self.table = _german()
+        self.text = text
+        self.sentences = list(sentences)
+        self._figure_ends = {end for _, end in figure_spans}
+        self._figure_spans = sorted(figure_spans)
+        self.tokens = [
+            [Token(m.group(), s.start + m.start(), s.start + m.end()) for m in _TOKEN.finditer(s.text)]
+            for s in self.sentences
+        ]
+        self._lowercase_seen = {t.text.lower() for sent in self.tokens for t in sent if t.text[:1].islower()}
+        # Words the article uses as common nouns: after a determiner or a figure ("1500 Mitarbeiter").
+        self._after_determiner = {
+            t.text
+            for sent in self.tokens
+            for i, t in enumerate(sent)
+            if self._follows_determiner(sent, i) or self._follows_figure(sent, i)
+        }
+        names_inside = set()
+        for sent in self.tokens:
+            for i, t in enumerate(sent):
+                if i > 0 and self._is_name_word(sent, i):
+                    names_inside.add(t.text)
+        self._names_inside = names_inside
+        self.mentions: list[list[Mention]] = [self._find_mentions(k) for k in range(len(self.sentences))]
+        self._appositions = self._find_appositions()
+        counts = Counter(_key(m.name) for ms in self.mentions for m in ms if not m.locative)
+        self._longest = {}
+        for ms in self.mentions:
+            for m in ms:
+                k = _key(m.name)
+                if len(m.name) > len(self._longest.get(k, "")):
+                    self._longest[k] = m.name
+        self.topic: Optional[str] = self._longest[counts.most_common(1)[0][0]] if counts else None
+
+    # --- word-level cues -------------------------------------------------------
+
+    def _strong(self, word: str) -> bool:
+        if _INTERNAL_CAPITAL.search(word.replace("-", " ")) or _ACRONYM.match(word) or word in self.table["places"]:
+            return True
+        # "US-Regierung", "EU-Haushalt": a region or acronym prefix names one body;
+        # not "US-amerikanischen" (an adjective) nor "US-Nutzern" (a plural).
+        head, _, tail = word.partition("-")
+        return (
+            bool(tail)
+            and tail[:1].isupper()
+            and (bool(_ACRONYM.match(head)) or head in self.table["places"])
+            and not _is_inflected_noun(tail.split("-")[-1])
+        )
+
+    def _follows_determiner(self, sent: list[Token], i: int) -> bool:
+        """Is sent[i] preceded by a determiner, possibly with lowercase adjectives between?"""
+        j = i - 1
+        determiners = self.table["determiners"]
+        while j >= 0:
+            w = sent[j].text
+            if w.lower() in determiners and (w[:1].islower() or j == 0 or sent[j - 1].text in ".:!?\"„“("):
+                return True
+            if w[:1].islower() and re.search(r"(e|en|er|es|em)$", w) and w not in self.table["not_adjectives"]:
+                j -= 1  # an attributive adjective: keep looking left
+                continue
+            return False
+        return False
+
+    def _follows_figure(self, sent: list[Token], i: int) -> bool:
+        if i == 0:
+            return False
+        prev = sent[i - 1]
+        return bool(_NUMBER.match(prev.text)) or prev.end in self._figure_ends
+
+    def _is_name_word(self, sent: list[Token], i: int) -> bool:
+        word = sent[i].text
+        if not word[:1].isupper() or self._in_figure(sent[i]):
+            return False
+        if self._strong(word):
+            return True
+        low = word.lower()
+        if low in self.table["closed_class"] or low in self._lowercase_seen:
+            return False
+        if _has_noun_ending(word, self.table["noun_suffixes"]) or _is_inflected_noun(word):
+            return False
+        if _ends_with_any(word, self.table["generic_nouns"]) or _ends_with_any(word, self.table["titles"]):
+            return False
+        if self._follows_determiner(sent, i) or self._follows_figure(sent, i):
+            return False
+        return word not in self._after_determiner
+
+    def _in_figure(self, token: Token) -> bool:
+        return any(s <= token.start and token.end <= e for s, e in self._figure_spans if s <= token.start)
+
+    # --- mentions ------------------------------------------------------------
+
+    def _find_mentions(self, k: int) -> list[Mention]:
+        sent = self.tokens[k]
+        is_name = [
+            self._is_name_word(sent, i) if i > 0 else (
+                sent[0].text[:1].isupper() and (self._strong(sent[0].text) or sent[0].text in self._names_inside)
+            )
+            for i in range(len(sent))
+        ]
+        # A capitalised sentence-initial word directly before a name is part of it ("Donald Trump sagte").
+        if len(sent) > 1 and is_name[1] and sent[0].text[:1].isupper():
+            low = sent[0].text.lower()
+            if low not in self.table["closed_class"] and low not in self._lowercase_seen:
+                is_name[0] = not _ends_with_any(sent[0].text, self.table["titles"])
+        mentions = []
+        i = 0
+        while i < len(sent):
+            if not is_name[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
+                j += 1
+            name = self.text[sent[i].start : sent[j].end]
+            mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i)))
+            i = j + 1
+        return mentions
+
+    def _is_locative(self, sent: list[Token], i: int) -> bool:
+        j = i - 1
+        while j >= 0 and sent[j].text.lower() in self.table["determiners"] and sent[j].text.lower() not in ("im", "ins"):
+            j -= 1
+        while j >= 0 and sent[j].text[:1].islower() and re.search(r"(e|en|er|es|em)$", sent[j].text) and j > 0:
+            j -= 1  # "in den Vereinigten Staaten", "im benachbarten Bayern"
+        return j >= 0 and sent[j].text.lower() in self.table["locative_prepositions"]
+
+    def _find_appositions(self) -> list[tuple[int, str, str]]:
+        """(sentence, generic noun, name) for "Videoplattform TikTok", "Mutterkonzern Bytedance"."""
+        found = []
+        for k, sent in enumerate(self.tokens):
+            starts = {m.start: m for m in self.mentions[k]}
+            for i, t in enumerate(sent[:-1]):
+                generic = _ends_with_any(t.text, self.table["generic_nouns"])
+                nxt = starts.get(sent[i + 1].start)
+                if generic and t.text[:1].isupper() and nxt is not None:
+                    found.append((k, generic, nxt.name))
+        return found
+
+    # --- subjects --------------------------------------------------------------
+
+    def _generic_reference(self, k: int) -> Optional[str]:
+        """The antecedent of a generic noun or pronoun subject in sentence k, if it has one."""
+        sent = self.tokens[k]
+        for i, t in enumerate(sent):
+            generic = _ends_with_any(t.text, self.table["generic_nouns"]) if t.text[:1].isupper() else None
+            if generic and self._follows_determiner(sent, i) and not self._strong(t.text):
+                same_kind = [name for (s, g, name) in self._appositions if g == generic and s <= k]
+                # An unseen kind ("das Unternehmen" before any "Unternehmen X") takes the last body
+                # named in apposition to any generic noun: those are organisations, not people.
+                any_kind = [name for (s, g, name) in self._appositions if s <= k]
+                return (same_kind or any_kind or [self.topic])[-1]
+        return None
+
+    def _carried(self, k: int) -> Optional[str]:
+        for back in (k - 1,):
+            if back >= 0:
+                named = [m for m in self.mentions[back] if not m.locative]
+                if named:
+                    return named[0].name
+        return self.topic
+
+    def subject_of(self, sentence_index: int, start: int, end: int) -> Optional[str]:
+        """The subject of the figure at text[start:end] in sentence `sentence_index`."""
+        mentions = [m for m in self.mentions[sentence_index] if m.end <= start or m.start >= end]
+
+        def distance(m: Mention) -> float:
+            return start - m.end if m.end <= start else (m.start - end) * 1.5
+
+        named = [m for m in mentions if not m.locative]
+        if named:
+            return self._display(min(named, key=distance).name)
+        generic = self._generic_reference(sentence_index)
+        if generic:
+            return generic
+        if mentions:
+            return self._display(min(mentions, key=distance).name)
+        return self._carried(sentence_index)
+
+    def _display(self, name: str) -> str:
+        """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""
+        words = name.split()
+        while len(words) > 1 and _ends_with_any(words[0], self.table["titles"]):
+            words = words[1:]
+        return " ".join(words)
+
+
+def _looks_english(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    english = set(_english()["function_words"])
+    return bool(words) and sum(w in english for w in words) / len(words) > 0.12
+
+
+def fact_subject(text: str, *, lang: Optional[str] = None) -> Optional[str]:
+    """The subject of a standalone reference fact, German or English.
+
+    "ByteDance acquired the lip-sync app Musical.ly ..." -> "ByteDance";
+    "TikTok beschäftigte im August 2020 ... 1.500 Mitarbeiter." -> "TikTok".
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"fact_subject needs a str, not {type(text).__name__}.")
+    if not text.strip():
+        return None
+    if lang == "en" or (lang is None and _looks_english(text)):
+        return _english_subject(text)
+    from .sentences import split_sentences
+
+    sentences = split_sentences(text)
+    finder = SubjectFinder(text, sentences)
+    for k in range(len(sentences)):
+        named = [m for m in finder.mentions[k] if not m.locative] or finder.mentions[k]
+        if named:
+            return finder._display(named[0].name)
+    return None
+
+
+def _english_subject(text: str) -> Optional[str]:
+    """The first run of capitalised words that is not a sentence opener, month or weekday."""
+    table = _english()
+    skip = set(table["stopwords"]) | set(table["months"])
+    run: list[str] = []
+    for m in re.finditer(r"[\w.'’-]*\w|[^\w\s]", text):
+        word = m.group()
+        if word[:1].isupper() and word.lower() not in skip:
+            run.append(word)
+        elif run:
+            break
+    return " ".join(run) if run else None

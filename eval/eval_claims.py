@@ -1,0 +1,190 @@
+"""Measure claim extraction against the project's hand-annotated articles.
+
+    python eval/eval_claims.py [--data ../shared/data/news_de_dev.jsonl]
+                               [--annotations data/annotations] [--scorer] [--show]
+
+Gold: every data/annotations/figures-*.jsonl and articles-*.jsonl (article ids
+and offsets; the articles are read by path from --data). A predicted claim
+matches a gold *checkable* figure when the spans overlap and the kinds agree
+(one-to-one, largest overlap first); a claim on a figure the annotators marked
+not checkable, or on no annotated figure, is a false alarm.
+
+Prints claim precision, recall and F1 by kind and over count + money + percent
++ date + duration together (target F1 >= 0.90), value accuracy on matched
+claims (target >= 0.97), subject accuracy on matched claims with a gold subject
+(case-insensitive, whitespace and punctuation normalised; right when equal or
+when one contains the other; target >= 85 %), and the same precision/recall for
+a regex-only figure finder as a baseline. --scorer also runs the packaged
+check-worthiness scorer on the packaged encoder's sentence vectors.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from collections import Counter
+from dataclasses import asdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from claimcheck.claims import extract_claims  # noqa: E402
+from claimcheck.sentences import split_sentences  # noqa: E402
+from eval.annotations import DEFAULT_CORPUS, ANNOTATIONS, GoldFigure, load_gold, overlaps  # noqa: E402
+from eval.eval_quantities import prf, value_right  # noqa: E402
+
+CORE = ("count", "money", "percent", "date", "duration")
+
+
+def normalise_subject(name: str | None) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", (name or "").casefold())).strip()
+
+
+def subject_right(predicted: str | None, gold: str | None) -> bool:
+    p, g = normalise_subject(predicted), normalise_subject(gold)
+    return bool(p and g) and (p == g or p in g or g in p)
+
+
+def match(pred: list[tuple[int, int, str]], gold: list[GoldFigure]) -> list[tuple[int, int]]:
+    """One-to-one (pred index, gold index) pairs: overlap and same kind, largest overlap first."""
+    candidates = []
+    for i, (start, end, kind) in enumerate(pred):
+        for j, g in enumerate(gold):
+            if kind == g.kind and overlaps(start, end, g.start, g.end):
+                candidates.append((-(min(end, g.end) - max(start, g.start)), i, j))
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in sorted(candidates):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+# The baseline: figures a regular expression finds, each taken for a claim.
+_BASELINE = re.compile(
+    r"\d[\d.,]*(?:\s?(?:Millionen|Milliarden|Mio\.|Mrd\.))?(?:\s?(?P<unit>Prozent|%|Euro|Dollar|€|\$))?"
+)
+
+
+def regex_figures(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in _BASELINE.finditer(text):
+        unit = m.group("unit")
+        if unit in ("Prozent", "%"):
+            kind = "percent"
+        elif unit:
+            kind = "money"
+        elif re.fullmatch(r"(?:19|20)\d\d", m.group().rstrip(".,")):
+            kind = "date"
+        else:
+            kind = "count"
+        found.append((m.start(), m.end(), kind))
+    return found
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.pred: Counter = Counter()
+        self.gold: Counter = Counter()
+        self.hit: Counter = Counter()
+
+    def add(self, pred_kinds: list[str], gold_kinds: list[str], hit_kinds: list[str]) -> None:
+        self.pred.update(pred_kinds)
+        self.gold.update(gold_kinds)
+        self.hit.update(hit_kinds)
+
+    def prf(self, kinds) -> tuple[float, float, float, int, int, int]:
+        tp = sum(self.hit[k] for k in kinds)
+        n_pred = sum(self.pred[k] for k in kinds)
+        n_gold = sum(self.gold[k] for k in kinds)
+        return (*prf(tp, n_pred, n_gold), tp, n_pred, n_gold)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--annotations", type=Path, default=ANNOTATIONS)
+    ap.add_argument("--scorer", action="store_true", help="use the learned check-worthiness scorer (loads the encoder)")
+    ap.add_argument("--show", action="store_true", help="print every miss, false alarm, wrong value and wrong subject")
+    args = ap.parse_args()
+
+    articles = load_gold(args.data, args.annotations)
+    if not articles:
+        sys.exit(f"no annotated articles under {args.annotations}")
+    encoder = None
+    if args.scorer:
+        from claimcheck.models import get_encoder
+
+        encoder = get_encoder()
+
+    ours, baseline = Tally(), Tally()
+    values_right = subjects_right = subjects_total = 0
+    matched = 0
+    for article in articles:
+        published = dt.date.fromisoformat(article.published) if article.published else None
+        gold = [g for g in article.figures if g.checkable]
+        sentences = split_sentences(article.text)
+        vectors = encoder.encode_queries([s.text for s in sentences]) if encoder else None
+        claims = extract_claims(
+            article.text, published=published, sentences=sentences, sentence_vectors=vectors,
+            scorer=None if args.scorer else False,
+        )
+        pred = [(c.quantity.start, c.quantity.end, c.quantity.kind) for c in claims]
+        pairs = match(pred, gold)
+        ours.add([k for _, _, k in pred], [g.kind for g in gold], [gold[j].kind for _, j in pairs])
+        base = regex_figures(article.text)
+        base_pairs = match(base, gold)
+        baseline.add([k for _, _, k in base], [g.kind for g in gold], [gold[j].kind for _, j in base_pairs])
+
+        for i, j in pairs:
+            c, g = claims[i], gold[j]
+            matched += 1
+            ok_value = value_right(c.quantity, asdict(g))
+            values_right += ok_value
+            if g.subject:
+                subjects_total += 1
+                ok_subject = subject_right(c.subject, g.subject)
+                subjects_right += ok_subject
+                if args.show and not ok_subject:
+                    print(f"SUBJECT {article.id} {g.text!r}: gold {g.subject!r} / ours {c.subject!r}   …{c.sentence[:110]}…")
+            if args.show and not ok_value:
+                gv = g.date if g.kind == "date" else g.value
+                qv = c.quantity.date if g.kind == "date" else c.quantity.value
+                print(f"VALUE   {article.id} {g.text!r}: gold {gv} [{g.low}, {g.high}] / ours {c.quantity.text!r} {qv} [{c.quantity.low}, {c.quantity.high}]")
+        if args.show:
+            hit_p, hit_g = {i for i, _ in pairs}, {j for _, j in pairs}
+            for j, g in enumerate(gold):
+                if j not in hit_g:
+                    ctx = article.text[max(0, g.start - 50) : g.end + 30].replace("\n", " ")
+                    print(f"MISS    {article.id} {g.kind:8} {g.text!r}   …{ctx}…")
+            for i, c in enumerate(claims):
+                if i not in hit_p:
+                    q = c.quantity
+                    note = next(
+                        (f"gold {g.kind}, checkable={g.checkable}" for g in article.figures if overlaps(q.start, q.end, g.start, g.end)),
+                        "no gold figure",
+                    )
+                    ctx = article.text[max(0, q.start - 50) : q.end + 30].replace("\n", " ")
+                    print(f"EXTRA   {article.id} {q.kind:8} {q.text!r} ({note})   …{ctx}…")
+
+    n_gold = sum(1 for a in articles for g in a.figures if g.checkable)
+    print(f"articles {len(articles)}, gold checkable figures {n_gold}, claims {sum(ours.pred.values())}")
+    print(f"{'kind':10} {'P':>6} {'R':>6} {'F1':>6}   tp/pred/gold   | regex baseline P R F1")
+    for kind in CORE + ("quantity",):
+        p, r, f, tp, n_p, n_g = ours.prf([kind])
+        bp, br, bf, *_ = baseline.prf([kind])
+        print(f"{kind:10} {p:6.3f} {r:6.3f} {f:6.3f}   {tp}/{n_p}/{n_g}   | {bp:.3f} {br:.3f} {bf:.3f}")
+    p, r, f, tp, n_p, n_g = ours.prf(CORE)
+    bp, br, bf, *_ = baseline.prf(CORE)
+    print(f"{'core5':10} {p:6.3f} {r:6.3f} {f:6.3f}   {tp}/{n_p}/{n_g}   | {bp:.3f} {br:.3f} {bf:.3f}"
+          "   (count+money+percent+date+duration; target F1 >= 0.90)")
+    print(f"value accuracy on matched claims: {values_right / matched if matched else 0:.3f} ({values_right}/{matched})   (target >= 0.97)")
+    print(f"subject accuracy on matched claims: {subjects_right / subjects_total if subjects_total else 0:.3f} "
+          f"({subjects_right}/{subjects_total})   (target >= 0.85)")
+
+
+if __name__ == "__main__":
+    main()
