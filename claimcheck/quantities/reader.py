@@ -75,6 +75,7 @@ class Grammar:
         self.units: dict[str, str] = table["units"]
         self.durations: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["durations"].items()}
         self.hedges: dict[str, str] = table["hedges"]
+        self.not_before_durations = frozenset(table.get("hedge_exceptions", {}).get("not_before_durations", []))
         self.relations: dict[str, str] = table["relations"]
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
@@ -141,7 +142,7 @@ class Grammar:
             r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
             r"|(?<![\w.,])\+\d{1,3}[ ]?(?:\(0\)[ ]?)?\d{2,5}[ /-]?\d{3,}(?:[ -]\d{2,})*"
             r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
-            r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}"
+            r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
             r"|(?<![\w-])(?!Q[1-4](?!\w))[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
             r"|(?<![\w.,])\d+(?:[.,]\d+)*-?[^\W\d_][\w-]*(?<!\d))",
@@ -178,6 +179,7 @@ class Grammar:
         self.re_ord_dot = re.compile(r"\.\s+(\S+)")
         noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
         self.re_noun = re.compile(rf"\s+((?:{_ADJECTIVE}\s+){{0,2}}){noun}")
+        self.re_en_words = re.compile(r"((?:\s+[a-z][a-z-]*){1,3})")
         hedges = _alt(self.hedges)
         rels = _alt(self.relations)
         minus = "minus" if de else "minus"
@@ -279,7 +281,7 @@ class Grammar:
         hedge_rule = back.group("hedge") if back and back.group("hedge") else None
         if hedge_rule:
             start = back.start("hedge")
-        v = round(value * 100, 4)
+        v = value * 100
         low, high, hedge = _apply_hedge(self.hedges.get(hedge_rule), v, 100 / 12)
         return Quantity(text[start:end], start, end, "percent", v, low, high, "percent", hedge=hedge)
 
@@ -413,6 +415,7 @@ class Grammar:
             end = unit_end
         if rel in ("zwischen", "between") and low is None:
             rel = None
+        range_start = back.start("rel") if rel in ("zwischen", "between") else None
         if text[end:end + 1].isalpha() and u is None:
             return None
         if u is not None:
@@ -432,6 +435,8 @@ class Grammar:
         span_start = start
         if hedge_word:
             span_start = back.start("hedge")
+        if range_start is not None:
+            span_start = range_start
         if back is not None and back.group("minus"):
             value = -value
             span_start = min(span_start, back.start("minus"))
@@ -458,6 +463,8 @@ class Grammar:
             unit = "percent" if ukind in ("pct", "permille") else "pp"
             f = 0.1 if ukind == "permille" else (0.01 if uw in self.basis_points else 1.0)
             return self._make(text, span_start, u.end(), "percent", v * f, low, high, st * f, f, unit, hedge_word, None)
+        if ukind == "dur" and hedge_word in self.not_before_durations:
+            hedge_word, span_start = None, start  # "over three years" = during
         if ukind == "dur":
             dunit, mult = self.durations[uw]
             relation = self.relations.get(rel) if rel else None
@@ -483,21 +490,16 @@ class Grammar:
             return q
         if ukind == "unit":
             return self._make(text, span_start, u.end(), "quantity", v, low, high, st, 1.0, self.units[uw], hedge_word, None)
-        # a bare year: "2017", "seit 2015", "bis 2030"
-        if plain and scale == 1.0 and low is None and hedge_word is None and float(int(value)) == value and (
+        noun = self._counted_noun(text, end)
+        # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
+        bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
+        if plain and scale == 1.0 and low is None and (hedge_word is None or bound) and float(int(value)) == value and (
             1900 <= value <= 2099 or (1000 <= value <= 2099 and (lw in self.year_cues))
         ):
-            nm = self.re_noun.match(text, end)
-            if not (nm and nm.group(2) in self.count_nouns):
+            if noun not in self.count_nouns:
                 return self._year(text, start, end, int(value), None, back, published)
         # a count, with its noun where one follows
-        nm = self.re_noun.match(text, end)
-        noun = unit = None
-        if nm and self._is_noun(nm):
-            noun = nm.group(2)
-            unit = self.count_nouns.get(noun)
-            if self.lang == "en" and unit is None:
-                noun = None
+        unit = self.count_nouns.get(noun) if noun else None
         if from_words and noun is None and scale == 1.0 and value < 2:
             return None  # "einer", "eins" alone are not figures
         # a bare decimal ("R-Wert 1,29", "Inzidenz 154,4") is a measure, not a count
@@ -505,6 +507,23 @@ class Grammar:
         q = self._make(text, span_start, end, kind, v, low, high, st, 1.0, unit, hedge_word, None)
         q.noun = noun
         return q
+
+    def _counted_noun(self, text: str, end: int) -> Optional[str]:
+        """The noun a count counts: German "1.188 neue Todesfälle" -> "Todesfälle" (any
+        capitalised noun after at most two adjectives); English only nouns of the table."""
+        if self.lang == "en":
+            words = self.re_en_words.match(text, end)
+            if not words:
+                return None
+            seq = words.group(1).split()
+            for i in range(len(seq)):
+                for n in (2, 1):
+                    cand = " ".join(seq[i:i + n])
+                    if cand in self.count_nouns:
+                        return cand
+            return None
+        nm = self.re_noun.match(text, end)
+        return nm.group(2) if nm and self._is_noun(nm) else None
 
     def _is_noun(self, nm: re.Match[str]) -> bool:
         adjectives = nm.group(1).split()

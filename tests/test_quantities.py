@@ -1,0 +1,111 @@
+"""The quantity reader against the project's phrase table and a short article of its own."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+from pathlib import Path
+
+import pytest
+
+from claimcheck.quantities import read_quantities
+
+TABLE = Path(__file__).with_name("quantity_phrases.tsv")
+FLOAT_FIELDS = ("value", "low", "high")
+TEXT_FIELDS = ("unit", "noun", "date", "date_low", "date_high", "hedge", "relation")
+
+
+def _rows() -> list[dict[str, str]]:
+    with open(TABLE, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+ROWS = _rows()
+
+
+def test_table_is_large_and_covers_every_kind() -> None:
+    assert len(ROWS) >= 400
+    kinds = {r["kind"] for r in ROWS}
+    assert {"count", "money", "percent", "date", "duration", "quantity", "NONE"} <= kinds
+    assert sum(r["kind"] == "NONE" for r in ROWS) >= 40
+
+
+def _expected(cell: str):
+    return None if cell == "None" else cell
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{i}:{r['phrase'][:40]}" for i, r in enumerate(ROWS)])
+def test_phrase(row: dict[str, str]) -> None:
+    published = dt.date.fromisoformat(row["published"]) if row["published"] else None
+    found = read_quantities(row["phrase"], published=published, lang=row["lang"])
+    if row["kind"] == "NONE":
+        assert found == [], f"expected no quantity, read {[q.text for q in found]}"
+        return
+    assert len(found) == 1, f"expected one quantity, read {[(q.text, q.kind) for q in found]}"
+    q = found[0]
+    assert row["phrase"][q.start:q.end] == q.text
+    assert (q.text, q.kind) == (row["text"], row["kind"])
+    for name in FLOAT_FIELDS:
+        want, got = _expected(row[name]), getattr(q, name)
+        if want is None:
+            assert got is None, f"{name}: expected None, read {got}"
+        else:
+            assert got is not None and math.isclose(got, float(want), rel_tol=1e-9, abs_tol=1e-9), f"{name}: {want} != {got}"
+    for name in TEXT_FIELDS:
+        if row[name] != "":
+            assert getattr(q, name) == _expected(row[name]), name
+
+
+ARTICLE = (
+    "Neue Regeln für Lieferdienste\n\n"
+    "12.03.2021 - Die Regierung verlangt von den Lieferdiensten, binnen sechs Monaten alle Fahrer fest anzustellen. "
+    "Betroffen sind nach Angaben des Ministeriums rund 40.000 Beschäftigte in 120 Städten. "
+    "Der größte Anbieter machte im Jahr 2020 einen Umsatz von 1,2 Milliarden Euro, 35 Prozent mehr als 2019. "
+    "Die Übergangsfrist läuft bis Ende Juni; seit Anfang Januar gilt bereits eine Meldepflicht. "
+    "Die Hotline ist unter 0800 123456 von 8 bis 18 Uhr erreichbar, Details stehen in Paragraf 12."
+)
+
+
+def test_article_reads_each_figure_once_with_exact_spans() -> None:
+    found = read_quantities(ARTICLE, published=dt.date(2021, 3, 12))
+    by_text = {q.text: q for q in found}
+    assert [q.text for q in found] == [
+        "12.03.2021", "binnen sechs Monaten", "rund 40.000", "120", "2020", "1,2 Milliarden Euro",
+        "35 Prozent", "2019", "bis Ende Juni", "seit Anfang Januar",
+    ]
+    for q in found:
+        assert ARTICLE[q.start:q.end] == q.text
+    deadline = by_text["binnen sechs Monaten"]
+    assert (deadline.kind, deadline.relation, deadline.date) == ("duration", "deadline", "2021-09-12")
+    staff = by_text["rund 40.000"]
+    assert (staff.unit, staff.noun, staff.hedge, staff.low, staff.high) == ("employees", "Beschäftigte", "approx", 38000.0, 42000.0)
+    assert by_text["120"].noun == "Städten"
+    until = by_text["bis Ende Juni"]
+    assert (until.relation, until.date, until.date_low, until.date_high) == ("until", "2021-06", "2021-06-21", "2021-06-30")
+    since = by_text["seit Anfang Januar"]
+    assert (since.relation, since.date, since.date_low, since.date_high) == ("since", "2021-01", "2021-01-01", "2021-01-10")
+
+
+def test_quantities_come_in_text_order_without_overlap() -> None:
+    found = read_quantities(ARTICLE)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+
+
+def test_datetime_published_is_read_as_its_day() -> None:
+    q = read_quantities("binnen drei Monaten", published=dt.datetime(2020, 8, 17, 15, 30))[0]
+    assert q.date == "2020-11-17"
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"text": b"100 Euro"}, "str"),
+        ({"text": "100 Euro", "published": "2020-08-17"}, "datetime.date"),
+        ({"text": "100 Euro", "lang": "fr"}, "lang"),
+    ],
+)
+def test_bad_input_is_a_clear_value_error(kwargs, message) -> None:
+    text = kwargs.pop("text")
+    with pytest.raises(ValueError, match=message):
+        read_quantities(text, **kwargs)
