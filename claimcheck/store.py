@@ -95,7 +95,7 @@ def _derivers() -> tuple[Optional[Callable], Optional[Callable]]:
     except ImportError:  # during development only: facts get no quantities until the reader lands
         read_quantities = None
     try:
-        from claimcheck.claims import fact_subject
+        from claimcheck.subjects import fact_subject
     except ImportError:
         fact_subject = None
     return read_quantities, fact_subject
@@ -244,7 +244,7 @@ class ReferenceStore:
     def _row(self, fact: Fact, content_hash: str) -> dict[str, Any]:
         lang = fact.lang or detect_lang(fact.text)
         quantities = self._quantities(fact, lang)
-        subject = self._subject(fact)
+        subject = self._subject(fact, lang)
         low, high = as_of_interval(fact.as_of)
         return {
             "id": fact.id,
@@ -272,10 +272,13 @@ class ReferenceStore:
         except Exception as e:
             raise StoreError(f"fact {fact.id!r}: reading its figures failed ({e}).") from e
 
-    def _subject(self, fact: Fact) -> Optional[str]:
+    def _subject(self, fact: Fact, lang: str) -> Optional[str]:
         if self._fact_subject is None:
             return None
-        subject = self._fact_subject(fact.text)
+        try:
+            subject = self._fact_subject(fact.text, lang=lang)
+        except Exception as e:
+            raise StoreError(f"fact {fact.id!r}: finding its subject failed ({e}).") from e
         return subject or None
 
     def _content_hash(self, fact: Fact) -> str:
@@ -453,7 +456,7 @@ class ReferenceStore:
             "dim": int(self._meta["encoder_dim"]) if self._meta else None,
             "index": {"vector": "none (exact search)", "indexed_rows": 0, "unindexed_rows": 0},
             "quantities_reader": "claimcheck.quantities" if self._read_quantities else "unavailable",
-            "subject_reader": "claimcheck.claims.fact_subject" if self._fact_subject else "unavailable",
+            "subject_reader": "claimcheck.subjects.fact_subject" if self._fact_subject else "unavailable",
         }
         if self._table is None:
             return info
@@ -587,6 +590,13 @@ def _german_function_words() -> frozenset[str]:
     return frozenset(data["function_words"])
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are no names: German function words, English sentence openers."""
+    english = tomllib.loads(resources.files("claimcheck.lang.en").joinpath("claims.toml").read_text("utf-8"))
+    return _german_function_words() | frozenset(english["subjects"]["stopwords"])
+
+
 def detect_lang(text: str) -> str:
     """'de' or 'en' for a fact given without `lang`: German text is full of German function words."""
     words = [w.lower() for w in _WORD.findall(text)]
@@ -609,7 +619,7 @@ def _normalise_number(digits: str) -> str:
 def lexical_tokens(text: str) -> dict[str, float]:
     """Names (capitalised words, not function words) and numbers, with their weights."""
     tokens: dict[str, float] = {}
-    stop = _german_function_words()
+    stop = _not_names()
     for word in _WORD.findall(text):
         if len(word) >= 2 and any(ch.isupper() for ch in word) and word.lower() not in stop:
             tokens[word.lower()] = 1.0

@@ -266,7 +266,7 @@ def fake_read_quantities(text, *, published=None, lang="de"):
 def derived_store(tmp_path, monkeypatch, encoder):
     subjects = {"Acme": "Acme", "Brightline": "Brightline", "Nordstadt": "Nordstadt"}
 
-    def fake_subject(text):
+    def fake_subject(text, *, lang=None):
         return next((s for word, s in subjects.items() if word in text), None)
 
     monkeypatch.setattr(store_module, "_derivers", lambda: (fake_read_quantities, fake_subject))
