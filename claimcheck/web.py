@@ -72,6 +72,7 @@ CSS = """
 .cc-icon { font-size: 0.8em; font-weight: 700; margin-left: 2px; }
 .cc-legend { display: flex; gap: 14px; flex-wrap: wrap; align-items: center; margin: 6px 0 10px; }
 .cc-status { min-height: 1.5em; }
+#cc-table { --font-mono: var(--font); }  /* the table reads as prose, not code */
 """
 
 
@@ -461,38 +462,43 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
                 [(ui_strings(code)["language_name"], code) for code in LANGUAGES],
                 value=_lang(lang), label=words["language_label"], scale=0, min_width=200,
             )
+        # The right-hand inputs are made first (unrendered) so that the examples, which fill
+        # them, can sit under the article box; they are placed in their column below.
+        published = gr.Textbox(
+            label=words["published_label"], placeholder=words["published_placeholder"],
+            info=words["published_info"], max_lines=1, elem_id="cc-published", render=False,
+        )
+        source = gr.Radio(
+            _source_choices(_lang(lang)), value=initial_source, label=words["source_label"], render=False,
+        )
         with gr.Row():
             with gr.Column(scale=3):
                 article = gr.Textbox(
                     label=words["article_label"], placeholder=words["article_placeholder"],
                     lines=14, max_lines=30, elem_id="cc-article-input",
                 )
-                article_file = gr.File(
-                    label=words["upload_label"], file_types=[".txt", ".md", ".html", ".htm"],
-                    type="filepath", height=90,
-                )
+                with gr.Row():
+                    article_file = gr.UploadButton(
+                        words["upload_label"], file_types=[".txt", ".md", ".html", ".htm"],
+                        type="filepath", size="sm", scale=0, min_width=280,
+                    )
+                example_box = gr.Examples(
+                    examples=examples, inputs=[article, published, source], label=words["examples_label"],
+                    example_labels=[words[k] for k in example_keys], cache_examples=False,
+                ) if examples else None
             with gr.Column(scale=2):
-                published = gr.Textbox(
-                    label=words["published_label"], placeholder=words["published_placeholder"],
-                    info=words["published_info"], max_lines=1, elem_id="cc-published",
-                )
-                source = gr.Radio(
-                    _source_choices(_lang(lang)), value=initial_source, label=words["source_label"],
-                )
+                published.render()
+                source.render()
                 store_dir = gr.Textbox(
                     label=words["store_dir_label"], placeholder=words["store_dir_placeholder"],
                     value=default_store or "", max_lines=1, visible=initial_source == "directory",
                 )
                 facts_file = gr.File(
                     label=words["facts_label"], file_types=[".jsonl", ".ndjson", ".json", ".csv"],
-                    type="filepath", height=90, visible=False,
+                    type="filepath", visible=False,
                 )
                 button = gr.Button(words["check_button"], variant="primary", size="lg", elem_id="cc-check")
-        example_box = gr.Examples(
-            examples=examples, inputs=[article, published, source], label=words["examples_label"],
-            example_labels=[words[k] for k in example_keys], cache_examples=False,
-        ) if examples else None
-        status = gr.Markdown(words["status_ready"], elem_classes=["cc-status"], elem_id="cc-status")
+                status = gr.Markdown(words["status_ready"], elem_classes=["cc-status"], elem_id="cc-status")
 
         results_heading = gr.Markdown(f"## {words['results_heading']}")
         with gr.Row():
@@ -607,6 +613,7 @@ def launch(
         ssr_mode=False,  # no Node server
         max_file_size="20mb",
         css=CSS,
+        theme=gr.themes.Default(primary_hue="blue", neutral_hue="slate"),
         footer_links=["api", "settings"],
     )
     return demo

@@ -1,0 +1,71 @@
+"""Time from pressing "check" to the result on the web page, warm, through gradio_client.
+
+    python eval/bench_app.py                 # starts the app on a free local port
+    python eval/bench_app.py --url http://127.0.0.1:7860 --runs 10
+
+Each run is one /check call with a sample article (data/samples) and the sample
+facts, as the button sends it; the first call (cold) is reported apart. Target: <= 2 s warm.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import time
+from pathlib import Path
+
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+TARGET_S = 2.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="a running claimcheck page; default: start one here")
+    parser.add_argument("--runs", type=int, default=5, help="warm runs to time (default 5)")
+    parser.add_argument("--article", default=str(SAMPLES / "tiktok-ultimatum-doctored.txt"))
+    args = parser.parse_args()
+
+    from gradio_client import Client
+
+    demo = None
+    url = args.url
+    if url is None:
+        from claimcheck.web import launch
+
+        started = time.perf_counter()
+        port = free_port()
+        demo = launch(port=port, prevent_thread_lock=True, quiet=True)
+        url = f"http://127.0.0.1:{port}"
+        print(f"start-up (encoder load and warm-up included): {time.perf_counter() - started:.1f} s")
+    client = Client(url, verbose=False)
+    text = Path(args.article).read_text("utf-8")
+
+    def one_check() -> tuple[float, dict]:
+        t0 = time.perf_counter()
+        result = client.predict(text, "2020-08-17", None, None, "sample", "", "de", api_name="/check")
+        return time.perf_counter() - t0, result[4]
+
+    cold, report = one_check()
+    if "error" in report:
+        raise SystemExit(f"the check failed: {report['error']}")
+    times = [one_check()[0] for _ in range(args.runs)]
+    print(f"article: {Path(args.article).name} ({len(text)} characters, {len(report['claims'])} claims)")
+    print(f"first call: {cold:.2f} s")
+    print(f"warm, {args.runs} runs: median {statistics.median(times):.2f} s, "
+          f"min {min(times):.2f} s, max {max(times):.2f} s (target <= {TARGET_S:.0f} s: "
+          f"{'met' if statistics.median(times) <= TARGET_S else 'NOT met'})")
+    if demo is not None:
+        demo.close()
+
+
+if __name__ == "__main__":
+    main()
