@@ -153,10 +153,24 @@ class Grammar:
             rf"(?P<month>(?<![\w]){months})",
             rf"(?P<weekday>(?<![\w]){weekday})",
             rf"(?P<cur>(?<![\w]){prefix_cur}\s?(?=[-−]?\d))",
-            rf"(?P<num>(?<![\w.,/]){digits})",
+            rf"(?P<num>(?<![\w.,/])(?<![^\W\d_]-){digits})",
             rf"(?P<word>(?<![\w-])(?:(?i:(?:{stems})+(?![\w-]))|{standalone}))",
         ]
         self.re_master = re.compile("|".join(master))
+        self.re_token = re.compile(r"\w+|[$€£¥+(−-](?=\s?\d)")
+        self.re_numstart = re.compile("(?:" + stems + ")")
+        first_words = lambda keys: {re.split(r"[\s.]", k)[0] for k in keys}  # noqa: E731
+        self.trigger_words = frozenset(
+            first_words(self.months) | first_words(self.parts) | first_words(self.quarter_ordinals) | first_words(self.shares)
+            | set(self.multiples) | set(self.decade_words) | {"Q1", "Q2", "Q3", "Q4", "http", "https", "www"}
+            | {w + sfx for w in self.weekdays for sfx in [""] + list(self.weekday_suffixes)}
+            | {re.match(r"[A-Za-z]*", c).group() for c in self.currencies if c[:1].isalpha() and c.isupper()}
+        ) - {""}
+        self._trigger_cache: dict[str, int] = {}
+        self.article_follow = frozenset(
+            set(self.scales) | {k.rstrip(".") for k in self.scales} | set(self.fractions) | set(self.durations)
+            | set(self.percent_words) | {c.split()[0] for c in self.currencies} | set(self.minor) | set(self.words.words)
+        )
         self.re_digits = re.compile(r"\s?" + digits)
         self.re_scale = re.compile(r"\s*" + _alt(self.scales))
         self.re_space_word = re.compile(r"\s+([\wäöüÄÖÜß-]+\.?)")
@@ -187,6 +201,8 @@ class Grammar:
             rf"(?:(?<![\w])(?P<rel>{rels}|zwischen|between)\s+)?(?:(?<![\w])(?P<hedge>{hedges})\s+)?(?:(?<![\w])(?P<minus>{minus})\s+)?(?P<cur>{prefix_cur}\s?)?\Z"
         )
         self.re_cue_before = re.compile(r"(\S+)\s+\Z")
+        self.re_word_start = re.compile(r"(?<![\w$€£¥])(?=[\w$€£¥])")
+        self.re_next_word = re.compile(r"\s+(\w+)")
         self.re_future_tense = re.compile(r"(?<![\w])" + _alt(self.future_tense))
         self.re_past_tense = re.compile(r"(?<![\w])" + _alt(self.past_tense))
         self.re_time = re.compile(r"\s*" + _alt(self.time_words))
@@ -201,8 +217,26 @@ class Grammar:
     def read(self, text: str, published: Optional[Day]) -> list[Quantity]:
         out: list[Quantity] = []
         pos = 0
-        for m in self.re_master.finditer(text):
-            if m.start() < pos:
+        # Speed: the master regex is tried only where a token can start a figure
+        # (a digit, a sign or symbol before a digit, or a trigger word).
+        master, triggers = self.re_master, self._trigger_cache
+        for t in self.re_token.finditer(text):
+            start = t.start()
+            if start < pos:
+                continue
+            tok = t.group()
+            if not tok[0].isdigit():
+                hit = triggers.get(tok)
+                if hit is None:
+                    hit = self._is_trigger(tok)
+                if not hit:
+                    continue
+                if hit == 2:  # an article ("eine"): a figure only before a scale, fraction, unit...
+                    nxt = self.re_next_word.match(text, t.end())
+                    if nxt is None or nxt.group(1) not in self.article_follow:
+                        continue
+            m = master.match(text, start)
+            if m is None:
                 continue
             kind = m.lastgroup
             if kind == "skip":
@@ -218,11 +252,29 @@ class Grammar:
             pos = found.end
         return out
 
+    def _is_trigger(self, tok: str) -> bool:
+        if len(tok) == 1 and not tok.isalpha():
+            hit = True  # a sign or symbol: the token regex only yields those before a digit
+        else:
+            low = tok.lower()
+            hit = tok in self.trigger_words or low in self.words.words or self.re_numstart.match(low) is not None
+            if hit and low in self.article_words and low not in ("halb", "halbe", "halben", "halbes", "halber"):
+                hit = 2
+        if len(self._trigger_cache) > 200_000:  # bounded memory on unbounded input
+            self._trigger_cache.clear()
+        self._trigger_cache[tok] = hit
+        return hit
+
     # Backward context: relation preposition, hedge, "minus", currency sign.
     def _back(self, text: str, start: int) -> Optional[re.Match[str]]:
         if start == 0 or not text[start - 1].isspace() and text[start - 1] not in "$€£¥":
             return None
-        return self.re_back.search(text, max(0, start - 48), start)
+        # Speed: try the backward pattern only at word starts (leftmost wins, as search would).
+        for w in self.re_word_start.finditer(text, max(0, start - 48), start):
+            m = self.re_back.match(text, w.start(), start)
+            if m is not None:
+                return m
+        return None
 
     def _word_before(self, text: str, start: int) -> str:
         m = self.re_cue_before.search(text, max(0, start - 40), start)
