@@ -139,22 +139,43 @@ class SubjectFinder:
             for i, t in enumerate(sent)
             if self._follows_determiner(sent, i) or self._follows_figure(sent, i)
         }
-        names_inside = set()
-        for sent in self.tokens:
-            for i, t in enumerate(sent):
-                if i > 0 and self._is_name_word(sent, i):
-                    names_inside.add(t.text)
-        self._names_inside = names_inside
+        # A word passing the rules above is still often a common noun ("siehe Tabelle",
+        # "internationalen Schutz"); it counts as a name only when the article uses it so
+        # at least twice, or it stands next to another name-like word ("Paul Lazarsfeld").
+        self._candidates = [
+            [i > 0 and self._passes_name_rules(sent, i) for i in range(len(sent))] for sent in self.tokens
+        ]
+        self._candidate_counts = Counter(
+            t.text for sent, flags in zip(self.tokens, self._candidates) for t, ok in zip(sent, flags) if ok
+        )
         self.mentions: list[list[Mention]] = [self._find_mentions(k) for k in range(len(self.sentences))]
         self._appositions = self._find_appositions()
-        counts = Counter(_key(m.name) for ms in self.mentions for m in ms if not m.locative)
-        self._longest = {}
+        self._longest: dict[str, str] = {}  # the fullest form of each name ("Donald Trump" for "trump")
         for ms in self.mentions:
             for m in ms:
-                k = _key(m.name)
-                if len(m.name) > len(self._longest.get(k, "")):
-                    self._longest[k] = m.name
-        self.topic: Optional[str] = self._longest[counts.most_common(1)[0][0]] if counts else None
+                if len(m.name) > len(self._longest.get(_key(m.name), "")):
+                    self._longest[_key(m.name)] = m.name
+        self.topic = self._find_topic()
+
+    def _find_topic(self) -> Optional[str]:
+        """The article's most-mentioned name; the title and lead count twice, country adjectives once."""
+        counts: Counter = Counter()
+        for k, ms in enumerate(self.mentions):
+            for m in ms:
+                counts[_key(m.name)] += 2 if k < 2 else 1
+        demonyms = self.table["demonyms"]
+        for sent in self.tokens:
+            for t in sent:
+                low = t.text.lower()
+                generic = _ends_with_any(t.text, self.table["generic_nouns"]) if t.text[:1].isupper() else None
+                if generic and len(t.text) >= len(generic) + 3 and not self._in_figure(t):
+                    counts[low] += 1  # "Impfzentrum", "Innenministerium": a body named by a compound
+                    self._longest.setdefault(low, t.text)
+                country = next((c for prefix, c in demonyms.items() if low.startswith(prefix)), None)
+                if country and t.text[:1].islower():
+                    counts[_key(country)] += 1
+                    self._longest.setdefault(_key(country), country)
+        return self._longest[counts.most_common(1)[0][0]] if counts else None
 
     # --- word-level cues -------------------------------------------------------
 
@@ -178,12 +199,20 @@ class SubjectFinder:
         while j >= 0:
             w = sent[j].text
             if w.lower() in determiners and (w[:1].islower() or j == 0 or sent[j - 1].text in ".:!?\"„“("):
-                return True
+                return not self._is_relative_pronoun(sent, j)
             if w[:1].islower() and re.search(r"(e|en|er|es|em)$", w) and w not in self.table["not_adjectives"]:
                 j -= 1  # an attributive adjective: keep looking left
                 continue
             return False
         return False
+
+    @staticmethod
+    def _is_relative_pronoun(sent: list[Token], j: int) -> bool:
+        """ "..., der Trump ..." or "..., mit der Trump ...": a relative pronoun, not an article."""
+        if sent[j].text not in ("der", "die", "das", "den", "dem"):
+            return False
+        before = [t.text for t in sent[max(0, j - 2) : j]]
+        return bool(before) and (before[-1] == "," or (len(before) == 2 and before[0] == "," and before[1].islower()))
 
     def _follows_figure(self, sent: list[Token], i: int) -> bool:
         if i == 0:
@@ -191,9 +220,11 @@ class SubjectFinder:
         prev = sent[i - 1]
         return bool(_NUMBER.match(prev.text)) or prev.end in self._figure_ends
 
-    def _is_name_word(self, sent: list[Token], i: int) -> bool:
+    def _passes_name_rules(self, sent: list[Token], i: int) -> bool:
         word = sent[i].text
         if not word[:1].isupper() or self._in_figure(sent[i]):
+            return False
+        if word in self.table["not_names"] or any(ch.isdigit() for ch in word):
             return False
         if self._strong(word):
             return True
@@ -215,17 +246,36 @@ class SubjectFinder:
 
     def _find_mentions(self, k: int) -> list[Mention]:
         sent = self.tokens[k]
+        cand = self._candidates[k]
+        strong = [
+            t.text[:1].isupper()
+            and self._strong(t.text)
+            and not self._in_figure(t)
+            and t.text not in self.table["not_names"]
+            and not any(ch.isdigit() for ch in t.text)
+            for t in sent
+        ]
         is_name = [
-            self._is_name_word(sent, i) if i > 0 else (
-                sent[0].text[:1].isupper() and (self._strong(sent[0].text) or sent[0].text in self._names_inside)
+            strong[i]
+            or (
+                cand[i]
+                and (
+                    self._candidate_counts[sent[i].text] >= 2
+                    or (i > 0 and (cand[i - 1] or strong[i - 1]))
+                    or (i + 1 < len(sent) and (cand[i + 1] or strong[i + 1]))
+                )
             )
             for i in range(len(sent))
         ]
-        # A capitalised sentence-initial word directly before a name is part of it ("Donald Trump sagte").
-        if len(sent) > 1 and is_name[1] and sent[0].text[:1].isupper():
-            low = sent[0].text.lower()
-            if low not in self.table["closed_class"] and low not in self._lowercase_seen:
-                is_name[0] = not _ends_with_any(sent[0].text, self.table["titles"])
+        # A sentence-initial word is a name when the article uses it as one elsewhere, or
+        # when it stands before a name and is no opener or title ("Donald Trump sagte").
+        if sent and not is_name[0] and sent[0].text[:1].isupper():
+            word, low = sent[0].text, sent[0].text.lower()
+            plain = low not in self.table["closed_class"] and low not in self._lowercase_seen
+            is_name[0] = plain and (
+                self._candidate_counts[word] >= 1
+                or (len(sent) > 1 and is_name[1] and not _ends_with_any(word, self.table["titles"]))
+            )
         mentions = []
         i = 0
         while i < len(sent):
@@ -236,17 +286,20 @@ class SubjectFinder:
             while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
                 j += 1
             name = self.text[sent[i].start : sent[j].end]
-            mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i)))
+            dateline = i == 0 and j + 1 < len(sent) and sent[j + 1].text in ("–", "-", "—")
+            if not dateline:  # "Wien – Die Regierung ...": where the report comes from
+                mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i)))
             i = j + 1
         return mentions
 
     def _is_locative(self, sent: list[Token], i: int) -> bool:
+        """After "in", "im", "aus" ...; not at the head of the sentence ("In Qom sind ..."), which frames it."""
         j = i - 1
         while j >= 0 and sent[j].text.lower() in self.table["determiners"] and sent[j].text.lower() not in ("im", "ins"):
             j -= 1
         while j >= 0 and sent[j].text[:1].islower() and re.search(r"(e|en|er|es|em)$", sent[j].text) and j > 0:
             j -= 1  # "in den Vereinigten Staaten", "im benachbarten Bayern"
-        return j >= 0 and sent[j].text.lower() in self.table["locative_prepositions"]
+        return j > 0 and sent[j].text.lower() in self.table["locative_prepositions"]
 
     def _find_appositions(self) -> list[tuple[int, str, str]]:
         """(sentence, generic noun, name) for "Videoplattform TikTok", "Mutterkonzern Bytedance"."""
@@ -272,11 +325,16 @@ class SubjectFinder:
                 # An unseen kind ("das Unternehmen" before any "Unternehmen X") takes the last body
                 # named in apposition to any generic noun: those are organisations, not people.
                 any_kind = [name for (s, g, name) in self._appositions if s <= k]
-                return (same_kind or any_kind or [self.topic])[-1]
+                if same_kind:
+                    return same_kind[-1]
+                # A compound names one body itself: "das Innenministerium", "die Lotto-Stiftung".
+                if len(t.text) >= len(generic) + 3:
+                    return t.text
+                return (any_kind or [self.topic])[-1]
         return None
 
     def _carried(self, k: int) -> Optional[str]:
-        for back in (k - 1,):
+        for back in ():
             if back >= 0:
                 named = [m for m in self.mentions[back] if not m.locative]
                 if named:
@@ -285,20 +343,25 @@ class SubjectFinder:
 
     def subject_of(self, sentence_index: int, start: int, end: int) -> Optional[str]:
         """The subject of the figure at text[start:end] in sentence `sentence_index`."""
-        mentions = [m for m in self.mentions[sentence_index] if m.end <= start or m.start >= end]
+        subject = self._choose(sentence_index, start, end)
+        return self._display(subject) if subject else None
+
+    def _choose(self, k: int, start: int, end: int) -> Optional[str]:
+        mentions = [m for m in self.mentions[k] if m.end <= start or m.start >= end]
 
         def distance(m: Mention) -> float:
-            return start - m.end if m.end <= start else (m.start - end) * 1.5
+            # A name after the figure is less often its subject ("Bayern mit 75, Baden-Württemberg mit 45").
+            return start - m.end if m.end <= start else (m.start - end) * 3
 
         named = [m for m in mentions if not m.locative]
         if named:
-            return self._display(min(named, key=distance).name)
-        generic = self._generic_reference(sentence_index)
+            return min(named, key=distance).name
+        generic = self._generic_reference(k)
         if generic:
             return generic
         if mentions:
-            return self._display(min(mentions, key=distance).name)
-        return self._carried(sentence_index)
+            return min(mentions, key=distance).name
+        return self._carried(k)
 
     def _display(self, name: str) -> str:
         """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""
