@@ -514,7 +514,7 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
         table = gr.Dataframe(
             headers=[words["columns"][c] for c in COLUMNS],
             datatype=["str", "str", "str", "str", "number", "str", "str"],
-            interactive=False, wrap=True, column_widths=["11%", "14%", "14%", "11%", "8%", "24%", "18%"],
+            interactive=False, wrap=True, column_widths=["11%", "14%", "13%", "11%", "10%", "23%", "18%"],
             elem_id="cc-table",
         )
         with gr.Accordion(words["json_label"], open=False) as json_box:
@@ -534,45 +534,50 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
         facts_file.upload(lambda: "upload", outputs=source, api_visibility="private")
         source.change(_source_visibility, inputs=source, outputs=[store_dir, facts_file], api_visibility="private")
 
-        def switch_language(code: str, current: dict):
+        def switch_language(code: str, current: dict) -> dict:
+            """Every label in the chosen language; the last result (kept in the session) re-rendered in it."""
             lang_code = _lang(code)
             w = ui_strings(lang_code)
-            labels = (
-                f"# {w['title']}\n{w['intro']}",
-                gr.update(label=w["language_label"]),
-                gr.update(label=w["article_label"], placeholder=w["article_placeholder"]),
-                gr.update(label=w["upload_label"]),
-                gr.update(label=w["published_label"], placeholder=w["published_placeholder"], info=w["published_info"]),
-                gr.update(label=w["source_label"], choices=_source_choices(lang_code)),
-                gr.update(label=w["store_dir_label"], placeholder=w["store_dir_placeholder"]),
-                gr.update(label=w["facts_label"]),
-                gr.update(value=w["check_button"]),
-                f"## {w['results_heading']}",
-                gr.update(label=w["summary_label"]),
-                gr.update(label=w["download_json"]),
-                gr.update(label=w["download_csv"]),
-                f"### {w['article_heading']}\n{w['article_hint']}",
-                legend_html(lang_code),
-                f"### {w['table_heading']}",
-                gr.update(label=w["json_label"]),
-            )
-            if current:  # re-render the last result in the new language
-                rendered = _render(current, lang_code)
+            updates = {
+                header: f"# {w['title']}\n{w['intro']}",
+                language: gr.update(label=w["language_label"]),
+                article: gr.update(label=w["article_label"], placeholder=w["article_placeholder"]),
+                article_file: gr.update(label=w["upload_label"]),
+                published: gr.update(label=w["published_label"], placeholder=w["published_placeholder"],
+                                     info=w["published_info"]),
+                source: gr.update(label=w["source_label"], choices=_source_choices(lang_code)),
+                store_dir: gr.update(label=w["store_dir_label"], placeholder=w["store_dir_placeholder"]),
+                facts_file: gr.update(label=w["facts_label"]),
+                button: gr.update(value=w["check_button"]),
+                results_heading: f"## {w['results_heading']}",
+                summary: gr.update(label=w["summary_label"]),
+                download_json: gr.update(label=w["download_json"]),
+                download_csv: gr.update(label=w["download_csv"]),
+                article_heading: f"### {w['article_heading']}\n{w['article_hint']}",
+                legend: legend_html(lang_code),
+                table_heading: f"### {w['table_heading']}",
+                json_box: gr.update(label=w["json_label"]),
+            }
+            if example_box is not None:
+                updates[example_box.dataset] = gr.update(
+                    label=w["examples_label"], sample_labels=[w[k] for k in example_keys])
+            if current:
+                for component, value in zip(result_outputs, _render(current, lang_code)):
+                    label = updates.get(component)  # a gr.update dict for the labelled outputs
+                    updates[component] = {**label, "value": value} if isinstance(label, dict) else value
             else:
-                rendered = (w["status_ready"], gr.update(), gr.update(), _table_update([], lang_code),
-                            gr.update(), gr.update(), gr.update())
-            return (*labels, *rendered)
+                updates[status] = w["status_ready"]
+                updates[table] = _table_update([], lang_code)
+            return updates
 
-        language.change(
-            switch_language,
-            inputs=[language, state],
-            outputs=[header, language, article, article_file, published, source, store_dir, facts_file, button,
-                     results_heading, summary, download_json, download_csv, article_heading, legend,
-                     table_heading, json_box, *result_outputs],
-            api_visibility="private",
-        )
+        label_outputs = [header, language, article, article_file, published, source, store_dir, facts_file,
+                         button, results_heading, summary, download_json, download_csv, article_heading,
+                         legend, table_heading, json_box]
+        if example_box is not None:
+            label_outputs.append(example_box.dataset)
+        language.change(switch_language, inputs=[language, state], outputs=[*label_outputs, *result_outputs],
+                        api_visibility="private")
     demo.queue(default_concurrency_limit=1)
-    demo.example_box = example_box  # kept for tests that load an example programmatically
     return demo
 
 
