@@ -263,8 +263,16 @@ def _error(row: Row, error: BaseException) -> dict:
 
 
 def _chunks(rows: list[Row], size: int) -> Iterator[list[Row]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+    """Chunks by position in the corpus (row // size), not in the to-do list: a resumed run
+    encodes the same batches as an unbroken one, so it writes the same floats."""
+    chunk: list[Row] = []
+    for row in rows:
+        if chunk and row.row // size != chunk[0].row // size:
+            yield chunk
+            chunk = []
+        chunk.append(row)
+    if chunk:
+        yield chunk
 
 
 # Worker processes: each loads its own encoder and opens the store read-only once.
@@ -408,7 +416,7 @@ def _record(writer: ReportWriter, result: BatchResult, record: dict) -> None:
 def _checked_chunks(todo: list[Row], encoder, store, store_uri: Optional[str], workers: int,
                     chunk_size: int) -> Iterator[list[dict]]:
     """Records chunk by chunk, in corpus order (so that a resumed run writes what an unbroken one would)."""
-    if workers == 1 or len(todo) <= chunk_size:
+    if workers == 1:
         for chunk in _chunks(todo, chunk_size):
             yield check_articles(chunk, encoder, store)
         return

@@ -1,0 +1,149 @@
+"""Batch checking: resumable output, bad rows, JSONL/CSV/Parquet inputs (real packaged encoder).
+
+The articles and facts below were written for this test.
+"""
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import claimcheck.batch as batch
+from claimcheck.batch import read_corpus, run_batch
+
+ARTICLES = [
+    {"id": "a1", "source": "eigene Meldung",
+     "text": "Die Stadtwerke Lindau haben im vergangenen Jahr 1.200 neue Kunden gewonnen. Der Umsatz stieg um "
+             "4,5 Prozent auf 310 Millionen Euro. Bis Ende 2025 sollen 80 weitere Ladesäulen entstehen."},
+    {"id": "a2", "source": "FANG-COVID (beispiel.de, 2021-03-05)",
+     "text": "Der Verein Grünes Tal zählt inzwischen 3.400 Mitglieder. Vor fünf Jahren waren es noch 900. "
+             "Die Beiträge bleiben bei 24 Euro im Jahr."},
+    {"id": "a3", "source": "eigene Meldung", "text": "   "},  # the bad row
+    {"id": "a4", "source": "eigene Meldung",
+     "text": "Die Bahnstrecke zwischen Nordhafen und Südstadt wird für 45 Millionen Euro saniert. Die Arbeiten "
+             "dauern drei Monate. Rund 20.000 Pendler sind betroffen."},
+    {"id": "a5", "source": "eigene Meldung",
+     "text": "Die Bäckerei Sonnenkorn in Ostwald beschäftigt 35 Mitarbeiter. Die Inhaberin rechnet mit "
+             "5 Prozent weniger Kunden."},
+    {"id": "a6", "source": "eigene Meldung",
+     "text": "Im Landkreis Westfeld wurden 2023 genau 612 Wohnungen fertiggestellt. Das sind 8 Prozent mehr "
+             "als im Vorjahr. Der Kreistag will binnen zwei Jahren 1.000 weitere genehmigen."},
+]
+FACTS = [
+    {"id": "lindau-kunden", "text": "Die Stadtwerke Lindau gewannen im Jahr 2023 rund 1.200 neue Kunden.", "lang": "de"},
+    {"id": "westfeld-wohnungen", "text": "In Westfeld were 700 flats completed in 2023.", "lang": "en"},
+]
+
+
+def _lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    jsonl = folder / "corpus.jsonl"
+    jsonl.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), "utf-8")
+    facts = folder / "facts.jsonl"
+    facts.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in FACTS), "utf-8")
+    return folder, jsonl, facts
+
+
+@pytest.fixture(scope="module")
+def unbroken(corpus):
+    folder, jsonl, facts = corpus
+    out = folder / "unbroken.jsonl"
+    result = run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+    return result, _lines(out)
+
+
+def test_every_row_gets_one_line_and_the_bad_row_is_reported(unbroken):
+    result, lines = unbroken
+    assert sorted(line["id"] for line in lines) == ["a1", "a2", "a3", "a4", "a5", "a6"]
+    bad = [line for line in lines if "error" in line]
+    assert [b["id"] for b in bad] == ["a3"] and "empty" in bad[0]["error"]
+    assert (result.checked, result.failed, result.skipped) == (5, 1, 0)
+    reports = {line["id"]: line["report"] for line in lines if "report" in line}
+    assert reports["a2"]["published"] == "2021-03-05"  # the date in the FANG-COVID style source
+    kunden = next(c for c in reports["a1"]["claims"] if c["text"].startswith("1.200"))
+    assert kunden["verdict"] == "SUPPORTED"
+    assert all(r["summary"] for r in reports.values())
+
+
+def test_an_interrupted_run_resumes_to_the_same_output(corpus, unbroken, monkeypatch):
+    folder, jsonl, facts = corpus
+    out = folder / "interrupted.jsonl"
+    real = batch.check_articles
+    calls = []
+
+    def interrupted_after_one_chunk(rows, encoder, store):
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(rows, encoder, store)
+
+    monkeypatch.setattr(batch, "check_articles", interrupted_after_one_chunk)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+    monkeypatch.setattr(batch, "check_articles", real)
+    first = _lines(out)
+    assert {line["id"] for line in first} == {"a1", "a2", "a3"}
+    # a kill in the middle of a write leaves half a line behind
+    with open(out, "a", encoding="utf-8") as f:
+        f.write('{"row": 3, "id": "a4", "rep')
+
+    result = run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+    assert (result.skipped, result.checked, result.failed) == (3, 3, 0)
+    assert _lines(out) == unbroken[1]
+    again = run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+    assert (again.skipped, again.checked) == (6, 0)
+    assert _lines(out) == unbroken[1]
+
+
+def test_csv_input_and_parquet_input_and_output(corpus, unbroken):
+    folder, _, facts = corpus
+    expected = {line["id"]: line.get("report") for line in unbroken[1]}
+
+    csv_path = folder / "corpus.csv"
+    with open(csv_path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["id", "source", "text"])
+        writer.writeheader()
+        writer.writerows(ARTICLES)
+    out = folder / "from-csv.jsonl"
+    run_batch(csv_path, out, facts=facts, chunk_size=2, progress=False)
+    assert {line["id"]: line.get("report") for line in _lines(out)} == expected
+
+    parquet_in = folder / "corpus.parquet"
+    pq.write_table(pa.Table.from_pylist(ARTICLES), parquet_in)
+    parquet_out = folder / "reports.parquet"
+    run_batch(parquet_in, parquet_out, facts=facts, chunk_size=2, progress=False)
+    rows = pq.read_table(parquet_out).to_pylist()
+    assert {r["id"]: (json.loads(r["report"]) if r["report"] else None) for r in rows} == expected
+    assert not (folder / "reports.parquet.progress.jsonl").exists()
+
+
+def test_corpus_rows_ids_and_dates(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        json.dumps({"id": "x", "text": "Ein Text.", "published": "2020-01-02", "source": "FANG-COVID (a.de, 2021-05-06)"})
+        + "\n" + json.dumps({"id": "", "text": "Noch ein Text."}) + "\n", "utf-8")
+    rows = read_corpus(path)
+    assert [(r.id, r.published) for r in rows] == [("x", "2020-01-02"), (None, None)]
+    assert batch.row_problem(rows[1], set()) == "the row has no id"
+    assert batch.row_problem(rows[0], {"x"}).startswith("id 'x' appears more than once")
+
+
+def test_bad_corpus_paths_give_clear_errors(tmp_path):
+    with pytest.raises(ValueError, match="no such file"):
+        read_corpus(tmp_path / "missing.jsonl")
+    odd = tmp_path / "corpus.xml"
+    odd.write_text("<a/>", "utf-8")
+    with pytest.raises(ValueError, match="unknown corpus format"):
+        read_corpus(odd)
+    no_text = tmp_path / "c.jsonl"
+    no_text.write_text(json.dumps({"id": "1", "body": "x"}) + "\n", "utf-8")
+    with pytest.raises(ValueError, match="no column 'text'"):
+        read_corpus(no_text)
