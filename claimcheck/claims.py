@@ -19,10 +19,11 @@ Not a claim (each rule returns the reason, kept in `uncheckable_reason`):
 - a reference number ("Seite 12", "Artikel 5", "Platz 3");
 - a weekday or year-less date the reader could not place (no publication date),
   and decades ("1930er-Jahre");
-- an age in an apposition ("Nicole Solarz (34)") or of an unnamed person
-  ("ein 16-Jähriger", "der 37-jährige Verkäufer");
-- a duration that only times something relative to an event ("zwei Wochen vor
-  Beginn der EM");
+- an age in an apposition ("Nicole Solarz (34)") or of a person named by the
+  age ("ein 16-Jähriger", "der 37-jährige Verkäufer");
+- figures that count nothing checkable: rates ("pro 100.000 Einwohner"),
+  "dreimal", "ein Dutzend", "100-prozentig", back-references ("die 27, die"),
+  and timing relative to an event ("zwei Wochen vor Beginn der EM");
 - a figure without a subject.
 """
 from __future__ import annotations
@@ -145,7 +146,12 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _age_reason(text: str, q: Quantity) -> Optional[str]:
-    """Why an age is not a claim, or None (also None when the figure is no age)."""
+    """Why an age is not a claim, or None (also None when the figure is no age).
+
+    Ages in appositions ("Nicole Solarz (34)", "Tarik Mete, 28 Jahre alt") and of
+    people named by their age ("ein 16-Jähriger", "der 37-jährige Verkäufer") are
+    no claims; "der 74 Jahre alte US-Präsident" and "starb mit 64 Jahren" are.
+    """
     if q.kind != "duration" or q.unit != "year":
         return None
     before = text[max(0, q.start - 40) : q.start]
@@ -153,25 +159,51 @@ def _age_reason(text: str, q: Quantity) -> Optional[str]:
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
         return "age in an apposition"
     if _AGE_COMPOUND.search(q.text) or re.match(r"-?[Jj]ährig", after):
-        if re.search(r"\b(?:ein|eine|einen|einem|einer|eines)\s+$", before):
-            return "age of an unnamed person"
-        if re.match(r"-?[Jj]ährig\w*\s+[A-ZÄÖÜ]", after) or re.match(r"\w*\s+[A-ZÄÖÜ]", after) and _AGE_COMPOUND.search(q.text):
-            return "age of an unnamed person"
-        return None
+        if re.match(r"-?[Jj]ährig\w*\s+(?:Bestehen|Jubiläum|Firmenjubiläum)|\w*\s+(?:Bestehen|Jubiläum)", after):
+            return None  # an anniversary ("das 800-jährige Bestehen"), not an age
+        return "age of a person named by the age"
+    if re.match(r"\s+alt(?:e|er|en|es)?\b", after) and re.search(r",\s*$", before):
+        return "age in an apposition"
     if re.search(r"\bAlter\s+von\s+$", before):
         return "age of an unnamed person"
     return None
 
 
-def _date_reason(q: Quantity, published: Optional[dt.date]) -> Optional[str]:
+def _date_reason(q: Quantity) -> Optional[str]:
     if q.kind != "date":
         return None
-    if _DECADE.search(q.text):
-        return "decade"
+    if _DECADE.search(q.text) or re.search(r"Jahrhundert|zigern?\b|ziger\s?[Jj]ahre", q.text):
+        return "decade or century"
     weekday = any(w in _table()["checkability"]["weekdays"] for w in _words(q.text))
     if weekday and (q.date is None or q.date.startswith("--")):
         return "weekday without a publication date"
     return None
+
+
+def _vague_reason(text: str, q: Quantity) -> Optional[str]:
+    """Figures that count no checkable thing: "pro 100.000 Einwohner", "dreimal", "die 27, die ..."."""
+    before = text[max(0, q.start - 40) : q.start]
+    after = text[q.end : q.end + 30]
+    if re.search(r"\bpro\s+$", before):
+        return "rate definition"
+    if q.kind == "count" and re.search(r"mal$", q.text) or "Dutzend" in q.text:
+        return "vague count"
+    if q.kind == "percent" and re.match(r"\d+-prozentig", q.text):
+        return "figure of speech"
+    if q.kind == "count" and q.noun is None and re.search(r"\b(?:die|der|den|dem)\s+$", before) and re.match(r"\s*[,.;:]|\s+(?:nun|sich|dass)\b", after):
+        return "back-reference to a count"
+    if q.kind == "duration" and q.relation is None:
+        if re.match(r"\s+(?:vor|nach)\s+(?:dem|der|den|Beginn)\b", after):
+            return "timing relative to an event"
+    return None
+
+
+def _in_quoted_question(sentence: Sentence, q: Quantity) -> bool:
+    rel_start, rel_end = q.start - sentence.start, q.end - sentence.start
+    return any(
+        m.start() <= rel_start and rel_end <= m.end() and m.group().rstrip("“”\"«»").endswith("?")
+        for m in _QUOTE_SPANS.finditer(sentence.text)
+    )
 
 
 def uncheckable_reason(
@@ -185,7 +217,7 @@ def uncheckable_reason(
     """Why the figure `q` in `sentence` is not a checkable claim, or None when it is one."""
     if any(s < q.end and q.start < e for s, e in publication_spans):
         return "publication date"
-    if sentence.text.rstrip().rstrip("\"“”«»)").endswith("?"):
+    if sentence.text.rstrip().rstrip("\"“”«»)").endswith("?") or _in_quoted_question(sentence, q):
         return "question"
     if _is_hypothetical(sentence, q):
         return "hypothetical"
@@ -193,12 +225,7 @@ def uncheckable_reason(
         return "sports result"
     if _word_before(text, q.start) in _table()["checkability"]["reference_words"] and q.kind in ("count", "quantity"):
         return "reference number"
-    reason = _date_reason(q, published) or _age_reason(text, q)
-    if reason:
-        return reason
-    if q.kind == "duration" and q.relation is None and re.match(r"\s+(?:vor|nach)\s+(?:dem|der|den|Beginn)\b", text[q.end : q.end + 20]):
-        return "timing relative to an event"
-    return None
+    return _date_reason(q) or _age_reason(text, q) or _vague_reason(text, q)
 
 
 # --- claims ----------------------------------------------------------------------
