@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -153,6 +154,12 @@ class ReferenceStore:
                 p.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise StoreError(f"{p}: cannot create the store directory ({e.strerror}).") from None
+        if uri.startswith("db://"):
+            # LanceDB Cloud/Enterprise: connection settings may come from the environment
+            # (lancedb itself reads LANCEDB_API_KEY).
+            for option, variable in (("region", "LANCEDB_REGION"), ("host_override", "LANCEDB_HOST_OVERRIDE")):
+                if option not in connect_options and os.environ.get(variable):
+                    connect_options[option] = os.environ[variable]
         try:
             db = lancedb.connect(uri, read_consistency_interval=read_consistency_interval, **connect_options)
         except Exception as e:
@@ -342,6 +349,8 @@ class ReferenceStore:
 
     def _maintain(self) -> None:
         """Build the index once the store is big enough; fold in new rows and compact files."""
+        if self.uri.startswith("db://"):
+            return  # LanceDB Cloud/Enterprise index and compact new rows themselves
         rows = self._table.count_rows()
         if not self._has_vector_index():
             if rows >= INDEX_MIN_ROWS:
@@ -412,12 +421,18 @@ class ReferenceStore:
         if vector.shape != (dim,):
             raise StoreError(f"The query vector has shape {vector.shape}; this store holds {dim}-dimensional vectors.")
         n = max(k * CANDIDATES_PER_HIT, MIN_CANDIDATES)
-        q = self._table.search(vector, vector_column_name="vector").distance_type("cosine").limit(n)
+        # refine_factor re-ranks ANN results on full vectors; exact (unindexed) search ignores it,
+        # so it is always set rather than asking for the index state on every query.
+        q = (
+            self._table.search(vector, vector_column_name="vector")
+            .distance_type("cosine")
+            .limit(n)
+            .refine_factor(REFINE_FACTOR)
+            .select(_RESULT_COLUMNS)
+        )
         if where:
             q = q.where(where, prefilter=True)
-        if self._has_vector_index():
-            q = q.refine_factor(REFINE_FACTOR)
-        table = q.select([c for c in self._schema(dim).names if c != "vector"]).to_arrow()
+        table = q.to_arrow()
         hits = [
             Hit(_fact_from_row(row), score=1.0 - float(row["_distance"]), lexical=lexical_overlap(query_text, row["text"], row["subject"]))
             for row in table.to_pylist()
@@ -562,6 +577,7 @@ def _counts(values: Iterable[Optional[str]]) -> dict[str, int]:
 
 
 _QUANTITY_FIELDS = {f.name for f in fields(Quantity)}
+_RESULT_COLUMNS = ["id", "text", "source", "as_of", "lang", "subject", "quantities"]
 
 
 def _fact_from_row(row: Mapping[str, Any]) -> Fact:
