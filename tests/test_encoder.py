@@ -165,6 +165,8 @@ def test_bad_input_gives_clear_errors(tiny_dirs, tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(ValueError, match="CLAIMCHECK_ENCODER"):
         get_encoder("no-such-org/no-such-model", cache_dir=tmp_path)
+    with pytest.raises(ValueError, match="directory not found"):
+        get_encoder(str(tmp_path / "no-such-dir"), cache_dir=tmp_path)
 
 
 # ------------------------------------------------ (b) converting an E5S1 file
@@ -258,6 +260,14 @@ def test_not_an_e5s1_file_is_a_clear_error(tmp_path):
         prepare_packaged_encoder(tmp_path / "cache", source=truncated)
     with pytest.raises(ValueError, match="not found"):
         prepare_packaged_encoder(tmp_path / "cache", source=tmp_path / "missing.bin")
+
+
+def test_unwritable_cache_names_the_setting(tiny_e5s1, tmp_path):
+    source, _ = tiny_e5s1
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(ValueError, match="CLAIMCHECK_CACHE_DIR"):
+        prepare_packaged_encoder(blocker, source=source)
 
 
 # ----------------------------------------------- (c) the real packaged file

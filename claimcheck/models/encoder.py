@@ -72,8 +72,11 @@ def _load_sentence_transformer(model: str):
     """Load a local directory or a hub id without reaching the network unless allowed."""
     from sentence_transformers import SentenceTransformer
 
-    if Path(model).expanduser().is_dir():
-        return SentenceTransformer(str(Path(model).expanduser()), local_files_only=True)
+    local = Path(model).expanduser()
+    if local.is_dir():
+        return SentenceTransformer(str(local), local_files_only=True)
+    if model.startswith(("/", ".", "~")):
+        raise ValueError(f"encoder directory not found: {model} (setting CLAIMCHECK_ENCODER)")
     try:  # a hub id already in the Hugging Face cache
         return SentenceTransformer(model, local_files_only=True)
     except Exception as offline_err:  # noqa: BLE001 - any failure means "not cached"
@@ -116,7 +119,9 @@ def get_encoder(model: Optional[str] = None, cache_dir: Optional[str | Path] = N
     sentence-transformers directory, or a Hugging Face model id.
     """
     settings = get_settings(encoder=model, cache_dir=cache_dir)
-    key = (settings.encoder, str(settings.cache_dir))
+    local = Path(settings.encoder).expanduser()
+    name = str(local.resolve()) if local.is_dir() else settings.encoder
+    key = (name, str(settings.cache_dir))
     with _lock:  # one load per model even when threads ask at once
         if key not in _cache:
             _cache[key] = load_encoder(settings.encoder, settings.cache_dir)
