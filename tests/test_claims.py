@@ -1,0 +1,271 @@
+"""Claims: the worked example's six claims, the rules for what is no claim, subjects, the scorer."""
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimcheck.checkworthiness import CheckworthinessScorer, packaged_scorer
+from claimcheck.claims import extract_claims, read_published
+from claimcheck.subjects import fact_subject
+
+EXAMPLE = Path("/work/shared/examples/tiktok-2020-08-17.txt")
+PUBLISHED = dt.date(2020, 8, 17)
+
+
+@pytest.fixture(scope="module")
+def example_text():
+    return EXAMPLE.read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def example_claims(example_text):
+    return extract_claims(example_text, published=PUBLISHED)
+
+
+def claim_for(claims, snippet):
+    found = [c for c in claims if snippet in c.quantity.text]
+    assert found, f"no claim for {snippet!r} among {[c.quantity.text for c in claims]}"
+    return found[0]
+
+
+def texts_of(claims):
+    return [c.quantity.text for c in claims]
+
+
+# --- the worked example ------------------------------------------------------------
+
+def test_users_claim_is_about_tiktok(example_claims):
+    c = claim_for(example_claims, "100 Millionen")
+    assert c.quantity.kind == "count" and c.quantity.value == 100_000_000
+    assert c.subject == "TikTok"
+    # The sentence says "Die Videoplattform": the retrieval text names the platform.
+    assert "TikTok" in c.claim_text and "100 Millionen Nutzer" in c.claim_text
+
+
+def test_price_claim_is_about_bytedance_or_musically(example_claims):
+    c = claim_for(example_claims, "800 Millionen Dollar")
+    assert c.quantity.kind == "money" and c.quantity.value == 800_000_000 and c.quantity.unit == "USD"
+    assert c.subject.lower() in ("bytedance", "musically")
+
+
+def test_deadline_resolves_three_months_after_publication(example_claims):
+    c = claim_for(example_claims, "binnen drei Monaten")
+    assert c.quantity.kind == "duration" and c.quantity.relation == "deadline"
+    resolved = dt.date.fromisoformat(c.quantity.date)
+    assert abs((resolved - dt.date(2020, 11, 17)).days) <= 3
+
+
+def test_review_start_and_suspension_dates(example_claims):
+    assert claim_for(example_claims, "November 2019").quantity.date == "2019-11"
+    mid = claim_for(example_claims, "Mitte September").quantity
+    assert (mid.date_low, mid.date_high) == ("2020-09-11", "2020-09-20")
+
+
+def test_staff_claim_is_about_tiktok(example_claims):
+    c = claim_for(example_claims, "1500")
+    assert c.quantity.value == 1500 and c.subject == "TikTok"
+    assert c.sentence == "1500 Mitarbeiter hat die Plattform in den USA."
+
+
+def test_nothing_from_the_dateline_or_the_debris(example_text, example_claims):
+    assert "17.08.2020" not in texts_of(example_claims)
+    for c in example_claims:
+        assert "\u00a0" not in c.quantity.text and "einsehbar" not in c.quantity.text
+        assert "\u00a0" not in c.claim_text  # debris collapsed for retrieval
+        assert example_text[c.sentence_start : c.sentence_end] == c.sentence
+        assert example_text[c.quantity.start : c.quantity.end] == c.quantity.text
+
+
+def test_ids_in_text_order(example_claims):
+    assert [c.id for c in example_claims] == [f"c{i}" for i in range(1, len(example_claims) + 1)]
+    starts = [c.quantity.start for c in example_claims]
+    assert starts == sorted(starts)
+
+
+def test_publication_date_from_the_dateline_when_not_given(example_text, example_claims):
+    without = extract_claims(example_text)
+    assert [(c.quantity.text, c.quantity.date) for c in without] == [
+        (c.quantity.text, c.quantity.date) for c in example_claims
+    ]
+
+
+# --- the publication date ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Titel der Meldung\n\n03.02.2021 - Die Stadt meldet 40 neue Fälle.", dt.date(2021, 2, 3)),
+        ("5. März 2019 – Der Verein hat 300 Mitglieder.", dt.date(2019, 3, 5)),
+        ("2022-11-30: Die Firma stellt 20 Leute ein.", dt.date(2022, 11, 30)),
+        ("Die Bäckerei hat 12 Filialen. Sie wächst weiter. (red, 31. 7. 2015)", dt.date(2015, 7, 31)),
+        ("Die Bäckerei hat 12 Filialen. (Anna Huber, 5.11.2015) Info: ab 9 Uhr offen.", dt.date(2015, 11, 5)),
+        ("Am 17.08.2020 hat die Firma 12 Filialen eröffnet.", None),
+        ("Kein Datum in diesem Text, nur 12 Filialen.", None),
+        ("31.02.2020 - Ein Datum, das es nicht gibt.", None),
+    ],
+)
+def test_read_published(text, expected):
+    assert read_published(text) == expected
+
+
+def test_the_byline_date_is_no_claim():
+    text = "Die Bäckerei Korn hat 12 Filialen in Linz. (red, 31. 7. 2015)"
+    assert texts_of(extract_claims(text)) == ["12"]
+
+
+# --- what is not a claim -----------------------------------------------------------
+
+def test_questions_are_no_claims():
+    text = "Kann die Stadt Linz die 40 Millionen Euro aufbringen? Die Stadt Linz hat 2020 rund 40 Millionen Euro ausgegeben."
+    claims = extract_claims(text)
+    assert all(c.sentence.startswith("Die Stadt Linz hat") for c in claims)
+    assert "rund 40 Millionen Euro" in texts_of(claims)
+
+
+def test_quoted_hypotheticals_are_no_claims():
+    text = (
+        "„Wenn wir bis Mitte Mai nicht öffnen dürfen, sind wir pleite“, sagte die Wirtin Eva Berger. "
+        "„Mit 100 Leuten mehr könnten wir das Doppelte schaffen“, meint Berger. "
+        "Die Wirtin Eva Berger beschäftigt 14 Mitarbeiter."
+    )
+    assert texts_of(extract_claims(text, published=dt.date(2021, 3, 1))) == ["14"]
+
+
+def test_sports_results_are_no_claims():
+    text = "Der SK Rapid verlor am Samstag mit 0:2 gegen Sturm Graz. Der SK Rapid hat 15.000 Mitglieder."
+    assert texts_of(extract_claims(text, published=dt.date(2021, 3, 1))) == ["15.000"]
+
+
+def test_ages_in_appositions_and_of_unnamed_people_are_no_claims():
+    text = (
+        "Die Kandidatin Nicole Solarz (34) übernimmt das Mandat. "
+        "Ein 16-Jähriger wurde leicht verletzt. "
+        "Die Partei hat in Salzburg 2.300 Mitglieder."
+    )
+    assert texts_of(extract_claims(text)) == ["2.300"]
+
+
+def test_rates_and_vague_counts_are_no_claims():
+    text = (
+        "Die Inzidenz gibt die Fälle pro 100.000 Einwohner an. "
+        "Er hat es dreimal versucht. "
+        "Das Landesamt meldete 412 neue Fälle."
+    )
+    assert texts_of(extract_claims(text)) == ["412"]
+
+
+def test_weekday_needs_a_publication_date():
+    text = "Das Landesamt meldete am Montag 412 neue Fälle."
+    assert "Montag" not in texts_of(extract_claims(text))
+    dated = extract_claims(text, published=dt.date(2020, 11, 25))
+    assert claim_for(dated, "Montag").quantity.date == "2020-11-23"
+
+
+# --- subjects ----------------------------------------------------------------------
+
+def test_a_generic_noun_takes_the_name_it_stands_beside_earlier():
+    text = (
+        "Der Bremsenhersteller KorrTec aus Graz wächst. "
+        "Das Unternehmen beschäftigt nach eigenen Angaben 1.200 Mitarbeiter in Österreich. "
+        "Der Hersteller setzte 2022 rund 300 Millionen Euro um."
+    )
+    claims = extract_claims(text)
+    assert claim_for(claims, "1.200").subject == "KorrTec"
+    assert claim_for(claims, "300 Millionen Euro").subject == "KorrTec"
+    assert claim_for(claims, "1.200").claim_text.startswith("KorrTec: Das Unternehmen")
+
+
+def test_the_nearest_name_is_the_subject_and_titles_are_dropped():
+    text = (
+        "Die Bürgermeisterin Anna Leitner eröffnete am 3. März 2022 die neue Schule. "
+        "Laut Landesschulrat besuchen 420 Kinder die Schule in Leoben."
+    )
+    claims = extract_claims(text)
+    assert claim_for(claims, "3. März 2022").subject == "Anna Leitner"
+    # "in Leoben" only says where; the figure is not about Leoben.
+    assert claim_for(claims, "420").subject != "Leoben"
+
+
+def test_a_location_at_the_head_of_the_sentence_is_its_subject():
+    text = "In Kuwait sind drei Menschen erkrankt. Die Behörden in Kuwait melden 120 Tests."
+    assert claim_for(extract_claims(text), "drei").subject == "Kuwait"
+
+
+@pytest.mark.parametrize(
+    "fact, subject",
+    [
+        ("ByteDance acquired the lip-sync app Musical.ly in November 2017 for about $800 million.", "ByteDance"),
+        ("The executive order of 14 August 2020 gave ByteDance 90 days to divest.", "ByteDance"),
+        ("TikTok beschäftigte im August 2020 in den Vereinigten Staaten etwa 1.500 Mitarbeiter.", "TikTok"),
+        ("Der Ausschuss für Auslandsinvestitionen CFIUS leitete im November 2019 eine Prüfung ein.", "CFIUS"),
+        ("Die Verfügung vom 6. August 2020 gegen TikTok und WeChat sollte am 20. September wirksam werden.", "TikTok"),
+    ],
+)
+def test_fact_subject(fact, subject):
+    assert fact_subject(fact) == subject
+
+
+def test_fact_subject_of_empty_text_is_none():
+    assert fact_subject("   ") is None
+    with pytest.raises(ValueError):
+        fact_subject(None)  # type: ignore[arg-type]
+
+
+# --- the learned scorer ------------------------------------------------------------
+
+def _scorer_keeping_first_axis(dim=4):
+    """A scorer that keeps a sentence when its vector points along the first axis."""
+    weights = np.zeros(dim, dtype=np.float32)
+    weights[0] = 10.0
+    return CheckworthinessScorer(weights=weights, bias=-5.0, threshold=0.5, encoder="test")
+
+
+def test_scorer_drops_sentences_it_rejects_and_reuses_the_given_vectors():
+    text = "Die Firma Korn hat 40 Filialen. Die Firma Korn hat 12 Lastwagen."
+    vectors = np.array([[1, 0, 0, 0], [0, 1, 0, 0]], dtype=np.float32)
+    from claimcheck.sentences import split_sentences
+
+    sentences = split_sentences(text)
+    claims = extract_claims(text, sentences=sentences, sentence_vectors=vectors, scorer=_scorer_keeping_first_axis())
+    assert texts_of(claims) == ["40"]
+    assert claims[0].checkworthiness > 0.9
+    unscored = extract_claims(text, sentences=sentences, sentence_vectors=vectors, scorer=False)
+    assert texts_of(unscored) == ["40", "12"]
+    assert all(c.checkworthiness == 1.0 for c in unscored)
+
+
+def test_scorer_refuses_vectors_of_another_shape():
+    with pytest.raises(ValueError, match="shape"):
+        _scorer_keeping_first_axis().score(np.zeros((2, 3), dtype=np.float32))
+
+
+def test_sentence_vectors_must_match_the_sentences():
+    with pytest.raises(ValueError, match="rows"):
+        extract_claims("Die Firma Korn hat 40 Filialen.", sentence_vectors=np.zeros((3, 4), dtype=np.float32))
+
+
+def test_scorer_round_trips_through_json(tmp_path):
+    scorer = _scorer_keeping_first_axis()
+    scorer.save(tmp_path / "w.json")
+    loaded = CheckworthinessScorer.load(tmp_path / "w.json")
+    assert np.allclose(loaded.weights, scorer.weights) and loaded.threshold == scorer.threshold
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match="Cannot read"):
+        CheckworthinessScorer.load(tmp_path / "bad.json")
+
+
+def test_packaged_scorer_matches_the_packaged_encoder():
+    scorer = packaged_scorer()
+    assert scorer is not None and scorer.dim == 384 and 0.0 < scorer.threshold < 1.0
+    assert "e5" in scorer.encoder
+
+
+# --- bad input ----------------------------------------------------------------------
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(ValueError, match="str"):
+        extract_claims(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="datetime.date"):
+        extract_claims("Die Firma hat 40 Filialen.", published="2020-08-17")  # type: ignore[arg-type]
+    assert extract_claims("") == []
