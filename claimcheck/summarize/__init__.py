@@ -116,14 +116,14 @@ def summarize(
         )
     # An unloadable model raises ValueError with its reason: a misconfiguration the user should see.
     written = abstractive_summary(text, sentences, model_id, max_sentences=max_sentences, max_chars=max_chars)
-    return _checked_abstractive(written, text, fallback, published)
+    return vet_abstractive(written, text, fallback, published)
 
 
 def _replaced(fallback: Summary, note: str) -> Summary:
     return Summary(fallback.text, fallback.sentence_indices, fallback.backend, fallback.faithful, [note] + fallback.notes)
 
 
-def _checked_abstractive(written: list[str], text: str, fallback: Summary, published: Optional[dt.date]) -> Summary:
+def vet_abstractive(written: list[str], text: str, fallback: Summary, published: Optional[dt.date]) -> Summary:
     """Keep the model's sentences that pass the faithfulness check; all failing -> the extractive summary."""
     kept, notes = [], []
     for sentence in written:
@@ -134,7 +134,9 @@ def _checked_abstractive(written: list[str], text: str, fallback: Summary, publi
             notes.append(f"Dropped a model-written sentence: {' '.join(result.problems)}")
     if not kept:
         reason = "it was empty" if not written else "no sentence of it passed the faithfulness check"
-        return _replaced(fallback, f"The abstractive summary was replaced by the extractive one: {reason}.")
+        replaced = _replaced(fallback, f"The abstractive summary was replaced by the extractive one: {reason}.")
+        replaced.notes[1:1] = notes  # why each model sentence was dropped, before the extractive notes
+        return replaced
     summary_text = " ".join(kept)
     final = check_faithfulness(summary_text, text, published=published)
     if not final.ok:  # cannot happen sentence by sentence passing, unless a name spans sentences

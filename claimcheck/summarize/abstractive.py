@@ -103,7 +103,8 @@ def load_summarizer(model_id: str) -> SummarizerModel:
 # --- chunking -----------------------------------------------------------------
 
 def _token_count(m: SummarizerModel, text: str) -> int:
-    return len(m.tokenizer(text, add_special_tokens=False)["input_ids"])
+    # verbose=False: counting a text longer than the window is the point here, not an error.
+    return len(m.tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
 
 def _input_budget(m: SummarizerModel, max_new_tokens: int, n: int) -> int:
@@ -173,6 +174,10 @@ def abstractive_summary(
 
     m = load_summarizer(model_id)
     max_new_tokens = MAX_NEW_TOKENS_PER_SENTENCE * max_sentences
+    if m.seq2seq:  # the decoder's positions are bounded by the same window (BART, mBART)
+        max_new_tokens = min(max_new_tokens, m.window - 2)
+    else:  # the prompt and the answer share the window: leave the article at least half of it
+        max_new_tokens = min(max_new_tokens, m.window // 2)
     beams = num_beams or (4 if m.seq2seq else 1)
     texts = [" ".join(s.text.split()) for s in sentences if s.text.strip()] or [" ".join(text.split())]
     budget = _input_budget(m, max_new_tokens, max_sentences)

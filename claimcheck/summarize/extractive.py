@@ -140,6 +140,9 @@ def select_sentences(
     candidates = [i for i, s in enumerate(sentences) if is_summary_candidate(s)]
     if not candidates:  # a text of fragments only: better some fragment than nothing
         candidates = [i for i, s in enumerate(sentences) if s.text.strip()]
+    # Web pages repeat a teaser verbatim; the second copy is never a candidate.
+    seen: set[str] = set()
+    candidates = [i for i in candidates if not (_key(sentences[i].text) in seen or seen.add(_key(sentences[i].text)))]
     if not candidates:
         return []
     cand_vectors = vectors[candidates]
@@ -170,6 +173,10 @@ def select_sentences(
         used_chars += lengths[best] + (1 if chosen else 0)
         chosen.append(best)
     return sorted(candidates[j] for j in chosen)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
 def join_sentences(sentences: Sequence[Sentence], indices: Sequence[int]) -> str:
