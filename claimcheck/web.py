@@ -34,13 +34,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import gradio as gr
 
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
 from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -328,9 +331,12 @@ def _without_upload_paths(message: str, *paths: Optional[str]) -> str:
 OUTPUT_COUNT = 7  # status, summary, article, table, report JSON, JSON file, CSV file
 
 
-def _table_update(rows: list[list[Any]], lang: str):
+def claim_table(rows: list[list[Any]], lang: str) -> "pd.DataFrame":
+    """The claims table; its column names (the headers shown) are in the page's language."""
+    import pandas as pd
+
     words = ui_strings(lang)
-    return gr.Dataframe(value=rows, headers=[words["columns"][c] for c in COLUMNS])
+    return pd.DataFrame(rows, columns=[words["columns"][c] for c in COLUMNS])
 
 
 def _render(state: dict, lang: str) -> tuple:
@@ -338,7 +344,7 @@ def _render(state: dict, lang: str) -> tuple:
     words = ui_strings(lang)
     if state.get("error"):
         message = words["status_error"].format(message=state["error"])
-        return message, "", "", _table_update([], lang), {"error": state["error"]}, None, None
+        return message, "", "", claim_table([], lang), {"error": state["error"]}, None, None
     report = state["report"]
     status = status_text(report, state["seconds"], lang)
     notes = []
@@ -351,7 +357,7 @@ def _render(state: dict, lang: str) -> tuple:
         status,
         report.get("summary", ""),
         highlight_html(state["text"], report, lang),
-        _table_update(claim_rows(report, lang), lang),
+        claim_table(claim_rows(report, lang), lang),
         report,
         state["json_path"],
         state["csv_path"],
@@ -567,7 +573,7 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
                     updates[component] = {**label, "value": value} if isinstance(label, dict) else value
             else:
                 updates[status] = w["status_ready"]
-                updates[table] = _table_update([], lang_code)
+                updates[table] = claim_table([], lang_code)
             return updates
 
         label_outputs = [header, language, article, article_file, published, source, store_dir, facts_file,
