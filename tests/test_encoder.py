@@ -202,6 +202,9 @@ def test_converted_dir_loads_and_tokenises_like_the_file(tiny_e5s1, tmp_path):
     tok = enc.model.tokenizer
     ids = tok("ab")["input_ids"]
     assert ids[0] == 0 and ids[-1] == 2  # <s> ... </s>
+    assert tok.tokenize("query ab") == ["▁query", "▁", "a", "b"]  # best-scoring pieces
+    config = json.loads((out / "tokenizer_config.json").read_text())
+    assert config["added_tokens_decoder"]["0"]["content"] == "<s>"
     # the file's map: tab -> space, \x01 dropped, the ligature spelled out
     assert tok.tokenize("a\tb\x01c") == tok.tokenize("a bc")
     assert tok.tokenize("\ufb01") == tok.tokenize("fi")
