@@ -25,6 +25,7 @@ import csv
 import html
 import json
 import logging
+import shutil
 import tempfile
 import threading
 import time
@@ -206,8 +207,15 @@ def status_text(report: dict, seconds: float, lang: str) -> str:
     )
 
 
+DOWNLOADS_KEPT_S = 3600  # report files older than this are removed (Gradio has copied them by then)
+
+
 def write_downloads(report: dict, directory: Path) -> tuple[str, str]:
     """The report as claimcheck-report.json and .csv in a fresh folder under `directory`."""
+    now = time.time()
+    for old in directory.iterdir():
+        if old.is_dir() and now - old.stat().st_mtime > DOWNLOADS_KEPT_S:
+            shutil.rmtree(old, ignore_errors=True)
     folder = directory / uuid.uuid4().hex
     folder.mkdir(parents=True)
     json_path = folder / "claimcheck-report.json"
@@ -266,6 +274,8 @@ def sample_store():
 def choose_facts(source: str, store_dir: Optional[str], facts_file: Optional[str], lang: str) -> FactChoice:
     """The reference facts a request asked for. An uploaded facts file wins over the choice."""
     messages = ui_strings(lang)["messages"]
+    if source not in SOURCES:
+        raise PageError(messages["input_error"].format(detail=f"source must be one of: {', '.join(SOURCES)}"))
     if facts_file:
         return FactChoice(facts=facts_file)
     if source == "upload":
@@ -292,8 +302,8 @@ def read_uploaded_article(path: str, lang: str) -> str:
     name = Path(path).name
     try:
         return decode_bytes(Path(path).read_bytes(), name=name)
-    except InputError as e:
-        raise PageError(ui_strings(lang)["messages"]["not_text_file"].format(name=name, detail=e)) from None
+    except InputError:  # decode_bytes refuses binary and undecodable files only
+        raise PageError(ui_strings(lang)["messages"]["not_text_file"].format(name=name)) from None
 
 
 def article_text(text: Optional[str], article_file: Optional[str], lang: str) -> str:
@@ -501,7 +511,7 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
                 )
                 facts_file = gr.File(
                     label=words["facts_label"], file_types=[".jsonl", ".ndjson", ".json", ".csv"],
-                    type="filepath", visible=False,
+                    type="filepath", visible=False, elem_id="cc-facts",
                 )
                 button = gr.Button(words["check_button"], variant="primary", size="lg", elem_id="cc-check")
                 status = gr.Markdown(words["status_ready"], elem_classes=["cc-status"], elem_id="cc-status")
