@@ -212,6 +212,17 @@ def _build_tiny_bart(directory, favoured: list[str]) -> None:
 PLAIN_WORDS = ["die", "und", "der", "den", "für", "an", "auf", "von", "sich", "dass", "in", "zu", "im", "mit"]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def one_torch_thread():
+    # A 16-wide model gains nothing from threads; on a shared 2-core machine they cost 10x.
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(scope="module")
 def plain_words_model(tmp_path_factory):
     directory = tmp_path_factory.mktemp("bart-plain")
