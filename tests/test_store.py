@@ -378,20 +378,15 @@ def test_index_is_built_past_the_threshold(tmp_path, monkeypatch):
 def test_german_query_finds_the_english_fact_with_the_packaged_encoder(tmp_path):
     from claimcheck.models import get_encoder
 
-    facts = [
-        {"id": "en-target", "lang": "en",
-         "text": "The city of Lindenberg opened a new public swimming pool in June 2018 at a cost of 12 million euros."},
-        {"id": "en-distractor-1", "lang": "en",
-         "text": "The football club signed three new players before the start of the season."},
-        {"id": "en-distractor-2", "lang": "en",
-         "text": "Heavy rain flooded several streets in the northern districts on Tuesday."},
-        {"id": "de-distractor-1", "lang": "de",
-         "text": "Die Bahn erhöht die Ticketpreise im Fernverkehr um durchschnittlich zwei Prozent."},
-        {"id": "de-distractor-2", "lang": "de",
-         "text": "Der Bundestag hat am Donnerstag über den Haushalt für das kommende Jahr beraten."},
-        {"id": "en-distractor-3", "lang": "en",
-         "text": "The museum will show an exhibition of modern sculpture from next spring."},
+    written = [  # (id, lang, text): one English target, distractors in both languages
+        ("en-target", "en", "The city of Lindenberg opened a new public swimming pool in June 2018 at a cost of 12 million euros."),
+        ("en-distractor-1", "en", "The football club signed three new players before the start of the season."),
+        ("en-distractor-2", "en", "Heavy rain flooded several streets in the northern districts on Tuesday."),
+        ("de-distractor-1", "de", "Die Bahn erhöht die Ticketpreise im Fernverkehr um durchschnittlich zwei Prozent."),
+        ("de-distractor-2", "de", "Der Bundestag hat am Donnerstag über den Haushalt für das kommende Jahr beraten."),
+        ("en-distractor-3", "en", "The museum will show an exhibition of modern sculpture from next spring."),
     ]
+    facts = [{"id": i, "lang": lang, "text": text} for i, lang, text in written]
     with ReferenceStore.open(tmp_path / "real", get_encoder()) as s:
         s.add(facts)
         hits = s.search("Lindenberg hat im Juni 2018 ein neues Hallenbad für 12 Millionen Euro eröffnet.", k=3)
