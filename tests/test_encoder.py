@@ -167,6 +167,9 @@ def test_bad_input_gives_clear_errors(tiny_dirs, tmp_path, monkeypatch):
         get_encoder("no-such-org/no-such-model", cache_dir=tmp_path)
     with pytest.raises(ValueError, match="directory not found"):
         get_encoder(str(tmp_path / "no-such-dir"), cache_dir=tmp_path)
+    (tmp_path / "empty-model").mkdir()
+    with pytest.raises(ValueError, match="not a loadable sentence-transformers directory"):
+        get_encoder(str(tmp_path / "empty-model"), cache_dir=tmp_path)
 
 
 # ------------------------------------------------ (b) converting an E5S1 file

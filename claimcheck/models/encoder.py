@@ -74,7 +74,11 @@ def _load_sentence_transformer(model: str):
 
     local = Path(model).expanduser()
     if local.is_dir():
-        return SentenceTransformer(str(local), local_files_only=True)
+        try:
+            return SentenceTransformer(str(local), local_files_only=True)
+        except Exception as err:  # noqa: BLE001 - whatever is wrong inside the directory
+            raise ValueError(f"{model} is not a loadable sentence-transformers directory: "
+                             f"{err} (setting CLAIMCHECK_ENCODER)") from err
     if model.startswith(("/", ".", "~")):
         raise ValueError(f"encoder directory not found: {model} (setting CLAIMCHECK_ENCODER)")
     try:  # a hub id already in the Hugging Face cache
