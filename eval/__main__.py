@@ -91,45 +91,59 @@ def _kind_headers(systems) -> list[str]:
     return headers
 
 
-# --- quantities --------------------------------------------------------------------------
-
-def evaluate_quantities(corpus: Path) -> dict:
-    from claimcheck.quantities import read_quantities
+def _figure_tallies(articles, gold_of: Callable, find: Callable) -> tuple[dict[str, KindTally], list[tuple]]:
+    """Tallies of claimcheck (`find(article)`: quantities or claims) and of the regex baseline
+    against `gold_of(article)`, and the matched (found item, gold figure) pairs."""
     from eval.eval_claims import match, regex_figures
-    from eval.eval_quantities import value_right
 
-    articles = load_gold(corpus)
     systems = {"claimcheck": KindTally(), "regex": KindTally()}
-    right = matched = exact = 0
+    matched = []
     for article in articles:
-        gold = article.figures
-        quantities = read_quantities(article.text, published=_published(article))
+        gold = gold_of(article)
+        found = find(article)
+        quantities = [getattr(item, "quantity", item) for item in found]
         pred = [(q.start, q.end, q.kind) for q in quantities]
         pairs = match(pred, gold)
         systems["claimcheck"].add(pred, gold, pairs)
         base = regex_figures(article.text)
         systems["regex"].add(base, gold, match(base, gold))
-        for i, j in pairs:
-            matched += 1
-            right += value_right(quantities[i], asdict(gold[j]))
-            exact += (quantities[i].start, quantities[i].end) == (gold[j].start, gold[j].end)
+        matched += [(found[i], gold[j]) for i, j in pairs]
+    return systems, matched
+
+
+def _kind_report(m: dict, out: Path, title: str, intro: str) -> str:
+    headers, rows = m.pop("_table")
+    plot_precision_recall(m["per_kind"], out / "precision_recall.png", title)
+    return intro + "\n\n" + markdown_table(headers, rows)
+
+
+# --- quantities --------------------------------------------------------------------------
+
+def evaluate_quantities(corpus: Path) -> dict:
+    from claimcheck.quantities import read_quantities
+    from eval.eval_quantities import value_right
+
+    articles = load_gold(corpus)
+    systems, matched = _figure_tallies(
+        articles, lambda a: a.figures, lambda a: read_quantities(a.text, published=_published(a)))
+    right = sum(value_right(q, asdict(g)) for q, g in matched)
+    exact = sum((q.start, q.end) == (g.start, g.end) for q, g in matched)
     per_kind, rows = _kind_rows(systems, ALL_KINDS, "all", ALL_KINDS)
     return {
         "articles": len(articles),
         "gold_figures": sum(len(a.figures) for a in articles),
         "per_kind": per_kind,
-        "value_accuracy": right / matched if matched else 0.0,
-        "exact_span_share": exact / matched if matched else 0.0,
-        "matched": matched,
+        "value_accuracy": right / len(matched) if matched else 0.0,
+        "exact_span_share": exact / len(matched) if matched else 0.0,
+        "matched": len(matched),
         "_table": (_kind_headers(systems), rows),
     }
 
 
 def report_quantities(m: dict, out: Path) -> str:
-    headers, rows = m.pop("_table")
-    plot_precision_recall(m["per_kind"], out / "precision_recall.png", "figures by kind: claimcheck vs regex baseline")
-    return (f"articles {m['articles']}, gold figures {m['gold_figures']} (all, checkable or not); "
-            f"match = overlap + same kind\n\n" + markdown_table(headers, rows)
+    intro = (f"articles {m['articles']}, gold figures {m['gold_figures']} (all, checkable or not); "
+             f"match = overlap + same kind")
+    return (_kind_report(m, out, "figures by kind: claimcheck vs regex baseline", intro)
             + f"\n\nvalue accuracy on matched figures: {m['value_accuracy']:.3f} ({m['matched']} matched); "
               f"exact spans among matched: {m['exact_span_share']:.3f}")
 
@@ -139,7 +153,7 @@ def report_quantities(m: dict, out: Path) -> str:
 def evaluate_claims(corpus: Path, use_scorer: bool = True) -> dict:
     from claimcheck.claims import extract_claims
     from claimcheck.sentences import split_sentences
-    from eval.eval_claims import match, regex_figures, subject_right
+    from eval.eval_claims import subject_right
     from eval.eval_quantities import value_right
 
     encoder = None
@@ -147,26 +161,18 @@ def evaluate_claims(corpus: Path, use_scorer: bool = True) -> dict:
         from claimcheck.models import get_encoder
 
         encoder = get_encoder()
-    articles = load_gold(corpus)
-    systems = {"claimcheck": KindTally(), "regex": KindTally()}
-    values = subjects = subjects_total = matched = 0
-    for article in articles:
-        gold = [g for g in article.figures if g.checkable]
+
+    def claims_of(article):
         sentences = split_sentences(article.text)
         vectors = encoder.encode_queries([s.text for s in sentences]) if encoder else None
-        claims = extract_claims(article.text, published=_published(article), sentences=sentences,
-                                sentence_vectors=vectors, scorer=None if use_scorer else False)
-        pred = [(c.quantity.start, c.quantity.end, c.quantity.kind) for c in claims]
-        pairs = match(pred, gold)
-        systems["claimcheck"].add(pred, gold, pairs)
-        base = regex_figures(article.text)
-        systems["regex"].add(base, gold, match(base, gold))
-        for i, j in pairs:
-            matched += 1
-            values += value_right(claims[i].quantity, asdict(gold[j]))
-            if gold[j].subject:
-                subjects_total += 1
-                subjects += subject_right(claims[i].subject, gold[j].subject)
+        return extract_claims(article.text, published=_published(article), sentences=sentences,
+                              sentence_vectors=vectors, scorer=None if use_scorer else False)
+
+    articles = load_gold(corpus)
+    systems, matched = _figure_tallies(articles, lambda a: [g for g in a.figures if g.checkable], claims_of)
+    values = sum(value_right(c.quantity, asdict(g)) for c, g in matched)
+    with_subject = [(c, g) for c, g in matched if g.subject]
+    subjects = sum(subject_right(c.subject, g.subject) for c, g in with_subject)
     per_kind, rows = _kind_rows(systems, ALL_KINDS, "core5", CORE)
     return {
         "articles": len(articles),
@@ -174,20 +180,18 @@ def evaluate_claims(corpus: Path, use_scorer: bool = True) -> dict:
         "scorer": use_scorer,
         "encoder": _encoder_name(encoder),
         "per_kind": per_kind,
-        "value_accuracy": values / matched if matched else 0.0,
-        "subject_accuracy": subjects / subjects_total if subjects_total else 0.0,
-        "matched": matched,
-        "subjects_judged": subjects_total,
+        "value_accuracy": values / len(matched) if matched else 0.0,
+        "subject_accuracy": subjects / len(with_subject) if with_subject else 0.0,
+        "matched": len(matched),
+        "subjects_judged": len(with_subject),
         "_table": (_kind_headers(systems), rows),
     }
 
 
 def report_claims(m: dict, out: Path) -> str:
-    headers, rows = m.pop("_table")
-    plot_precision_recall(m["per_kind"], out / "precision_recall.png", "claims by kind: claimcheck vs regex baseline")
-    return (f"articles {m['articles']}, gold checkable figures {m['gold_checkable']}, "
-            f"check-worthiness scorer {'on' if m['scorer'] else 'off'}; core5 = count+money+percent+date+duration "
-            f"(target F1 >= 0.90)\n\n" + markdown_table(headers, rows)
+    intro = (f"articles {m['articles']}, gold checkable figures {m['gold_checkable']}, check-worthiness scorer "
+             f"{'on' if m['scorer'] else 'off'}; core5 = count+money+percent+date+duration (target F1 >= 0.90)")
+    return (_kind_report(m, out, "claims by kind: claimcheck vs regex baseline", intro)
             + f"\n\nvalue accuracy on matched claims: {m['value_accuracy']:.3f} ({m['matched']}; target >= 0.97)  \n"
               f"subject accuracy: {m['subject_accuracy']:.3f} ({m['subjects_judged']} with a gold subject; "
               f"target >= 0.85)")
