@@ -51,7 +51,7 @@ _TEMPLATES_EN = [
 ]
 
 
-def synthetic_facts(n: int, seed: int = 1) -> list[dict]:
+def synthetic_facts(n: int, seed: int = 1, prefix: str = "bench") -> list[dict]:
     """Fact-like records with figures, a quarter of them English."""
     rng = random.Random(seed)
     facts = []
@@ -60,7 +60,7 @@ def synthetic_facts(n: int, seed: int = 1) -> list[dict]:
         template = rng.choice(_TEMPLATES_EN if english else _TEMPLATES_DE)
         text = template.format(c=rng.choice(_COMPANIES), y=rng.randint(2010, 2024), n=rng.randint(2, 900),
                                k=rng.randint(1, 40), m=rng.randint(0, 999))
-        facts.append({"id": f"bench-{i}", "text": text, "lang": "en" if english else "de", "as_of": str(rng.randint(2010, 2024))})
+        facts.append({"id": f"{prefix}-{i}", "text": text, "lang": "en" if english else "de", "as_of": str(rng.randint(2010, 2024))})
     return facts
 
 
@@ -88,7 +88,7 @@ def bench_real_encoder(n: int) -> None:
     encoder = get_encoder()
     facts = synthetic_facts(n)
     with ReferenceStore.in_memory(encoder) as store:
-        store.add(synthetic_facts(8, seed=99))  # warm-up: model, readers, table creation
+        store.add(synthetic_facts(8, seed=99, prefix="warm-up"))  # warm-up: model, readers, table creation
         t = time.perf_counter()
         result = store.add(facts)
         took = time.perf_counter() - t
