@@ -22,6 +22,7 @@ carried from the previous sentence or the article's most-mentioned name.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections import Counter
@@ -58,6 +59,13 @@ def _german() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _demonym_prefix() -> re.Pattern:
+    """Matches the start of a country adjective ("österreichischen" -> "österreichisch")."""
+    prefixes = sorted(_german()["demonyms"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, prefixes)))
+
+
+@lru_cache(maxsize=1)
 def _english() -> dict:
     return tomllib.loads(resources.files("claimcheck.lang.en").joinpath("claims.toml").read_text("utf-8"))["subjects"]
 
@@ -80,19 +88,26 @@ class Mention:
     locative: bool  # after "in", "im", "aus" ...: where something happens, not who
 
 
-def _ends_with_any(word: str, endings: Sequence[str]) -> Optional[str]:
-    low = word.lower().split("-")[-1]
-    for form in (low, low[:-1], low[:-2]):  # also the genitive "-s"/"-es": "des Videodienstes"
-        for ending in endings:
-            if form.endswith(ending):
-                return ending
-    return None
+@lru_cache(maxsize=None)
+def _ending_pattern(table_key: str, slack: int) -> re.Pattern:
+    """The entries of a word list as word endings, longest first, allowing `slack` letters after."""
+    entries = sorted(_german()[table_key], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, entries)) + ")(?=.{0,%d}$)" % slack)
 
 
-def _has_noun_ending(word: str, suffixes: Sequence[str]) -> bool:
+@lru_cache(maxsize=100_000)
+def _ending_in(word: str, table_key: str) -> Optional[str]:
+    """The entry of the word list `table_key` that `word` ends with ("Videoplattform" -> "plattform"),
+    also before a genitive "-s"/"-es" ("des Videodienstes")."""
+    m = _ending_pattern(table_key, 2).search(word.lower().split("-")[-1])
+    return m.group() if m else None
+
+
+@lru_cache(maxsize=100_000)
+def _has_noun_ending(word: str) -> bool:
+    """Ends like a common noun ("Untersuchung"), also before a plural ending ("Verhandlungen")."""
     low = word.lower().split("-")[-1]
-    stems = {low, low[:-1], low[:-2]} if len(low) > 5 else {low}  # plural -e/-n/-s, -en/-er
-    return any(stem.endswith(s) for stem in stems for s in suffixes)
+    return bool(_ending_pattern("noun_suffixes", 2 if len(low) > 5 else 0).search(low))
 
 
 @lru_cache(maxsize=50_000)
@@ -127,23 +142,27 @@ class SubjectFinder:
         self.sentences = list(sentences)
         self._figure_ends = {end for _, end in figure_spans}
         self._figure_spans = sorted(figure_spans)
+        self._figure_starts = [s for s, _ in self._figure_spans]
         self.tokens = [
             [Token(m.group(), s.start + m.start(), s.start + m.end()) for m in _TOKEN.finditer(s.text)]
             for s in self.sentences
         ]
         self._lowercase_seen = {t.text.lower() for sent in self.tokens for t in sent if t.text[:1].islower()}
-        # Words the article uses as common nouns: after a determiner or a figure ("1500 Mitarbeiter").
-        self._after_determiner = {
-            t.text
-            for sent in self.tokens
+        # Capitalised words after a determiner or a figure ("die Plattform", "1500 Mitarbeiter"),
+        # by position, and the set of such words: the article uses them as common nouns.
+        self._noun_position = {
+            (k, i)
+            for k, sent in enumerate(self.tokens)
             for i, t in enumerate(sent)
-            if self._follows_determiner(sent, i) or self._follows_figure(sent, i)
+            if t.text[:1].isupper() and (self._follows_determiner(sent, i) or self._follows_figure(sent, i))
         }
+        self._after_determiner = {self.tokens[k][i].text for k, i in self._noun_position}
         # A word passing the rules above is still often a common noun ("siehe Tabelle",
         # "internationalen Schutz"); it counts as a name only when the article uses it so
         # at least twice, or it stands next to another name-like word ("Paul Lazarsfeld").
         self._candidates = [
-            [i > 0 and self._passes_name_rules(sent, i) for i in range(len(sent))] for sent in self.tokens
+            [i > 0 and (k, i) not in self._noun_position and self._passes_name_rules(sent, i) for i in range(len(sent))]
+            for k, sent in enumerate(self.tokens)
         ]
         self._candidate_counts = Counter(
             t.text for sent, flags in zip(self.tokens, self._candidates) for t, ok in zip(sent, flags) if ok
@@ -167,12 +186,13 @@ class SubjectFinder:
         for sent in self.tokens:
             for t in sent:
                 low = t.text.lower()
-                generic = _ends_with_any(t.text, self.table["generic_nouns"]) if t.text[:1].isupper() else None
+                generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
                 if generic and len(t.text) >= len(generic) + 3 and not self._in_figure(t):
                     counts[low] += 1  # "Impfzentrum", "Innenministerium": a body named by a compound
                     self._longest.setdefault(low, t.text)
-                country = next((c for prefix, c in demonyms.items() if low.startswith(prefix)), None)
-                if country and t.text[:1].islower():
+                prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
+                if prefix:
+                    country = demonyms[prefix.group()]
                     counts[_key(country)] += 1
                     self._longest.setdefault(_key(country), country)
         return self._longest[counts.most_common(1)[0][0]] if counts else None
@@ -231,16 +251,15 @@ class SubjectFinder:
         low = word.lower()
         if low in self.table["closed_class"] or low in self._lowercase_seen:
             return False
-        if _has_noun_ending(word, self.table["noun_suffixes"]) or _is_inflected_noun(word):
+        if _has_noun_ending(word) or _is_inflected_noun(word):
             return False
-        if _ends_with_any(word, self.table["generic_nouns"]) or _ends_with_any(word, self.table["titles"]):
-            return False
-        if self._follows_determiner(sent, i) or self._follows_figure(sent, i):
+        if _ending_in(word, "generic_nouns") or _ending_in(word, "titles"):
             return False
         return word not in self._after_determiner
 
     def _in_figure(self, token: Token) -> bool:
-        return any(s <= token.start and token.end <= e for s, e in self._figure_spans if s <= token.start)
+        k = bisect.bisect_right(self._figure_starts, token.start) - 1
+        return k >= 0 and token.end <= self._figure_spans[k][1]
 
     # --- mentions ------------------------------------------------------------
 
@@ -274,7 +293,7 @@ class SubjectFinder:
             plain = low not in self.table["closed_class"] and low not in self._lowercase_seen
             is_name[0] = plain and (
                 self._candidate_counts[word] >= 1
-                or (len(sent) > 1 and is_name[1] and not _ends_with_any(word, self.table["titles"]))
+                or (len(sent) > 1 and is_name[1] and not _ending_in(word, "titles"))
             )
         mentions = []
         i = 0
@@ -307,7 +326,7 @@ class SubjectFinder:
         for k, sent in enumerate(self.tokens):
             starts = {m.start: m for m in self.mentions[k]}
             for i, t in enumerate(sent[:-1]):
-                generic = _ends_with_any(t.text, self.table["generic_nouns"])
+                generic = _ending_in(t.text, "generic_nouns")
                 nxt = starts.get(sent[i + 1].start)
                 if generic and t.text[:1].isupper() and nxt is not None:
                     found.append((k, generic, nxt.name))
@@ -319,7 +338,7 @@ class SubjectFinder:
         """The antecedent of a generic noun or pronoun subject in sentence k, if it has one."""
         sent = self.tokens[k]
         for i, t in enumerate(sent):
-            generic = _ends_with_any(t.text, self.table["generic_nouns"]) if t.text[:1].isupper() else None
+            generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
             if generic and self._follows_determiner(sent, i) and not self._strong(t.text):
                 same_kind = [name for (s, g, name) in self._appositions if g == generic and s <= k]
                 # An unseen kind ("das Unternehmen" before any "Unternehmen X") takes the last body
@@ -366,7 +385,7 @@ class SubjectFinder:
     def _display(self, name: str) -> str:
         """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""
         words = name.split()
-        while len(words) > 1 and _ends_with_any(words[0], self.table["titles"]):
+        while len(words) > 1 and _ending_in(words[0], "titles"):
             words = words[1:]
         return " ".join(words)
 
