@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 
+# Longer digit strings are not figures a text states (and would lose precision as floats).
+MAX_DIGITS = 18
+
+
 def parse_digits(token: str, decimal_mark: str, group_marks: frozenset[str]) -> Optional[tuple[float, float]]:
     """Read "1.500", "1 500", "2.300.000", "0,65", "1'500" (German) or "1,500.5" (English)."""
     sign = 1.0
@@ -18,6 +22,8 @@ def parse_digits(token: str, decimal_mark: str, group_marks: frozenset[str]) -> 
     whole, _, frac = token.partition(decimal_mark)
     digits = "".join(ch for ch in whole if ch not in group_marks)
     if not digits.isdigit() or (frac and not frac.isdigit()):
+        return None
+    if len(digits) + len(frac) > MAX_DIGITS:  # an ID, a serial number or junk, not a figure
         return None
     if frac:
         return sign * float(f"{digits}.{frac}"), 10.0 ** -len(frac)

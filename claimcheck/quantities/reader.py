@@ -10,8 +10,10 @@ language table (claimcheck/lang/<lang>/quantities.toml).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+import threading
 from typing import Any, Optional
 
 from claimcheck.types import Quantity
@@ -132,7 +134,7 @@ class Grammar:
         part_words = _alt(self.parts)
         rel_year = r"(?:dieses|nächsten|kommenden|vergangenen|letzten|des)\s+Jahres" if de else r"(?:this|next|last)\s+year"
         comp_suffix = _alt_prefix(self.compounds)
-        weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + ")?(?![\w])"
+        weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + r")?(?![\w])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
             rf"(?P<decade>(?<![\w.,])1\d{{2}}0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
@@ -167,6 +169,7 @@ class Grammar:
             | {re.match(r"[A-Za-z]*", c).group() for c in self.currencies if c[:1].isalpha() and c.isupper()}
         ) - {""}
         self._trigger_cache: dict[str, int] = {}
+        self._state = threading.local()
         self.article_follow = frozenset(
             set(self.scales) | {k.rstrip(".") for k in self.scales} | set(self.fractions) | set(self.durations)
             | set(self.percent_words) | {c.split()[0] for c in self.currencies} | set(self.minor) | set(self.words.words)
@@ -215,6 +218,8 @@ class Grammar:
 
     # -- reading ---------------------------------------------------------
     def read(self, text: str, published: Optional[Day]) -> list[Quantity]:
+        # per-call memo (sentence ends, forecast sentences), per thread: one Grammar serves all
+        self._state.ends, self._state.forecast = None, {}
         out: list[Quantity] = []
         pos = 0
         # Speed: the master regex is tried only where a token can start a figure
@@ -277,8 +282,11 @@ class Grammar:
         return None
 
     def _word_before(self, text: str, start: int) -> str:
-        m = self.re_cue_before.search(text, max(0, start - 40), start)
-        return m.group(1).lstrip("(„\"'") if m else ""
+        seg = text[max(0, start - 40):start]
+        if not seg[-1:].isspace():
+            return ""
+        words = seg.split()
+        return words[-1].lstrip("(„\"'") if words else ""
 
     # -- numbers -----------------------------------------------------------
     def _read_cur(self, text: str, m: re.Match[str], published: Optional[Day]) -> Optional[Quantity]:
@@ -601,8 +609,11 @@ class Grammar:
         return Quantity(text[start:end], start, end, kind, v, lo, hi, unit, hedge=hedge)
 
     def _is_forecast(self, text: str, start: int, end: int) -> bool:
-        a, b = self._sentence_bounds(text, start)
-        return self.re_forecast.search(text, a, b) is not None
+        bounds = self._sentence_bounds(text, start)
+        memo = self._state.forecast
+        if bounds not in memo:
+            memo[bounds] = self.re_forecast.search(text, *bounds) is not None
+        return memo[bounds]
 
     def _read_compound(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"72-jährige", "viertägige", "zehnmal", "100-prozentiges", "60.000-Einwohner-Stadt",
@@ -699,12 +710,18 @@ class Grammar:
         return best[1] if best else None
 
     def _sentence_bounds(self, text: str, start: int) -> tuple[int, int]:
-        """Start and end of the sentence around `start` (a full stop after a digit is an ordinal)."""
-        a = 0
-        for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-            a = m.end()
-        m = _SENTENCE_END.search(text, start)
-        return a, (m.start() + 1 if m else len(text))
+        """Start and end of the sentence around `start` (a full stop after a digit is an ordinal),
+        at most 400 characters back and 600 ahead, so that text without full stops stays linear."""
+        state = self._state
+        if state.ends is None:  # sentence ends of this text, found once per read()
+            state.ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
+        i = bisect.bisect_right(state.ends, start)
+        a = state.ends[i - 1] if i else 0
+        b = state.ends[i] if i < len(state.ends) else len(text)
+        if start - a > 400 or b - start > 600:  # a run-on "sentence": fixed 500-character blocks
+            block = start - start % 500
+            a, b = max(a, block - 250), min(b, block + 750)
+        return a, b
 
     # -- dates -------------------------------------------------------------
     def _resolve_duration(self, q: Quantity, published: Day) -> None:
