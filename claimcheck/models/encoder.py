@@ -22,7 +22,11 @@ _E5_NAME = re.compile(r"(^|[/_\-])e5([/_\-]|$)", re.IGNORECASE)
 
 
 class Encoder:
-    """Turns texts into float32, L2-normalised vectors of shape (n, dim)."""
+    """Turns texts into float32, L2-normalised vectors of shape (n, dim).
+
+    Texts past the model's max_seq_length (512 tokens for e5) are truncated;
+    claimcheck encodes sentences and facts, which are far shorter.
+    """
 
     def __init__(self, model, name: str, query_prefix: str = "", passage_prefix: str = "",
                  batch_size: int = 32):
