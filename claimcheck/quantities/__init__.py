@@ -32,13 +32,20 @@ quarters "2020-Q1", halves "2020-H1") and `date_low`/`date_high` as full days:
   December; Frühjahr/Sommer/Herbst/Winter are meteorological seasons.
 - A date without a year ("im November", "am 3. Dezember") takes its year from
   `published`: after "bis" the next such date on or after publication, after
-  "seit" the last one on or before it, otherwise the nearer of the two (ties
-  go to the past). Without `published` it keeps ISO 8601's year-less form
-  "--11" / "--12-03" and no date_low/date_high.
-- Weekdays ("am Montag") are read only when `published` anchors them: the
-  last such day on or before publication, or the next after it with
-  "kommenden"/"nächsten".
-- "Ende des Jahres", "Mitte nächsten Jahres" resolve only with `published`.
+  "seit" the last one on or before it; otherwise the tense word nearest to it
+  in its sentence decides (future: "wird", "soll", "angekündigt"...; past:
+  "hatte", "wurde", "sagte"...; table [dates.weekdays]); with neither, the
+  coming one if at most 122 days ahead, else the last one. Without
+  `published` it keeps ISO 8601's year-less form "--11" / "--12-03" and no
+  date_low/date_high.
+- Weekdays ("am Montag", "Dienstagabend") are read only when `published`
+  anchors them: "kommenden"/"nächsten" -> the next one after publication;
+  "vergangenen" or a past tense -> the last on or before it; "bis" or a
+  future tense -> the first on or after it; otherwise the nearer one.
+- "vor zwei Wochen", "einen Monat zuvor": with `published` a date (the day
+  that far back); without it a duration.
+- Dates with no numeral or month name ("Ende des Jahres", "heute", "bis
+  dahin") are not read (the project's annotators list them neither).
 
 Durations: kind "duration", value in unit "second"/"minute"/"hour"/"day"/
 "week"/"month"/"year" (Jahrzehnt = 10 years). relation "deadline" ("binnen",

@@ -132,7 +132,7 @@ class Grammar:
         period_words = _alt(self.quarter_words | self.half_words)
         prefix_cur = _alt([c for c in self.currencies if not c[0].isalpha() or c.isupper()])
         part_words = _alt(self.parts)
-        rel_year = r"(?:dieses|nächsten|kommenden|vergangenen|letzten|des)\s+Jahres" if de else r"(?:this|next|last)\s+year"
+
         comp_suffix = _alt_prefix(self.compounds)
         weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + r")?(?![\w])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
@@ -141,7 +141,7 @@ class Grammar:
             rf"(?P<compound>(?<![\w.,])\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
             rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
-            r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
+            r"(?P<skip>(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
             r"|(?<![\w.,])\+\d{1,3}[ ]?(?:\(0\)[ ]?)?\d{2,5}[ /-]?\d{3,}(?:[ -]\d{2,})*"
             r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
             r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
@@ -151,7 +151,7 @@ class Grammar:
             rf"(?P<isodate>(?<![\w.,-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d))",
             rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
-            rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?!\d)|{rel_year}))",
+            rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?![\d\w])))",
             rf"(?P<month>(?<![\w]){months})",
             rf"(?P<weekday>(?<![\w]){weekday})",
             rf"(?P<cur>(?<![\w]){prefix_cur}\s?(?=[-−]?\d))",
@@ -191,7 +191,6 @@ class Grammar:
         )
         self.re_year_after = re.compile(r"(?:,)?\s+(\d{4})(?![\d\w])")
         self.re_en_day = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})(?![\d\w])|\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d\w])")
-        self.re_rel_year = re.compile(rel_year)
         self.re_period_year = re.compile(r"(?:\s+(?:des\s+Jahres|of))?\s+(\d{4})(?!\d)")
         self.re_ord_dot = re.compile(r"\.\s+(\S+)")
         noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
@@ -204,6 +203,7 @@ class Grammar:
             rf"(?:(?<![\w])(?P<rel>{rels}|zwischen|between)\s+)?(?:(?<![\w])(?P<hedge>{hedges})\s+)?(?:(?<![\w])(?P<minus>{minus})\s+)?(?P<cur>{prefix_cur}\s?)?\Z"
         )
         self.re_cue_before = re.compile(r"(\S+)\s+\Z")
+        self.re_hyphen_range = re.compile(r"-\s+(?:bis|und|oder|to|and|or)\s+")
         self.re_word_start = re.compile(r"(?<![\w$€£¥])(?=[\w$€£¥])")
         self.re_next_word = re.compile(r"\s+(\w+)")
         self.re_future_tense = re.compile(r"(?<![\w])" + _alt(self.future_tense))
@@ -372,6 +372,14 @@ class Grammar:
             d = self.re_en_decimal.match(text, end)
             value, step = float(token + d.group()), 10.0 ** -(len(d.group()) - 1)
             end, plain, nxt = d.end(), False, ""
+        if nxt == "-" and plain:  # "14- bis 29-Jährige": a range of compounds
+            hy = self.re_hyphen_range.match(text, end)
+            m2 = self.re_master.match(text, hy.end()) if hy else None
+            if m2 is not None and m2.lastgroup == "compound":
+                later = self._read_compound(text, m2, published)
+                if isinstance(later, Quantity) and later.kind != "count" and later.value is not None and later.value > value:
+                    return Quantity(text[start:later.end], start, later.end, later.kind, (value + later.value) / 2, value,
+                                    later.value, later.unit, hedge="range")
         if nxt == "." and not from_words:
             # "3. Dezember 2020", "1. Quartal", ordinals ("3. Platz"), or a sentence end
             md = self.re_month_after_day.match(text, end)
@@ -826,11 +834,6 @@ class Grammar:
         y = re.match(r"\s*(\d{4})(?!\d)", text[end:end + 8])
         if y:
             return self._year(text, m.start(), end + y.end(), int(y.group(1)), part, back, published)
-        ry = self.re_rel_year.match(text, end)
-        if ry and published is not None:
-            offset = {"nächsten": 1, "kommenden": 1, "vergangenen": -1, "letzten": -1, "next": 1, "last": -1}
-            year = published.year + offset.get(ry.group().split()[0], 0)
-            return self._year(text, m.start(), ry.end(), year, part, back, published)
         return None
 
     def _read_month_at(self, text, start, month_m, part, published):
