@@ -203,6 +203,9 @@ class Grammar:
             rf"(?:(?<![\w])(?P<rel>{rels}|zwischen|between)\s+)?(?:(?<![\w])(?P<hedge>{hedges})\s+)?(?:(?<![\w])(?P<minus>{minus})\s+)?(?P<cur>{prefix_cur}\s?)?\Z"
         )
         self.re_cue_before = re.compile(r"(\S+)\s+\Z")
+        self.back_words = frozenset(
+            k.split()[0] for k in list(self.hedges) + list(self.relations) + ["zwischen", "between", "minus"]
+        ) | {c for c in self.currencies if not c[0].isalpha() or c.isupper()}
         self.re_hyphen_range = re.compile(r"-\s+(?:bis|und|oder|to|and|or)\s+")
         self.re_word_start = re.compile(r"(?<![\w$€£¥])(?=[\w$€£¥])")
         self.re_next_word = re.compile(r"\s+(\w+)")
@@ -274,8 +277,13 @@ class Grammar:
     def _back(self, text: str, start: int) -> Optional[re.Match[str]]:
         if start == 0 or not text[start - 1].isspace() and text[start - 1] not in "$€£¥":
             return None
-        # Speed: try the backward pattern only at word starts (leftmost wins, as search would).
-        for w in self.re_word_start.finditer(text, max(0, start - 48), start):
+        # Speed: try the backward pattern only at the starts of words that can begin it
+        # (leftmost wins, as a search would); most figures have none before them.
+        lo = max(0, start - 48)
+        if not any(w.lstrip("(„\"'[") in self.back_words for w in text[lo:start].split()):
+            if text[start - 1] not in "$€£¥":
+                return None
+        for w in self.re_word_start.finditer(text, lo, start):
             m = self.re_back.match(text, w.start(), start)
             if m is not None:
                 return m
