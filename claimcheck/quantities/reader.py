@@ -289,6 +289,13 @@ class Grammar:
                 return m
         return None
 
+    def _hedge_before(self, text: str, start: int) -> tuple[Optional[str], int]:
+        """The hedge word right before a figure (or None) and where the span then starts."""
+        back = self._back(text, start)
+        if back is None or not back.group("hedge"):
+            return None, start
+        return back.group("hedge"), back.start("hedge")
+
     def _word_before(self, text: str, start: int) -> str:
         seg = text[max(0, start - 40):start]
         if not seg[-1:].isspace():
@@ -345,10 +352,7 @@ class Grammar:
 
     def _finish_fraction(self, text: str, start: int, end: int, value: float) -> Quantity:
         # "ein Drittel" is read as a share: 33.33 percent
-        back = self._back(text, start)
-        hedge_rule = back.group("hedge") if back and back.group("hedge") else None
-        if hedge_rule:
-            start = back.start("hedge")
+        hedge_rule, start = self._hedge_before(text, start)
         v = value * 100
         low, high, hedge = _apply_hedge(self.hedges.get(hedge_rule), v, 100 / 12)
         return Quantity(text[start:end], start, end, "percent", v, low, high, "percent", hedge=hedge)
@@ -423,24 +427,8 @@ class Grammar:
         back = self._back(text, start)
         rel = back.group("rel") if back else None
         hedge_word = back.group("hedge") if back else None
-        # range: "10 bis 12", "10-12 Millionen", "zwischen 10 und 12"
         low = high = None
-        r = self.re_and.match(text, end) if rel in ("zwischen", "between") else self.re_range.match(text, end)
-        second = None
-        if r and not (self.lang == "en" and r.group().strip() == "-" and not r.group()[0].isspace() and False):
-            n2 = self.re_digits.match(text, r.end())
-            if n2 and n2.group()[0].isspace() and not r.group()[-1].isspace():
-                n2 = None
-            if n2:
-                p2 = parse_digits(n2.group().strip(), self.decimal_mark, self.group_marks)
-                if p2 and not text[n2.end():n2.end() + 1].isalpha() and text[n2.end():n2.end() + 2] not in (".0",):
-                    second = (p2[0], n2.end())
-            else:
-                wm = re.match(r"\s?([^\W\d_]+)", text[r.end():r.end() + 40])
-                if wm:
-                    v2 = self.words.parse(wm.group(1))
-                    if v2 is not None and wm.group(1) not in self.article_words:
-                        second = (v2, r.end() + wm.end())
+        second = self._second_of_range(text, end, rel)
         range_end = end
         t = self.re_time.match(text, second[1] if second is not None else end)
         if t:
@@ -448,7 +436,7 @@ class Grammar:
         if text[start - 1:start] == "(" and text[end:end + 1] == ")" and plain and 1 <= value <= 120 and \
                 (text[max(0, start - 3):start - 1].strip()[-1:].isalpha() or text[start - 3:start - 1] == ". "):
             # "Prinz William (32)": an age after a name
-            return self._make(text, start, end, "duration", value, None, None, 1.0, 1.0, "year", None, None)
+            return self._make(text, start, end, "duration", value, None, None, 1.0, 1.0, "year", None)
         if second is not None:
             v2, e2 = second
             s2 = self.re_scale.match(text, e2)
@@ -473,9 +461,9 @@ class Grammar:
                                               published, word_value=None if m2.lastgroup == "num" else (self.words.parse(m2.group()) or 0.0, 1.0))
                     if isinstance(later, Quantity) and later.kind in ("percent", "money", "quantity") and later.unit:
                         return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
-                                          later.unit, hedge_word, None)
+                                          later.unit, hedge_word)
                     if isinstance(later, Quantity) and later.kind == "count" and from_words:
-                        q = self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit, hedge_word, None)
+                        q = self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit, hedge_word)
                         return q
         unit_word = u.group().strip() if u else None
         if unit_word and unit_word in self.time_words:
@@ -494,19 +482,11 @@ class Grammar:
         range_start = back.start("rel") if rel in ("zwischen", "between") else None
         if text[end:end + 1].isalpha() and u is None:
             return None
-        if u is not None:
-            uw = unit_word
-            ukind = self.unit_kind.get(uw) or self.unit_kind.get(re.sub(r"\s+", " ", uw))
-            uw = re.sub(r"\s+", " ", uw)
-            if ukind == "unit" and (uw in self.time_words):
-                return u.end()
-        else:
-            ukind = None
+        uw = re.sub(r"\s+", " ", unit_word) if unit_word else None
+        ukind = self.unit_kind.get(uw) if uw else None
         if prefix_currency is None and back is not None and back.group("cur"):
             prefix_currency = back.group("cur").strip()
             start = back.start("cur")
-        if prefix_currency is not None and ukind not in (None, "cur"):
-            ukind = ukind if ukind != "cur" else None
         # Now decide the kind.
         span_start = start
         if hedge_word:
@@ -531,14 +511,12 @@ class Grammar:
             rate = self.re_rate.match(text, end)
             if rate:
                 end = rate.end()
-            if prefix_currency is not None and span_start > start:
-                pass
             return self._make(text, span_start, end, "money", v * factor, low, high, st * factor, factor, code,
-                              hedge_word, None)
+                              hedge_word)
         if ukind in ("pct", "pp", "permille"):
             unit = "percent" if ukind in ("pct", "permille") else "pp"
             f = 0.1 if ukind == "permille" else (0.01 if uw in self.basis_points else 1.0)
-            return self._make(text, span_start, u.end(), "percent", v * f, low, high, st * f, f, unit, hedge_word, None)
+            return self._make(text, span_start, u.end(), "percent", v * f, low, high, st * f, f, unit, hedge_word)
         if ukind == "dur" and hedge_word in self.not_before_durations:
             hedge_word, span_start = None, start  # "over three years" = during
         if ukind == "dur":
@@ -559,13 +537,13 @@ class Grammar:
                     return Quantity(text[a_start:a_end], a_start, a_end, "date", date=day.isoformat(),
                                     date_low=day.isoformat(), date_high=day.isoformat())
             q_start = back.start("rel") if relation else span_start
-            q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word, None)
+            q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word)
             q.relation = relation
             if published is not None and relation in ("deadline", "since"):
                 self._resolve_duration(q, published)
             return q
         if ukind == "unit":
-            return self._make(text, span_start, u.end(), "quantity", v, low, high, st, 1.0, self.units[uw], hedge_word, None)
+            return self._make(text, span_start, u.end(), "quantity", v, low, high, st, 1.0, self.units[uw], hedge_word)
         noun = self._counted_noun(text, end)
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
@@ -580,9 +558,30 @@ class Grammar:
             return None  # "einer", "eins" alone are not figures
         # a bare decimal ("R-Wert 1,29", "Inzidenz 154,4") is a measure, not a count
         kind = "quantity" if noun is None and token is not None and self.decimal_mark in token and scale == 1.0 else "count"
-        q = self._make(text, span_start, end, kind, v, low, high, st, 1.0, unit, hedge_word, None)
+        q = self._make(text, span_start, end, kind, v, low, high, st, 1.0, unit, hedge_word)
         q.noun = noun
         return q
+
+    def _second_of_range(self, text: str, end: int, rel: Optional[str]) -> Optional[tuple[float, int]]:
+        """The upper number of a range and where it ends: "10 bis 12", "10-12", "zwischen 10 und 12"."""
+        r = self.re_and.match(text, end) if rel in ("zwischen", "between") else self.re_range.match(text, end)
+        if r is None:
+            return None
+        n2 = self.re_digits.match(text, r.end())
+        if n2 and n2.group()[0].isspace() and not r.group()[-1].isspace():
+            n2 = None
+        if n2:
+            p2 = parse_digits(n2.group().strip(), self.decimal_mark, self.group_marks)
+            if p2 and not text[n2.end():n2.end() + 1].isalpha():
+                return p2[0], n2.end()
+            return None
+        wm = self.re_space_word.match(" " + text[r.end():r.end() + 40])
+        if wm:
+            word = wm.group(1).rstrip(".")
+            v2 = self.words.parse(word)
+            if v2 is not None and word not in self.article_words:
+                return v2, r.end() + len(word)
+        return None
 
     def _counted_noun(self, text: str, end: int) -> Optional[str]:
         """The noun a count counts: German "1.188 neue Todesfälle" -> "Todesfälle" (any
@@ -611,7 +610,7 @@ class Grammar:
         return not (word in self.months or word in self.weekdays or word in self.units or word in self.scales)
 
     def _make(self, text: str, start: int, end: int, kind: str, v: float, low, high, step: float, factor: float,
-              unit: Optional[str], hedge_word: Optional[str], _unused) -> Quantity:
+              unit: Optional[str], hedge_word: Optional[str]) -> Quantity:
         if low is not None:
             lo, hi = low * factor, high * factor
             q = Quantity(text[start:end], start, end, kind, (lo + hi) / 2, lo, hi, unit, hedge="range")
@@ -681,10 +680,8 @@ class Grammar:
         return m.end()
 
     def _compound(self, text: str, start: int, end: int, value: float, step: float, kind: str, unit: str) -> Quantity:
-        back = self._back(text, start)
-        hedge_word = back.group("hedge") if back and back.group("hedge") else None
-        span_start = back.start("hedge") if hedge_word else start
-        return self._make(text, span_start, end, kind, value, None, None, step, 1.0, unit or None, hedge_word, None)
+        hedge_word, span_start = self._hedge_before(text, start)
+        return self._make(text, span_start, end, kind, value, None, None, step, 1.0, unit or None, hedge_word)
 
     def _read_share(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"die Hälfte", "etwa die Hälfte", "Jeder zweite", "Zweidrittelmehrheit": percent."""
@@ -692,20 +689,15 @@ class Grammar:
         lw = self._word_before(text, start)
         if lw in self.share_articles:
             start = text.rfind(lw, 0, start)
-        back = self._back(text, start)
-        hedge_word = back.group("hedge") if back and back.group("hedge") else None
-        if hedge_word:
-            start = back.start("hedge")
+        hedge_word, start = self._hedge_before(text, start)
         v = self.shares[re.sub(r"\s+", " ", m.group("share"))]
-        return self._make(text, start, m.end(), "percent", v, None, None, 100 / 12, 1.0, "percent", hedge_word, None)
+        return self._make(text, start, m.end(), "percent", v, None, None, 100 / 12, 1.0, "percent", hedge_word)
 
     def _read_multiple(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"doppelt so hoch", "mehr als doppelt": kind quantity, no unit."""
-        back = self._back(text, m.start())
-        hedge_word = back.group("hedge") if back and back.group("hedge") else None
-        start = back.start("hedge") if hedge_word else m.start()
+        hedge_word, start = self._hedge_before(text, m.start())
         v = self.multiples[m.group("multiple")]
-        return self._make(text, start, m.end(), "quantity", v, None, None, 1.0, 1.0, None, hedge_word, None)
+        return self._make(text, start, m.end(), "quantity", v, None, None, 1.0, 1.0, None, hedge_word)
 
     def _read_decade(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"1930er-Jahre", "in den Siebzigern": a date with no single ISO form (date None)."""
