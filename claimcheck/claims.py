@@ -323,5 +323,8 @@ def _checkworthiness(scorer: Any, vectors: Optional[np.ndarray], rows: list[int]
         from .checkworthiness import packaged_scorer
 
         scorer = packaged_scorer()
+        # The packaged weights fit the packaged encoder; vectors of another one get no score.
+        if scorer is None or np.asarray(vectors).shape[-1] != scorer.dim:
+            return {}, 0.0
     probabilities = scorer.score(np.asarray(vectors)[rows])
     return {k: float(p) for k, p in zip(rows, probabilities)}, scorer.threshold

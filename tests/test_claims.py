@@ -236,6 +236,13 @@ def test_scorer_drops_sentences_it_rejects_and_reuses_the_given_vectors():
     assert all(c.checkworthiness == 1.0 for c in unscored)
 
 
+def test_packaged_scorer_leaves_vectors_of_another_encoder_alone():
+    text = "Die Firma Korn hat 40 Filialen. Die Firma Korn hat 12 Lastwagen."
+    other_encoder = np.zeros((2, 8), dtype=np.float32)
+    claims = extract_claims(text, sentence_vectors=other_encoder)
+    assert texts_of(claims) == ["40", "12"] and all(c.checkworthiness == 1.0 for c in claims)
+
+
 def test_scorer_refuses_vectors_of_another_shape():
     with pytest.raises(ValueError, match="shape"):
         _scorer_keeping_first_axis().score(np.zeros((2, 3), dtype=np.float32))
