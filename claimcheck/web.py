@@ -44,7 +44,7 @@ from .pipeline import check, parse_published
 from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pandas as pd  # noqa: F401
 
 log = logging.getLogger(__name__)
 
@@ -341,12 +341,20 @@ def _without_upload_paths(message: str, *paths: Optional[str]) -> str:
 OUTPUT_COUNT = 7  # status, summary, article, table, report JSON, JSON file, CSV file
 
 
-def claim_table(rows: list[list[Any]], lang: str) -> "pd.DataFrame":
-    """The claims table; its column names (the headers shown) are in the page's language."""
+def claim_table(report: dict, lang: str):
+    """The claims table (a styled DataFrame): headers in the page's language, verdict cells coloured."""
     import pandas as pd
 
     words = ui_strings(lang)
-    return pd.DataFrame(rows, columns=[words["columns"][c] for c in COLUMNS])
+    frame = pd.DataFrame(claim_rows(report, lang), columns=[words["columns"][c] for c in COLUMNS])
+    verdicts = [c["verdict"] for c in report.get("claims", [])]
+
+    def colour(column: "pd.Series") -> list[str]:
+        return [f"background-color: {VERDICT_STYLE.get(v, VERDICT_STYLE['NOT_ENOUGH_INFO'])[0]}" for v in verdicts]
+
+    confidence = words["columns"]["confidence"]
+    return (frame.style.apply(colour, subset=[words["columns"]["verdict"]])
+            .format(precision=2, decimal="," if lang == "de" else ".", subset=[confidence]))
 
 
 def _render(state: dict, lang: str) -> tuple:
@@ -354,7 +362,7 @@ def _render(state: dict, lang: str) -> tuple:
     words = ui_strings(lang)
     if state.get("error"):
         message = words["status_error"].format(message=state["error"])
-        return message, "", "", claim_table([], lang), {"error": state["error"]}, None, None
+        return message, "", "", claim_table({}, lang), {"error": state["error"]}, None, None
     report = state["report"]
     status = status_text(report, state["seconds"], lang)
     notes = []
@@ -367,7 +375,7 @@ def _render(state: dict, lang: str) -> tuple:
         status,
         report.get("summary", ""),
         highlight_html(state["text"], report, lang),
-        claim_table(claim_rows(report, lang), lang),
+        claim_table(report, lang),
         report,
         state["json_path"],
         state["csv_path"],
@@ -583,7 +591,7 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
                     updates[component] = {**label, "value": value} if isinstance(label, dict) else value
             else:
                 updates[status] = w["status_ready"]
-                updates[table] = claim_table([], lang_code)
+                updates[table] = claim_table({}, lang_code)
             return updates
 
         label_outputs = [header, language, article, article_file, published, source, store_dir, facts_file,
