@@ -109,3 +109,16 @@ def test_bad_input_is_a_clear_value_error(kwargs, message) -> None:
     text = kwargs.pop("text")
     with pytest.raises(ValueError, match=message):
         read_quantities(text, **kwargs)
+
+
+def test_first_figure_of_a_change_takes_the_unit_of_the_second() -> None:
+    first, second = read_quantities("Die Arbeitslosigkeit soll von 9,1 auf 9,5 Prozent steigen.")
+    assert (first.text, first.kind, first.value, first.unit) == ("9,1", "percent", 9.1, "percent")
+    assert (second.text, second.kind, second.value, second.unit) == ("9,5 Prozent", "percent", 9.5, "percent")
+
+
+def test_weekdays_follow_the_tense_of_their_sentence() -> None:
+    monday = dt.date(2020, 8, 24)
+    (past,) = read_quantities("Am Mittwoch hatte die Behörde neue Zahlen gemeldet.", published=monday)
+    (future,) = read_quantities("Am Mittwoch wird die Behörde neue Zahlen melden.", published=monday)
+    assert (past.date, future.date) == ("2020-08-19", "2020-08-26")

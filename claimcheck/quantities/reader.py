@@ -407,7 +407,8 @@ class Grammar:
                                 date_high=Day(c * 100, 12, 31).isoformat() if 1 <= c <= 21 else None)
             if od:
                 w = od.group(1)
-                if (w[:1].islower() or w.rstrip(".,;") in _ORDINAL_NOUNS) and plain and self.lang == "de":
+                w = w.rstrip(".,;)")
+                if (w[:1].islower() or w in _ORDINAL_NOUNS or w in self.durations) and plain and self.lang == "de":
                     return od.start(1)
             if text[end + 1:end + 2].isdigit():
                 return end + 1
