@@ -60,7 +60,13 @@ def extractive_summary(
 ) -> Summary:
     indices = select_sentences(sentences, vectors, max_sentences=max_sentences, max_chars=max_chars, weights=weights)
     summary_text = join_sentences(sentences, indices)
-    notes = [] if indices else [f"No sentence of the article fits in {max_chars} characters; the summary is empty."]
+    notes = []
+    if not indices:
+        notes.append(
+            f"No sentence of the article fits in {max_chars} characters; the summary is empty."
+            if max_chars is not None and any(s.text.strip() for s in sentences)
+            else "The article has no sentence to summarise; the summary is empty."
+        )
     result = check_faithfulness(summary_text, text, published=published)
     return Summary(summary_text, indices, "extractive", result.ok, notes + result.problems)
 

@@ -141,8 +141,10 @@ def select_sentences(
     if not candidates:  # a text of fragments only: better some fragment than nothing
         candidates = [i for i, s in enumerate(sentences) if s.text.strip()]
     # Web pages repeat a teaser verbatim; the second copy is never a candidate.
-    seen: set[str] = set()
-    candidates = [i for i in candidates if not (_key(sentences[i].text) in seen or seen.add(_key(sentences[i].text)))]
+    first_of_text: dict[str, int] = {}
+    for i in candidates:
+        first_of_text.setdefault(_key(sentences[i].text), i)
+    candidates = sorted(first_of_text.values())
     if not candidates:
         return []
     cand_vectors = vectors[candidates]
