@@ -170,3 +170,12 @@ def test_a_megabyte_of_digits_and_empty_input_do_not_crash() -> None:
     _check_spans(spaced, read_quantities(spaced))
     assert read_quantities("") == []
     assert read_quantities(" \n\t ") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.sampled_from(["im November", "am 3. Dezember", "am Montag", "kommenden Freitag", "binnen 3 Monaten",
+                             "seit 10 Jahren", "vor 2 Wochen", "im ersten Quartal", "bis Mitte September", "Mitte 0000",
+                             "17.08.0000", "Ende 9999", "31.02.2020", "29. Februar 2021", "binnen 9999 Jahren"]),
+       published=st.sampled_from([dt.date.min, dt.date.max]) | st.dates())
+def test_dates_at_the_ends_of_the_calendar_never_crash(text: str, published: dt.date) -> None:
+    _check_spans(text, read_quantities(text, published=published))

@@ -250,7 +250,10 @@ class Grammar:
             if kind == "skip":
                 pos = m.end()
                 continue
-            found = getattr(self, "_read_" + kind)(text, m, published)
+            try:
+                found = getattr(self, "_read_" + kind)(text, m, published)
+            except (ValueError, OverflowError):  # a date beyond the calendar (year 0, 10000): no figure
+                found = m.end()
             if found is None:
                 continue
             if isinstance(found, int):  # consumed without a quantity (an ordinal, a time)
