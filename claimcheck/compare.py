@@ -25,6 +25,11 @@ from .types import Quantity
 NUMBER_TOLERANCE = 0.02
 APPROX_TOLERANCE = 0.10  # used only when a hedged figure arrives without low/high
 DURATION_TOLERANCE = 0.05
+# A deadline resolved against the publication date ("binnen drei Monaten" -> 2020-11-17)
+# is compared with a dated fact at its end date, give or take this share of its length
+# (at least DEADLINE_MIN_DAYS): the article's date is rarely the day the clock started.
+DEADLINE_TOLERANCE = 0.10
+DEADLINE_MIN_DAYS = 7
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24}
 # Units that convert into one another (factor to the first unit of the group).
 UNIT_FACTORS = {
@@ -41,6 +46,7 @@ class Comparison:
     claim_text: str  # the claim's figure, formatted for the reason line
     fact_text: str
     detail: str  # "same", "differs by 20 %", ...
+    specificity: float = 0.0  # for an agreement: how unlikely it is by chance, 0..1 (see agreement_specificity)
 
 
 def _measure(q: Quantity) -> Optional[tuple[str, str]]:
@@ -98,6 +104,11 @@ def _date_bounds(iso: str) -> tuple[dt.date, dt.date]:
 def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
     """The days a dated figure stands for; None when it has no date."""
     try:
+        if q.kind == "duration" and q.relation == "deadline" and q.date_high and q.value is not None:
+            end = dt.date.fromisoformat(q.date_high)
+            days = q.value * DAYS_PER.get(q.unit or "day", 1.0)
+            slack = dt.timedelta(days=max(DEADLINE_MIN_DAYS, round(days * DEADLINE_TOLERANCE)))
+            return end - slack, end + slack
         if q.date_low and q.date_high:
             return dt.date.fromisoformat(q.date_low), dt.date.fromisoformat(q.date_high)
         if q.date:
@@ -114,6 +125,8 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     if not comparable(claim, fact):
         return None
     family = _measure(fact)[0]
+    if family == "date" and claim.kind == "duration" and claim.relation != "deadline":
+        return None  # "seit zehn Jahren" or a window is not a point in time to compare with a date
     if family == "date":
         a, b = date_interval(claim), date_interval(fact)
         if a is None or b is None:
@@ -121,7 +134,8 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         agree = a[0] <= b[1] and b[0] <= a[1]
         gap = 0 if agree else min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
         detail = "same" if agree else f"{gap} days apart"
-        return Comparison(agree, format_quantity(claim), format_quantity(fact), detail)
+        return Comparison(agree, format_quantity(claim), format_quantity(fact), detail,
+                          agreement_specificity(claim, fact) if agree else 0.0)
     if claim.value is None and claim.low is None and claim.high is None:
         return None
     if fact.value is None and fact.low is None and fact.high is None:
@@ -129,7 +143,31 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     a, b = number_interval(claim), number_interval(fact)
     agree = a[0] <= b[1] and b[0] <= a[1]
     detail = "same" if agree else _difference(claim, fact)
-    return Comparison(agree, format_quantity(claim), format_quantity(fact), detail)
+    return Comparison(agree, format_quantity(claim), format_quantity(fact), detail,
+                      agreement_specificity(claim, fact) if agree else 0.0)
+
+
+def _significant_digits(value: float) -> int:
+    mantissa = f"{abs(value):.6e}".split("e")[0]  # 160725 -> "1.607250", 1e8 -> "1.000000"
+    return max(1, len(mantissa.replace(".", "").rstrip("0")))
+
+
+def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
+    """How telling an agreement is: 160.725 = 160,725 rarely happens by chance, 2015 = 2015 often does.
+
+    Numbers: significant digits of the claim (capped at 4, scaled to 0..1), halved when
+    the two figures only overlap as intervals instead of being equal. Dates: day 1.0,
+    month 0.6, year 0.3. Durations: 0.3.
+    """
+    if claim.kind == "duration":
+        return 0.3
+    if claim.kind == "date" or (claim.value is None and claim.date):
+        precision = len((claim.date or claim.date_low or "").split("-"))
+        return {3: 1.0, 2: 0.6}.get(precision, 0.3)
+    if claim.value is None or fact.value is None:
+        return 0.25
+    exact = abs(claim.value - fact.value) <= 0.005 * max(abs(claim.value), abs(fact.value))
+    return min(_significant_digits(claim.value), 4) / 4 * (1.0 if exact else 0.5)
 
 
 def _difference(claim: Quantity, fact: Quantity) -> str:

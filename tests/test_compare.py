@@ -1,0 +1,81 @@
+"""Numbers compared as numbers, dates as dates, with the hedges of both sides."""
+import datetime as dt
+
+import pytest
+
+from claimcheck.compare import compare, comparable, format_quantity
+from claimcheck.quantities import read_quantities
+
+PUBLISHED = dt.date(2020, 8, 17)
+
+
+def one(text: str, lang: str = "de", published=PUBLISHED):
+    found = read_quantities(text, lang=lang, published=published)
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree", [
+    ("rund 100 Millionen Nutzer", "100 million users", "en", True),
+    ("mehr als 140 Mio. Nutzer", "150 Millionen Nutzer", "de", True),
+    ("mehr als 140 Mio. Nutzer", "130 Millionen Nutzer", "de", False),
+    ("800 Mio. Dollar", "1,2 Mrd. Dollar", "de", False),
+    ("800 Millionen Dollar", "about $800 million", "en", True),
+    ("80 Millionen Nutzer", "rund 100 Millionen Nutzer", "de", False),
+    ("bis zu 12 Prozent", "10 Prozent", "de", True),
+    ("bis zu 12 Prozent", "15 Prozent", "de", False),
+    ("zwischen 10 und 12 Tonnen", "11 Tonnen", "de", True),
+    ("1500 Mitarbeiter", "etwa 1.500 Mitarbeiter", "de", True),
+    ("1500 Mitarbeiter", "1,488 employees", "en", True),  # news rounds: within the stated tolerance
+    ("1500 Mitarbeiter", "1,200 employees", "en", False),
+])
+def test_numbers_agree_or_disagree_honouring_hedges(claim, fact, lang, agree):
+    result = compare(one(claim), one(fact, lang))
+    assert result is not None and result.agree is agree
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree", [
+    ("binnen drei Monaten", "90 days", "en", True),
+    ("binnen sechs Monaten", "90 days", "en", False),
+    ("bis Mitte September", "20 September 2020", "en", True),
+    ("bis Mitte September", "30 September 2020", "en", False),
+    ("im November 2019", "November 2019", "en", True),
+    ("im November 2019", "November 2017", "en", False),
+    ("2017", "in November 2017", "en", True),
+    ("am 3. Dezember 2020", "3 December 2020", "en", True),
+])
+def test_durations_and_dates(claim, fact, lang, agree):
+    result = compare(one(claim), one(fact, lang))
+    assert result is not None and result.agree is agree
+
+
+def test_a_deadline_compares_with_a_date_at_its_end():
+    deadline = one("binnen drei Monaten")  # from 2020-08-17: about 2020-11-17
+    assert compare(deadline, one("12 November 2020", "en")).agree
+    assert not compare(deadline, one("20 September 2020", "en")).agree
+
+
+@pytest.mark.parametrize("claim, fact, lang", [
+    ("800 Millionen Dollar", "800 Millionen Euro", "de"),  # no exchange rates: never comparable
+    ("100 Millionen Nutzer", "100 Millionen Mitarbeiter", "de"),  # users are not employees
+    ("3,5 Prozent", "3,5 Millionen Euro", "de"),
+    ("seit zehn Jahren", "2010", "en"),
+])
+def test_other_units_and_measures_are_not_compared(claim, fact, lang):
+    assert compare(one(claim), one(fact, lang)) is None
+
+
+def test_comparable_allows_a_count_without_noun():
+    assert comparable(one("100 Millionen Nutzer"), one("100 Millionen"))
+
+
+def test_exact_specific_agreement_is_more_telling_than_a_round_one():
+    specific = compare(one("160.725 Wahlkarten"), one("160 725 Wahlkarten"))
+    round_ = compare(one("rund 100 Millionen Nutzer"), one("100 Millionen Nutzer"))
+    assert specific.specificity > round_.specificity > 0
+
+
+def test_reason_formatting():
+    assert format_quantity(one("rund 100 Millionen Nutzer")) == "~100 Mio. users"
+    assert format_quantity(one("1,2 Milliarden Dollar")) == "1,2 Mrd. USD"
+    assert format_quantity(one("90 Tage", published=None)) == "90 days"
