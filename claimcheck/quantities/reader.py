@@ -222,7 +222,7 @@ class Grammar:
     # -- reading ---------------------------------------------------------
     def read(self, text: str, published: Optional[Day]) -> list[Quantity]:
         # per-call memo (sentence ends, forecast sentences), per thread: one Grammar serves all
-        self._state.ends, self._state.forecast = None, {}
+        self._state.ends, self._state.forecast, self._state.floor = None, {}, 0
         out: list[Quantity] = []
         pos = 0
         # Speed: the master regex is tried only where a token can start a figure
@@ -250,6 +250,7 @@ class Grammar:
             if kind == "skip":
                 pos = m.end()
                 continue
+            self._state.floor = pos  # backward context may not reach into the figure before
             try:
                 found = getattr(self, "_read_" + kind)(text, m, published)
             except (ValueError, OverflowError):  # a date beyond the calendar (year 0, 10000): no figure
@@ -282,7 +283,7 @@ class Grammar:
             return None
         # Speed: try the backward pattern only at the starts of words that can begin it
         # (leftmost wins, as a search would); most figures have none before them.
-        lo = max(0, start - 48)
+        lo = max(0, start - 48, self._state.floor)
         if not any(w.lstrip("(„\"'[") in self.back_words for w in text[lo:start].split()):
             if text[start - 1] not in "$€£¥":
                 return None
