@@ -8,7 +8,9 @@ characters, cut to --chars, warms up on the next 20 (loading spaCy, the
 reader's grammar and the lemma table, and filling the per-word caches as a
 running service has them), then times:
 - extract_claims without the learned scorer (target >= 20 articles/s on 2 cores),
-  and its parts: sentence splitting, the quantity reader, the rest (rules, subjects);
+  by the wall clock and by the process's CPU time (the wall clock counts other
+  work on a shared machine; the load average is printed), and its parts:
+  sentence splitting, the quantity reader, the rest (rules, subjects);
 - the scorer's own cost on the sentence vectors the pipeline already has (a dot
   product per candidate sentence: no encoder pass of its own);
 - with --encoder, the one encoder pass over an article's sentences that the
@@ -47,10 +49,13 @@ def load_articles(path: Path, n: int, chars: int) -> list[str]:
     return texts
 
 
-def timed(fn, texts) -> float:
-    start = time.perf_counter()
+def timed(fn, texts, cpu: list | None = None) -> float:
+    """Wall seconds for fn over texts; appends the process's CPU seconds to `cpu` when given."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     for text in texts:
         fn(text)
+    if cpu is not None:
+        cpu.append(time.process_time() - start_cpu)
     return time.perf_counter() - start
 
 
@@ -72,7 +77,8 @@ def main() -> None:
         extract_claims(text, scorer=False)
     print(f"warm-up on {len(warm_up)} other articles (loading included) {time.perf_counter() - start:.2f} s")
 
-    total = timed(lambda t: extract_claims(t, scorer=False), texts)
+    cpu: list[float] = []
+    total = timed(lambda t: extract_claims(t, scorer=False), texts, cpu)
     repeat = timed(lambda t: extract_claims(t, scorer=False), texts)
     n_claims = sum(len(extract_claims(t, scorer=False)) for t in texts)
     split = timed(split_sentences, texts)
@@ -80,6 +86,8 @@ def main() -> None:
     print(f"{len(texts)} articles of {args.chars} characters, {n_claims / len(texts):.1f} claims each")
     print(f"extract_claims without scorer: {len(texts) / total:.1f} articles/s "
           f"({1000 * total / len(texts):.1f} ms each; target >= 20 articles/s)")
+    print(f"  CPU time {1000 * cpu[0] / len(texts):.1f} ms per article = {len(texts) / cpu[0]:.1f} articles/s "
+          "per core when no other work competes for it")
     print(f"  the same articles again (every word already in spaCy's vocabulary and the caches): "
           f"{len(texts) / repeat:.1f} articles/s")
     print(f"  sentence splitting {1000 * split / len(texts):.1f} ms, quantity reader {1000 * read / len(texts):.1f} ms, "
