@@ -39,7 +39,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 
 from .sentences import split_sentences
-from .subjects import SubjectFinder
+from .subjects import SubjectFinder, generic_noun
 from .types import Claim, Quantity, Sentence
 
 CLAIM_KINDS = ("count", "money", "percent", "date", "duration", "quantity")
@@ -237,11 +237,24 @@ def _sentence_index(sentences: Sequence[Sentence], starts: list[int], q: Quantit
     return None
 
 
+_ARTICLE_PHRASE = re.compile(r"\b(?:[Dd](?:er|ie|as|en|em|es))\s+(?:[a-zäöüß]\w*\s+)*([A-ZÄÖÜ][\w-]*)")
+
+
 def _claim_text(sentence: Sentence, subject: Optional[str]) -> str:
-    """The sentence with web debris collapsed, prefixed by the subject when it does not name it."""
+    """The sentence with web debris collapsed and the subject named beside the generic noun
+    that stands for it: "Die Videoplattform hat ..." -> "TikTok (Die Videoplattform) hat ...".
+
+    On the worked example's facts this form gave the right fact a higher cosine and a wider
+    margin than a prefix ("TikTok: ...") or the bare sentence. A sentence without such a noun
+    stays as it is: a subject taken from the article's topic is a guess, and a guess in the
+    retrieval text pulls in facts about the guess.
+    """
     clean = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"[\s\u00a0]+", " ", sentence.text)).strip()
-    if subject and subject.lower() not in clean.lower():
-        return f"{subject}: {clean}"
+    if not subject or subject.lower() in clean.lower():
+        return clean
+    for m in _ARTICLE_PHRASE.finditer(clean):
+        if generic_noun(m.group(1)):
+            return f"{clean[: m.start()]}{subject} ({m.group()}){clean[m.end():]}"
     return clean
 
 

@@ -105,6 +105,11 @@ def _ending_in(word: str, table_key: str) -> Optional[str]:
     return m.group() if m else None
 
 
+def generic_noun(word: str) -> Optional[str]:
+    """The generic noun that `word` is or ends in ("Videoplattform" -> "plattform"), or None."""
+    return _ending_in(word, "generic_nouns")
+
+
 @lru_cache(maxsize=100_000)
 def _has_noun_ending(word: str) -> bool:
     """Ends like a common noun ("Untersuchung"), also before a plural ending ("Verhandlungen")."""
