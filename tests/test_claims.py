@@ -9,7 +9,8 @@ from claimcheck.checkworthiness import CheckworthinessScorer, packaged_scorer
 from claimcheck.claims import extract_claims, read_published
 from claimcheck.subjects import fact_subject
 
-EXAMPLE = Path("/work/shared/examples/tiktok-2020-08-17.txt")
+# The worked example lies in shared/ beside the repository (as in CI).
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "tiktok-2020-08-17.txt"
 PUBLISHED = dt.date(2020, 8, 17)
 
 

@@ -5,7 +5,8 @@ import pytest
 
 from claimcheck.sentences import split_sentences
 
-EXAMPLE = Path("/work/shared/examples/tiktok-2020-08-17.txt")
+# The worked example lies in shared/ beside the repository (as in CI).
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "tiktok-2020-08-17.txt"
 
 
 def texts(text):
