@@ -117,6 +117,19 @@ def _has_noun_ending(word: str) -> bool:
     return bool(_ending_pattern("noun_suffixes", 2 if len(low) > 5 else 0).search(low))
 
 
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    """simplemma's lemmatize (a declared dependency); without it the inflection cue is off."""
+    try:
+        from simplemma import lemmatize
+    except ImportError:
+        import warnings
+
+        warnings.warn("simplemma is not installed: subjects are found without the inflection cue (pip install simplemma).")
+        return None
+    return lemmatize
+
+
 @lru_cache(maxsize=50_000)
 def _is_inflected_noun(word: str) -> bool:
     """A plural or dative form of a known noun ("Hinweisen" -> "Hinweis"): names do not inflect.
@@ -124,9 +137,10 @@ def _is_inflected_noun(word: str) -> bool:
     simplemma's German dictionary knows names too (Microsoft, Wien), so only the
     inflection is a cue; a genitive -s ("Österreichs", "Musicallys") is not one.
     """
-    import simplemma
-
-    lemma = simplemma.lemmatize(word, lang="de")
+    lemmatize = _lemmatizer()
+    if lemmatize is None:
+        return False
+    lemma = lemmatize(word, lang="de")
     return lemma != word and word != lemma + "s" and lemma[:1].isupper()
 
 
