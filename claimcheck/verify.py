@@ -29,7 +29,11 @@ import numpy as np
 from .compare import Comparison, compare, comparable
 from .types import Claim, Evidence, Fact, Sentence
 
-FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age")
+FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement")
+# cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
+# fact written about this very figure usually stands out); agreement: the comparison's
+# specificity when the figures agree (an exact match of a specific number is evidence of
+# being about the same thing), 0 when they disagree.
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
 
@@ -70,15 +74,6 @@ _TOKEN = re.compile(r"[^\W_]+", re.U)
 def normalise_name(text: str) -> str:
     """'Musical.ly' -> 'musically', 'ByteDance' -> 'bytedance': names compared without case and punctuation."""
     return "".join(_TOKEN.findall(text.lower()))
-
-
-def _content_tokens(text: str) -> set[str]:
-    return {t for t in _TOKEN.findall(text.lower()) if len(t) >= 4 or t.isdigit()}
-
-
-def lexical_overlap(a: str, b: str) -> float:
-    ta, tb = _content_tokens(a), _content_tokens(b)
-    return len(ta & tb) / max(1, min(len(ta), len(tb)))
 
 
 @lru_cache(maxsize=1)
@@ -127,23 +122,27 @@ def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
     return min(5.0, abs((claim_time - fact_time).days) / 365.25)
 
 
-def pair_features(claim: Claim, fact: Fact, cosine: float, published: Optional[dt.date]) -> Optional[np.ndarray]:
-    """Features of a (claim, fact) pair; None when the fact cannot be about the claim's measure."""
+def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional[dt.date]) -> Optional[np.ndarray]:
+    """Features of a claim and a store hit, but cosine_margin (set by the caller, who sees all hits);
+    None when the fact cannot be about the claim's measure (other regions)."""
+    fact = hit.fact
     claim_regions, fact_regions = regions(claim.sentence), regions(fact.text)
     if claim_regions and fact_regions and not (claim_regions & fact_regions):
         return None
-    comparable_quantities = [q for q in fact.quantities if comparable(claim.quantity, q)]
-    if not comparable_quantities:
-        return None
-    unit_known = 1.0 if any(q.unit and q.unit == claim.quantity.unit for q in comparable_quantities) else 0.5
+    same_unit = claim.quantity.unit and any(q.unit == claim.quantity.unit for q in fact.quantities)
     return np.array([
-        cosine,
-        lexical_overlap(claim.claim_text or claim.sentence, fact.text),
+        hit.score,
+        hit.lexical,
         subject_named(claim.subject, fact),
         1.0 if claim_regions & fact_regions else 0.5,
-        unit_known,
+        1.0 if same_unit else 0.5,
         age_years(claim, fact, published),
+        0.0,
+        comparison.specificity,
     ])
+
+
+MARGIN_CAP = 0.1  # cosine margins beyond this say nothing more
 
 
 # --- the verifier -----------------------------------------------------------------
@@ -170,17 +169,20 @@ class Verifier:
 
     def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date]) -> list[Candidate]:
         found = []
-        for hit in self.store.search(vector, k=CANDIDATES):
-            features = pair_features(claim, hit.fact, float(hit.score), published)
-            if features is None:
-                continue
+        for hit in self.store.search(vector, k=CANDIDATES, query_text=claim.claim_text or claim.sentence):
             comparisons = [c for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
             if not comparisons:
                 continue
-            # Any agreeing figure of the fact settles it; otherwise the first comparable one speaks.
-            best = next((c for c in comparisons if c.agree), comparisons[0])
-            p = float(self.model.relatedness(features[None, :])[0])
-            found.append(Candidate(hit.fact, float(hit.score), p, best, features))
+            # The most telling agreeing figure of the fact settles it; otherwise the first comparable one speaks.
+            best = max(comparisons, key=lambda c: (c.agree, c.specificity))
+            features = pair_features(claim, hit, best, published)
+            if features is not None:
+                found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
+        margin = FEATURES.index("cosine_margin")
+        for c in found:
+            others = [o.cosine for o in found if o is not c]
+            c.features[margin] = float(np.clip(c.cosine - max(others), -MARGIN_CAP, MARGIN_CAP)) if others else MARGIN_CAP
+            c.relatedness = float(self.model.relatedness(c.features[None, :])[0])
         return sorted(found, key=lambda c: -c.relatedness)
 
     def decide(self, claim: Claim, candidates: Sequence[Candidate]) -> None:

@@ -109,6 +109,22 @@ class ArticleCache:
         return self._docs[article.id]
 
 
+class RotationView:
+    """The store of all verification facts, seen with only one rotation's facts.
+
+    Every fact is encoded once instead of once per rotation; searching deeper and
+    dropping the facts outside the rotation gives the same top-k as a store that
+    holds only the rotation's facts.
+    """
+
+    def __init__(self, store, allowed: set[str]):
+        self.store, self.allowed = store, allowed
+
+    def search(self, query, k: int = 10, **filters):
+        hits = self.store.search(query, k=k * 4, **filters)
+        return [h for h in hits if h.fact.id in self.allowed][:k]
+
+
 def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotations=(0, 1, 2)) -> list[Judgement]:
     """Judge every found claim of every item in each condition."""
     import copy
@@ -119,13 +135,13 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
     articles = {a.id: a for a in gold}
     cache = ArticleCache(encoder)
     judgements = []
-    for rotation in rotations:
-        with ReferenceStore.in_memory(encoder=encoder) as store:
-            store.add(store_facts(items, rotation))
-            verifier = Verifier(store, model=model)
+    everything = {f["id"]: f for r in rotations for f in store_facts(items, r)}
+    with ReferenceStore.in_memory(encoder=encoder) as store:
+        store.add(list(everything.values()))
+        for rotation in rotations:
+            verifier = Verifier(RotationView(store, {f["id"] for f in store_facts(items, rotation)}), model=model)
             for i, item in enumerate(items):
-                article = articles[item.key[0]]
-                doc = cache.get(article)
+                doc = cache.get(articles[item.key[0]])
                 found = [c for c in doc.claims if overlaps(c.quantity.start, c.quantity.end, item.key[1], item.key[2])]
                 if not found:
                     continue
@@ -137,6 +153,25 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                 judgements.append(Judgement(item, condition, CONDITIONS[condition], claim.verdict, claim.confidence,
                                             item.agree.get("lang") or "de", claim, candidates))
     return judgements
+
+
+def dump(judgements: list[Judgement], path: str) -> None:
+    """One line per judgement for error analysis: the claim, the fact written for it, what the verifier saw."""
+    with open(path, "w", encoding="utf-8") as out:
+        for j in judgements:
+            own = {"S": j.item.agree, "C": j.item.disagree, "N": j.item.distractor or {}}[j.condition]
+            rank = next((r for r, c in enumerate(j.candidates) if c.fact.id == own.get("id")), None)
+            row = {
+                "expected": j.expected, "predicted": j.predicted, "confidence": round(j.confidence, 3),
+                "claim": j.claim.quantity.text, "kind": j.claim.quantity.kind, "subject": j.claim.subject,
+                "sentence": j.claim.sentence[:300], "fact": own.get("text"), "fact_lang": own.get("lang"),
+                "own_rank_among_comparable": rank,
+                "candidates": [{"id": c.fact.id, "p": round(c.relatedness, 3), "agree": c.comparison.agree,
+                                "cmp": f"{c.comparison.claim_text} vs {c.comparison.fact_text}",
+                                "features": [round(float(x), 3) for x in c.features]} for c in j.candidates[:4]],
+                "reason": j.claim.reason,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 # --- metrics -------------------------------------------------------------------------
@@ -191,6 +226,7 @@ def print_metrics(name: str, m: dict, out=sys.stdout) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--dump", help="write one line per judgement (JSONL) for error analysis")
     args = parser.parse_args(argv)
     from claimcheck.models import get_encoder
 
@@ -199,6 +235,8 @@ def main(argv=None) -> int:
     judgements = run(gold, items, get_encoder())
     print(f"items (annotated claims with written facts): {len(items)}; judgements on claims that extraction found: {len(judgements)}")
     print_metrics("verify", metrics(judgements))
+    if args.dump:
+        dump(judgements, args.dump)
     return 0
 
 

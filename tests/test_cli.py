@@ -1,0 +1,94 @@
+"""The claimcheck command: output, exit codes and one-line messages."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from claimcheck.cli import main
+from conftest import SAMPLES
+
+ARTICLE = SAMPLES / "tiktok-ultimatum.txt"
+FACTS = SAMPLES / "tiktok-facts.jsonl"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_json_through_the_console_script():
+    # The installed entry point, in its own process, as a user runs it.
+    result = subprocess.run([sys.executable, "-m", "claimcheck.cli", "check", str(ARTICLE), "--facts", str(FACTS),
+                             "--json"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["published"] == "2020-08-17"
+    assert any(c["verdict"] == "SUPPORTED" for c in report["claims"])
+
+
+def test_check_human_output(capsys, encoder):
+    code, out, _ = run(capsys, "check", ARTICLE, "--facts", FACTS)
+    assert code == 0
+    assert "Summary:" in out and "SUPPORTED" in out and "fact " in out
+
+
+def test_check_reads_standard_input(capsys, monkeypatch, encoder):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.read_bytes())))
+    code, out, _ = run(capsys, "check", "-", "--json")
+    assert code == 0 and json.loads(out)["claims"]
+
+
+def test_claims_command(capsys):
+    code, out, _ = run(capsys, "claims", ARTICLE, "--json")
+    assert code == 0
+    claims = json.loads(out)
+    assert any(c["text"] == "rund 100 Millionen" and c["value"] == 100_000_000 for c in claims)
+
+
+@pytest.mark.parametrize("argv, message", [
+    ([], "required"),
+    (["check"], "required"),
+    (["check", "/no/such/article.txt"], "no such file"),
+    (["check", str(ARTICLE), "--published", "17.08.2020"], "YYYY-MM-DD"),
+    (["check", str(ARTICLE), "--facts", str(FACTS), "--store", "x"], "not allowed"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_usage_exits_2_with_one_line(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_binary_and_empty_input_exit_2(capsys, tmp_path):
+    binary = tmp_path / "a.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    empty = tmp_path / "b.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    for path, message in ((binary, "binary"), (empty, "empty")):
+        code, _, err = run(capsys, "claims", path)
+        assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_malformed_facts_name_the_line(capsys, tmp_path, encoder):
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text('{"id": "a", "text": "TikTok hat 100 Millionen Nutzer."}\n{"id": "b", "text": \n',
+                     encoding="utf-8")
+    code, _, err = run(capsys, "check", ARTICLE, "--facts", facts)
+    assert code == 2
+    assert "line 2" in err and len(err.strip().splitlines()) == 1
+
+
+def test_html_article_is_reduced_to_text(capsys, tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><script>var x = 5;</script></head><body><p>"
+                    + ARTICLE.read_text(encoding="utf-8").replace("\n\n", "</p><p>") + "</p></body></html>",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "claims", page, "--json")
+    assert code == 0
+    texts = [c["text"] for c in json.loads(out)]
+    assert "rund 100 Millionen" in texts and "5" not in texts

@@ -1,0 +1,124 @@
+"""check() end to end on the worked examples: claims, values, verdicts and the report JSON."""
+import json
+
+import pytest
+
+from claimcheck import InputError, check
+from conftest import SAMPLES, SHARED_EXAMPLES
+
+EXAMPLE = SHARED_EXAMPLES / "tiktok-2020-08-17.txt"
+DOCTORED = SHARED_EXAMPLES / "tiktok-2020-08-17-doctored.txt"
+FACTS = SHARED_EXAMPLES / "tiktok-facts.jsonl"
+
+
+def by_text(report) -> dict:
+    return {c.quantity.text: c for c in report.claims}
+
+
+@pytest.fixture(scope="module")
+def original(encoder):
+    return check(EXAMPLE.read_text(encoding="utf-8"), facts=FACTS, published="2020-08-17", encoder=encoder)
+
+
+@pytest.fixture(scope="module")
+def doctored(encoder):
+    return check(DOCTORED.read_text(encoding="utf-8"), facts=FACTS, published="2020-08-17", encoder=encoder)
+
+
+# The expected verdicts of ../shared/examples/README.md, with the fact each must use.
+EXPECTED = {
+    "100 Millionen": ("SUPPORTED", "tiktok-us-users-2020-08"),
+    "800 Millionen Dollar": ("SUPPORTED", "musically-price-2017"),
+    "binnen drei Monaten": ("SUPPORTED", "eo-2020-08-14-divest-deadline"),
+    "November 2019": ("SUPPORTED", "cfius-review-2019-11"),
+    "bis Mitte September": ("SUPPORTED", "eo-2020-08-06-effective"),
+    "1500": ("SUPPORTED", "tiktok-us-staff-2020"),
+}
+
+
+def test_worked_example_verdicts(original):
+    claims = by_text(original)
+    for text, (verdict, fact_id) in EXPECTED.items():
+        assert text in claims, f"claim {text!r} not found among {list(claims)}"
+        claim = claims[text]
+        assert claim.verdict == verdict, (text, claim.reason)
+        assert claim.evidence[0].id == fact_id, (text, [e.id for e in claim.evidence])
+        assert fact_id in claim.reason
+
+
+def test_unrelated_facts_are_never_evidence(original, doctored):
+    for report in (original, doctored):
+        used = {e.id for c in report.claims for e in c.evidence}
+        assert not used & {"tiktok-us-hiring-plan-2020", "wechat-users-2020"}
+
+
+def test_doctored_copy_flips_exactly_the_three_changed_figures(doctored):
+    claims = by_text(doctored)
+    contradicted = {t for t, c in claims.items() if c.verdict == "CONTRADICTED"}
+    assert contradicted == {"80 Millionen", "1,2 Milliarden Dollar", "binnen sechs Monaten"}
+    for text in ("November 2019", "bis Mitte September", "1500"):
+        assert claims[text].verdict == "SUPPORTED"
+
+
+def test_values_are_normalised_and_deadlines_resolved(original):
+    claims = by_text(original)
+    users, price = claims["100 Millionen"].quantity, claims["800 Millionen Dollar"].quantity
+    assert (users.value, users.unit) == (100_000_000, "users")
+    assert (price.value, price.unit) == (800_000_000, "USD")
+    assert claims["binnen drei Monaten"].quantity.date == "2020-11-17"
+    september = claims["bis Mitte September"].quantity
+    assert (september.date_low, september.date_high) == ("2020-09-11", "2020-09-20")
+
+
+def test_report_json_contract(original):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    data = json.loads(json.dumps(original.to_dict()))
+    assert data["published"] == "2020-08-17"
+    assert isinstance(data["summary"], str) and data["summary"]
+    keys = {"id", "sentence", "sentence_start", "sentence_end", "text", "start", "end", "kind", "value", "low",
+            "high", "unit", "date", "hedge", "subject", "verdict", "confidence", "evidence", "reason"}
+    for claim in data["claims"]:
+        assert keys <= set(claim)
+        assert text[claim["start"]:claim["end"]] == claim["text"]
+        assert text[claim["sentence_start"]:claim["sentence_end"]] == claim["sentence"]
+        assert claim["sentence_start"] <= claim["start"] < claim["end"] <= claim["sentence_end"]
+        assert claim["kind"] in {"count", "money", "percent", "date", "duration", "quantity"}
+        assert claim["verdict"] in {"SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO"}
+        assert 0.0 <= claim["confidence"] <= 1.0
+        for evidence in claim["evidence"]:
+            assert set(evidence) == {"id", "text", "score", "source"}
+    assert [c["id"] for c in data["claims"]] == [f"c{i}" for i in range(1, len(data["claims"]) + 1)]
+
+
+def test_without_facts_every_verdict_is_not_enough_info(encoder):
+    report = check((SAMPLES / "tiktok-ultimatum.txt").read_text(encoding="utf-8"), encoder=encoder)
+    assert report.claims and {c.verdict for c in report.claims} == {"NOT_ENOUGH_INFO"}
+    assert all(not c.evidence for c in report.claims)
+
+
+def test_project_sample_is_judged(encoder):
+    report = check((SAMPLES / "tiktok-ultimatum-doctored.txt").read_text(encoding="utf-8"),
+                   facts=SAMPLES / "tiktok-facts.jsonl", encoder=encoder)
+    assert report.published == "2020-08-17"  # read from the dateline
+    claims = by_text(report)
+    for text in ("rund 80 Millionen", "etwa 1,2 Milliarden Dollar", "binnen sechs Monaten"):
+        assert claims[text].verdict == "CONTRADICTED", (text, claims[text].reason)
+    assert claims["etwa 1.500"].verdict == "SUPPORTED"
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_text_is_refused(text):
+    with pytest.raises(InputError, match="empty"):
+        check(text)
+
+
+def test_store_and_facts_together_are_refused(encoder):
+    with pytest.raises(InputError, match="either"):
+        check("Text", store=object(), facts=FACTS, encoder=encoder)
+
+
+def test_a_non_german_text_is_checked_with_a_warning(encoder):
+    text = ("The company said on Monday that it now has 100 million users in the United States and "
+            "plans to hire 1,500 more employees over the next three years across its offices.")
+    report = check(text, encoder=encoder)
+    assert any("German" in w for w in report.warnings)
