@@ -370,6 +370,7 @@ class ReferenceStore:
         self._check_open()
         if self._table is None:
             return
+        self._table.optimize()  # compact first: one commit per WRITE_BATCH rows leaves many small files
         self._table.create_index("vector", config=HnswSq(distance_type="cosine"), replace=True)
         self._table.create_index("id", config=BTree(), replace=True)
         self._table.create_index("subject_key", config=BTree(), replace=True)
@@ -428,7 +429,7 @@ class ReferenceStore:
             .distance_type("cosine")
             .limit(n)
             .refine_factor(REFINE_FACTOR)
-            .select(_RESULT_COLUMNS)
+            .select(_RESULT_COLUMNS + ["_distance"])  # naming _distance keeps LanceDB from warning on every search
         )
         if where:
             q = q.where(where, prefilter=True)
