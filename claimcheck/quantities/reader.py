@@ -150,6 +150,9 @@ class Grammar:
             r"|(?<![\w.,])\d+(?:[.,]\d+)*-?[^\W\d_][\w-]*(?<!\d))",
             rf"(?P<isodate>(?<![\w.,-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d))",
             rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
+            (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
+             if de else
+             rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
             rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
             rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?![\d\w])))",
             rf"(?P<month>(?<![\w]){months})",
@@ -168,11 +171,13 @@ class Grammar:
             | {w + sfx for w in self.weekdays for sfx in [""] + list(self.weekday_suffixes)}
             | {re.match(r"[A-Za-z]*", c).group() for c in self.currencies if c[:1].isalpha() and c.isupper()}
         ) - {""}
+        self.share_first_words = frozenset(first_words(self.shares))
         self._trigger_cache: dict[str, int] = {}
         self._state = threading.local()
         self.article_follow = frozenset(
             set(self.scales) | {k.rstrip(".") for k in self.scales} | set(self.fractions) | set(self.durations)
             | set(self.percent_words) | {c.split()[0] for c in self.currencies} | set(self.minor) | set(self.words.words)
+            | set(self.words.multipliers)  # "a hundred", "ein hundert"
         )
         self.re_digits = re.compile(r"\s?" + digits)
         self.re_scale = re.compile(r"\s*" + _alt(self.scales))
@@ -191,6 +196,7 @@ class Grammar:
         )
         self.re_year_after = re.compile(r"(?:,)?\s+(\d{4})(?![\d\w])")
         self.re_en_day = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})(?![\d\w])|\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d\w])")
+        self.re_en_dayrange_after = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\d\w])")
         self.re_period_year = re.compile(r"(?:\s+(?:des\s+Jahres|of))?\s+(\d{4})(?!\d)")
         self.re_ord_dot = re.compile(r"\.\s+(\S+)")
         noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
@@ -270,7 +276,8 @@ class Grammar:
         else:
             low = tok.lower()
             hit = tok in self.trigger_words or low in self.words.words or self.re_numstart.match(low) is not None
-            if hit and low in self.article_words and low not in ("halb", "halbe", "halben", "halbes", "halber"):
+            if (hit and low in self.article_words and low not in ("halb", "halbe", "halben", "halbes", "halber")
+                    and tok not in self.share_first_words):  # "half the votes" is a share
                 hit = 2
         if len(self._trigger_cache) > 200_000:  # bounded memory on unbounded input
             self._trigger_cache.clear()
@@ -344,6 +351,14 @@ class Grammar:
                 return self._finish_fraction(text, start, end, value)
             if half == 0.5 and follow in self.article_words:  # "ein halbes Jahr"
                 value, end = 0.5, nxt.end()
+            elif value == 0.5 and half == 1:  # "half a million", "half a year"
+                after = self.re_space_word.match(text, nxt.end())
+                word = after.group(1) if after else ""
+                if not (word in self.scales or word.rstrip(".") in self.scales or word.rstrip(".") in self.durations):
+                    return None
+                end = nxt.end()
+            elif follow in self.words.multipliers:  # "a hundred", "a thousand"
+                value, end = value * self.words.multipliers[follow], nxt.end()
             elif follow in self.scales or follow.rstrip(".") + "." in self.scales or follow in ("Dutzend", "dozen"):
                 pass
             elif follow not in self.durations and follow not in self.percent_words and follow not in self.currencies:
@@ -787,6 +802,24 @@ class Grammar:
         year = int(md.group(2)) if md.group(2) else None
         return self._month_date(text, start, md.end(), month, year, day, None, self._back(text, start), published)
 
+    def _read_dayrange(self, text, m, published):
+        """Days of one month: "22. bis 25. September 2020", "22 to 25 September 2020", "September 22-25, 2020"."""
+        month = self.months[re.sub(r"\s+", " ", m.group("rmon"))]
+        year = int(m.group("ry")) if m.group("ry") else None
+        return self._day_range(text, m.start(), m.end(), int(m.group("rd1")), int(m.group("rd2")), month, year,
+                               published) or m.end()
+
+    def _day_range(self, text, start, end, first, last, month, year, published) -> Optional[Quantity]:
+        if not 1 <= first < last <= 31:
+            return None
+        if year is None and published is not None:
+            year = dates.resolve_year(month, first, published, self._tense(text, start) or "nearest")
+        if year is None:  # no year and no publication date: ISO 8601 "--MM", days left open
+            return Quantity(text[start:end], start, end, "date", date=f"--{month:02d}")
+        lo, hi = Day(year, month, first), Day(year, month, last)  # ValueError (31 February) -> no figure
+        return Quantity(text[start:end], start, end, "date", date=f"{year:04d}-{month:02d}",
+                        date_low=lo.isoformat(), date_high=hi.isoformat())
+
     def _read_numdate(self, text, m, published):
         d, mo, y = int(m.group("nd")), int(m.group("nm")), m.group("ny")
         year = int(y) if len(y) == 4 else 2000 + int(y)
@@ -807,6 +840,10 @@ class Grammar:
         end = m.end()
         year = day = None
         if self.lang == "en" and part is None:
+            rm = self.re_en_dayrange_after.match(text, end)
+            if rm:  # "September 22-25, 2020"
+                return self._day_range(text, start, rm.end(), int(rm.group(1)), int(rm.group(2)), month,
+                                       int(rm.group(3)) if rm.group(3) else None, published)
             dm = self.re_en_day.match(text, end)
             if dm and (dm.group(2) or dm.group(3)):
                 day = int(dm.group(1) or dm.group(3))
