@@ -77,7 +77,10 @@ class Grammar:
         self.units: dict[str, str] = table["units"]
         self.durations: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["durations"].items()}
         self.hedges: dict[str, str] = table["hedges"]
-        self.not_before_durations = frozenset(table.get("hedge_exceptions", {}).get("not_before_durations", []))
+        exceptions = table.get("hedge_exceptions", {})
+        self.not_before_durations = frozenset(exceptions.get("not_before_durations", []))
+        self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
+        self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
         self.relations: dict[str, str] = table["relations"]
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
@@ -447,6 +450,9 @@ class Grammar:
         back = self._back(text, start)
         rel = back.group("rel") if back else None
         hedge_word = back.group("hedge") if back else None
+        if hedge_word in self.amount_prepositions and \
+                self._word_before(text, back.start("hedge")).lower().endswith(self.amount_noun_endings):
+            hedge_word = None  # "eine Kapitalerhöhung über 1,5 Mrd. Euro" = of 1,5 Mrd., not more than
         low = high = None
         second = self._second_of_range(text, end, rel)
         range_end = end
@@ -726,13 +732,15 @@ class Grammar:
         return Quantity(word, m.start(), m.end(), "date", date=None, date_low=Day(year, 1, 1).isoformat(),
                         date_high=Day(year + 9, 12, 31).isoformat())
 
-    def _tense(self, text: str, start: int) -> Optional[str]:
+    def _tense(self, text: str, start: int, end: Optional[int] = None) -> Optional[str]:
         """"future" or "past" where the sentence around `start` says so by its words, else None."""
         a, b = self._sentence_bounds(text, start)
+        end = start if end is None else end
         best: Optional[tuple[int, str]] = None  # the tense word nearest to the figure decides
         for tense, rx in (("future", self.re_future_tense), ("past", self.re_past_tense)):
             for m in rx.finditer(text, a, b):
-                d = abs(m.start() - start)
+                # the gap between word and figure ("war für Ende September terminiert": terminiert)
+                d = start - m.end() if m.start() < start else m.start() - end
                 if best is None or d < best[0]:
                     best = (d, tense)
         return best[1] if best else None
@@ -780,7 +788,7 @@ class Grammar:
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
         if year is None and published is not None:
-            mode = {"until": "future", "since": "past"}.get(relation or "") or self._tense(text, start) or "nearest"
+            mode = {"until": "future", "since": "past"}.get(relation or "") or self._tense(text, start, end) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
         if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
             iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
@@ -813,7 +821,7 @@ class Grammar:
         if not 1 <= first < last <= 31:
             return None
         if year is None and published is not None:
-            year = dates.resolve_year(month, first, published, self._tense(text, start) or "nearest")
+            year = dates.resolve_year(month, first, published, self._tense(text, start, end) or "nearest")
         if year is None:  # no year and no publication date: ISO 8601 "--MM", days left open
             return Quantity(text[start:end], start, end, "date", date=f"--{month:02d}")
         lo, hi = Day(year, month, first), Day(year, month, last)  # ValueError (31 February) -> no figure
