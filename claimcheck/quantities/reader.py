@@ -155,7 +155,7 @@ class Grammar:
             rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
              if de else
-             rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
+             rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|and|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
             rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
             rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?![\d\w])))",
             rf"(?P<month>(?<![\w]){months})",
