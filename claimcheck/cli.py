@@ -88,7 +88,11 @@ def _cmd_claims(args) -> int:
 def _cmd_summarize(args) -> int:
     from .pipeline import summarize
 
-    print(summarize(_read_input(args.file), max_sentences=args.sentences, backend=args.backend, model=args.model))
+    notes: list[str] = []
+    print(summarize(_read_input(args.file), max_sentences=args.sentences, backend=args.backend, model=args.model,
+                    notes=notes))
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     return 0
 
 

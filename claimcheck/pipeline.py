@@ -101,6 +101,7 @@ def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[s
         model=model,
         sentences=doc.sentences,
         sentence_vectors=doc.sentence_vectors,
+        published=doc.published,
     )
 
 
@@ -166,8 +167,15 @@ def extract_claims(text: str, *, published: str | dt.date | None = None) -> list
     return _extract(validate_text(text), published=parse_published(published))
 
 
-def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive", model: Optional[str] = None) -> str:
-    """A short summary of `text` (extractive by default; see claimcheck.summarize)."""
+def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive", model: Optional[str] = None,
+              notes: Optional[list[str]] = None) -> str:
+    """A short summary of `text` (extractive by default; see claimcheck.summarize).
+
+    Pass a list as `notes` to receive what the faithfulness check did (repairs, fallbacks).
+    """
     from .summarize import summarize as _summarize
 
-    return _summarize(validate_text(text), max_sentences=max_sentences, backend=backend, model=model).text
+    summary = _summarize(validate_text(text), max_sentences=max_sentences, backend=backend, model=model)
+    if notes is not None:
+        notes.extend(summary.notes)
+    return summary.text
