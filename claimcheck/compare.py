@@ -47,6 +47,7 @@ class Comparison:
     fact_text: str
     detail: str  # "same", "differs by 20 %", ...
     specificity: float = 0.0  # for an agreement: how unlikely it is by chance, 0..1 (see agreement_specificity)
+    distance: float = 0.0  # for a disagreement: how far apart, |log10 ratio| of numbers or years between dates
 
 
 def _measure(q: Quantity) -> Optional[tuple[str, str]]:
@@ -135,7 +136,7 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         gap = 0 if agree else min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
         detail = "same" if agree else f"{gap} days apart"
         return Comparison(agree, format_quantity(claim), format_quantity(fact), detail,
-                          agreement_specificity(claim, fact) if agree else 0.0)
+                          agreement_specificity(claim, fact) if agree else 0.0, gap / 365.25)
     if claim.value is None and claim.low is None and claim.high is None:
         return None
     if fact.value is None and fact.low is None and fact.high is None:
@@ -144,7 +145,15 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     agree = a[0] <= b[1] and b[0] <= a[1]
     detail = "same" if agree else _difference(claim, fact)
     return Comparison(agree, format_quantity(claim), format_quantity(fact), detail,
-                      agreement_specificity(claim, fact) if agree else 0.0)
+                      agreement_specificity(claim, fact) if agree else 0.0, 0.0 if agree else _log_distance(a, b))
+
+
+def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Orders of magnitude between two disjoint intervals (0 when a side is open or not positive)."""
+    lo, hi = (a[1], b[0]) if a[1] < b[0] else (b[1], a[0])
+    if not (math.isfinite(lo) and math.isfinite(hi)) or lo <= 0 or hi <= 0:
+        return 0.0
+    return abs(math.log10(hi / lo))
 
 
 def _significant_digits(value: float) -> int:

@@ -29,11 +29,14 @@ import numpy as np
 from .compare import Comparison, compare, comparable
 from .types import Claim, Evidence, Fact, Sentence
 
-FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement")
+FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
+            "distance", "is_date", "fact_figures")
 # cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
 # fact written about this very figure usually stands out); agreement: the comparison's
 # specificity when the figures agree (an exact match of a specific number is evidence of
-# being about the same thing), 0 when they disagree.
+# being about the same thing), 0 when they disagree; distance: how far apart disagreeing
+# figures lie (a figure of the same measure is rarely orders of magnitude away); is_date:
+# dates and deadlines (many events share a subject); fact_figures: 1 / the fact's comparable figures.
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
 
@@ -139,6 +142,9 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         age_years(claim, fact, published),
         0.0,
         comparison.specificity,
+        min(comparison.distance, 3.0),
+        1.0 if claim.quantity.kind == "date" or claim.quantity.relation == "deadline" else 0.0,
+        1.0 / max(1, sum(1 for q in fact.quantities if comparable(claim.quantity, q))),
     ])
 
 
