@@ -17,7 +17,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 from typing import Optional
 
 from .types import Quantity
@@ -68,9 +71,20 @@ def comparable(claim: Quantity, fact: Quantity) -> bool:
         # A resolved deadline ("binnen drei Monaten" -> 2020-11-17) is also a date.
         return claim.kind == "duration" and bool(claim.date_low) and b is not None and b[0] == "date"
     if a[0] == "count":
-        # Users are not employees; a count without a noun matches any noun.
-        return not (a[1] and b[1]) or a[1] == b[1]
+        # Users are not employees; a count without a noun matches any noun, "people" any person noun.
+        return not (a[1] and b[1]) or a[1] == b[1] or _people_and_persons(a[1], b[1])
     return a[1] == b[1]
+
+
+@lru_cache(maxsize=1)
+def _people_units() -> tuple[str, frozenset[str]]:
+    data = tomllib.loads(resources.files("claimcheck.lang").joinpath("units.toml").read_text("utf-8"))["people"]
+    return data["generic"], frozenset(data["persons"])
+
+
+def _people_and_persons(a: str, b: str) -> bool:
+    generic, persons = _people_units()
+    return (a == generic and b in persons) or (b == generic and a in persons)
 
 
 # --- intervals ---------------------------------------------------------------
@@ -121,10 +135,24 @@ def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
 
 # --- comparing ---------------------------------------------------------------
 
+def _with_year_of(yearless: Quantity, other: Quantity) -> Quantity:
+    """'9. Juni' (no year: '--06-09') read in the year of the figure it is compared with."""
+    year = (other.date or other.date_low or "")[:4]
+    if not year.isdigit():
+        return yearless
+    fill = lambda iso: year + iso[1:] if iso and iso.startswith("--") else iso  # noqa: E731
+    return replace(yearless, date=fill(yearless.date), date_low=fill(yearless.date_low),
+                   date_high=fill(yearless.date_high))
+
+
 def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     """Compare two figures; None when they are not comparable."""
     if not comparable(claim, fact):
         return None
+    if (claim.date or "").startswith("--"):
+        claim = _with_year_of(claim, fact)
+    if (fact.date or "").startswith("--"):
+        fact = _with_year_of(fact, claim)
     family = _measure(fact)[0]
     if family == "date" and claim.kind == "duration" and claim.relation != "deadline":
         return None  # "seit zehn Jahren" or a window is not a point in time to compare with a date

@@ -33,6 +33,8 @@ def _alt(words) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
+# "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
+AGO_APPROX = 0.25
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
 _STOP_ADJECTIVES = frozenset(
     "die der das den dem des aber oder einer eine einen einem eines seien haben werden wurden sollen "
@@ -554,14 +556,20 @@ class Grammar:
             after = self.re_ago_after.match(text, u.end())
             if after and lw in self.share_articles:
                 after = None  # "in den sieben Tagen zuvor" is a period, not a point in time
-            if published is not None and (lw in self.ago_before or after) and low is None and hedge_word is None:
-                # "vor zwei Wochen", "einen Monat zuvor": a date counted back from publication
+            approx = hedge_word is not None and self.hedges.get(hedge_word) == "approx"
+            if published is not None and (lw in self.ago_before or after) and low is None and (
+                    hedge_word is None or approx):
+                # "vor zwei Wochen", "einen Monat zuvor": a date counted back from publication;
+                # "vor rund einer Woche" widens it by AGO_APPROX either way.
                 a_start = text.rfind(lw, 0, span_start) if lw in self.ago_before else span_start
                 a_end = u.end() if lw in self.ago_before else after.end()
                 day = dates.shift(published, v * mult, dunit, -1)
                 if day is not None:
+                    early = dates.shift(published, v * mult * (1 + AGO_APPROX), dunit, -1) if approx else day
+                    late = dates.shift(published, v * mult * (1 - AGO_APPROX), dunit, -1) if approx else day
                     return Quantity(text[a_start:a_end], a_start, a_end, "date", date=day.isoformat(),
-                                    date_low=day.isoformat(), date_high=day.isoformat())
+                                    date_low=(early or day).isoformat(), date_high=(late or day).isoformat(),
+                                    hedge="approx" if approx else None)
             q_start = back.start("rel") if relation else span_start
             q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word)
             q.relation = relation
