@@ -276,7 +276,7 @@ def evaluate_summaries(path: Path) -> dict:
 
 def report_summaries(m: dict, out: Path) -> str:
     plot_rouge(m["rouge"], out / "rouge.png")
-    rows = [[r["group"], r["n"], r["system"], round(r["r1"], 2), round(r["r2"], 2), round(r["rl"], 2)]
+    rows = [[r["group"], r["n"], r["system"], f"{r['r1']:.2f}", f"{r['r2']:.2f}", f"{r['rl']:.2f}"]
             for r in m["rouge"]]
     return ("ROUGE F1 x 100 (German tokens, no stemmer); news: reference = sub-headline, klexikon: "
             "children's encyclopedia article\n\n"
