@@ -6,7 +6,9 @@ after a stated tolerance:
   open); exact figures are widened by NUMBER_TOLERANCE (relative), because news
   rounds ("1.500" for 1,488);
 - durations are compared in days, with DURATION_TOLERANCE ("drei Monate" = 91.3
-  days agrees with "90 days");
+  days agrees with "90 days"); a deadline ("binnen drei Monaten") is compared as the
+  duration it states, never with a dated fact: the article's date is rarely the day
+  the clock started, and facts carry many dates of other events;
 - dates are compared as day intervals ("Mitte September" = 11-20 September
   agrees with "20 September"; "2017" agrees with "November 2017").
 Units and currencies must match or convert; there is no exchange-rate
@@ -28,11 +30,6 @@ from .types import Quantity
 NUMBER_TOLERANCE = 0.02
 APPROX_TOLERANCE = 0.10  # used only when a hedged figure arrives without low/high
 DURATION_TOLERANCE = 0.05
-# A deadline resolved against the publication date ("binnen drei Monaten" -> 2020-11-17)
-# is compared with a dated fact at its end date, give or take this share of its length
-# (at least DEADLINE_MIN_DAYS): the article's date is rarely the day the clock started.
-DEADLINE_TOLERANCE = 0.10
-DEADLINE_MIN_DAYS = 7
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24}
 # Units that convert into one another (factor to the first unit of the group).
 UNIT_FACTORS = {
@@ -68,8 +65,7 @@ def comparable(claim: Quantity, fact: Quantity) -> bool:
     """Whether two figures measure the same kind of thing in the same unit."""
     a, b = _measure(claim), _measure(fact)
     if a is None or b is None or a[0] != b[0]:
-        # A resolved deadline ("binnen drei Monaten" -> 2020-11-17) is also a date.
-        return claim.kind == "duration" and bool(claim.date_low) and b is not None and b[0] == "date"
+        return False
     if a[0] == "count":
         # Users are not employees; a count without a noun matches any noun, "people" any person noun.
         return not (a[1] and b[1]) or a[1] == b[1] or _people_and_persons(a[1], b[1])
@@ -119,11 +115,6 @@ def _date_bounds(iso: str) -> tuple[dt.date, dt.date]:
 def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
     """The days a dated figure stands for; None when it has no date."""
     try:
-        if q.kind == "duration" and q.relation == "deadline" and q.date_high and q.value is not None:
-            end = dt.date.fromisoformat(q.date_high)
-            days = q.value * DAYS_PER.get(q.unit or "day", 1.0)
-            slack = dt.timedelta(days=max(DEADLINE_MIN_DAYS, round(days * DEADLINE_TOLERANCE)))
-            return end - slack, end + slack
         if q.date_low and q.date_high:
             return dt.date.fromisoformat(q.date_low), dt.date.fromisoformat(q.date_high)
         if q.date:
@@ -153,10 +144,7 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         claim = _with_year_of(claim, fact)
     if (fact.date or "").startswith("--"):
         fact = _with_year_of(fact, claim)
-    family = _measure(fact)[0]
-    if family == "date" and claim.kind == "duration" and claim.relation != "deadline":
-        return None  # "seit zehn Jahren" or a window is not a point in time to compare with a date
-    if family == "date":
+    if _measure(fact)[0] == "date":
         a, b = date_interval(claim), date_interval(fact)
         if a is None or b is None:
             return None

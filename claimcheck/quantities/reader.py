@@ -34,7 +34,7 @@ def _alt(words) -> str:
 
 
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
-AGO_APPROX = 0.25
+AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
 _STOP_ADJECTIVES = frozenset(
     "die der das den dem des aber oder einer eine einen einem eines seien haben werden wurden sollen "
