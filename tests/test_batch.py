@@ -56,7 +56,7 @@ def corpus(tmp_path_factory):
 def unbroken(corpus):
     folder, jsonl, facts = corpus
     out = folder / "unbroken.jsonl"
-    result = run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+    result = run_batch(jsonl, out, facts=facts, chunk_size=2, workers=1, progress=False)
     return result, _lines(out)
 
 
@@ -87,7 +87,7 @@ def test_an_interrupted_run_resumes_to_the_same_output(corpus, unbroken, monkeyp
 
     monkeypatch.setattr(batch, "check_articles", interrupted_after_one_chunk)
     with pytest.raises(KeyboardInterrupt):
-        run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+        run_batch(jsonl, out, facts=facts, chunk_size=2, workers=1, progress=False)
     monkeypatch.setattr(batch, "check_articles", real)
     first = _lines(out)
     assert {line["id"] for line in first} == {"a1", "a2", "a3"}
@@ -95,10 +95,10 @@ def test_an_interrupted_run_resumes_to_the_same_output(corpus, unbroken, monkeyp
     with open(out, "a", encoding="utf-8") as f:
         f.write('{"row": 3, "id": "a4", "rep')
 
-    result = run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+    result = run_batch(jsonl, out, facts=facts, chunk_size=2, workers=1, progress=False)
     assert (result.skipped, result.checked, result.failed) == (3, 3, 0)
     assert _lines(out) == unbroken[1]
-    again = run_batch(jsonl, out, facts=facts, chunk_size=2, progress=False)
+    again = run_batch(jsonl, out, facts=facts, chunk_size=2, workers=1, progress=False)
     assert (again.skipped, again.checked) == (6, 0)
     assert _lines(out) == unbroken[1]
 
@@ -113,13 +113,13 @@ def test_csv_input_and_parquet_input_and_output(corpus, unbroken):
         writer.writeheader()
         writer.writerows(ARTICLES)
     out = folder / "from-csv.jsonl"
-    run_batch(csv_path, out, facts=facts, chunk_size=2, progress=False)
+    run_batch(csv_path, out, facts=facts, chunk_size=2, workers=1, progress=False)
     assert {line["id"]: line.get("report") for line in _lines(out)} == expected
 
     parquet_in = folder / "corpus.parquet"
     pq.write_table(pa.Table.from_pylist(ARTICLES), parquet_in)
     parquet_out = folder / "reports.parquet"
-    run_batch(parquet_in, parquet_out, facts=facts, chunk_size=2, progress=False)
+    run_batch(parquet_in, parquet_out, facts=facts, chunk_size=2, workers=1, progress=False)
     rows = pq.read_table(parquet_out).to_pylist()
     assert {r["id"]: (json.loads(r["report"]) if r["report"] else None) for r in rows} == expected
     assert not (folder / "reports.parquet.progress.jsonl").exists()
