@@ -122,8 +122,26 @@ def _cmd_serve(args) -> int:
 def _cmd_batch(args) -> int:
     from .batch import run_batch
 
-    run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers)
+    try:
+        result = run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers,
+                           text_column=args.text_column, id_column=args.id_column,
+                           published_column=args.published_column, chunk_size=args.chunk_size)
+    except RuntimeError as exc:  # the whole first chunk failed: a broken install, not bad rows
+        raise InputError(str(exc)) from None
+    print(f"{result.checked} checked, {result.failed} failed, {result.skipped} already done; "
+          f"{result.articles_per_second:.2f} articles/s -> {result.output}", file=sys.stderr)
     return 0
+
+
+def _cmd_eval(args) -> int:
+    # The evaluation suite lives in the repository's eval/ package, next to the data it reads.
+    repo = Path(__file__).resolve().parent.parent
+    if not (repo / "eval" / "__main__.py").is_file():
+        raise InputError("the evaluation suite (eval/) is not next to this installation: run it from a checkout.")
+    sys.path.insert(0, str(repo))
+    from eval.__main__ import main as eval_main
+
+    return eval_main(args.eval_args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -172,8 +190,16 @@ def build_parser() -> argparse.ArgumentParser:
     src = p.add_mutually_exclusive_group()
     src.add_argument("--store")
     src.add_argument("--facts")
-    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: by corpus size and cores)")
+    p.add_argument("--text-column", default="text")
+    p.add_argument("--id-column", default="id")
+    p.add_argument("--published-column", default=None, help="column with YYYY-MM-DD publication dates")
+    p.add_argument("--chunk-size", type=int, default=8, help="articles encoded together")
     p.set_defaults(run=_cmd_batch)
+
+    p = sub.add_parser("eval", help="the evaluation suite: quantities, claims, verify, summaries, all")
+    p.add_argument("eval_args", nargs=argparse.REMAINDER, help="TASK [--out DIR] ... (see python -m eval -h)")
+    p.set_defaults(run=_cmd_eval)
 
     p = sub.add_parser("serve", help="the web page (Gradio)")
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: this machine only)")
