@@ -42,6 +42,7 @@ import numpy as np
 import pyarrow as pa
 
 from claimcheck.facts_io import as_of_interval, facts_from_records, normalise_as_of, read_facts
+from claimcheck.textio import german_function_words
 from claimcheck.types import KINDS, Fact, Quantity
 
 FACTS_TABLE = "facts"
@@ -602,16 +603,10 @@ _NUMBER = re.compile(r"\d+(?:[.,' ]\d+)*")
 
 
 @lru_cache(maxsize=1)
-def _german_function_words() -> frozenset[str]:
-    data = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("language.toml").read_text("utf-8"))
-    return frozenset(data["function_words"])
-
-
-@lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     """Capitalised words that are no names: German function words, English sentence openers."""
     english = tomllib.loads(resources.files("claimcheck.lang.en").joinpath("claims.toml").read_text("utf-8"))
-    return _german_function_words() | frozenset(english["subjects"]["stopwords"])
+    return german_function_words() | frozenset(english["subjects"]["stopwords"])
 
 
 def detect_lang(text: str) -> str:
@@ -619,7 +614,7 @@ def detect_lang(text: str) -> str:
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         return "de"
-    share = sum(w in _german_function_words() for w in words) / len(words)
+    share = sum(w in german_function_words() for w in words) / len(words)
     # German sentences have 25-45 % words from the table; English ones under 10 % ("in", "an", "die").
     return "de" if share >= 0.15 else "en"
 

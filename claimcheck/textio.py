@@ -76,7 +76,7 @@ def validate_text(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _german_function_words() -> frozenset[str]:
+def german_function_words() -> frozenset[str]:
     data = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("language.toml").read_text("utf-8"))
     return frozenset(data["function_words"])
 
@@ -86,7 +86,7 @@ def language_warning(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < 20:
         return None
-    share = sum(w in _german_function_words() for w in words) / len(words)
+    share = sum(w in german_function_words() for w in words) / len(words)
     # German news prose has 30-45 % function words from the table; English or French text has < 8 %.
     if share < 0.12:
         return (

@@ -30,13 +30,14 @@ from .compare import Comparison, compare, comparable
 from .types import Claim, Evidence, Fact, Sentence
 
 FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
-            "distance", "is_date", "fact_figures")
+            "distance", "is_date", "fact_figures", "cross_lingual")
 # cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
 # fact written about this very figure usually stands out); agreement: the comparison's
 # specificity when the figures agree (an exact match of a specific number is evidence of
 # being about the same thing), 0 when they disagree; distance: how far apart disagreeing
 # figures lie (a figure of the same measure is rarely orders of magnitude away); is_date:
-# dates and deadlines (many events share a subject); fact_figures: 1 / the fact's comparable figures.
+# dates and deadlines (many events share a subject); fact_figures: 1 / the fact's comparable figures;
+# cross_lingual: the fact is not German (cosines and shared words run lower across languages).
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
 
@@ -132,7 +133,10 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
     claim_regions, fact_regions = regions(claim.sentence), regions(fact.text)
     if claim_regions and fact_regions and not (claim_regions & fact_regions):
         return None
-    same_unit = claim.quantity.unit and any(q.unit == claim.quantity.unit for q in fact.quantities)
+    # Comparable money, percentages, durations and dates share their unit by construction;
+    # only a count's noun says more (users = users is telling, a bare count is not).
+    same_unit = claim.quantity.kind != "count" or (
+        claim.quantity.unit and any(q.unit == claim.quantity.unit for q in fact.quantities))
     return np.array([
         hit.score,
         hit.lexical,
@@ -145,6 +149,7 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         min(comparison.distance, 3.0),
         1.0 if claim.quantity.kind == "date" or claim.quantity.relation == "deadline" else 0.0,
         1.0 / max(1, sum(1 for q in fact.quantities if comparable(claim.quantity, q))),
+        0.0 if (fact.lang or "de") == "de" else 1.0,
     ])
 
 

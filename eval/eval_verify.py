@@ -223,17 +223,24 @@ def print_metrics(name: str, m: dict, out=sys.stdout) -> None:
                                       for b in m["calibration"]), file=out)
 
 
+def judge_corpus(corpus: str | Path = DEFAULT_CORPUS, model=None) -> tuple[list[Item], list[Judgement]]:
+    """The verification set's items and every judgement of them, with the packaged encoder."""
+    from claimcheck.models import get_encoder
+
+    gold = load_gold(corpus)
+    items = load_items(gold)
+    judgements = run(gold, items, get_encoder(), model=model)
+    print(f"items (annotated claims with written facts): {len(items)}; "
+          f"judgements on claims that extraction found: {len(judgements)}")
+    return items, judgements
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--dump", help="write one line per judgement (JSONL) for error analysis")
     args = parser.parse_args(argv)
-    from claimcheck.models import get_encoder
-
-    gold = load_gold(args.corpus)
-    items = load_items(gold)
-    judgements = run(gold, items, get_encoder())
-    print(f"items (annotated claims with written facts): {len(items)}; judgements on claims that extraction found: {len(judgements)}")
+    _, judgements = judge_corpus(args.corpus)
     print_metrics("verify", metrics(judgements))
     if args.dump:
         dump(judgements, args.dump)

@@ -21,8 +21,8 @@ from dataclasses import asdict
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from eval.annotations import DEFAULT_CORPUS, REPO, load_gold
-from eval.eval_verify import Judgement, load_items, macro_f1, metrics, print_metrics, run
+from eval.annotations import DEFAULT_CORPUS, REPO
+from eval.eval_verify import Judgement, judge_corpus, macro_f1, metrics, print_metrics
 from claimcheck.verify import FEATURES, Verifier, VerifierModel
 
 MODEL_PATH = REPO / "claimcheck" / "resources" / "verifier.json"
@@ -98,12 +98,7 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--no-write", action="store_true", help="report only; keep the shipped model")
     args = parser.parse_args(argv)
-    from claimcheck.models import get_encoder
-
-    gold = load_gold(args.corpus)
-    items = load_items(gold)
-    judgements = run(gold, items, get_encoder())
-    print(f"items: {len(items)}; judgements on found claims: {len(judgements)}")
+    items, judgements = judge_corpus(args.corpus)
     print_metrics("shipped model (before fitting)", metrics(judgements))
 
     held_out = []
