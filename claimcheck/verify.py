@@ -50,13 +50,16 @@ class VerifierModel:
     contradict_threshold: float
     calibration: dict[str, list[float]]  # verdict -> Platt [a, b]: confidence = sigmoid(a * p + b)
     fitted_on: str
+    # A contradiction stands only if no agreeing fact comes within this much relatedness of it:
+    # facts that disagree among themselves are not enough to call a claim wrong.
+    conflict_margin: float = 1.0
 
     @classmethod
     def load(cls, path=None) -> "VerifierModel":
         text = (open(path, encoding="utf-8").read() if path else
                 resources.files("claimcheck.resources").joinpath("verifier.json").read_text("utf-8"))
         data = json.loads(text)
-        return cls(**{k: data[k] for k in cls.__dataclass_fields__})
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
 
     def relatedness(self, features: np.ndarray) -> np.ndarray:
         return _sigmoid(features @ np.asarray(self.weights) + self.bias)
@@ -201,6 +204,10 @@ class Verifier:
         model = self.model
         agreeing = [c for c in candidates if c.comparison.agree and c.relatedness >= model.support_threshold]
         disagreeing = [c for c in candidates if not c.comparison.agree and c.relatedness >= model.contradict_threshold]
+        conflict = None
+        best_agreeing = next((c for c in candidates if c.comparison.agree), None)
+        if disagreeing and best_agreeing and best_agreeing.relatedness >= disagreeing[0].relatedness - model.conflict_margin:
+            conflict, disagreeing = (best_agreeing, disagreeing[0]), []
         if agreeing:
             chosen, verdict = agreeing[0], "SUPPORTED"
         elif disagreeing:
@@ -210,10 +217,14 @@ class Verifier:
             claim.verdict = "NOT_ENOUGH_INFO"
             claim.confidence = model.confidence("NOT_ENOUGH_INFO", best_p)
             claim.evidence = []
-            claim.reason = (f"no fact about {claim.subject or 'this subject'} with a comparable figure"
-                            if not candidates else
-                            f"closest fact {candidates[0].fact.id} is not clearly about the same measure "
-                            f"(relatedness {best_p:.2f})")
+            if conflict:
+                claim.reason = (f"facts conflict: {conflict[0].fact.id} agrees ({conflict[0].comparison.fact_text}), "
+                                f"{conflict[1].fact.id} disagrees ({conflict[1].comparison.fact_text})")
+            elif candidates:
+                claim.reason = (f"closest fact {candidates[0].fact.id} is not clearly about the same measure "
+                                f"(relatedness {best_p:.2f})")
+            else:
+                claim.reason = f"no fact about {claim.subject or 'this subject'} with a comparable figure"
             return
         claim.verdict = verdict
         claim.confidence = model.confidence(verdict, chosen.relatedness)

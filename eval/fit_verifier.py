@@ -27,6 +27,7 @@ from claimcheck.verify import FEATURES, Verifier, VerifierModel
 
 MODEL_PATH = REPO / "claimcheck" / "resources" / "verifier.json"
 THRESHOLDS = np.round(np.arange(0.2, 0.96, 0.05), 2)
+CONFLICT_MARGINS = (1.0, 0.3, 0.2, 0.1, 0.0)  # 1.0: any agreeing fact vetoes a contradiction
 
 
 def _pairs(judgements: list[Judgement]) -> tuple[np.ndarray, np.ndarray]:
@@ -63,14 +64,14 @@ def fit(judgements: list[Judgement]) -> VerifierModel:
     lr = LogisticRegression(C=1.0, max_iter=1000, class_weight="balanced").fit(X, y)
     model = VerifierModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 0.5, 0.5,
                           {"SUPPORTED": [0.0, 0.0], "CONTRADICTED": [0.0, 0.0], "NOT_ENOUGH_INFO": [0.0, 0.0]},
-                          fitted_on="")
+                          fitted_on="", conflict_margin=1.0)
     best = None
-    for ts, tc in itertools.product(THRESHOLDS, THRESHOLDS):
-        model.support_threshold, model.contradict_threshold = float(ts), float(tc)
+    for ts, tc, margin in itertools.product(THRESHOLDS, THRESHOLDS, CONFLICT_MARGINS):
+        model.support_threshold, model.contradict_threshold, model.conflict_margin = float(ts), float(tc), margin
         score = macro_f1([(e, p) for e, p, _, _ in rejudge(judgements, model)])
         if best is None or score > best[0] + 1e-9:
-            best = (score, float(ts), float(tc))
-    model.support_threshold, model.contradict_threshold = best[1], best[2]
+            best = (score, float(ts), float(tc), margin)
+    model.support_threshold, model.contradict_threshold, model.conflict_margin = best[1:]
     # Platt scaling of each verdict's correctness on the relatedness it was decided with.
     results = rejudge(judgements, model)
     for verdict in model.calibration:
