@@ -16,7 +16,6 @@ conversion, so a Dollar figure never supports a Euro figure.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 import tomllib
@@ -25,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .quantities.dates import iso_interval
 from .types import Quantity
 
 NUMBER_TOLERANCE = 0.02
@@ -101,24 +101,13 @@ def number_interval(q: Quantity) -> tuple[float, float]:
     return low - abs(low) * tol, high + abs(high) * tol
 
 
-def _date_bounds(iso: str) -> tuple[dt.date, dt.date]:
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
-    day = dt.date(*parts)
-    return day, day
-
-
 def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
     """The days a dated figure stands for; None when it has no date."""
     try:
         if q.date_low and q.date_high:
             return dt.date.fromisoformat(q.date_low), dt.date.fromisoformat(q.date_high)
         if q.date:
-            return _date_bounds(q.date)
+            return iso_interval(q.date)
     except ValueError:
         return None
     return None

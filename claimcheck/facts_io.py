@@ -18,6 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from claimcheck.quantities.dates import iso_interval
 from claimcheck.types import Fact
 
 FACT_FIELDS = ("id", "text", "source", "as_of", "lang")
@@ -63,14 +64,8 @@ def as_of_interval(as_of: str | None) -> tuple[str | None, str | None]:
     """The first and last ISO day an `as_of` stands for ("2020-08" -> 2020-08-01 .. 2020-08-31)."""
     if not as_of:
         return None, None
-    parts = [int(p) for p in as_of.split("-")]
-    if len(parts) == 3:
-        return as_of, as_of
-    if len(parts) == 2:
-        first = dt.date(parts[0], parts[1], 1)
-        nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-        return first.isoformat(), (nxt - dt.timedelta(days=1)).isoformat()
-    return f"{parts[0]:04d}-01-01", f"{parts[0]:04d}-12-31"
+    first, last = iso_interval(as_of)
+    return first.isoformat(), last.isoformat()
 
 
 def fact_from_record(record: Mapping[str, Any] | Fact) -> Fact:

@@ -93,6 +93,7 @@ def _region_patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=4096)  # a claim's sentence is matched against every candidate fact
 def regions(text: str) -> frozenset[str]:
     """The regions a text names (US, GLOBAL, DE, ...): 'US-Nutzer' and 'in den USA' both give US."""
     return frozenset(code for code, pattern in _region_patterns().items() if pattern.search(text))

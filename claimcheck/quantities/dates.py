@@ -31,6 +31,17 @@ def month_interval(year: int, month: int, part: Optional[str] = None) -> tuple[D
     return Day(year, month, first), Day(year, month, min(last, last_day(year, month)))
 
 
+def iso_interval(iso: str) -> tuple[Day, Day]:
+    """The days an ISO date at its precision stands for: "2020" -> the year, "2020-08" -> the month."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return year_interval(parts[0])
+    if len(parts) == 2:
+        return month_interval(parts[0], parts[1])
+    day = Day(*parts)
+    return day, day
+
+
 def year_interval(year: int, part: Optional[str] = None) -> tuple[Day, Day]:
     if part == "winter":  # December to the end of February of the next year
         return Day(year, 12, 1), Day(year + 1, 2, last_day(year + 1, 2))
