@@ -88,6 +88,9 @@ class Mention:
     end: int
     sentence: int
     locative: bool  # after "in", "im", "aus" ...: where something happens, not who
+    # A role or pronoun standing for a person named elsewhere ("der US-Präsident", "er"):
+    # its subject is that person, found by SubjectFinder._person_before.
+    refers: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -196,13 +199,21 @@ class SubjectFinder:
                 if len(m.name) > len(self._longest.get(_key(m.name), "")):
                     self._longest[_key(m.name)] = m.name
         self.topic = self._find_topic()
+        for k, ms in enumerate(self.mentions):
+            ms.extend(self._person_pronouns(k))
+            ms.sort(key=lambda m: m.start)
 
     def _find_topic(self) -> Optional[str]:
         """The article's most-mentioned name; the title and lead count twice, country adjectives once."""
         counts: Counter = Counter()
         for k, ms in enumerate(self.mentions):
             for m in ms:
-                counts[_key(m.name)] += 2 if k < 2 else 1
+                if m.refers:
+                    continue
+                # A place named as where something happens ("nach Brüssel melden") is
+                # less often what the article is about than a name acting in it.
+                weight = (2 if k < 2 else 1) * (0.5 if m.locative else 1)
+                counts[_key(m.name)] += weight
         demonyms = self.table["demonyms"]
         for sent in self.tokens:
             for t in sent:
@@ -328,9 +339,25 @@ class SubjectFinder:
             name = self.text[sent[i].start : sent[j].end]
             dateline = i == 0 and j + 1 < len(sent) and sent[j + 1].text in ("–", "-", "—")
             if not dateline:  # "Wien – Die Regierung ...": where the report comes from
-                mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i)))
+                title_only = i == j and bool(_ending_in(name, "titles"))
+                mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i), title_only))
             i = j + 1
         return mentions
+
+    def _person_pronouns(self, k: int) -> list[Mention]:
+        """ "er", and "sie" beside a singular verb ("Sie ist seit 2014 ..."), in an article about
+        one person (its topic): that person. Elsewhere "er" is as often a thing ("der Wert ... liegt er")."""
+        if not (self.topic and self._is_person(self.topic)):
+            return []
+        sent = self.tokens[k]
+        singular = self.table["singular_verbs"]
+        found = []
+        for i, t in enumerate(sent):
+            low = t.text.lower()
+            beside_singular = any(0 <= n < len(sent) and sent[n].text.lower() in singular for n in (i - 1, i + 1))
+            if low == "er" or (low == "sie" and beside_singular):
+                found.append(Mention(t.text, t.start, t.end, k, False, True))
+        return found
 
     def _is_locative(self, sent: list[Token], i: int) -> bool:
         """After "in", "im", "aus" ...; not at the head of the sentence ("In Qom sind ..."), which frames it."""
@@ -391,13 +418,34 @@ class SubjectFinder:
 
         named = [m for m in mentions if not m.locative]
         if named:
-            return min(named, key=distance).name
+            nearest = min(named, key=distance)
+            return self._person_before(nearest) if nearest.refers else nearest.name
         generic = self._generic_reference(k)
         if generic:
             return generic
         if mentions:
             return min(mentions, key=distance).name
         return self.topic
+
+    def _person_before(self, reference: Mention) -> Optional[str]:
+        """The person a role or pronoun stands for: the last name written with that role
+        ("US-Präsident Donald Trump" for "der US-Präsident"), else the last person named
+        before it (a name of two or more words that is no place), else the article's topic."""
+        earlier = [
+            m for ms in self.mentions[: reference.sentence + 1] for m in ms
+            if not m.refers and m.start < reference.start
+        ]
+        if reference.name.lower() in ("er", "sie"):
+            return self.topic
+        titled = [m for m in earlier if m.name.split()[0] == reference.name and len(m.name.split()) > 1]
+        if titled:
+            return titled[-1].name
+        people = [m for m in earlier if self._is_person(m.name)]
+        return self._longest.get(_key(people[-1].name), people[-1].name) if people else self.topic
+
+    def _is_person(self, name: str) -> bool:
+        words = self._display(name).split()
+        return len(words) > 1 and not any(w in self.table["places"] or _ACRONYM.match(w) for w in words)
 
     def _display(self, name: str) -> str:
         """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""
