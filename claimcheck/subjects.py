@@ -200,7 +200,7 @@ class SubjectFinder:
                     self._longest[_key(m.name)] = m.name
         self.topic = self._find_topic()
         for k, ms in enumerate(self.mentions):
-            ms.extend(self._person_pronouns(k))
+            ms.extend(self._person_references(k))
             ms.sort(key=lambda m: m.start)
 
     def _find_topic(self) -> Optional[str]:
@@ -227,7 +227,10 @@ class SubjectFinder:
                     country = demonyms[prefix.group()]
                     counts[_key(country)] += 1
                     self._longest.setdefault(_key(country), country)
-        return self._longest[counts.most_common(1)[0][0]] if counts else None
+        ranked = counts.most_common(2)
+        # The topic leads when it is named more often than any other name (no tie).
+        self._topic_leads = bool(ranked) and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        return self._longest[ranked[0][0]] if ranked else None
 
     # --- word-level cues -------------------------------------------------------
 
@@ -257,6 +260,14 @@ class SubjectFinder:
                 continue
             return False
         return False
+
+    def _after_definite_article(self, sent: list[Token], i: int) -> bool:
+        """ "der amerikanische Musikproduzent": a definite article, lowercase adjectives between
+        (not "ihren Kandidaten": someone's role is another person)."""
+        j = i - 1
+        while j >= 0 and sent[j].text[:1].islower() and sent[j].text not in self.table["definite_articles"]:
+            j -= 1
+        return j >= 0 and sent[j].text.lower() in self.table["definite_articles"] and self._follows_determiner(sent, i)
 
     @staticmethod
     def _is_relative_pronoun(sent: list[Token], j: int) -> bool:
@@ -344,18 +355,31 @@ class SubjectFinder:
             i = j + 1
         return mentions
 
-    def _person_pronouns(self, k: int) -> list[Mention]:
-        """ "er", and "sie" beside a singular verb ("Sie ist seit 2014 ..."), in an article about
-        one person (its topic): that person. Elsewhere "er" is as often a thing ("der Wert ... liegt er")."""
-        if not (self.topic and self._is_person(self.topic)):
+    def _person_references(self, k: int) -> list[Mention]:
+        """In an article about one person (its topic), the words of sentence k that refer to
+        that person: "er"; "sie" beside a singular verb ("Sie ist seit 2014 ..."); a possessive
+        ("seine bekannteste Aufnahme", "sein Markenzeichen"); a role after an article ("der
+        amerikanische Musikproduzent"). Elsewhere "er" is as often a thing ("der Wert ... liegt er")."""
+        if not (self.topic and self._topic_leads and self._is_person(self.topic)):
             return []
         sent = self.tokens[k]
         singular = self.table["singular_verbs"]
         found = []
         for i, t in enumerate(sent):
             low = t.text.lower()
+            after = sent[i + 1].text if i + 1 < len(sent) else ""
             beside_singular = any(0 <= n < len(sent) and sent[n].text.lower() in singular for n in (i - 1, i + 1))
-            if low == "er" or (low == "sie" and beside_singular):
+            role = (
+                t.text[:1].isupper() and bool(_ending_in(t.text, "titles")) and self._after_definite_article(sent, i)
+                and not (after[:1].isupper() and (k, i + 1) not in self._noun_position)  # "der Produzent Hal Willner"
+            )
+            if (
+                low == "er"
+                or (low == "sie" and beside_singular)
+                or low in self.table["possessives"]
+                or (low == "sein" and after[:1].isupper())  # "sein Markenzeichen", not the verb
+                or role
+            ):
                 found.append(Mention(t.text, t.start, t.end, k, False, True))
         return found
 
@@ -410,6 +434,9 @@ class SubjectFinder:
         return self._display(subject) if subject else None
 
     def _choose(self, k: int, start: int, end: int) -> Optional[str]:
+        respective = self._respective_name(k, start, end)
+        if respective:
+            return respective
         mentions = [m for m in self.mentions[k] if m.end <= start or m.start >= end]
 
         def distance(m: Mention) -> float:
@@ -417,6 +444,10 @@ class SubjectFinder:
             return start - m.end if m.end <= start else (m.start - end) * 3
 
         named = [m for m in mentions if not m.locative]
+        # A sentence that refers to the person the article is about ("Nach der Promotion 1949
+        # ging er ... zu Paul Lazarsfeld") is about that person; other names in it are objects.
+        if any(m.refers for m in named):
+            return self.topic
         if named:
             nearest = min(named, key=distance)
             return self._person_before(nearest) if nearest.refers else nearest.name
@@ -427,6 +458,38 @@ class SubjectFinder:
             return min(mentions, key=distance).name
         return self.topic
 
+    def _coordinated(self, spans: list[tuple[int, int]], i: int) -> tuple[int, list[tuple[int, int]]]:
+        """The run of spans around spans[i] joined by "und", "bzw.", "sowie" or a comma, and i's place in it."""
+        def joined(a: tuple[int, int], b: tuple[int, int]) -> bool:
+            between = self.text[a[1] : b[0]].strip(" ,")
+            return between in ("", "und", "bzw.", "sowie", "oder") and b[0] - a[1] <= 8
+
+        lo = i
+        while lo > 0 and joined(spans[lo - 1], spans[lo]):
+            lo -= 1
+        hi = i
+        while hi + 1 < len(spans) and joined(spans[hi], spans[hi + 1]):
+            hi += 1
+        return i - lo, spans[lo : hi + 1]
+
+    def _respective_name(self, k: int, start: int, end: int) -> Optional[str]:
+        """ "mit 3.636 und 2.940 in Nordrhein-Westfalen und Bayern": coordinated figures and as
+        many coordinated names in one sentence go together in order."""
+        sentence = self.sentences[k]
+        figures = [sp for sp in self._figure_spans if sentence.start <= sp[0] and sp[1] <= sentence.end]
+        if (start, end) not in figures:
+            return None
+        place, run = self._coordinated(figures, figures.index((start, end)))
+        if len(run) < 2:
+            return None
+        names = [m for m in self.mentions[k] if not m.refers]
+        spans = [(m.start, m.end) for m in names]
+        for i in range(len(names)):
+            at, chain = self._coordinated(spans, i)
+            if at == 0 and len(chain) == len(run):
+                return names[i + place].name
+        return None
+
     def _person_before(self, reference: Mention) -> Optional[str]:
         """The person a role or pronoun stands for: the last name written with that role
         ("US-Präsident Donald Trump" for "der US-Präsident"), else the last person named
@@ -435,7 +498,7 @@ class SubjectFinder:
             m for ms in self.mentions[: reference.sentence + 1] for m in ms
             if not m.refers and m.start < reference.start
         ]
-        if reference.name.lower() in ("er", "sie"):
+        if reference.name.lower() in self.table["person_pronouns"] or not reference.name[:1].isupper():
             return self.topic
         titled = [m for m in earlier if m.name.split()[0] == reference.name and len(m.name.split()) > 1]
         if titled:
