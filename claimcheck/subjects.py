@@ -88,9 +88,10 @@ class Mention:
     end: int
     sentence: int
     locative: bool  # after "in", "im", "aus" ...: where something happens, not who
-    # A role or pronoun standing for a person named elsewhere ("der US-Präsident", "er"):
-    # its subject is that person, found by SubjectFinder._person_before.
-    refers: bool = False
+    # Stands for a person named elsewhere: "role" for a title alone ("der US-Präsident",
+    # resolved by SubjectFinder._person_before), "topic" for a word referring to the person
+    # the article is about ("er", "seine", SubjectFinder._person_references).
+    refers: Optional[str] = None
 
 
 @lru_cache(maxsize=None)
@@ -215,13 +216,17 @@ class SubjectFinder:
                 weight = (2 if k < 2 else 1) * (0.5 if m.locative else 1)
                 counts[_key(m.name)] += weight
         demonyms = self.table["demonyms"]
-        for sent in self.tokens:
-            for t in sent:
+        apposed = {(k, generic) for k, generic, _ in self._appositions}
+        for k, sent in enumerate(self.tokens):
+            for i, t in enumerate(sent):
                 low = t.text.lower()
                 generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
-                if generic and len(t.text) >= len(generic) + 3 and not self._in_figure(t):
-                    counts[low] += 1  # "Impfzentrum", "Innenministerium": a body named by a compound
-                    self._longest.setdefault(low, t.text)
+                if generic and not self._in_figure(t):
+                    if (k, generic) not in apposed and len(t.text) >= len(generic) + 3:
+                        # "Impfzentrum", "des Innenministeriums": a body named by a compound
+                        body = low[: low.rindex(generic) + len(generic)]
+                        counts[body] += 1
+                        self._longest.setdefault(body, t.text[: len(body)])
                 prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
                 if prefix:
                     country = demonyms[prefix.group()]
@@ -324,6 +329,8 @@ class SubjectFinder:
                 and (
                     self._candidate_counts[sent[i].text] >= 2
                     or (i > 0 and (cand[i - 1] or strong[i - 1]))
+                    # after a generic noun in apposition: "die Stadt Wesel", "Schienenfahrzeugmesse Innotrans"
+                    or (i > 0 and sent[i - 1].text[:1].isupper() and bool(_ending_in(sent[i - 1].text, "generic_nouns")))
                     or (i + 1 < len(sent) and (cand[i + 1] or strong[i + 1]))
                 )
             )
@@ -351,7 +358,8 @@ class SubjectFinder:
             dateline = i == 0 and j + 1 < len(sent) and sent[j + 1].text in ("–", "-", "—")
             if not dateline:  # "Wien – Die Regierung ...": where the report comes from
                 title_only = i == j and bool(_ending_in(name, "titles"))
-                mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i), title_only))
+                refers = "role" if title_only else None
+                mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i), refers))
             i = j + 1
         return mentions
 
@@ -380,7 +388,7 @@ class SubjectFinder:
                 or (low == "sein" and after[:1].isupper())  # "sein Markenzeichen", not the verb
                 or role
             ):
-                found.append(Mention(t.text, t.start, t.end, k, False, True))
+                found.append(Mention(t.text, t.start, t.end, k, False, "topic"))
         return found
 
     def _is_locative(self, sent: list[Token], i: int) -> bool:
@@ -438,6 +446,11 @@ class SubjectFinder:
         if respective:
             return respective
         mentions = [m for m in self.mentions[k] if m.end <= start or m.start >= end]
+        # "in Oberösterreich (1,8 Prozent)": a figure in brackets belongs to the name before it,
+        # even where that name is a place.
+        bracketed = [m for m in mentions if not m.refers and re.fullmatch(r"\s*\(\s*(?:plus|minus)?\s*", self.text[m.end : start])]
+        if bracketed:
+            return bracketed[-1].name
 
         def distance(m: Mention) -> float:
             # A name after the figure is less often its subject ("Bayern mit 75, Baden-Württemberg mit 45").
@@ -446,11 +459,11 @@ class SubjectFinder:
         named = [m for m in mentions if not m.locative]
         # A sentence that refers to the person the article is about ("Nach der Promotion 1949
         # ging er ... zu Paul Lazarsfeld") is about that person; other names in it are objects.
-        if any(m.refers for m in named):
+        if any(m.refers == "topic" for m in named):
             return self.topic
         if named:
             nearest = min(named, key=distance)
-            return self._person_before(nearest) if nearest.refers else nearest.name
+            return self._person_before(nearest) if nearest.refers == "role" else nearest.name
         generic = self._generic_reference(k)
         if generic:
             return generic
@@ -491,18 +504,17 @@ class SubjectFinder:
         return None
 
     def _person_before(self, reference: Mention) -> Optional[str]:
-        """The person a role or pronoun stands for: the last name written with that role
+        """The person a role alone stands for: the last name written with that role
         ("US-Präsident Donald Trump" for "der US-Präsident"), else the last person named
         before it (a name of two or more words that is no place), else the article's topic."""
         earlier = [
             m for ms in self.mentions[: reference.sentence + 1] for m in ms
             if not m.refers and m.start < reference.start
         ]
-        if reference.name.lower() in self.table["person_pronouns"] or not reference.name[:1].isupper():
-            return self.topic
-        titled = [m for m in earlier if m.name.split()[0] == reference.name and len(m.name.split()) > 1]
-        if titled:
-            return titled[-1].name
+        for m in reversed(earlier):
+            words = m.name.split()
+            if reference.name in words[:-1]:  # "EU-Ministerin Clara Berg" -> "Clara Berg"
+                return " ".join(words[words.index(reference.name) + 1 :])
         people = [m for m in earlier if self._is_person(m.name)]
         return self._longest.get(_key(people[-1].name), people[-1].name) if people else self.topic
 

@@ -194,6 +194,60 @@ def test_a_location_at_the_head_of_the_sentence_is_its_subject():
     assert claim_for(extract_claims(text), "drei").subject == "Kuwait"
 
 
+def test_a_place_named_only_as_a_location_does_not_become_the_topic():
+    # Agrarplus acts three times; Brüssel is four times only where something happens.
+    text = (
+        "Die Bilanz liegt vor. Die Zahlen kamen spät. "
+        "Gestern hat Agrarplus die Zahlen in Brüssel vorgestellt. Dafür war Agrarplus in Brüssel. "
+        "Nun bleibt Agrarplus in Brüssel. Die Gespräche in Brüssel gehen weiter. "
+        "Der Umsatz stieg auf 40 Millionen Euro."
+    )
+    assert claim_for(extract_claims(text), "40 Millionen Euro").subject == "Agrarplus"
+
+
+def test_a_compound_names_the_body_it_stands_for():
+    text = "Karin Hofer wartet seit Tagen auf einen Termin. Im Impfzentrum wurden am 4. Jänner 2021 rund 150 Termine vergeben."
+    assert claim_for(extract_claims(text), "150").subject == "Impfzentrum"
+
+
+def test_a_role_alone_stands_for_the_name_written_with_it():
+    text = (
+        "Gestern lud Agrarplus EU-Ministerin Clara Berg ein. Dann bat Agrarplus um Hilfe. Nun wartet Agrarplus. "
+        "Laut Agrarplus sagte die EU-Ministerin 40 Millionen Euro zu."
+    )
+    assert claim_for(extract_claims(text), "40 Millionen Euro").subject == "Clara Berg"
+
+
+def test_a_sentence_referring_to_the_person_the_article_is_about_is_about_that_person():
+    text = (
+        "Der Soziologe Karl Auer ist tot. Auer prägte die Forschung in Graz. "
+        "Nach der Promotion 1951 ging er zu Paul Weiss nach Paris. "
+        "Auer wurde 88 Jahre alt."
+    )
+    claims = extract_claims(text)
+    assert claim_for(claims, "1951").subject == "Karl Auer"  # not the teacher named beside "er"
+
+
+def test_coordinated_figures_take_coordinated_names_in_order():
+    text = "Die meisten neuen Fälle gab es mit 120 und 95 in Tirol und Kärnten."
+    claims = extract_claims(text)
+    assert claim_for(claims, "120").subject == "Tirol"
+    assert claim_for(claims, "95").subject == "Kärnten"
+
+
+def test_a_figure_in_brackets_belongs_to_the_name_before_it():
+    text = "Am stärksten wuchs die Wirtschaft in Tirol (2,1 Prozent), Salzburg (1,9 Prozent) und Kärnten (1,2 Prozent)."
+    claims = extract_claims(text)
+    assert claim_for(claims, "2,1 Prozent").subject == "Tirol"
+    assert claim_for(claims, "1,9 Prozent").subject == "Salzburg"
+    assert claim_for(claims, "1,2 Prozent").subject == "Kärnten"
+
+
+def test_a_name_after_a_generic_noun_is_a_name_even_when_written_once():
+    text = "Die Messe Agritech öffnet im Mai. Die Messe erwartet 12.000 Besucher."
+    assert claim_for(extract_claims(text), "12.000").subject == "Agritech"
+
+
 @pytest.mark.parametrize(
     "fact, subject",
     [
@@ -278,3 +332,25 @@ def test_bad_input_is_a_clear_error():
     with pytest.raises(ValueError, match="datetime.date"):
         extract_claims("Die Firma hat 40 Filialen.", published="2020-08-17")  # type: ignore[arg-type]
     assert extract_claims("") == []
+
+
+# --- the evaluation's subject matcher ------------------------------------------------
+
+@pytest.mark.parametrize(
+    "predicted, gold, right",
+    [
+        ("Merkel", "Angela Merkel", True),          # one contains the other
+        ("Österreichs", "Österreich", True),        # a case ending, word by word
+        ("des Innenministeriums", "Innenministerium", True),
+        ("MPS", "Monte dei Paschi di Siena", True),  # the acronym of the gold name
+        ("RKI", "Robert Koch-Institut", True),
+        ("Austria", "Österreich", False),           # a translation is no rule of form
+        ("Wien", "Graz", False),
+        ("EU", "Ende", False),
+        (None, "TikTok", False),
+    ],
+)
+def test_subject_matcher(predicted, gold, right):
+    from eval.eval_claims import subject_right
+
+    assert subject_right(predicted, gold) is right
