@@ -95,17 +95,20 @@ class Mention:
 
 
 @lru_cache(maxsize=None)
-def _ending_pattern(table_key: str, slack: int) -> re.Pattern:
-    """The entries of a word list as word endings, longest first, allowing `slack` letters after."""
+def _ending_pattern(table_key: str, inflected: bool) -> re.Pattern:
+    """The entries of a word list as word endings, longest first; with `inflected`, also
+    before a plural or case ending ("Verhandlungen", "des Videodienstes"), but no other
+    letters ("Christo" does not end in "-ist")."""
     entries = sorted(_german()[table_key], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, entries)) + ")(?=.{0,%d}$)" % slack)
+    after = "(?:e|n|en|s|es|se|er|nen)?" if inflected else ""
+    return re.compile("(?:" + "|".join(map(re.escape, entries)) + ")(?=" + after + "$)")
 
 
 @lru_cache(maxsize=100_000)
 def _ending_in(word: str, table_key: str) -> Optional[str]:
     """The entry of the word list `table_key` that `word` ends with ("Videoplattform" -> "plattform"),
     also before a genitive "-s"/"-es" ("des Videodienstes")."""
-    m = _ending_pattern(table_key, 2).search(word.lower().split("-")[-1])
+    m = _ending_pattern(table_key, True).search(word.lower().split("-")[-1])
     return m.group() if m else None
 
 
@@ -118,7 +121,7 @@ def generic_noun(word: str) -> Optional[str]:
 def _has_noun_ending(word: str) -> bool:
     """Ends like a common noun ("Untersuchung"), also before a plural ending ("Verhandlungen")."""
     low = word.lower().split("-")[-1]
-    return bool(_ending_pattern("noun_suffixes", 2 if len(low) > 5 else 0).search(low))
+    return bool(_ending_pattern("noun_suffixes", len(low) > 5).search(low))
 
 
 @lru_cache(maxsize=1)
