@@ -122,3 +122,34 @@ def test_worked_example_sentences():
     # debris stays inside the sentence it interrupts
     assert any(s.startswith("Trump ordnete außerdem an (hier einsehbar)") and "Musically" in s for s in sentences)
     assert all(any(ch.isalnum() for ch in s) for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an abbreviation after a slash or inside a longer word stays whole
+        ("Wien/St. Pölten meldet Zahlen. Gut.", ["Wien/St. Pölten meldet Zahlen.", "Gut."]),
+        ("Ein Bild von Lucas Cranach d.J., dem Maler. Ende.", ["Ein Bild von Lucas Cranach d.J., dem Maler.", "Ende."]),
+        # a temperature with a full stop ends its sentence
+        ("Es wurden 30 °C. Danach regnete es.", ["Es wurden 30 °C.", "Danach regnete es."]),
+        # a missing space after the full stop still ends a sentence, a web address does not
+        ("Das war gestern.Heute ist alles anders.", ["Das war gestern.", "Heute ist alles anders."]),
+        ("Die Seite www.Spiegel.de meldet das. Ende.", ["Die Seite www.Spiegel.de meldet das.", "Ende."]),
+        # ?! and closing brackets and quotes stay with the sentence they end
+        ("Wie bitte?! Dann ging er.", ["Wie bitte?!", "Dann ging er."]),
+        ("Er kam (spät.) Dann ging er.", ["Er kam (spät.)", "Dann ging er."]),
+        ("Er sagte: »Nein.« Sie lachte.", ["Er sagte: »Nein.«", "Sie lachte."]),
+        # capitals: two before the stop end a sentence (USA.), one (an initial) does not
+        ("Er lebt in den USA. Sie nicht.", ["Er lebt in den USA.", "Sie nicht."]),
+        ("Franz J. Strauß kam. Ende.", ["Franz J. Strauß kam.", "Ende."]),
+    ],
+)
+def test_punctuation_inside_and_around_words(text, expected):
+    assert texts(text) == expected
+    assert_exact_offsets(text)
+
+
+def test_whitespace_runs_and_leading_space_keep_offsets():
+    text = "  \u00a0Erster Satz.\t\tZweiter Satz!  \n\n  Dritter Satz?  "
+    assert texts(text) == ["Erster Satz.", "Zweiter Satz!", "Dritter Satz?"]
+    assert_exact_offsets(text)
