@@ -261,7 +261,7 @@ class SubjectFinder:
         determiners = self.table["determiners"]
         while j >= 0:
             w = sent[j].text
-            if w.lower() in determiners and (w[:1].islower() or j == 0 or sent[j - 1].text in ".:!?\"„“("):
+            if w.lower() in determiners and (w[:1].islower() or j == 0 or sent[j - 1].text in ".:!?\"„“(–—-"):
                 return not self._is_relative_pronoun(sent, j)
             if w[:1].islower() and re.search(r"(e|en|er|es|em)$", w) and w not in self.table["not_adjectives"]:
                 j -= 1  # an attributive adjective: keep looking left
