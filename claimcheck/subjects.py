@@ -556,7 +556,8 @@ def fact_subject(text: str, *, lang: Optional[str] = None) -> Optional[str]:
     sentences = split_sentences(text)
     finder = SubjectFinder(text, sentences)
     for k in range(len(sentences)):
-        named = [m for m in finder.mentions[k] if not m.locative] or finder.mentions[k]
+        names = [m for m in finder.mentions[k] if m.refers != "topic"]
+        named = [m for m in names if not m.locative] or names
         if named:
             return finder._display(named[0].name)
     return None
