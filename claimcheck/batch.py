@@ -225,11 +225,11 @@ def _parquet_to_jsonl(parquet: Path, jsonl: Path) -> None:
 def check_articles(rows: list[Row], encoder, store) -> list[dict]:
     """Output records for a chunk of rows; the sentences of all of them are encoded in one call."""
     from .pipeline import (Document, find_claims, find_published, judge_claims, parse_published,
-                           split_into_sentences, summarise)
+                           sentences_to_encode, set_sentence_vectors, split_into_sentences, summarise)
     from .textio import language_warning
 
     records: list[dict] = []
-    docs: list[tuple[Row, Any]] = []
+    docs: list[tuple[Row, Any, list[int]]] = []  # (row, document, its sentences to encode)
     for row in rows:
         try:
             doc = Document(text=row.text, published=parse_published(row.published))
@@ -238,15 +238,14 @@ def check_articles(rows: list[Row], encoder, store) -> list[dict]:
                 doc.warnings.append(warning)
             split_into_sentences(doc)
             find_published(doc)
-            docs.append((row, doc))
+            docs.append((row, doc, sentences_to_encode(doc)))
         except Exception as e:  # noqa: BLE001 - one bad article must not end the run
             records.append(_error(row, e))
-    texts = [s.text for _, doc in docs for s in doc.sentences]
-    vectors = encoder.encode_queries(texts)
+    vectors = encoder.encode_queries([doc.sentences[i].text for _, doc, encoded in docs for i in encoded])
     offset = 0
-    for row, doc in docs:
-        doc.sentence_vectors = vectors[offset : offset + len(doc.sentences)]
-        offset += len(doc.sentences)
+    for row, doc, encoded in docs:
+        set_sentence_vectors(doc, encoded, vectors[offset : offset + len(encoded)])
+        offset += len(encoded)
         try:
             find_claims(doc)
             if store is not None:

@@ -25,6 +25,7 @@ class Document:
     published: Optional[dt.date] = None
     sentences: list[Sentence] = field(default_factory=list)
     sentence_vectors: Optional[np.ndarray] = None
+    encoded: Optional[list[int]] = None  # sentences that have a vector (None: all); the others hold zeros
     claims: list[Claim] = field(default_factory=list)
     summary: Any = None  # claimcheck.summarize.Summary
     warnings: list[str] = field(default_factory=list)
@@ -69,9 +70,45 @@ def find_published(doc: Document) -> None:
         doc.published = read_published(doc.text)
 
 
+# The summariser weighs position heavily (news put the gist in the lead): past the first 12
+# candidates a sentence is practically never chosen, and dropping the rest kept ROUGE on the
+# summary dev rows (eval/bench_check.py --summaries). Sentences without figures beyond these
+# are read by nothing, so they are not encoded: 28 -> ~17 sentences for a 3,500-character article.
+SUMMARY_POOL = 12
+
+
+def sentences_to_encode(doc: Document) -> list[int]:
+    """reads text, published, sentences; the indices of the sentences that need a vector:
+    those holding a figure a claim can be made of, and the first SUMMARY_POOL summary candidates."""
+    import bisect
+
+    from .claims import CLAIM_KINDS
+    from .quantities import read_quantities
+    from .summarize.extractive import is_summary_candidate
+
+    starts = [s.start for s in doc.sentences]
+    needed = set()
+    for q in read_quantities(doc.text, published=doc.published):
+        k = bisect.bisect_right(starts, q.start) - 1  # the sentence a claim takes its figure from
+        if q.kind in CLAIM_KINDS and k >= 0 and q.start < doc.sentences[k].end:
+            needed.add(k)
+    candidates = [i for i, s in enumerate(doc.sentences) if is_summary_candidate(s)]
+    if not candidates:  # the summariser then falls back to every sentence
+        return list(range(len(doc.sentences)))
+    return sorted(needed | set(candidates[:SUMMARY_POOL]))
+
+
+def set_sentence_vectors(doc: Document, rows: list[int], vectors: np.ndarray) -> None:
+    """writes sentence_vectors and encoded: `vectors` of the sentences `rows`, zeros elsewhere."""
+    full = np.zeros((len(doc.sentences), vectors.shape[1]), dtype=np.float32)
+    full[rows] = vectors
+    doc.sentence_vectors, doc.encoded = full, rows
+
+
 def encode_sentences(doc: Document, encoder) -> None:
-    """reads sentences; writes sentence_vectors (one encoder pass per article)."""
-    doc.sentence_vectors = encoder.encode_queries([s.text for s in doc.sentences])
+    """reads text, published, sentences; writes sentence_vectors (one encoder pass per article)."""
+    rows = sentences_to_encode(doc)
+    set_sentence_vectors(doc, rows, encoder.encode_queries([doc.sentences[i].text for i in rows]))
 
 
 def find_claims(doc: Document) -> None:
@@ -91,18 +128,23 @@ def judge_claims(doc: Document, store) -> None:
 
 
 def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[str]) -> None:
-    """reads text, sentences, sentence_vectors; writes summary."""
+    """reads text, sentences, sentence_vectors, encoded; writes summary (from the encoded sentences)."""
+    import dataclasses
+
     from .summarize import summarize as summarize_text
 
-    doc.summary = summarize_text(
+    rows = doc.encoded if doc.encoded is not None else list(range(len(doc.sentences)))
+    summary = summarize_text(
         doc.text,
         max_sentences=max_sentences,
         backend=backend,
         model=model,
-        sentences=doc.sentences,
-        sentence_vectors=doc.sentence_vectors,
+        sentences=[doc.sentences[i] for i in rows],
+        sentence_vectors=doc.sentence_vectors[rows] if doc.sentence_vectors is not None else None,
         published=doc.published,
     )
+    # indices into the article's sentences, not into the encoded ones
+    doc.summary = dataclasses.replace(summary, sentence_indices=[rows[i] for i in summary.sentence_indices])
 
 
 # --- the public entry points -------------------------------------------------
