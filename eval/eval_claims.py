@@ -12,8 +12,10 @@ not checkable, or on no annotated figure, is a false alarm.
 Prints claim precision, recall and F1 by kind and over count + money + percent
 + date + duration together (target F1 >= 0.90), value accuracy on matched
 claims (target >= 0.97), subject accuracy on matched claims with a gold subject
-(case-insensitive, whitespace and punctuation normalised; right when equal or
-when one contains the other; target >= 85 %), and the same precision/recall for
+(case-insensitive, whitespace and punctuation normalised; right when equal, when
+one contains the other, when one's words are a run of the other's up to German
+case endings, or when one is the acronym of the other; target >= 85 %; also by
+annotator, so one half can serve as held-out), and the same precision/recall for
 a regex-only figure finder as a baseline. --scorer also runs the packaged
 check-worthiness scorer on the packaged encoder's sentence vectors.
 """

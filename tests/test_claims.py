@@ -194,58 +194,40 @@ def test_a_location_at_the_head_of_the_sentence_is_its_subject():
     assert claim_for(extract_claims(text), "drei").subject == "Kuwait"
 
 
-def test_a_place_named_only_as_a_location_does_not_become_the_topic():
+# Each rule of the subject finder on a text the project wrote: (rule, text, figure, subject).
+_AGRARPLUS = "Gestern hat Agrarplus die Zahlen vorgestellt. Dann bat Agrarplus um Hilfe. Nun wartet Agrarplus. "
+_KARL_AUER = "Der Soziologe Karl Auer ist tot. Auer prägte die Forschung in Graz. Auer wurde 88 Jahre alt. "
+_REGIONS = "Am stärksten wuchs die Wirtschaft in Tirol (2,1 Prozent), Salzburg (1,9 Prozent) und Kärnten (1,2 Prozent)."
+SUBJECT_RULES = [
     # Agrarplus acts three times; Brüssel is four times only where something happens.
-    text = (
-        "Die Bilanz liegt vor. Die Zahlen kamen spät. "
-        "Gestern hat Agrarplus die Zahlen in Brüssel vorgestellt. Dafür war Agrarplus in Brüssel. "
-        "Nun bleibt Agrarplus in Brüssel. Die Gespräche in Brüssel gehen weiter. "
-        "Der Umsatz stieg auf 40 Millionen Euro."
-    )
-    assert claim_for(extract_claims(text), "40 Millionen Euro").subject == "Agrarplus"
+    ("a place named only as a location is no topic",
+     "Die Bilanz liegt vor. Die Zahlen kamen spät. Gestern hat Agrarplus die Zahlen in Brüssel vorgestellt. "
+     "Dafür war Agrarplus in Brüssel. Nun bleibt Agrarplus in Brüssel. Die Gespräche in Brüssel gehen weiter. "
+     "Der Umsatz stieg auf 40 Millionen Euro.", "40 Millionen Euro", "Agrarplus"),
+    ("a compound names the body it stands for",
+     "Karin Hofer wartet seit Tagen auf einen Termin. Im Impfzentrum wurden am 4. Jänner 2021 rund 150 Termine vergeben.",
+     "150", "Impfzentrum"),
+    ("a role alone stands for the name written with it",
+     _AGRARPLUS + "Gestern lud Agrarplus EU-Ministerin Clara Berg ein. Laut Agrarplus sagte die EU-Ministerin 40 Millionen Euro zu.",
+     "40 Millionen Euro", "Clara Berg"),
+    # Not the teacher named beside "er": the article is about Karl Auer.
+    ("a sentence referring to the article's person is about that person",
+     _KARL_AUER + "Nach der Promotion 1951 ging er zu Paul Weiss nach Paris.", "1951", "Karl Auer"),
+    ("coordinated figures take coordinated names in order",
+     "Die meisten neuen Fälle gab es mit 120 und 95 in Tirol und Kärnten.", "120", "Tirol"),
+    ("coordinated figures take coordinated names in order",
+     "Die meisten neuen Fälle gab es mit 120 und 95 in Tirol und Kärnten.", "95", "Kärnten"),
+    ("a figure in brackets belongs to the name before it", _REGIONS, "2,1 Prozent", "Tirol"),
+    ("a figure in brackets belongs to the name before it", _REGIONS, "1,9 Prozent", "Salzburg"),
+    ("a figure in brackets belongs to the name before it", _REGIONS, "1,2 Prozent", "Kärnten"),
+    ("a name after a generic noun is a name even when written once",
+     "Die Messe Agritech öffnet im Mai. Die Messe erwartet 12.000 Besucher.", "12.000", "Agritech"),
+]
 
 
-def test_a_compound_names_the_body_it_stands_for():
-    text = "Karin Hofer wartet seit Tagen auf einen Termin. Im Impfzentrum wurden am 4. Jänner 2021 rund 150 Termine vergeben."
-    assert claim_for(extract_claims(text), "150").subject == "Impfzentrum"
-
-
-def test_a_role_alone_stands_for_the_name_written_with_it():
-    text = (
-        "Gestern lud Agrarplus EU-Ministerin Clara Berg ein. Dann bat Agrarplus um Hilfe. Nun wartet Agrarplus. "
-        "Laut Agrarplus sagte die EU-Ministerin 40 Millionen Euro zu."
-    )
-    assert claim_for(extract_claims(text), "40 Millionen Euro").subject == "Clara Berg"
-
-
-def test_a_sentence_referring_to_the_person_the_article_is_about_is_about_that_person():
-    text = (
-        "Der Soziologe Karl Auer ist tot. Auer prägte die Forschung in Graz. "
-        "Nach der Promotion 1951 ging er zu Paul Weiss nach Paris. "
-        "Auer wurde 88 Jahre alt."
-    )
-    claims = extract_claims(text)
-    assert claim_for(claims, "1951").subject == "Karl Auer"  # not the teacher named beside "er"
-
-
-def test_coordinated_figures_take_coordinated_names_in_order():
-    text = "Die meisten neuen Fälle gab es mit 120 und 95 in Tirol und Kärnten."
-    claims = extract_claims(text)
-    assert claim_for(claims, "120").subject == "Tirol"
-    assert claim_for(claims, "95").subject == "Kärnten"
-
-
-def test_a_figure_in_brackets_belongs_to_the_name_before_it():
-    text = "Am stärksten wuchs die Wirtschaft in Tirol (2,1 Prozent), Salzburg (1,9 Prozent) und Kärnten (1,2 Prozent)."
-    claims = extract_claims(text)
-    assert claim_for(claims, "2,1 Prozent").subject == "Tirol"
-    assert claim_for(claims, "1,9 Prozent").subject == "Salzburg"
-    assert claim_for(claims, "1,2 Prozent").subject == "Kärnten"
-
-
-def test_a_name_after_a_generic_noun_is_a_name_even_when_written_once():
-    text = "Die Messe Agritech öffnet im Mai. Die Messe erwartet 12.000 Besucher."
-    assert claim_for(extract_claims(text), "12.000").subject == "Agritech"
+@pytest.mark.parametrize("rule, text, figure, subject", SUBJECT_RULES, ids=[r[0] for r in SUBJECT_RULES])
+def test_subject_rule(rule, text, figure, subject):
+    assert claim_for(extract_claims(text), figure).subject == subject
 
 
 @pytest.mark.parametrize(
