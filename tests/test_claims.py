@@ -220,6 +220,9 @@ SUBJECT_RULES = [
     ("a figure in brackets belongs to the name before it", _REGIONS, "2,1 Prozent", "Tirol"),
     ("a figure in brackets belongs to the name before it", _REGIONS, "1,9 Prozent", "Salzburg"),
     ("a figure in brackets belongs to the name before it", _REGIONS, "1,2 Prozent", "Kärnten"),
+    ("a genitive is shown in the base form the article also writes",
+     "Iran meldet neue Fälle. Auch Irans Nachbarn melden Fälle. Bis zum 24. Februar 2020 meldete Irans Regierung acht Tote.",
+     "acht", "Iran"),
     ("a name after a generic noun is a name even when written once",
      "Die Messe Agritech öffnet im Mai. Die Messe erwartet 12.000 Besucher.", "12.000", "Agritech"),
 ]
