@@ -20,12 +20,36 @@ def run(capsys, *argv):
 
 def test_check_json_through_the_console_script():
     # The installed entry point, in its own process, as a user runs it.
-    result = subprocess.run([sys.executable, "-m", "claimcheck.cli", "check", str(ARTICLE), "--facts", str(FACTS),
-                             "--json"], capture_output=True, text=True, timeout=600)
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "claimcheck.cli", "check", str(ARTICLE),
+                             "--facts", str(FACTS), "--json"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["published"] == "2020-08-17"
     assert any(c["verdict"] == "SUPPORTED" for c in report["claims"])
+    # Start-up: neither spaCy nor scikit-learn (seconds of imports each) is loaded on the way.
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert any(name.startswith("sentence_transformers.") for name in imported)
+    assert not {name for name in imported if name.split(".")[0] in ("spacy", "sklearn")}
+
+
+def test_sentence_transformers_imported_without_sklearn_still_reaches_it():
+    # The stand-in for sklearn.metrics leaves once sentence-transformers is imported: the function
+    # sentence-transformers took from it and a later import both reach the real scikit-learn.
+    code = (
+        "import sys, numpy as np\n"
+        "from claimcheck.models.lean_import import import_sentence_transformers\n"
+        "import_sentence_transformers()\n"
+        "assert 'sklearn' not in sys.modules and 'sklearn.metrics' not in sys.modules\n"
+        "from sentence_transformers.util import manhattan_sim\n"
+        "print(manhattan_sim(np.eye(2, dtype='float32'), np.ones((1, 2), dtype='float32')).tolist())\n"
+        "import sklearn.metrics\n"
+        "print(sklearn.metrics.pairwise_distances.__module__)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    distances, module = result.stdout.split("\n")[:2]
+    assert json.loads(distances) == [[-1.0], [-1.0]]
+    assert module.startswith("sklearn.metrics")
 
 
 def test_check_human_output(capsys, encoder):
