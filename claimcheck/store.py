@@ -1,25 +1,33 @@
-"""The store of trusted reference facts: LanceDB, embedded and persisted, searchable across languages.
+"""The store of trusted reference facts, searchable across languages.
 
-A store is a LanceDB database (a directory, or any URI `lancedb.connect` accepts:
-`s3://bucket/facts`, `gs://...`, `db://name` for LanceDB Cloud/Enterprise) holding
-two tables:
+Two stores, one behaviour (same rows, same filters, same ranking):
 
-- `facts`: one row per fact: id, text, source, as_of (+ its first/last day), lang,
-  subject (+ lowercased key), kinds of its figures, quantities (JSON), a content
-  hash and the passage vector;
-- `claimcheck_meta`: the encoder's name and dimension, so that a store is never
-  searched with vectors from another encoder.
+- `ReferenceStore`: LanceDB, embedded and persisted. A store is a LanceDB database
+  (a directory, or any URI `lancedb.connect` accepts: `s3://bucket/facts`, `gs://...`,
+  `db://name` for LanceDB Cloud/Enterprise) holding two tables:
+  - `facts`: one row per fact: id, text, source, as_of (+ its first/last day), lang,
+    subject (+ lowercased key), kinds of its figures, quantities (JSON), a content
+    hash and the passage vector;
+  - `claimcheck_meta`: the encoder's name and dimension, so that a store is never
+    searched with vectors from another encoder.
+- `MemoryStore` (what `ReferenceStore.in_memory()` returns, behind `--facts FILE`):
+  the same rows in a Python list and the vectors in a numpy matrix, searched exactly.
+  A throwaway store of a few thousand facts needs no database, and not importing
+  lancedb saves seconds of start-up.
 
-Writes go through `merge_insert("id")`: ids are stable, re-adding an unchanged fact
-rewrites nothing, a changed text replaces the old row. Each LanceDB commit is
-atomic, and `add()` returns only after its commit: an acknowledged fact survives a
-killed process (not a power cut: LanceDB does not fsync).
+Writes: ids are stable, re-adding an unchanged fact rewrites nothing, a changed text
+replaces the old row. LanceDB writes go through `merge_insert("id")`; each commit is
+atomic and `add()` returns only after it: an acknowledged fact survives a killed
+process (not a power cut: LanceDB does not fsync).
 
-Search is exact up to `INDEX_MIN_ROWS` facts; from there an IVF_HNSW_SQ cosine
-index is built and queried with `refine_factor(REFINE_FACTOR)` (IVF_PQ, LanceDB's
-default, returns wrong neighbours on these vectors). Rows added later are searched
-unindexed until `optimize()` folds them in; `add()` calls it once
-`OPTIMIZE_UNINDEXED_ROWS` rows are unindexed or small files pile up.
+Search: cosine nearest neighbours, over-fetched and re-ranked with a lexical score
+(shared names and numbers). LanceDB searches exactly up to `INDEX_MIN_ROWS` facts;
+from there a cosine index is built (IVF_HNSW_SQ; IVF_SQ past `LARGE_INDEX_ROWS`). Its
+candidates come back with their full vectors, and the exact cosine is computed here
+for those few rows (cheaper than LanceDB's `refine_factor`, which reads the vectors a
+second time and four to five times as many of them). Rows added after
+the index was built are searched unindexed until `optimize()` folds them in; `add()`
+calls it once `OPTIMIZE_UNINDEXED_ROWS` rows are unindexed or small files pile up.
 """
 from __future__ import annotations
 
@@ -28,22 +36,21 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 import tomllib
-import weakref
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
-import pyarrow as pa
 
 from claimcheck.facts_io import as_of_interval, facts_from_records, normalise_as_of, read_facts
 from claimcheck.textio import german_function_words
 from claimcheck.types import KINDS, Fact, Quantity
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FACTS_TABLE = "facts"
 META_TABLE = "claimcheck_meta"
@@ -52,15 +59,15 @@ SCHEMA_VERSION = "1"
 # Below this many facts exact search is fast enough (about 2 ms at 10k, 384 dims);
 # from here on an ANN index keeps a top-5 query in single-digit milliseconds.
 INDEX_MIN_ROWS = 10_000
-# HNSW over scalar-quantised vectors, re-ranked on the full vectors: recall 1.0 at 100k/200k.
-REFINE_FACTOR = 5
+# From this many rows the vector index is IVF_SQ, cheap to build, instead of HNSW (see vector_index_config).
+LARGE_INDEX_ROWS = 250_000
 # Unindexed rows are scanned exactly on every query; fold them into the index past this.
 OPTIMIZE_UNINDEXED_ROWS = 5_000
 # Every merge_insert writes at least one file; compact once this many small ones exist.
 OPTIMIZE_SMALL_FRAGMENTS = 32
 # Rows per commit (and per encoder call) inside one add().
 WRITE_BATCH = 5_000
-# Vector hits fetched per requested hit, re-ranked with the lexical score.
+# Vector hits fetched per requested hit, re-ranked with the exact cosine and the lexical score.
 CANDIDATES_PER_HIT = 4
 MIN_CANDIDATES = 20
 # e5 cosines crowd between 0.8 and 0.99, so a shared name or number is worth a few hundredths.
@@ -90,6 +97,68 @@ class Hit:
         return self.score + LEXICAL_WEIGHT * self.lexical
 
 
+@dataclass(frozen=True)
+class SearchFilter:
+    """Which facts a search may return; one rule, written as SQL for LanceDB and as a test for the memory store."""
+
+    kinds: Optional[tuple[str, ...]] = None  # facts with a figure of one of these kinds
+    subject_key: Optional[str] = None  # lowercased subject, exact
+    first_day: Optional[str] = None  # facts whose as_of interval ends on or after this ISO day
+    last_day: Optional[str] = None  # ... and starts on or before this one
+
+    @classmethod
+    def of(cls, kind: Any = None, subject: Optional[str] = None, date_from: Any = None, date_to: Any = None) -> "SearchFilter":
+        kinds = None
+        if kind is not None:
+            kinds = (kind,) if isinstance(kind, str) else tuple(kind)
+            unknown = [k for k in kinds if k not in KINDS]
+            if unknown or not kinds:
+                raise StoreError(f"Unknown kind {unknown or list(kinds)}; use one of {', '.join(KINDS)}.")
+        return cls(
+            kinds=kinds,
+            subject_key=subject.strip().lower() if subject is not None else None,
+            first_day=_date_bound(date_from, "date_from", 0) if date_from is not None else None,
+            last_day=_date_bound(date_to, "date_to", 1) if date_to is not None else None,
+        )
+
+    def sql(self) -> str:
+        clauses: list[str] = []
+        if self.kinds is not None:
+            clauses.append(f"array_has_any(kinds, [{', '.join(_sql_str(k) for k in self.kinds)}])")
+        if self.subject_key is not None:
+            clauses.append(f"subject_key = {_sql_str(self.subject_key)}")
+        if self.first_day is not None:
+            clauses.append(f"as_of_high >= {_sql_str(self.first_day)}")
+        if self.last_day is not None:
+            clauses.append(f"as_of_low <= {_sql_str(self.last_day)}")
+        return " AND ".join(clauses)
+
+    def accepts(self, row: Mapping[str, Any]) -> bool:
+        """The rule of `sql()` for one stored row (a missing value fails its clause, as NULL does in SQL)."""
+        if self.kinds is not None and not set(self.kinds) & set(row["kinds"] or ()):
+            return False
+        if self.subject_key is not None and row["subject_key"] != self.subject_key:
+            return False
+        if self.first_day is not None and (row["as_of_high"] is None or row["as_of_high"] < self.first_day):
+            return False
+        if self.last_day is not None and (row["as_of_low"] is None or row["as_of_low"] > self.last_day):
+            return False
+        return True
+
+    def __bool__(self) -> bool:
+        return any(v is not None for v in (self.kinds, self.subject_key, self.first_day, self.last_day))
+
+
+@dataclass
+class Candidates:
+    """Nearest facts of one query, as a store returns them, before ranking."""
+
+    scores: np.ndarray  # exact cosine of each candidate
+    texts: list[str]
+    subjects: list[Optional[str]]
+    row: Callable[[int], Mapping[str, Any]]  # the stored row of candidate i (read only for the hits returned)
+
+
 def _derivers() -> tuple[Optional[Callable], Optional[Callable]]:
     """The quantity reader and the subject reader, where their modules exist yet."""
     try:
@@ -103,90 +172,29 @@ def _derivers() -> tuple[Optional[Callable], Optional[Callable]]:
     return read_quantities, fact_subject
 
 
-class ReferenceStore:
-    """Trusted facts in LanceDB. Open with `ReferenceStore.open(path_or_uri)` or `.in_memory()`."""
+class FactStore:
+    """What both stores share: validating and deriving facts on ingest, searching and ranking.
 
-    def __init__(self, db: Any, uri: str, encoder: Any = None, *, temp_dir: Optional[str] = None) -> None:
-        self._db = db
-        self.uri = uri
+    A subclass keeps the rows: `_stored_hashes`, `_write`, `_nearest`, `_prepare`,
+    `get`, `ids`, `__len__`, `stats`, `close`.
+    """
+
+    uri: str
+
+    def __init__(self, encoder: Any = None) -> None:
         self._encoder = encoder
-        self._table = None
-        self._meta: Optional[dict[str, str]] = None
+        self._meta: Optional[dict[str, str]] = None  # encoder_name, encoder_dim, schema_version
         self._closed = False
-        self._temp_dir = temp_dir
-        self._cleanup = weakref.finalize(self, shutil.rmtree, temp_dir, True) if temp_dir else None
         self._read_quantities, self._fact_subject = _derivers()
-        if self._table_exists(FACTS_TABLE):
-            self._table = db.open_table(FACTS_TABLE)
-        if self._table_exists(META_TABLE):
-            rows = db.open_table(META_TABLE).to_arrow().to_pylist()
-            self._meta = {r["key"]: r["value"] for r in rows}
-        if encoder is not None:
-            self._check_encoder(encoder)
 
-    # ---- opening and closing -------------------------------------------------------------
-
-    @classmethod
-    def open(
-        cls,
-        path: str | Path,
-        encoder: Any = None,
-        *,
-        read_consistency_interval: Optional[dt.timedelta] = dt.timedelta(0),
-        **connect_options: Any,
-    ) -> "ReferenceStore":
-        """Open (or create) the store at a directory or URI.
-
-        A local path is created if missing. A URI (`s3://`, `gs://`, `az://`, `db://`...)
-        goes to `lancedb.connect` unchanged with `connect_options` (api_key, region,
-        storage_options, host_override...). `read_consistency_interval=timedelta(0)`
-        makes every read see the latest commit of other processes; None reads a snapshot.
-        """
-        import lancedb
-
-        uri = str(path)
-        if not uri.strip():
-            raise StoreError("The store path is empty.")
-        if "://" not in uri:
-            p = Path(uri)
-            if p.exists() and not p.is_dir():
-                raise StoreError(f"{p}: exists and is not a directory; a store is a directory.")
-            try:
-                p.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise StoreError(f"{p}: cannot create the store directory ({e.strerror}).") from None
-        if uri.startswith("db://"):
-            # LanceDB Cloud/Enterprise: connection settings may come from the environment
-            # (lancedb itself reads LANCEDB_API_KEY).
-            for option, variable in (("region", "LANCEDB_REGION"), ("host_override", "LANCEDB_HOST_OVERRIDE")):
-                if option not in connect_options and os.environ.get(variable):
-                    connect_options[option] = os.environ[variable]
-        try:
-            db = lancedb.connect(uri, read_consistency_interval=read_consistency_interval, **connect_options)
-        except Exception as e:
-            raise StoreError(f"{uri}: cannot open the store ({e}).") from None
-        return cls(db, uri, encoder)
-
-    @classmethod
-    def in_memory(cls, encoder: Any = None) -> "ReferenceStore":
-        """A throwaway store in a temporary directory, deleted on close (for `--facts FILE`)."""
-        import lancedb
-
-        temp_dir = tempfile.mkdtemp(prefix="claimcheck-store-")
-        return cls(lancedb.connect(temp_dir), temp_dir, encoder, temp_dir=temp_dir)
-
-    def close(self) -> None:
-        self._table = None
-        self._db = None
-        self._closed = True
-        if self._cleanup is not None:
-            self._cleanup()
-
-    def __enter__(self) -> "ReferenceStore":
+    def __enter__(self) -> "FactStore":
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+    def close(self) -> None:
+        self._closed = True
 
     # ---- writing ---------------------------------------------------------------------------
 
@@ -242,11 +250,13 @@ class ReferenceStore:
         else:
             todo_vectors = vectors[todo]
         dim = int(todo_vectors.shape[1])
-        self._ensure_tables(dim)
-        rows = [self._row(facts[i], hashes[i]) for i in todo]
-        self._table.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(
-            self._arrow(rows, todo_vectors, dim)
-        )
+        self._prepare(dim)
+        if int(self._meta["encoder_dim"]) != dim:
+            raise StoreError(
+                f"{self.uri}: the store holds {self._meta['encoder_dim']}-dimensional vectors, "
+                f"these have {dim} dimensions."
+            )
+        self._write([self._row(facts[i], hashes[i]) for i in todo], todo_vectors)
         return result
 
     def _row(self, fact: Fact, content_hash: str) -> dict[str, Any]:
@@ -296,92 +306,11 @@ class ReferenceStore:
         payload = json.dumps([fact.text, fact.source, fact.as_of, fact.lang, derived_by], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
-        if self._table is None:
-            return {}
-        found: dict[str, str] = {}
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start : start + 1000]
-            where = f"id IN ({', '.join(_sql_str(i) for i in chunk)})"
-            table = self._table.search().where(where).select(["id", "content_hash"]).limit(None).to_arrow()
-            found.update(zip(table["id"].to_pylist(), table["content_hash"].to_pylist()))
-        return found
-
-    def _schema(self, dim: int) -> pa.Schema:
-        return pa.schema(
-            [
-                ("id", pa.string()),
-                ("text", pa.string()),
-                ("source", pa.string()),
-                ("as_of", pa.string()),
-                ("as_of_low", pa.string()),
-                ("as_of_high", pa.string()),
-                ("lang", pa.string()),
-                ("subject", pa.string()),
-                ("subject_key", pa.string()),
-                ("kinds", pa.list_(pa.string())),
-                ("quantities", pa.string()),
-                ("content_hash", pa.string()),
-                ("vector", pa.list_(pa.float32(), dim)),
-            ]
-        )
-
-    def _arrow(self, rows: list[dict[str, Any]], vectors: np.ndarray, dim: int) -> pa.Table:
-        schema = self._schema(dim)
-        columns = {name: [r[name] for r in rows] for name in schema.names if name != "vector"}
-        flat = pa.array(np.ascontiguousarray(vectors, dtype=np.float32).ravel(), type=pa.float32())
-        columns["vector"] = pa.FixedSizeListArray.from_arrays(flat, dim)
-        return pa.Table.from_pydict(columns, schema=schema)
-
-    def _ensure_tables(self, dim: int) -> None:
-        name = self._encoder_name()
-        if self._meta is None:
-            meta = {"encoder_name": name, "encoder_dim": str(dim), "schema_version": SCHEMA_VERSION}
-            rows = pa.table({"key": list(meta), "value": list(meta.values())})
-            self._db.create_table(META_TABLE, rows, exist_ok=True)
-            self._meta = {r["key"]: r["value"] for r in self._db.open_table(META_TABLE).to_arrow().to_pylist()}
-        if int(self._meta["encoder_dim"]) != dim:
-            raise StoreError(
-                f"{self.uri}: the store holds {self._meta['encoder_dim']}-dimensional vectors, "
-                f"these have {dim} dimensions."
-            )
-        if self._table is None:
-            self._table = self._db.create_table(FACTS_TABLE, schema=self._schema(dim), exist_ok=True)
+    def _new_meta(self, dim: int) -> dict[str, str]:
+        return {"encoder_name": self._encoder_name(), "encoder_dim": str(dim), "schema_version": SCHEMA_VERSION}
 
     def _maintain(self) -> None:
-        """Build the index once the store is big enough; fold in new rows and compact files."""
-        if self.uri.startswith("db://"):
-            return  # LanceDB Cloud/Enterprise index and compact new rows themselves
-        rows = self._table.count_rows()
-        if not self._has_vector_index():
-            if rows >= INDEX_MIN_ROWS:
-                self.build_index()
-                return
-        elif self._unindexed_rows() >= OPTIMIZE_UNINDEXED_ROWS:
-            self.optimize()
-            return
-        small = self._table.stats()["fragment_stats"]["num_small_fragments"]
-        if small >= OPTIMIZE_SMALL_FRAGMENTS:
-            self.optimize()
-
-    def build_index(self) -> None:
-        """(Re)build the cosine IVF_HNSW_SQ vector index and the scalar indexes of the filter columns."""
-        from lancedb.index import BTree, HnswSq, LabelList
-
-        self._check_open()
-        if self._table is None:
-            return
-        self._table.optimize()  # compact first: one commit per WRITE_BATCH rows leaves many small files
-        self._table.create_index("vector", config=HnswSq(distance_type="cosine"), replace=True)
-        self._table.create_index("id", config=BTree(), replace=True)
-        self._table.create_index("subject_key", config=BTree(), replace=True)
-        self._table.create_index("kinds", config=LabelList(), replace=True)
-
-    def optimize(self) -> None:
-        """Compact small files and add unindexed rows to the indexes (LanceDB's optimize())."""
-        self._check_open()
-        if self._table is not None:
-            self._table.optimize()
+        """Housekeeping after a write that changed something (indexes, compaction)."""
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -407,7 +336,7 @@ class ReferenceStore:
         self._check_open()
         if not isinstance(k, int) or k < 1:
             raise StoreError(f"k must be a positive whole number, not {k!r}.")
-        where = self._where(kind, subject, date_from, date_to)
+        where = SearchFilter.of(kind, subject, date_from, date_to)
         if isinstance(query, str):
             if not query.strip():
                 raise StoreError("The search text is empty.")
@@ -417,105 +346,22 @@ class ReferenceStore:
             vector = np.asarray(query, dtype=np.float32)
             if vector.ndim == 2 and vector.shape[0] == 1:
                 vector = vector[0]
-        if self._table is None:
-            return []
+        if self._meta is None:
+            return []  # nothing was ever added
         dim = int(self._meta["encoder_dim"])
         if vector.shape != (dim,):
             raise StoreError(f"The query vector has shape {vector.shape}; this store holds {dim}-dimensional vectors.")
-        n = max(k * CANDIDATES_PER_HIT, MIN_CANDIDATES)
-        # refine_factor re-ranks ANN results on full vectors; exact (unindexed) search ignores it,
-        # so it is always set rather than asking for the index state on every query.
-        q = (
-            self._table.search(vector, vector_column_name="vector")
-            .distance_type("cosine")
-            .limit(n)
-            .refine_factor(REFINE_FACTOR)
-            .select(_RESULT_COLUMNS + ["_distance"])  # naming _distance keeps LanceDB from warning on every search
-        )
-        if where:
-            q = q.where(where, prefilter=True)
-        table = q.to_arrow()
-        hits = [
-            Hit(_fact_from_row(row), score=1.0 - float(row["_distance"]), lexical=lexical_overlap(query_text, row["text"], row["subject"]))
-            for row in table.to_pylist()
-        ]
-        hits.sort(key=lambda h: h.rank_score, reverse=True)
-        return hits[:k]
-
-    def get(self, fact_id: str) -> Optional[Fact]:
-        """The fact with this id, or None."""
-        self._check_open()
-        if self._table is None:
-            return None
-        rows = self._table.search().where(f"id = {_sql_str(fact_id)}").limit(1).to_arrow().to_pylist()
-        return _fact_from_row(rows[0]) if rows else None
-
-    def ids(self) -> list[str]:
-        """Every fact id in the store (one consistent version of it)."""
-        self._check_open()
-        if self._table is None:
-            return []
-        return self._table.search().select(["id"]).limit(None).to_arrow()["id"].to_pylist()
-
-    def __len__(self) -> int:
-        self._check_open()
-        return 0 if self._table is None else self._table.count_rows()
-
-    def stats(self) -> dict[str, Any]:
-        """Count, languages, kinds of figures, location, encoder and index state."""
-        self._check_open()
-        info: dict[str, Any] = {
-            "path": self.uri,
-            "count": 0,
-            "langs": {},
-            "kinds": {},
-            "encoder": (self._meta or {}).get("encoder_name"),
-            "dim": int(self._meta["encoder_dim"]) if self._meta else None,
-            "index": {"vector": "none (exact search)", "indexed_rows": 0, "unindexed_rows": 0},
-            "quantities_reader": "claimcheck.quantities" if self._read_quantities else "unavailable",
-            "subject_reader": "claimcheck.subjects.fact_subject" if self._fact_subject else "unavailable",
-        }
-        if self._table is None:
-            return info
-        table = self._table.search().select(["lang", "kinds"]).limit(None).to_arrow()
-        info["count"] = table.num_rows
-        info["langs"] = _counts(table["lang"].to_pylist())
-        info["kinds"] = _counts(k for kinds in table["kinds"].to_pylist() for k in (kinds or []))
-        info["version"] = self._table.version
-        if self._has_vector_index():
-            s = self._table.index_stats(self._vector_index_name())
-            info["index"] = {
-                "vector": f"{s.index_type} ({s.distance_type})",
-                "indexed_rows": s.num_indexed_rows,
-                "unindexed_rows": s.num_unindexed_rows,
-            }
-        else:
-            info["index"]["unindexed_rows"] = table.num_rows
-        return info
+        norm = float(np.linalg.norm(vector))
+        if not np.isfinite(norm) or norm == 0.0:
+            raise StoreError("The query vector is zero or not finite; it points nowhere.")
+        candidates = self._nearest(vector / norm, max(k * CANDIDATES_PER_HIT, MIN_CANDIDATES), where)
+        return _rank(candidates, query_text, k)
 
     # ---- helpers -----------------------------------------------------------------------------
 
     def _check_open(self) -> None:
         if self._closed:
             raise StoreError("The store is closed.")
-
-    def _table_exists(self, name: str) -> bool:
-        return name in self._db.list_tables().tables
-
-    def _vector_index_name(self) -> Optional[str]:
-        if self._table is None:
-            return None
-        for index in self._table.list_indices():
-            if list(index.columns) == ["vector"]:
-                return index.name
-        return None
-
-    def _has_vector_index(self) -> bool:
-        return self._vector_index_name() is not None
-
-    def _unindexed_rows(self) -> int:
-        name = self._vector_index_name()
-        return self._table.index_stats(name).num_unindexed_rows if name else self._table.count_rows()
 
     def _get_encoder(self) -> Any:
         if self._encoder is None:
@@ -541,21 +387,418 @@ class ReferenceStore:
             return "precomputed-vectors"  # vectors came with add(); no encoder was asked
         return str(self._encoder.name)
 
-    def _where(self, kind: Any, subject: Optional[str], date_from: Any, date_to: Any) -> str:
-        clauses: list[str] = []
-        if kind is not None:
-            kinds = [kind] if isinstance(kind, str) else list(kind)
-            unknown = [k for k in kinds if k not in KINDS]
-            if unknown or not kinds:
-                raise StoreError(f"Unknown kind {unknown or kinds}; use one of {', '.join(KINDS)}.")
-            clauses.append(f"array_has_any(kinds, [{', '.join(_sql_str(k) for k in kinds)}])")
-        if subject is not None:
-            clauses.append(f"subject_key = {_sql_str(subject.strip().lower())}")
-        if date_from is not None:
-            clauses.append(f"as_of_high >= {_sql_str(_date_bound(date_from, 'date_from', 0))}")
-        if date_to is not None:
-            clauses.append(f"as_of_low <= {_sql_str(_date_bound(date_to, 'date_to', 1))}")
-        return " AND ".join(clauses)
+    def _info(self, count: int, langs: Iterable[Optional[str]], kinds: Iterable[Optional[list[str]]]) -> dict[str, Any]:
+        return {
+            "path": self.uri,
+            "count": count,
+            "langs": _counts(langs),
+            "kinds": _counts(k for row_kinds in kinds for k in (row_kinds or [])),
+            "encoder": (self._meta or {}).get("encoder_name"),
+            "dim": int(self._meta["encoder_dim"]) if self._meta else None,
+            "index": {"vector": "none (exact search)", "indexed_rows": 0, "unindexed_rows": count},
+            "quantities_reader": "claimcheck.quantities" if self._read_quantities else "unavailable",
+            "subject_reader": "claimcheck.subjects.fact_subject" if self._fact_subject else "unavailable",
+        }
+
+    # ---- kept by the subclass -------------------------------------------------------------------
+
+    def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
+        raise NotImplementedError
+
+    def _prepare(self, dim: int) -> None:
+        """Set `self._meta` and create storage before the first write."""
+        raise NotImplementedError
+
+    def _write(self, rows: list[dict[str, Any]], vectors: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def _nearest(self, vector: np.ndarray, n: int, where: SearchFilter) -> Candidates:
+        """The n facts nearest to a unit query vector that pass the filter, with exact cosines."""
+        raise NotImplementedError
+
+    def get(self, fact_id: str) -> Optional[Fact]:
+        raise NotImplementedError
+
+    def ids(self) -> list[str]:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def stats(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class ReferenceStore(FactStore):
+    """Trusted facts in LanceDB. Open with `ReferenceStore.open(path_or_uri)`; `.in_memory()` gives a MemoryStore."""
+
+    def __init__(self, db: Any, uri: str, encoder: Any = None) -> None:
+        super().__init__(encoder)
+        self._db = db
+        self.uri = uri
+        self._table = None
+        if self._table_exists(FACTS_TABLE):
+            self._table = db.open_table(FACTS_TABLE)
+        if self._table_exists(META_TABLE):
+            rows = db.open_table(META_TABLE).to_arrow().to_pylist()
+            self._meta = {r["key"]: r["value"] for r in rows}
+        if encoder is not None:
+            self._check_encoder(encoder)
+
+    # ---- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        encoder: Any = None,
+        *,
+        read_consistency_interval: Optional[dt.timedelta] = dt.timedelta(0),
+        **connect_options: Any,
+    ) -> "ReferenceStore":
+        """Open (or create) the store at a directory or URI.
+
+        A local path is created if missing. A URI (`s3://`, `gs://`, `az://`, `db://`...)
+        goes to `lancedb.connect` unchanged with `connect_options` (api_key, region,
+        storage_options, host_override...). `read_consistency_interval=timedelta(0)`
+        makes every read see the latest commit of other processes; None reads a snapshot.
+        """
+        import lancedb
+
+        uri = str(path)
+        if not uri.strip():
+            raise StoreError("The store path is empty.")
+        if "://" not in uri:
+            p = Path(uri)
+            if p.exists() and not p.is_dir():
+                raise StoreError(f"{p}: exists and is not a directory; a store is a directory.")
+            try:
+                p.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"{p}: cannot create the store directory ({e.strerror}).") from None
+        if uri.startswith("db://"):
+            # LanceDB Cloud/Enterprise: connection settings may come from the environment
+            # (lancedb itself reads LANCEDB_API_KEY).
+            for option, variable in (("region", "LANCEDB_REGION"), ("host_override", "LANCEDB_HOST_OVERRIDE")):
+                if option not in connect_options and os.environ.get(variable):
+                    connect_options[option] = os.environ[variable]
+        try:
+            db = lancedb.connect(uri, read_consistency_interval=read_consistency_interval, **connect_options)
+        except Exception as e:
+            raise StoreError(f"{uri}: cannot open the store ({e}).") from None
+        return cls(db, uri, encoder)
+
+    @staticmethod
+    def in_memory(encoder: Any = None) -> "MemoryStore":
+        """A throwaway store held in memory (for `--facts FILE`); it imports no database."""
+        return MemoryStore(encoder)
+
+    def close(self) -> None:
+        self._table = None
+        self._db = None
+        super().close()
+
+    # ---- writing ---------------------------------------------------------------------------
+
+    def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
+        if self._table is None:
+            return {}
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            where = f"id IN ({', '.join(_sql_str(i) for i in chunk)})"
+            table = self._table.search().where(where).select(["id", "content_hash"]).limit(None).to_arrow()
+            found.update(zip(table["id"].to_pylist(), table["content_hash"].to_pylist()))
+        return found
+
+    def _write(self, rows: list[dict[str, Any]], vectors: np.ndarray) -> None:
+        self._table.merge_insert("id").when_matched_update_all().when_not_matched_insert_all().execute(
+            self._arrow(rows, vectors)
+        )
+
+    def _schema(self, dim: int) -> "pa.Schema":
+        import pyarrow as pa
+
+        return pa.schema(
+            [
+                ("id", pa.string()),
+                ("text", pa.string()),
+                ("source", pa.string()),
+                ("as_of", pa.string()),
+                ("as_of_low", pa.string()),
+                ("as_of_high", pa.string()),
+                ("lang", pa.string()),
+                ("subject", pa.string()),
+                ("subject_key", pa.string()),
+                ("kinds", pa.list_(pa.string())),
+                ("quantities", pa.string()),
+                ("content_hash", pa.string()),
+                ("vector", pa.list_(pa.float32(), dim)),
+            ]
+        )
+
+    def _arrow(self, rows: list[dict[str, Any]], vectors: np.ndarray) -> "pa.Table":
+        import pyarrow as pa
+
+        dim = int(vectors.shape[1])
+        schema = self._schema(dim)
+        columns = {name: [r[name] for r in rows] for name in schema.names if name != "vector"}
+        flat = pa.array(np.ascontiguousarray(vectors, dtype=np.float32).ravel(), type=pa.float32())
+        columns["vector"] = pa.FixedSizeListArray.from_arrays(flat, dim)
+        return pa.Table.from_pydict(columns, schema=schema)
+
+    def _prepare(self, dim: int) -> None:
+        import pyarrow as pa
+
+        if self._meta is None:
+            meta = self._new_meta(dim)
+            rows = pa.table({"key": list(meta), "value": list(meta.values())})
+            self._db.create_table(META_TABLE, rows, exist_ok=True)
+            # Another process may have created it first: what is stored wins.
+            self._meta = {r["key"]: r["value"] for r in self._db.open_table(META_TABLE).to_arrow().to_pylist()}
+        if self._table is None and int(self._meta["encoder_dim"]) == dim:
+            self._table = self._db.create_table(FACTS_TABLE, schema=self._schema(dim), exist_ok=True)
+
+    def _maintain(self) -> None:
+        """Build the index once the store is big enough; fold in new rows and compact files."""
+        if self.uri.startswith("db://"):
+            return  # LanceDB Cloud/Enterprise index and compact new rows themselves
+        rows = self._table.count_rows()
+        if not self._has_vector_index():
+            if rows >= INDEX_MIN_ROWS:
+                self.build_index()
+                return
+        elif self._unindexed_rows() >= OPTIMIZE_UNINDEXED_ROWS:
+            self.optimize()
+            return
+        small = self._table.stats()["fragment_stats"]["num_small_fragments"]
+        if small >= OPTIMIZE_SMALL_FRAGMENTS:
+            self.optimize()
+
+    def build_index(self) -> None:
+        """(Re)build the cosine vector index and the scalar indexes of the filter columns."""
+        from lancedb.index import BTree, LabelList
+
+        self._check_open()
+        if self._table is None:
+            return
+        self._table.optimize()  # compact first: one commit per WRITE_BATCH rows leaves many small files
+        self._table.create_index("vector", config=vector_index_config(self._table.count_rows()), replace=True)
+        self._table.create_index("id", config=BTree(), replace=True)
+        self._table.create_index("subject_key", config=BTree(), replace=True)
+        self._table.create_index("kinds", config=LabelList(), replace=True)
+
+    def optimize(self) -> None:
+        """Compact small files and add unindexed rows to the indexes (LanceDB's optimize())."""
+        self._check_open()
+        if self._table is not None:
+            self._table.optimize()
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def _nearest(self, vector: np.ndarray, n: int, where: SearchFilter) -> Candidates:
+        if self._table is None:
+            return Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {})
+        q = (
+            self._table.search(vector, vector_column_name="vector")
+            .distance_type("cosine")
+            .limit(n)
+            # The vectors come along with the rows (one read): the exact cosine is computed
+            # below, so the index's approximate distances only choose the candidates.
+            # Naming _distance keeps LanceDB from warning on every search.
+            .select(_RESULT_COLUMNS + ["vector", "_distance"])
+        )
+        if where:
+            q = q.where(where.sql(), prefilter=True)
+        table = q.to_arrow()
+        found = table["vector"].combine_chunks().flatten().to_numpy(zero_copy_only=False).reshape(table.num_rows, -1)
+        scores = _cosines(found, vector)
+        columns = {name: table[name] for name in _RESULT_COLUMNS}
+        return Candidates(
+            scores=scores,
+            texts=table["text"].to_pylist(),
+            subjects=table["subject"].to_pylist(),
+            row=lambda i: {name: column[i].as_py() for name, column in columns.items()},
+        )
+
+    def get(self, fact_id: str) -> Optional[Fact]:
+        """The fact with this id, or None."""
+        self._check_open()
+        if self._table is None:
+            return None
+        rows = self._table.search().where(f"id = {_sql_str(fact_id)}").limit(1).to_arrow().to_pylist()
+        return _fact_from_row(rows[0]) if rows else None
+
+    def ids(self) -> list[str]:
+        """Every fact id in the store (one consistent version of it)."""
+        self._check_open()
+        if self._table is None:
+            return []
+        return self._table.search().select(["id"]).limit(None).to_arrow()["id"].to_pylist()
+
+    def __len__(self) -> int:
+        self._check_open()
+        return 0 if self._table is None else self._table.count_rows()
+
+    def stats(self) -> dict[str, Any]:
+        """Count, languages, kinds of figures, location, encoder and index state."""
+        self._check_open()
+        if self._table is None:
+            return self._info(0, [], [])
+        table = self._table.search().select(["lang", "kinds"]).limit(None).to_arrow()
+        info = self._info(table.num_rows, table["lang"].to_pylist(), table["kinds"].to_pylist())
+        info["version"] = self._table.version
+        name = self._vector_index_name()
+        if name:
+            s = self._table.index_stats(name)
+            info["index"] = {
+                "vector": f"{s.index_type} ({s.distance_type})",
+                "indexed_rows": s.num_indexed_rows,
+                "unindexed_rows": s.num_unindexed_rows,
+                "segments": s.num_indices,
+            }
+        return info
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def _table_exists(self, name: str) -> bool:
+        return name in self._db.list_tables().tables
+
+    def _vector_index_name(self) -> Optional[str]:
+        if self._table is None:
+            return None
+        for index in self._table.list_indices():
+            if list(index.columns) == ["vector"]:
+                return index.name
+        return None
+
+    def _has_vector_index(self) -> bool:
+        return self._vector_index_name() is not None
+
+    def _unindexed_rows(self) -> int:
+        name = self._vector_index_name()
+        return self._table.index_stats(name).num_unindexed_rows if name else self._table.count_rows()
+
+
+class MemoryStore(FactStore):
+    """Trusted facts held in this process only, searched exactly; gone on close.
+
+    The rows are the ones ReferenceStore writes (same derivation, same filters, same
+    ranking). Meant for a fact file given per run: a few thousand facts search in
+    about a millisecond, and no database is imported or written.
+    """
+
+    def __init__(self, encoder: Any = None) -> None:
+        super().__init__(encoder)
+        self.uri = "(in memory)"
+        self._rows: list[dict[str, Any]] = []
+        self._position: dict[str, int] = {}  # fact id -> index into _rows and _vectors
+        self._vectors = np.zeros((0, 0), dtype=np.float32)  # unit vectors, one row per fact
+        if encoder is not None:
+            self._check_encoder(encoder)
+
+    def close(self) -> None:
+        self._rows, self._position = [], {}
+        self._vectors = np.zeros((0, 0), dtype=np.float32)
+        super().close()
+
+    def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
+        return {i: self._rows[self._position[i]]["content_hash"] for i in ids if i in self._position}
+
+    def _prepare(self, dim: int) -> None:
+        if self._meta is None:
+            self._meta = self._new_meta(dim)
+            self._vectors = np.zeros((0, dim), dtype=np.float32)
+
+    def _write(self, rows: list[dict[str, Any]], vectors: np.ndarray) -> None:
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        unit = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        new = []
+        for row, vector in zip(rows, unit):
+            at = self._position.get(row["id"])
+            if at is None:
+                new.append(vector)
+                self._position[row["id"]] = len(self._rows)
+                self._rows.append(row)
+            else:  # a changed fact replaces the old row in place
+                self._rows[at] = row
+                self._vectors[at] = vector
+        if new:
+            self._vectors = np.concatenate([self._vectors, np.stack(new)])
+
+    def _nearest(self, vector: np.ndarray, n: int, where: SearchFilter) -> Candidates:
+        scores = self._vectors @ vector
+        positions = np.arange(len(self._rows))
+        if where:
+            positions = np.array([i for i in positions if where.accepts(self._rows[i])], dtype=np.int64)
+            scores = scores[positions]
+        if len(positions) > n:
+            best = np.argpartition(-scores, n - 1)[:n]
+            positions, scores = positions[best], scores[best]
+        order = np.argsort(-scores, kind="stable")
+        positions, scores = positions[order], scores[order]
+        rows = [self._rows[i] for i in positions]
+        return Candidates(
+            scores=scores.astype(np.float32),
+            texts=[r["text"] for r in rows],
+            subjects=[r["subject"] for r in rows],
+            row=lambda i: rows[i],
+        )
+
+    def get(self, fact_id: str) -> Optional[Fact]:
+        """The fact with this id, or None."""
+        self._check_open()
+        at = self._position.get(fact_id)
+        return None if at is None else _fact_from_row(self._rows[at])
+
+    def ids(self) -> list[str]:
+        self._check_open()
+        return [r["id"] for r in self._rows]
+
+    def __len__(self) -> int:
+        self._check_open()
+        return len(self._rows)
+
+    def stats(self) -> dict[str, Any]:
+        """Count, languages, kinds of figures, encoder; the index is always exact search."""
+        self._check_open()
+        info = self._info(len(self._rows), (r["lang"] for r in self._rows), (r["kinds"] for r in self._rows))
+        info["index"]["vector"] = "none (exact search in memory)"
+        return info
+
+
+def vector_index_config(rows: int) -> Any:
+    """The LanceDB vector index for a table of this many rows (figures: eval/bench_store.py, 2 busy cores).
+
+    HNSW over scalar-quantised vectors answers fastest (100k facts: about 11 ms CPU a query,
+    recall@5 1.0) but its graph takes long to build (100k: 150 s CPU; 1M: far too long).
+    IVF_SQ builds in seconds (1M: 31 s CPU) and still answers in about 26 ms CPU at 1M
+    facts with recall@5 0.99, so large tables get that.
+    """
+    from lancedb.index import HnswSq, IvfSq
+
+    if rows >= LARGE_INDEX_ROWS:
+        return IvfSq(distance_type="cosine")
+    return HnswSq(distance_type="cosine")
+
+
+def _cosines(vectors: np.ndarray, unit_query: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1)
+    return ((vectors @ unit_query) / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def _rank(candidates: Candidates, query_text: Optional[str], k: int) -> list[Hit]:
+    """The k best candidates by cosine plus the weighted lexical score; Fact rows are built for those k only."""
+    query_tokens = lexical_tokens(query_text) if query_text else {}
+    if query_tokens:
+        lexical = np.array([_overlap(query_tokens, _fact_tokens(t, s)) for t, s in zip(candidates.texts, candidates.subjects)])
+    else:
+        lexical = np.zeros(len(candidates.texts))
+    order = np.argsort(-(candidates.scores + LEXICAL_WEIGHT * lexical), kind="stable")[:k]
+    return [
+        Hit(_fact_from_row(candidates.row(int(i))), score=float(candidates.scores[i]), lexical=float(lexical[i]))
+        for i in order
+    ]
 
 
 def _date_bound(value: Any, name: str, side: int) -> str:
@@ -640,14 +883,22 @@ def lexical_tokens(text: str) -> dict[str, float]:
     return tokens
 
 
+@lru_cache(maxsize=65_536)
+def _fact_tokens(text: str, subject: Optional[str]) -> frozenset[str]:
+    """A fact's names and numbers (its subject's too); cached, since the same facts come back query after query."""
+    tokens = set(lexical_tokens(text))
+    if subject:
+        tokens.update(lexical_tokens(subject.title()))
+    return frozenset(tokens)
+
+
+def _overlap(query_tokens: Mapping[str, float], fact_tokens: frozenset[str]) -> float:
+    total = sum(query_tokens.values())
+    return sum(w for t, w in query_tokens.items() if t in fact_tokens) / total if total else 0.0
+
+
 def lexical_overlap(query: Optional[str], fact_text: str, fact_subject: Optional[str] = None) -> float:
     """Weighted share of the query's names and numbers found in the fact (0..1)."""
     if not query:
         return 0.0
-    q = lexical_tokens(query)
-    if not q:
-        return 0.0
-    f = lexical_tokens(fact_text)
-    if fact_subject:
-        f.update(lexical_tokens(fact_subject.title()))
-    return sum(w for t, w in q.items() if t in f) / sum(q.values())
+    return _overlap(lexical_tokens(query), _fact_tokens(fact_text, fact_subject))

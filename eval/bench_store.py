@@ -1,27 +1,34 @@
-"""Benchmark of the reference store: ingest rate and top-5 search latency with recall@5.
+"""Benchmark of the reference store: ingest rate, top-5 search latency with recall@5, the throwaway store.
 
     python eval/bench_store.py                       # real encoder on 300 facts; 10k and 100k facts
     python eval/bench_store.py --sizes 10000,100000,1000000   # adds the 1M part (builds for a long while)
     python eval/bench_store.py --real 0 --sizes 10000         # quick
+    python eval/bench_store.py --real 0 --sizes 100000 --workdir /tmp/stores   # keeps the store; a rerun reuses it
 
 Parts:
 1. Ingest with the packaged encoder (`claimcheck.models.get_encoder()`): facts the
    script writes from templates (German and English), with quantity and subject
    derivation: facts a second, end to end.
 2. Derivation alone (figures + subject per fact, no encoder, no database): facts a second.
-3. Vector-only ingest at scale: precomputed clustered 384-dim unit vectors passed to
+3. Vector-only ingest at scale: precomputed clustered 384-dim unit vectors (synthetic:
+   latency and recall do not depend on what the vectors mean) passed to
    `ReferenceStore.add(vectors=...)` with derivation switched off: facts a second,
-   including the commits and the index build that `add()` triggers.
-4. Top-5 search latency at each size (median, p95; `ReferenceStore.search` with a
-   query vector, so query encoding is excluded; the returned Fact objects are built)
-   and recall@5 against exact (numpy) cosine search over the same vectors.
+   including the commits and the index build that `add()` triggers; disk size.
+4. Top-5 search latency at each size (median, p95 of wall time, and CPU time a query:
+   the machine is shared, so wall time includes waiting for a core; `ReferenceStore.search`
+   with a query vector and a query text, so query encoding is excluded; the returned
+   Fact objects are built) and recall@5 against exact (numpy) cosine search.
+5. The throwaway store behind `--facts FILE` (`ReferenceStore.in_memory()`, numpy,
+   exact) against a LanceDB store in a temporary directory: import, add and search times.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -109,42 +116,86 @@ def bench_derivation(n: int) -> None:
           f"{n / took:.1f} facts/s")
 
 
-def bench_scale(size: int, workdir: Path, batch: int) -> None:
+def directory_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def bench_scale(size: int, workdir: Path, batch: int, keep: bool) -> None:
     vectors = clustered_vectors(size)
     facts = [{"id": f"v{i}", "text": f"Synthetischer Fakt {i}."} for i in range(size)]
+    path = workdir / f"store-{size}"
     saved = store_module._derivers
     store_module._derivers = lambda: (None, None)  # vector-only: no figure or subject reading
     try:
-        with ReferenceStore.open(workdir / f"store-{size}") as store:
-            t = time.perf_counter()
-            for start in range(0, size, batch):
-                store.add(facts[start : start + batch], vectors=vectors[start : start + batch])
-            index = store.stats()["index"]
-            if index["indexed_rows"] and index["unindexed_rows"]:
-                store.optimize()  # fold the last batch into the index, as add() does past its threshold
-            took = time.perf_counter() - t
-            index = store.stats()["index"]
-            print(f"\n{size:,} facts: vector-only ingest {size / took:,.0f} facts/s ({took:.1f} s incl. index build); index: {index}")
+        with ReferenceStore.open(path) as store:
+            if len(store) == size:
+                print(f"\n{size:,} facts: reusing {path} (ingest not measured)")
+            else:
+                t, cpu = time.perf_counter(), time.process_time()
+                for start in range(0, size, batch):
+                    store.add(facts[start : start + batch], vectors=vectors[start : start + batch])
+                index = store.stats()["index"]
+                if index["indexed_rows"] and index["unindexed_rows"]:
+                    store.optimize()  # fold the last batch into the index, as add() does past its threshold
+                took, cpu = time.perf_counter() - t, time.process_time() - cpu
+                print(f"\n{size:,} facts: vector-only ingest {size / took:,.0f} facts/s ({took:.1f} s wall, {cpu:.1f} s CPU, "
+                      f"incl. index build; {load()})")
+            print(f"{size:,} facts: index {store.stats()['index']}; {directory_size(path) / 2**20:,.0f} MiB on disk")
 
             rng = np.random.default_rng(1)
             picks = rng.integers(0, size, size=QUERIES)
             queries = vectors[picks] + rng.normal(scale=0.03, size=(QUERIES, DIM)).astype(np.float32)
             queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+            exact = [set(np.argpartition(-(vectors @ q), 5)[:5].tolist()) for q in queries]
             for q in queries[:5]:
-                store.search(q, k=5)  # warm the index caches
+                store.search(q, k=5, query_text="Synthetischer Fakt")  # warm the index caches
             latencies, recalls = [], []
-            for q in queries:
+            cpu = time.process_time()
+            for q, best in zip(queries, exact):
                 t = time.perf_counter()
-                hits = store.search(q, k=5)
+                hits = store.search(q, k=5, query_text="Synthetischer Fakt")
                 latencies.append((time.perf_counter() - t) * 1000)
-                exact = np.argpartition(-(vectors @ q), 5)[:5]
-                recalls.append(len({h.fact.id for h in hits} & {f"v{i}" for i in exact}) / 5)
+                recalls.append(len({h.fact.id for h in hits} & {f"v{i}" for i in best}) / 5)
+            cpu = (time.process_time() - cpu) * 1000 / QUERIES
             print(f"{size:,} facts: top-5 search median {statistics.median(latencies):.2f} ms, "
-                  f"p95 {percentile(latencies, 95):.2f} ms, recall@5 {np.mean(recalls):.3f} "
-                  f"({QUERIES} queries, query encoding excluded)")
+                  f"p95 {percentile(latencies, 95):.2f} ms, CPU {cpu:.2f} ms a query, recall@5 {np.mean(recalls):.3f} "
+                  f"({QUERIES} queries, query encoding excluded; {load()})")
     finally:
         store_module._derivers = saved
-        shutil.rmtree(workdir / f"store-{size}", ignore_errors=True)
+        if not keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def bench_throwaway(n: int = 2_000) -> None:
+    """What `--facts FILE` pays for its store: LanceDB in a temp dir before, numpy in memory now."""
+    import_code = "import time; t = time.perf_counter(); import lancedb; print(time.perf_counter() - t)"
+    took = float(subprocess.run([sys.executable, "-c", import_code], capture_output=True, text=True, check=True).stdout)
+    print(f"\nthrowaway store: `import lancedb` takes {took:.2f} s in a fresh process ({load()}); the memory store imports no database")
+    vectors = clustered_vectors(n, centres=200)
+    facts = synthetic_facts(n)
+    saved = store_module._derivers
+    store_module._derivers = lambda: (None, None)
+    try:
+        tmp = tempfile.mkdtemp(prefix="claimcheck-throwaway-")
+        for name, opener in (("LanceDB in a temp dir", lambda: ReferenceStore.open(tmp)), ("memory (numpy)", ReferenceStore.in_memory)):
+            t = time.perf_counter()
+            with opener() as store:
+                store.add(facts, vectors=vectors)
+                added = time.perf_counter() - t
+                latencies = []
+                for i in range(0, n, n // 100):
+                    t = time.perf_counter()
+                    store.search(vectors[i], k=20, query_text=facts[i]["text"])  # as the verifier asks
+                    latencies.append((time.perf_counter() - t) * 1000)
+            print(f"throwaway store, {name}: open + add {n:,} facts {added * 1000:.0f} ms, "
+                  f"top-20 search median {statistics.median(latencies):.2f} ms ({load()})")
+        shutil.rmtree(tmp, ignore_errors=True)
+    finally:
+        store_module._derivers = saved
 
 
 def main() -> None:
@@ -152,7 +203,9 @@ def main() -> None:
     parser.add_argument("--real", type=int, default=300, help="facts to ingest with the packaged encoder (0: skip)")
     parser.add_argument("--sizes", default="10000,100000", help="store sizes for the vector-only part")
     parser.add_argument("--batch", type=int, default=50_000, help="facts per add() in the vector-only part")
-    parser.add_argument("--workdir", default=None, help="where to build the stores (default: a temp dir)")
+    parser.add_argument("--workdir", default=None, help="where to build the stores (kept there, and reused by a rerun; "
+                        "default: a temp dir, deleted)")
+    parser.add_argument("--throwaway", type=int, default=1, help="1: compare the throwaway stores (part 5); 0: skip")
     args = parser.parse_args()
 
     if args.real:
@@ -161,7 +214,9 @@ def main() -> None:
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="claimcheck-bench-"))
     try:
         for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-            bench_scale(size, workdir, args.batch)
+            bench_scale(size, workdir, args.batch, keep=args.workdir is not None)
+        if args.throwaway:
+            bench_throwaway()
     finally:
         if args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

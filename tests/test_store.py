@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -222,15 +225,33 @@ def test_a_store_refuses_another_encoder(tmp_path, encoder):
         ReferenceStore.open(tmp_path / "s", FakeEncoder(dim=32))
 
 
-def test_in_memory_store_is_deleted_on_close(encoder):
+def test_in_memory_store_keeps_stable_ids_and_closes(encoder):
     s = ReferenceStore.in_memory(encoder)
-    s.add(FACTS)
-    where = Path(s.uri)
-    assert where.exists() and len(s) == 4
+    assert s.add(FACTS) == AddResult(4, 0, 0)
+    assert s.add(FACTS) == AddResult(0, 0, 4)
+    changed = dict(FACTS[2], text="Die App Brightline hatte im März 2022 etwa 15 Millionen Nutzer.")
+    assert s.add([changed]) == AddResult(0, 1, 0)
+    assert len(s) == 4 and "15 Millionen" in s.get("brightline-users-2022").text
+    assert s.search("Brightline 15 Millionen Nutzer", k=1)[0].fact.text == changed["text"]
     s.close()
-    assert not where.exists()
     with pytest.raises(StoreError, match="closed"):
         s.search("Acme", k=1)
+
+
+def test_in_memory_store_needs_no_database(tmp_path):
+    # `--facts FILE` must not pay for importing lancedb, nor write anywhere.
+    script = (
+        "import sys; from fakes import FakeEncoder; from claimcheck.store import ReferenceStore\n"
+        f"s = ReferenceStore.in_memory(FakeEncoder()); s.add({FACTS!r})\n"
+        "assert s.search('Hafen Nordstadt', k=1)[0].fact.id == 'harbour-opening'\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('lancedb', 'lance')))\n"
+    )
+    here = Path(__file__).resolve().parent
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(here.parent), str(here)]))
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_open_refuses_a_file_as_store(tmp_path):
@@ -262,15 +283,17 @@ def fake_read_quantities(text, *, published=None, lang="de"):
     return found
 
 
-@pytest.fixture
-def derived_store(tmp_path, monkeypatch, encoder):
+@pytest.fixture(params=["lancedb", "memory"])
+def derived_store(request, tmp_path, monkeypatch, encoder):
+    """The sample facts with (fake) derived figures and subjects, in each kind of store."""
     subjects = {"Acme": "Acme", "Brightline": "Brightline", "Nordstadt": "Nordstadt"}
 
     def fake_subject(text, *, lang=None):
         return next((s for word, s in subjects.items() if word in text), None)
 
     monkeypatch.setattr(store_module, "_derivers", lambda: (fake_read_quantities, fake_subject))
-    with ReferenceStore.open(tmp_path / "derived", encoder) as s:
+    opened = ReferenceStore.open(tmp_path / "derived", encoder) if request.param == "lancedb" else ReferenceStore.in_memory(encoder)
+    with opened as s:
         s.add(FACTS)
         yield s
 
@@ -344,6 +367,37 @@ def test_lexical_score_breaks_near_ties(tmp_path, encoder):
         s.add(facts)
         hits = s.search("Kestrel 200 Filialen", k=2)
         assert hits[0].fact.id == "b" and hits[0].lexical > hits[1].lexical
+
+
+def test_memory_store_searches_as_the_lancedb_store_does(tmp_path, monkeypatch, encoder):
+    # Same rows, same filters, same ranking: only where the rows live differs.
+    monkeypatch.setattr(store_module, "_derivers", lambda: (fake_read_quantities, lambda text, *, lang=None: text.split()[1]))
+    towns = ["Nordstadt", "Kestrel", "Lindenberg", "Orbis"]
+    facts = [
+        {"id": f"f{i}", "text": f"In {towns[i % 4]} gab es {2000 + i % 7} genau {100 + i} neue Wohnungen.",
+         "as_of": str(2000 + i % 7)}
+        for i in range(60)
+    ]
+    queries = [
+        ("Lindenberg 107 neue Wohnungen", {}),
+        ("Wohnungen in Orbis", {"subject": "orbis"}),
+        ("Nordstadt Wohnungen 2003", {"date_from": "2003-01", "date_to": "2004-06-30"}),
+        ("Kestrel", {"kind": "date"}),
+    ]
+    # Random vectors: no two facts tie, so the order is the ranking's alone.
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(60, 16)).astype(np.float32)
+    with ReferenceStore.open(tmp_path / "lance") as lance, ReferenceStore.in_memory() as memory:
+        assert lance.add(facts, vectors=vectors) == memory.add(facts, vectors=vectors) == AddResult(60, 0, 0)
+        for text, filters in queries:
+            query = vectors[7] + rng.normal(scale=0.8, size=16).astype(np.float32)
+            a = lance.search(query, k=8, query_text=text, **filters)
+            b = memory.search(query, k=8, query_text=text, **filters)
+            assert a  # every query finds something to compare
+            assert [h.fact for h in a] == [h.fact for h in b]
+            assert [h.lexical for h in a] == [h.lexical for h in b]
+            assert [h.score for h in a] == pytest.approx([h.score for h in b], abs=1e-5)
+        assert lance.stats()["kinds"] == memory.stats()["kinds"]
 
 
 def test_language_detection_for_facts_without_lang():
