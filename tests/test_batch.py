@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -147,3 +148,49 @@ def test_bad_corpus_paths_give_clear_errors(tmp_path):
     no_text.write_text(json.dumps({"id": "1", "body": "x"}) + "\n", "utf-8")
     with pytest.raises(ValueError, match="no column 'text'"):
         read_corpus(no_text)
+
+
+# --- which sentences get a vector (claimcheck.pipeline.sentences_to_encode, used by check() and batch) ----------
+
+def _long_article() -> str:
+    """16 plain sentences of the lead, then one with a figure and one without (written for this test)."""
+    lead = [f"Der Gemeinderat von Talbach beriet am Abend über den {n} Abschnitt des neuen Verkehrskonzepts."
+            for n in ("ersten", "zweiten", "dritten", "vierten", "fünften", "sechsten", "siebten", "achten",
+                      "neunten", "zehnten", "elften", "zwölften", "dreizehnten", "vierzehnten", "fünfzehnten",
+                      "sechzehnten")]
+    return " ".join(lead + ["Die Stadt Talbach investiert dafür 12 Millionen Euro in neue Radwege.",
+                            "Die Anwohner der Hauptstraße verfolgten die Sitzung mit großem Interesse."])
+
+
+def test_check_encodes_figure_sentences_and_the_summary_pool_only():
+    from claimcheck import pipeline
+    from fakes import FakeEncoder
+
+    encoder = FakeEncoder()
+    doc = pipeline.Document(text=_long_article())
+    pipeline.split_into_sentences(doc)
+    pipeline.find_published(doc)
+    pipeline.encode_sentences(doc, encoder)
+    n = len(doc.sentences)
+    figure, plain_after = n - 2, n - 1
+    assert doc.encoded == list(range(pipeline.SUMMARY_POOL)) + [figure]
+    assert encoder.texts_encoded == len(doc.encoded)
+    assert doc.sentence_vectors.shape == (n, encoder.dim)
+    assert np.abs(doc.sentence_vectors[plain_after]).sum() == 0  # nothing reads it
+    assert np.abs(doc.sentence_vectors[doc.encoded]).sum(axis=1).min() > 0
+
+    pipeline.find_claims(doc)
+    assert doc.claims and all(c.sentence_start == doc.sentences[figure].start for c in doc.claims)
+    pipeline.summarise(doc, max_sentences=3, backend="extractive", model=None)
+    # the summary's indices name the article's sentences, not positions among the encoded ones
+    assert doc.summary.text == " ".join(doc.sentences[i].text for i in doc.summary.sentence_indices)
+
+
+def test_a_text_of_fragments_encodes_every_sentence():
+    from claimcheck import pipeline
+    from fakes import FakeEncoder
+
+    doc = pipeline.Document(text="Talbach heute\n\nKurz notiert\n\nWetter")
+    pipeline.split_into_sentences(doc)
+    pipeline.encode_sentences(doc, FakeEncoder())
+    assert doc.encoded == list(range(len(doc.sentences))) and len(doc.sentences) >= 2
