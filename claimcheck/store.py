@@ -564,10 +564,14 @@ class ReferenceStore(FactStore):
         if self.uri.startswith("db://"):
             return  # LanceDB Cloud/Enterprise index and compact new rows themselves
         rows = self._table.count_rows()
-        if not self._has_vector_index():
+        name = self._vector_index_name()
+        if name is None:
             if rows >= INDEX_MIN_ROWS:
                 self.build_index()
                 return
+        elif rows >= LARGE_INDEX_ROWS and self._table.index_stats(name).index_type != "IVF_SQ":
+            self.build_index()  # grown past HNSW's size: rebuilt once as IVF_SQ, whose deltas build fast
+            return
         elif self._unindexed_rows() >= OPTIMIZE_UNINDEXED_ROWS:
             self.optimize()
             return
@@ -671,9 +675,6 @@ class ReferenceStore(FactStore):
             if list(index.columns) == ["vector"]:
                 return index.name
         return None
-
-    def _has_vector_index(self) -> bool:
-        return self._vector_index_name() is not None
 
     def _unindexed_rows(self) -> int:
         name = self._vector_index_name()

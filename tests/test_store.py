@@ -412,18 +412,23 @@ def test_small_store_is_searched_exactly(store):
 
 def test_index_is_built_past_the_threshold(tmp_path, monkeypatch):
     monkeypatch.setattr(store_module, "INDEX_MIN_ROWS", 300)
+    monkeypatch.setattr(store_module, "LARGE_INDEX_ROWS", 600)
     rng = np.random.default_rng(0)
-    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    vectors = rng.normal(size=(700, 16)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    facts = [{"id": f"f{i}", "text": f"Synthetischer Fakt Nummer {i}."} for i in range(400)]
+    facts = [{"id": f"f{i}", "text": f"Synthetischer Fakt Nummer {i}."} for i in range(700)]
     with ReferenceStore.open(tmp_path / "s") as s:
         s.add(facts[:200], vectors=vectors[:200])
         assert s.stats()["index"]["vector"].startswith("none")
-        s.add(facts[200:], vectors=vectors[200:])
+        s.add(facts[200:400], vectors=vectors[200:400])
         index = s.stats()["index"]
         assert index["vector"].startswith("IVF_HNSW_SQ") and index["indexed_rows"] == 400
         hits = s.search(vectors[123], k=5)
-        assert hits[0].fact.id == "f123" and hits[0].score == pytest.approx(1.0, abs=1e-2)
+        assert hits[0].fact.id == "f123" and hits[0].score == pytest.approx(1.0, abs=1e-5)
+        s.add(facts[400:], vectors=vectors[400:])  # past LARGE_INDEX_ROWS: rebuilt as IVF_SQ
+        index = s.stats()["index"]
+        assert index["vector"].startswith("IVF_SQ") and index["indexed_rows"] == 700
+        assert s.search(vectors[654], k=5)[0].fact.id == "f654"
 
 
 # ---- the real packaged encoder, once ----------------------------------------------------------
