@@ -27,17 +27,24 @@ from typing import Optional, Sequence
 import numpy as np
 
 from .compare import Comparison, compare, comparable
-from .types import Claim, Evidence, Fact, Sentence
+from .quantities import read_quantities
+from .types import Claim, Evidence, Fact, Quantity, Sentence
 
 FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
-            "distance", "is_date", "fact_figures", "cross_lingual")
+            "distance", "is_date", "fact_figures", "cross_lingual", "measure_words", "measure_in_fact",
+            "sibling", "article_figure")
 # cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
 # fact written about this very figure usually stands out); agreement: the comparison's
 # specificity when the figures agree (an exact match of a specific number is evidence of
 # being about the same thing), 0 when they disagree; distance: how far apart disagreeing
 # figures lie (a figure of the same measure is rarely orders of magnitude away); is_date:
 # dates and deadlines (many events share a subject); fact_figures: 1 / the fact's comparable figures;
-# cross_lingual: the fact is not German (cosines and shared words run lower across languages).
+# cross_lingual: the fact is not German (cosines and shared words run lower across languages);
+# measure_words: share of the words next to the claim's figure ("Bewerbungen", "geboren") that
+# stand next to the fact's figure too; measure_in_fact: the same share over the whole fact;
+# sibling: the fact's figure is another figure of the claim's sentence ("zwei Milliarden ... davon
+# 1,6 Milliarden"), so the fact is about that figure, not the claim's; article_figure: the same
+# for the article's other claims, as the specificity of that agreement (a year matches by chance).
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
 
@@ -62,6 +69,10 @@ class VerifierModel:
         return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
 
     def relatedness(self, features: np.ndarray) -> np.ndarray:
+        """P(the facts whose features are given are about the claim's subject and measure)."""
+        if features.shape[-1] != len(self.weights):
+            raise ValueError(f"the verifier model has {len(self.weights)} weights for {features.shape[-1]} features: "
+                             "refit it with `python -m eval.fit_verifier`")
         return _sigmoid(features @ np.asarray(self.weights) + self.bias)
 
     def confidence(self, verdict: str, p: float) -> float:
@@ -130,15 +141,131 @@ def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
     return min(5.0, abs((claim_time - fact_time).days) / 365.25)
 
 
-def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional[dt.date]) -> Optional[np.ndarray]:
+# --- what a figure measures: the words next to it ---------------------------------------
+
+MEASURE_WINDOW = 4  # content words on each side of a figure that may say what it counts
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.U)
+
+
+@dataclass(frozen=True)
+class MeasureWords:
+    """claimcheck/lang/measures.toml, read once: stem endings, words that name no measure, concepts."""
+    endings: dict[str, tuple[str, ...]]
+    stopwords: dict[str, frozenset[str]]
+    concepts: tuple[tuple[str, str], ...]  # (stem, concept), German and English words alike
+
+
+@lru_cache(maxsize=1)
+def _measure_table() -> MeasureWords:
+    from .textio import german_function_words
+
+    data = tomllib.loads(resources.files("claimcheck.lang").joinpath("measures.toml").read_text("utf-8"))
+    endings = {lang: tuple(sorted(data["stems"][f"{lang}_endings"], key=len, reverse=True)) for lang in ("de", "en")}
+    stopwords = {"de": frozenset(data["stopwords"]["de"]) | german_function_words(),
+                 "en": frozenset(data["stopwords"]["en"])}
+    table = MeasureWords(endings, stopwords, ())
+    concepts = tuple((_stem(word, "de", table), concept) for concept, words in data["concepts"].items()
+                     for word in words)
+    return MeasureWords(endings, stopwords, concepts)
+
+
+def _stem(word: str, lang: str, table: MeasureWords) -> str:
+    word = word.lower()
+    for ending in table.endings["en" if lang == "en" else "de"]:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Equal stems, or a compound and its part ('sozialleistung' ~ 'leistung', 'wahlkart' ~ 'wahlkarte')."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= 4 and long.endswith(short)) or (len(short) >= 5 and long.startswith(short))
+
+
+@lru_cache(maxsize=65536)
+def _measure_word(word: str, lang: str) -> Optional[tuple[str, Optional[str]]]:
+    """(stem, concept) of a content word; None for words that name no measure."""
+    table = _measure_table()
+    if len(word) < 3 or word.lower() in table.stopwords["en" if lang == "en" else "de"]:
+        return None
+    stem = _stem(word, lang, table)
+    concept = next((c for s, c in table.concepts if _same_stem(stem, s)), None)
+    return stem, concept
+
+
+def measure_words(text: str, start: int, end: int, lang: str, window: Optional[int] = MEASURE_WINDOW
+                  ) -> tuple[tuple[str, Optional[str]], ...]:
+    """The content words within `window` words of text[start:end] (all of the text's with window=None)."""
+    def content(matches):
+        return [w for m in matches if (w := _measure_word(m.group(), lang)) is not None]
+    if window is None:
+        return tuple(content(_WORD.finditer(text)))
+    before = content(_WORD.finditer(text, 0, start))[-window:]
+    after = content(_WORD.finditer(text, end))[:window]
+    return tuple(before + after)
+
+
+def measure_overlap(claim_words, fact_words) -> float:
+    """Share of the claim's measure words that the fact has too (by stem, compound part or concept)."""
+    if not claim_words:
+        return 0.0
+    found = sum(1 for stem, concept in claim_words
+                if any(_same_stem(stem, s) or (concept is not None and concept == c) for s, c in fact_words))
+    return found / len(claim_words)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_figures(sentence: str, published: Optional[dt.date]) -> tuple[Quantity, ...]:
+    return tuple(read_quantities(sentence, published=published))
+
+
+def sibling_figure(claim: Claim, figure: Quantity, comparison: Comparison, published: Optional[dt.date]) -> bool:
+    """Whether the fact's figure disagrees with the claim's but agrees with another figure of its sentence."""
+    if comparison.agree:
+        return False
+    own_start = claim.quantity.start - claim.sentence_start
+    own_end = claim.quantity.end - claim.sentence_start
+    for other in _sentence_figures(claim.sentence, published):
+        if other.end <= own_start or other.start >= own_end:
+            match = compare(other, figure)
+            if match is not None and match.agree:
+                return True
+    return False
+
+
+def other_figure_match(claim: Claim, figure: Quantity, comparison: Comparison, others: Sequence[Quantity]) -> float:
+    """How tellingly the fact's figure, disagreeing with the claim's, agrees with another figure of the
+    article (the specificity of the best such agreement; 0 when none)."""
+    if comparison.agree:
+        return 0.0
+    best = 0.0
+    for other in others:
+        if other.start == claim.quantity.start:
+            continue
+        match = compare(other, figure)
+        if match is not None and match.agree:
+            best = max(best, match.specificity)
+    return best
+
+
+def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional[dt.date],
+                  figure: Optional[Quantity] = None, others: Sequence[Quantity] = ()) -> Optional[np.ndarray]:
     """Features of a claim and a store hit, but cosine_margin (set by the caller, who sees all hits);
-    None when the fact cannot be about the claim's measure (other regions)."""
+    `figure` is the fact's figure the comparison was made with. None when the fact cannot be
+    about the claim's measure (other regions)."""
     fact = hit.fact
     claim_regions, fact_regions = regions(claim.sentence), regions(fact.text)
     if claim_regions and fact_regions and not (claim_regions & fact_regions):
         return None
     # Comparable money, percentages, durations and dates share their unit by construction;
     # only a count's noun says more (users = users is telling, a bare count is not).
+    fact_lang = "de" if (fact.lang or "de") == "de" else "en"
+    own_start = claim.quantity.start - claim.sentence_start
+    claim_words = measure_words(claim.sentence, own_start, own_start + len(claim.quantity.text), "de")
+    fact_words = (measure_words(fact.text, figure.start, figure.end, fact_lang) if figure is not None else ())
     same_unit = claim.quantity.kind != "count" or (
         claim.quantity.unit and any(q.unit == claim.quantity.unit for q in fact.quantities))
     return np.array([
@@ -154,6 +281,10 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         1.0 if claim.quantity.kind == "date" or claim.quantity.relation == "deadline" else 0.0,
         1.0 / max(1, sum(1 for q in fact.quantities if comparable(claim.quantity, q))),
         0.0 if (fact.lang or "de") == "de" else 1.0,
+        measure_overlap(claim_words, fact_words),
+        measure_overlap(claim_words, measure_words(fact.text, 0, 0, fact_lang, window=None)),
+        1.0 if figure is not None and sibling_figure(claim, figure, comparison, published) else 0.0,
+        other_figure_match(claim, figure, comparison, others) if figure is not None else 0.0,
     ])
 
 
@@ -182,15 +313,18 @@ class Verifier:
         self.store = store
         self.model = model or default_model()
 
-    def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date]) -> list[Candidate]:
+    def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date],
+                   others: Sequence[Quantity] = ()) -> list[Candidate]:
+        """The comparable facts found for `claim`, most related first; `others` are the article's
+        other claimed figures (a fact about one of them is not about this claim)."""
         found = []
         for hit in self.store.search(vector, k=CANDIDATES, query_text=claim.claim_text or claim.sentence):
-            comparisons = [c for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
+            comparisons = [(q, c) for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
             if not comparisons:
                 continue
             # The most telling agreeing figure of the fact settles it; otherwise the first comparable one speaks.
-            best = max(comparisons, key=lambda c: (c.agree, c.specificity))
-            features = pair_features(claim, hit, best, published)
+            figure, best = max(comparisons, key=lambda qc: (qc[1].agree, qc[1].specificity))
+            features = pair_features(claim, hit, best, published, figure, others)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
         margin = FEATURES.index("cosine_margin")
@@ -236,9 +370,10 @@ class Verifier:
     def judge(self, claims: list[Claim], sentences: Sequence[Sentence], sentence_vectors: np.ndarray,
               published: Optional[dt.date] = None) -> None:
         starts = [s.start for s in sentences]
+        figures = [c.quantity for c in claims]
         for claim in claims:
             index = _sentence_index(starts, claim.sentence_start)
-            self.decide(claim, self.candidates(claim, sentence_vectors[index], published))
+            self.decide(claim, self.candidates(claim, sentence_vectors[index], published, figures))
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:

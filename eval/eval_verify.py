@@ -147,7 +147,8 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                     continue
                 claim = copy.deepcopy(found[0])
                 index = max(k for k, s in enumerate(doc.sentences) if s.start <= claim.sentence_start)
-                candidates = verifier.candidates(claim, doc.sentence_vectors[index], doc.published)
+                candidates = verifier.candidates(claim, doc.sentence_vectors[index], doc.published,
+                                                 [c.quantity for c in doc.claims])
                 verifier.decide(claim, candidates)
                 condition = condition_of(i, rotation)
                 judgements.append(Judgement(item, condition, CONDITIONS[condition], claim.verdict, claim.confidence,
@@ -164,7 +165,8 @@ def dump(judgements: list[Judgement], path: str) -> None:
             row = {
                 "expected": j.expected, "predicted": j.predicted, "confidence": round(j.confidence, 3),
                 "claim": j.claim.quantity.text, "kind": j.claim.quantity.kind, "subject": j.claim.subject,
-                "sentence": j.claim.sentence[:300], "fact": own.get("text"), "fact_lang": own.get("lang"),
+                "sentence": j.claim.sentence[:300], "fact_id": own.get("id"), "fact": own.get("text"),
+                "fact_lang": own.get("lang"),
                 "own_rank_among_comparable": rank,
                 "candidates": [{"id": c.fact.id, "p": round(c.relatedness, 3), "agree": c.comparison.agree,
                                 "cmp": f"{c.comparison.claim_text} vs {c.comparison.fact_text}",

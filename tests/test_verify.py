@@ -66,3 +66,60 @@ def test_regions_and_names():
     assert regions("worldwide users") == {"GLOBAL"}
     assert normalise_name("Musical.ly") == normalise_name("Musically")
     assert normalise_name("ByteDance") == "bytedance"
+
+
+# --- what a figure measures ---------------------------------------------------------------------
+
+from claimcheck.compare import compare  # noqa: E402
+from claimcheck.verify import measure_overlap, measure_words, other_figure_match, sibling_figure  # noqa: E402
+
+
+def words_around(text: str, figure: str, lang: str = "de"):
+    start = text.index(figure)
+    return measure_words(text, start, start + len(figure), lang)
+
+
+def test_the_counted_noun_matches_in_another_inflection():
+    claim = words_around("Im vergangenen Jahr wurden 2.429 Bewerbungen gezählt.", "2.429")
+    fact = words_around("Bei der Polizei gingen 1650 Bewerbungen ein.", "1650")
+    other = words_around("Die Polizei beschäftigte rund 30.000 Exekutivbedienstete.", "30.000")
+    assert measure_overlap(claim, fact) > measure_overlap(claim, other) == 0.0
+
+
+def test_a_german_measure_word_matches_its_english_concept():
+    claim = words_around("des 1925 in Wien geborenen Soziologen", "1925")
+    fact = words_around("The sociologist was born in 1931 in Vienna.", "1931", "en")
+    assert measure_overlap(claim, fact) > 0.0
+    assert ("geboren", "born") in claim
+
+
+def test_a_compound_matches_its_head_but_hedges_and_units_say_nothing():
+    claim = words_around("davon 1,6 Milliarden Euro für Sozialleistungen", "1,6 Milliarden Euro")
+    assert [stem for stem, _ in claim] == ["sozialleistung"]
+    fact = words_around("Die Leistungen kosteten rund 2 Milliarden Euro.", "2 Milliarden Euro")
+    assert measure_overlap(claim, fact) == 1.0
+
+
+def two_figure_claim() -> Claim:
+    sentence = "Die Regierung rechnet mit zwei Milliarden Euro Kosten, davon 1,6 Milliarden Euro für Sozialleistungen."
+    start = sentence.index("zwei")
+    q = Quantity("zwei Milliarden Euro", start, start + 20, "money", 2e9, 2e9, 2e9, unit="EUR")
+    return Claim("c1", sentence, 0, len(sentence), q)
+
+
+def test_a_fact_about_another_figure_of_the_sentence_is_a_sibling():
+    claim = two_figure_claim()
+    about_the_other = Quantity("1,6 Mrd. Euro", 10, 23, "money", 1.6e9, 1.6e9, 1.6e9, unit="EUR")
+    changed = Quantity("2,5 Mrd. Euro", 10, 23, "money", 2.5e9, 2.5e9, 2.5e9, unit="EUR")
+    assert sibling_figure(claim, about_the_other, compare(claim.quantity, about_the_other), None)
+    assert not sibling_figure(claim, changed, compare(claim.quantity, changed), None)
+    others = [claim.quantity, Quantity("1,6 Milliarden Euro", 61, 80, "money", 1.6e9, 1.6e9, 1.6e9, unit="EUR")]
+    assert other_figure_match(claim, about_the_other, compare(claim.quantity, about_the_other), others) > 0.0
+    assert other_figure_match(claim, changed, compare(claim.quantity, changed), others) == 0.0
+
+
+def test_a_model_fitted_for_other_features_is_refused_with_a_message():
+    import pytest
+
+    with pytest.raises(ValueError, match="refit"):
+        MODEL.relatedness(np.zeros((1, len(FEATURES) + 1)))
