@@ -51,7 +51,8 @@ def stage_times(text: str, encoder, store) -> dict[str, float]:
         started = time.process_time()
         run()
         times[name] = time.process_time() - started
-    times["sentences encoded"] = len(doc.encoded or [])
+    encoded = getattr(doc, "encoded", None)  # None: every sentence (and pipelines before sentences_to_encode)
+    times["sentences encoded"] = len(doc.sentences if encoded is None else encoded)
     times["sentences"] = len(doc.sentences)
     return times
 

