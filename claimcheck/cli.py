@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional, Sequence
@@ -219,10 +220,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands whose whole result is on stdout when they return: nothing is left to clean up.
+_QUICK_EXIT_COMMANDS = ("check", "claims", "summarize")
+
+
+def _exit_now(code: int) -> None:
+    """End the process without tearing the interpreter down.
+
+    Unloading torch, transformers and their thousands of modules at exit took about
+    2 s of CPU (4 s of wall time on a busy machine) after the report was printed.
+    """
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line `argv` (default: sys.argv[1:]) and return its exit code.
+
+    Run as the program (no `argv`), a check, claims or summarize command ends the
+    process as soon as its output is flushed (see _exit_now); with `argv` given
+    (tests, other Python code) it returns.
+    """
     try:
         args = build_parser().parse_args(argv)
-        return args.run(args)
+        code = args.run(args)
+        if argv is None and args.command in _QUICK_EXIT_COMMANDS:
+            _exit_now(code)
+        return code
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
