@@ -223,6 +223,7 @@ class SubjectFinder:
                     self._longest.setdefault(key, m.name)
                 elif len(m.name) > len(self._longest.get(key, "")) or self._base_key(self._longest[key]) != _key(self._longest[key]):
                     self._longest[key] = m.name
+        self._sources = self._find_sources()
         self.topic = self._find_topic()
         for k, ms in enumerate(self.mentions):
             ms.extend(self._person_references(k))
@@ -234,12 +235,55 @@ class SubjectFinder:
         key = _key(name)
         return key[:-1] if key.endswith("s") and key[:-1] in self._keys else key
 
+    def _find_sources(self) -> set[str]:
+        """Keys of the names the article cites as the source of its figures (issue 4's rule 5):
+        "laut RKI", "nach Angaben der Behörde RTR", "den Recherchen von ZEIT ONLINE zufolge",
+        "nach RKI-Schätzungen", "RKI-Lagebericht". A figure is about what the source counts
+        (the place), so these names are passed over as subjects where anything else is named."""
+        nouns = set(self.table["source_nouns"])
+        before = set(self.table["source_before"]) | nouns
+        found = set()
+        for k, sent in enumerate(self.tokens):
+            index = {t.start: i for i, t in enumerate(sent)}
+            for t in sent:  # "RKI-Angaben", "RKI-Lagebericht"
+                head, _, tail = t.text.rpartition("-")
+                if head and tail.lower() in nouns and _key(head) in self._keys:
+                    found.add(self._base_key(head))
+            for m in self.mentions[k]:
+                i = index.get(m.start)
+                if i is None:
+                    continue
+                j = i - 1
+                # back over "den aktuellen Zahlen der Telekomregulierungsbehörde" to "Laut"
+                while j >= 0:
+                    w = sent[j].text
+                    low = w.lower()
+                    if low in before:
+                        found.add(self._base_key(m.name))
+                        break
+                    if low in self.table["determiners"] or low == "von" or (
+                        w[:1].islower() and re.search(r"(e|en|er|es|em)$", w)
+                    ) or (w[:1].isupper() and i - j <= 3):
+                        j -= 1
+                        continue
+                    break
+                after = [t for t in sent if t.start >= m.end][:1]
+                if after and after[0].text.lower() in self.table["source_after"]:
+                    found.add(self._base_key(m.name))
+        return found
+
+    def _is_source(self, m: Mention) -> bool:
+        head, _, tail = m.name.rpartition("-")
+        if head and tail.lower() in self.table["source_nouns"]:
+            return True
+        return not m.refers and self._base_key(m.name) in self._sources
+
     def _find_topic(self) -> Optional[str]:
         """The article's most-mentioned name; the title and lead count twice, country adjectives once."""
         counts: Counter = Counter()
         for k, ms in enumerate(self.mentions):
             for m in ms:
-                if m.refers:
+                if m.refers or self._is_source(m):
                     continue
                 # A place named as where something happens ("nach Brüssel melden") is
                 # less often what the article is about than a name acting in it.
@@ -477,7 +521,7 @@ class SubjectFinder:
         respective = self._respective_name(k, start, end)
         if respective:
             return respective
-        mentions = [m for m in self.mentions[k] if m.end <= start or m.start >= end]
+        mentions = [m for m in self.mentions[k] if (m.end <= start or m.start >= end) and not self._is_source(m)]
         # "in Oberösterreich (1,8 Prozent)": a figure in brackets belongs to the name before it,
         # even where that name is a place.
         bracketed = [m for m in mentions if not m.refers and re.fullmatch(r"\s*\(\s*(?:plus|minus)?\s*", self.text[m.end : start])]
