@@ -56,6 +56,8 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
 _NUMBER = re.compile(r"^\d")
+# A capitalised adjective that is part of the name after it ("Europäische Union").
+_NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ]\w*isch(?:e|en|er|es|em)$")
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +77,12 @@ def _german() -> dict:
     )
     table["places"] = frozenset(table["places"])
     return table
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> tuple[str, ...]:
+    claims = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("claims.toml").read_text("utf-8"))
+    return tuple(claims["checkability"]["weekdays"])
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +436,8 @@ class SubjectFinder:
             j = i
             while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
                 j += 1
+            if i > 0 and _NAME_ADJECTIVE.search(sent[i - 1].text) and sent[i - 1].end + 1 == sent[i].start:
+                i -= 1  # "der Europäischen Union", "die Vereinigten Arabischen Emirate": one name
             name = self.text[sent[i].start : sent[j].end]
             dateline = i == 0 and j + 1 < len(sent) and sent[j + 1].text in ("–", "-", "—")
             if not dateline:  # "Wien – Die Regierung ...": where the report comes from
@@ -518,6 +528,9 @@ class SubjectFinder:
         return self._display(subject) if subject else None
 
     def _choose(self, k: int, start: int, end: int) -> Optional[str]:
+        published_on = self._source_of_publication(k, start, end)
+        if published_on:
+            return published_on
         respective = self._respective_name(k, start, end)
         if respective:
             return respective
@@ -546,6 +559,18 @@ class SubjectFinder:
         if mentions:
             return min(mentions, key=distance).name
         return self.topic
+
+    def _source_of_publication(self, k: int, start: int, end: int) -> Optional[str]:
+        """ "meldete das RKI am Sonntag": the day a source published stays with the source
+        (issue 4's rule 5) where the sentence names no place the count is for."""
+        words = re.findall(r"\w+", self.text[start:end].lower())
+        if not any(w.startswith(day) for w in words for day in _weekdays()):
+            return None
+        in_sentence = [m for m in self.mentions[k] if not m.refers]
+        if any(m.locative or m.name in self.table["places"] for m in in_sentence):
+            return None
+        sources = [m for m in in_sentence if self._is_source(m)]
+        return sources[0].name.rpartition("-")[0] or sources[0].name if sources else None
 
     def _coordinated(self, spans: list[tuple[int, int]], i: int) -> tuple[int, list[tuple[int, int]]]:
         """The run of spans around spans[i] joined by "und", "bzw.", "sowie" or a comma, and i's place in it."""
