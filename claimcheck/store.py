@@ -731,7 +731,7 @@ class MemoryStore(FactStore):
             self._vectors = np.concatenate([self._vectors, np.stack(new)])
 
     def _nearest(self, vector: np.ndarray, n: int, where: SearchFilter) -> Candidates:
-        scores = self._vectors @ vector
+        scores = _dot(self._vectors, vector)
         positions = np.arange(len(self._rows))
         if where:
             positions = np.array([i for i in positions if where.accepts(self._rows[i])], dtype=np.int64)
@@ -786,9 +786,18 @@ def vector_index_config(rows: int) -> Any:
     return HnswSq(distance_type="cosine")
 
 
+def _dot(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """Each row's dot product with the query, on this thread.
+
+    `vectors @ query` hands a matrix-vector product to OpenBLAS's threads, which on 2
+    busy cores made 2,000 x 384 take 21 ms; einsum's plain loop takes 1 ms.
+    """
+    return np.einsum("ij,j->i", vectors, query)
+
+
 def _cosines(vectors: np.ndarray, unit_query: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1)
-    return ((vectors @ unit_query) / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    return (_dot(vectors, unit_query) / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
 def _rank(candidates: Candidates, query_text: Optional[str], k: int) -> list[Hit]:
