@@ -1,6 +1,7 @@
 """How long the `claimcheck check` command takes to its first result, in fresh processes.
 
     python eval/bench_startup.py [--runs 5] [--no-first-run] [--article FILE --facts FILE --published DATE]
+                                 [--repo DIR]
 
 Runs the real command (`claimcheck check data/samples/tiktok-ultimatum.txt
 --facts data/samples/tiktok-facts.jsonl --published 2020-08-17` by default):
@@ -16,6 +17,10 @@ Runs the real command (`claimcheck check data/samples/tiktok-ultimatum.txt
 4. unless --no-first-run, the first run in a fresh cache directory
    (CLAIMCHECK_CACHE_DIR=<new temp dir>: the packaged encoder is converted;
    target under 60 s).
+
+--repo DIR times the claimcheck package of another checkout (e.g. an older
+commit from `git worktree add /tmp/cc-before COMMIT`) with this venv, through
+`python -m claimcheck.cli`; the phase breakdown needs this checkout's version.
 
 The load average is printed beside every figure.
 """
@@ -63,8 +68,10 @@ for stage in ("split_into_sentences", "find_published", "encode_sentences", "fin
     setattr(pipeline, stage, timed)
 with contextlib.redirect_stdout(io.StringIO()):
     code = claimcheck.cli.main(sys.argv[1:])
-mark("print, exit")
+mark("print")
 json.dump({"code": code, "marks": marks}, sys.stderr)
+sys.stderr.flush()
+claimcheck.cli._exit_now(code)  # as the command does
 """
 
 
@@ -104,6 +111,18 @@ def instrumented(args_after_cli: list[str], env: dict) -> tuple[float, float, li
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), result["marks"]
 
 
+def print_phases(wall: float, cpu: float, marks: list) -> None:
+    print(f"\nphases of one instrumented run ({wall:.2f} s wall, {cpu:.2f} s CPU)   [{load()}]")
+    print(f"  {'phase':40s} {'wall s':>7s} {'CPU s':>7s}")
+    accounted = 0.0
+    for name, phase_wall, phase_cpu in marks:
+        if name == "(between stages)" and phase_wall < 0.005:
+            continue
+        accounted += phase_wall
+        print(f"  {name:40s} {phase_wall:7.2f} {phase_cpu:7.2f}")
+    print(f"  {'interpreter start and exit':40s} {wall - accounted:7.2f}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -111,11 +130,13 @@ def main(argv=None) -> int:
     parser.add_argument("--facts", default="data/samples/tiktok-facts.jsonl")
     parser.add_argument("--published", default="2020-08-17")
     parser.add_argument("--no-first-run", action="store_true", help="skip the fresh-cache run (about a minute)")
+    parser.add_argument("--repo", type=Path, help="time the claimcheck package of this checkout instead")
     args = parser.parse_args(argv)
 
     check_args = ["check", args.article, "--facts", args.facts, "--published", args.published]
-    command = claimcheck_command() + check_args
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    repo = args.repo.resolve() if args.repo else ROOT
+    command = ([sys.executable, "-m", "claimcheck.cli"] if args.repo else claimcheck_command()) + check_args
+    env = dict(os.environ, PYTHONPATH=str(repo) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     print(f"command: {' '.join(command)}   ({os.cpu_count()} cores)")
 
     print(f"warm-up run ... ", end="", flush=True)
@@ -132,16 +153,8 @@ def main(argv=None) -> int:
           f"(min {min(walls):.2f}, max {max(walls):.2f}); CPU median {statistics.median(cpus):.2f} s "
           f"(min {min(cpus):.2f}, max {max(cpus):.2f})   [{load()}]   target: < 10 s")
 
-    wall, cpu, marks = instrumented(check_args, env)
-    print(f"\nphases of one instrumented run ({wall:.2f} s wall, {cpu:.2f} s CPU)   [{load()}]")
-    print(f"  {'phase':40s} {'wall s':>7s} {'CPU s':>7s}")
-    accounted = 0.0
-    for name, phase_wall, phase_cpu in marks:
-        if name == "(between stages)" and phase_wall < 0.005:
-            continue
-        accounted += phase_wall
-        print(f"  {name:40s} {phase_wall:7.2f} {phase_cpu:7.2f}")
-    print(f"  {'interpreter start, before first import':40s} {wall - accounted:7.2f}")
+    if not args.repo:
+        print_phases(*instrumented(check_args, env))
 
     if not args.no_first_run:
         cache = Path(tempfile.mkdtemp(prefix="claimcheck-bench-cache-"))
