@@ -113,6 +113,14 @@ def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
     return None
 
 
+def date_span_days(q: Quantity) -> Optional[int]:
+    """How many days a dated figure spans (1 for a day, ~30 for a month, 365 for a year); None without a date."""
+    if (q.date or "").startswith("--"):  # '9. Juni' spans a day in any year
+        q = _with_year_of(q, Quantity("", 0, 0, "date", date="2000"))
+    interval = date_interval(q)
+    return (interval[1] - interval[0]).days + 1 if interval else None
+
+
 # --- comparing ---------------------------------------------------------------
 
 def _with_year_of(yearless: Quantity, other: Quantity) -> Quantity:

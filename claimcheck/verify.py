@@ -26,7 +26,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from .compare import Comparison, compare, comparable
+from .compare import Comparison, compare, comparable, date_span_days
 from .quantities import read_quantities
 from .types import Claim, Evidence, Fact, Quantity, Sentence
 
@@ -291,6 +291,12 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
 MARGIN_CAP = 0.1  # cosine margins beyond this say nothing more
 
 
+def _coarser(figure: Quantity, claim: Quantity) -> bool:
+    """Whether a fact's date spans more days than the claim's (a year cannot confirm a day)."""
+    fact_days, claim_days = date_span_days(figure), date_span_days(claim)
+    return fact_days is not None and claim_days is not None and fact_days > claim_days
+
+
 # --- the verifier -----------------------------------------------------------------
 
 @dataclass
@@ -322,8 +328,11 @@ class Verifier:
             comparisons = [(q, c) for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
             if not comparisons:
                 continue
-            # The most telling agreeing figure of the fact settles it; otherwise the first comparable one speaks.
-            figure, best = max(comparisons, key=lambda qc: (qc[1].agree, qc[1].specificity))
+            # The fact's figure that plays the claim's role speaks: for a date, one at least as precise
+            # ("vor dem 3. April 2016" answers "vor dem 3. Mai", the "2016" of "Wahl 2016" does not);
+            # among those, the most telling agreeing one, else the first comparable one.
+            figure, best = max(comparisons, key=lambda qc: (not _coarser(qc[0], claim.quantity), qc[1].agree,
+                                                            qc[1].specificity))
             features = pair_features(claim, hit, best, published, figure, others)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))

@@ -80,3 +80,16 @@ def test_reason_formatting():
     assert format_quantity(one("rund 100 Millionen Nutzer")) == "~100 Mio. users"
     assert format_quantity(one("1,2 Milliarden Dollar")) == "1,2 Mrd. USD"
     assert format_quantity(one("90 Tage", published=None)) == "90 days"
+
+
+def test_date_span_days_orders_precision():
+    from claimcheck.compare import date_span_days
+    from claimcheck.types import Quantity
+
+    day = Quantity("3. April 2016", 0, 13, "date", date="2016-04-03")
+    yearless_day = Quantity("3. Mai", 0, 6, "date", date="--05-03")
+    month = Quantity("November 2019", 0, 13, "date", date="2019-11")
+    year = Quantity("2016", 0, 4, "date", date="2016")
+    assert date_span_days(day) == date_span_days(yearless_day) == 1
+    assert date_span_days(month) == 30 and date_span_days(year) == 366
+    assert date_span_days(Quantity("100", 0, 3, "count", 100.0)) is None

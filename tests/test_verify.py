@@ -123,3 +123,18 @@ def test_a_model_fitted_for_other_features_is_refused_with_a_message():
 
     with pytest.raises(ValueError, match="refit"):
         MODEL.relatedness(np.zeros((1, len(FEATURES) + 1)))
+
+
+def test_a_fact_is_compared_by_its_date_as_precise_as_the_claims():
+    from types import SimpleNamespace
+
+    sentence = "Wahlkarten, die vor dem 3. Mai abgeschickt wurden, sind ungültig."
+    start = sentence.index("3. Mai")
+    c = Claim("c1", sentence, 0, len(sentence), Quantity("3. Mai", start, start + 6, "date", date="--05-03"))
+    fact = Fact("f", "Wahlkarten der Wahl 2016, die vor dem 3. April 2016 abgeschickt wurden, waren ungültig.",
+                lang="de", quantities=[Quantity("2016", 20, 24, "date", date="2016"),
+                                       Quantity("3. April 2016", 38, 51, "date", date="2016-04-03")])
+    store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
+    found = Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
+                     ).candidates(c, np.zeros(4), None)
+    assert not found[0].comparison.agree and found[0].comparison.fact_text == "2016-04-03"
