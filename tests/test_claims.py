@@ -225,12 +225,33 @@ SUBJECT_RULES = [
      "acht", "Iran"),
     ("a name after a generic noun is a name even when written once",
      "Die Messe Agritech öffnet im Mai. Die Messe erwartet 12.000 Besucher.", "12.000", "Agritech"),
+    # Issue 4's rule 5: a count is about the place it is for, not the source that reports it.
+    ("a source is passed over for the place the count is for",
+     "Das Landesinstitut LGI zählt die Fälle. In Kärnten wurden laut LGI binnen 24 Stunden 85 Neuinfektionen gemeldet.",
+     "85", "Kärnten"),
+    ("a source named most often is no topic",
+     "Laut LGI stieg die Zahl. Laut LGI gab es neue Fälle in Kärnten. Laut LGI bleibt die Lage ernst. "
+     "Die Zahl der Neuinfektionen lag bei 85.", "85", "Kärnten"),
+    ("a source's compound marks it as a source",
+     "Nach Recherchen von ZEIT ONLINE haben die Gesundheitsämter in Thüringen 391 Todesfälle gemeldet.", "391", "Thüringen"),
+    ("a capitalised country adjective belongs to the name after it",
+     "Die Europäische Union stellt 750 Milliarden Euro bereit. Die Europäische Union hat 27 Mitglieder.",
+     "750 Milliarden Euro", "Europäische Union"),
 ]
 
 
 @pytest.mark.parametrize("rule, text, figure, subject", SUBJECT_RULES, ids=[r[0] for r in SUBJECT_RULES])
 def test_subject_rule(rule, text, figure, subject):
     assert claim_for(extract_claims(text), figure).subject == subject
+
+
+def test_the_day_a_source_published_stays_with_the_source():
+    # Rule 5: "meldete das LGI am Sonntag" dates the report, not the count; and an opening
+    # "Insgesamt" (it ends in "-amt") is no office the article is about.
+    text = "Nach LGI-Angaben steigen die Zahlen. Insgesamt meldete das LGI am Sonntag 85 neue Fälle."
+    claims = extract_claims(text, published=dt.date(2020, 8, 17))
+    assert claim_for(claims, "Sonntag").subject == "LGI"
+    assert claim_for(claims, "85").subject != "Insgesamt"
 
 
 @pytest.mark.parametrize(
