@@ -514,8 +514,12 @@ class SubjectFinder:
                 any_kind = [name for (s, g, name) in self._appositions if s <= k]
                 if same_kind:
                     return same_kind[-1]
-                # A compound names one body itself: "das Innenministerium", "die Lotto-Stiftung".
+                # A compound names one body itself: "das Innenministerium", "die Lotto-Stiftung";
+                # one that reports the count is its source (rule 5) where the article names a place.
+                reports = any(w.text.lower() in self.table["report_verbs"] for w in sent)
                 if len(t.text) >= len(generic) + 3:
+                    if reports and self._names_places:
+                        return None
                     return t.text
                 return (any_kind or [self.topic])[-1]
         return None

@@ -234,6 +234,8 @@ SUBJECT_RULES = [
      "Die Zahl der Neuinfektionen lag bei 85.", "85", "Kärnten"),
     ("a source's compound marks it as a source",
      "Nach Recherchen von ZEIT ONLINE haben die Gesundheitsämter in Thüringen 391 Todesfälle gemeldet.", "391", "Thüringen"),
+    ("a body that reports the count is its source",
+     "In Tirol steigen die Fälle. Am Montag hatte das Gesundheitsministerium 12 Tote gemeldet.", "12", "Tirol"),
     ("a capitalised country adjective belongs to the name after it",
      "Die Europäische Union stellt 750 Milliarden Euro bereit. Die Europäische Union hat 27 Mitglieder.",
      "750 Milliarden Euro", "Europäische Union"),
