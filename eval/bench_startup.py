@@ -19,8 +19,8 @@ Runs the real command (`claimcheck check data/samples/tiktok-ultimatum.txt
    target under 60 s).
 
 --repo DIR times the claimcheck package of another checkout (e.g. an older
-commit from `git worktree add /tmp/cc-before COMMIT`) with this venv, through
-`python -m claimcheck.cli`; the phase breakdown needs this checkout's version.
+commit from `git worktree add /tmp/cc-before COMMIT`) with this venv; the phase
+breakdown needs this checkout's version and is left out.
 
 The load average is printed beside every figure.
 """
@@ -73,6 +73,13 @@ json.dump({"code": code, "marks": marks}, sys.stderr)
 sys.stderr.flush()
 claimcheck.cli._exit_now(code)  # as the command does
 """
+
+
+# --repo: the editable install's import hook would still find this checkout first; drop it.
+_FROM_REPO = (
+    "import sys; sys.meta_path[:] = [f for f in sys.meta_path if not type(f).__module__.startswith('__editable__')]; "
+    "sys.path.insert(0, {repo!r}); from claimcheck.cli import main; sys.exit(main())"
+)
 
 
 def claimcheck_command() -> list[str]:
@@ -135,7 +142,8 @@ def main(argv=None) -> int:
 
     check_args = ["check", args.article, "--facts", args.facts, "--published", args.published]
     repo = args.repo.resolve() if args.repo else ROOT
-    command = ([sys.executable, "-m", "claimcheck.cli"] if args.repo else claimcheck_command()) + check_args
+    command = ([sys.executable, "-c", _FROM_REPO.format(repo=str(repo))] if args.repo else claimcheck_command()) \
+        + check_args
     env = dict(os.environ, PYTHONPATH=str(repo) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     print(f"command: {' '.join(command)}   ({os.cpu_count()} cores)")
 
