@@ -115,7 +115,8 @@ class Mention:
     locative: bool  # after "in", "im", "aus" ...: where something happens, not who
     # Stands for a person named elsewhere: "role" for a title alone ("der US-Präsident",
     # resolved by SubjectFinder._person_before), "topic" for a word referring to the person
-    # the article is about ("er", "seine", SubjectFinder._person_references).
+    # the article is about ("er", "seine", SubjectFinder._person_references), "adjective" for
+    # a city's adjective ("Wiener" for Wien; not counted towards the article's topic).
     refers: Optional[str] = None
 
 
@@ -449,6 +450,12 @@ class SubjectFinder:
                 refers = "role" if title_only else None
                 mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i), refers))
             i = j + 1
+        # "Wiener Kriminalisten", "die Grazer Polizei": a city's adjective names the city (rule 2).
+        covered = {t.start for m in mentions for t in sent if m.start <= t.start < m.end}
+        for t in sent:
+            if t.start not in covered and t.text.endswith("er") and t.text[:-2] in self.table["places"]:
+                mentions.append(Mention(t.text[:-2], t.start, t.end, k, False, "adjective"))
+        mentions.sort(key=lambda m: m.start)
         return mentions
 
     def _person_references(self, k: int) -> list[Mention]:
