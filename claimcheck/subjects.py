@@ -76,6 +76,7 @@ def _german() -> dict:
         + claims["checkability"]["weekdays"]
     )
     table["places"] = frozenset(table["places"])
+    table["months"] = frozenset(months)
     return table
 
 
@@ -423,6 +424,10 @@ class SubjectFinder:
             )
             for i in range(len(sent))
         ]
+        # "Mitte Mai", "Ende September": a point in time, not a name (not before a year: "Alfred Stingl 2003").
+        for i in range(len(sent) - 1):
+            if is_name[i] and not strong[i] and sent[i + 1].text.lower() in self.table["months"]:
+                is_name[i] = False
         # A sentence-initial word is a name when the article uses it as one elsewhere, or
         # when it stands before a name and is no opener or title ("Donald Trump sagte").
         if sent and not is_name[0] and sent[0].text[:1].isupper():

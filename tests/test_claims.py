@@ -250,6 +250,17 @@ def test_subject_rule(rule, text, figure, subject):
     assert claim_for(extract_claims(text), figure).subject == subject
 
 
+def test_a_word_before_a_month_is_no_name():
+    from claimcheck.sentences import split_sentences
+    from claimcheck.subjects import SubjectFinder
+
+    # Outside a figure's span (a quoted hypothetical is no claim) "Mitte" written twice looked like a name.
+    text = "Die Betriebe warten seit Mitte April. Wenn sie nicht bis Mitte Mai öffnen, sind 40 Betriebe pleite."
+    finder = SubjectFinder(text, split_sentences(text))
+    assert [m.name for ms in finder.mentions for m in ms] == []
+    assert finder.topic is None
+
+
 def test_the_day_a_source_published_stays_with_the_source():
     # Rule 5: "meldete das LGI am Sonntag" dates the report, not the count; and an opening
     # "Insgesamt" (it ends in "-amt") is no office the article is about.
