@@ -4,7 +4,7 @@
                                 [--chars 3500] [--encoder]
 
 Takes the first --articles articles of --data that have at least --chars
-characters, cut to --chars, warms up on the next 20 (loading spaCy, the
+characters, cut to --chars, warms up on the next 20 (loading the splitter tables, the
 reader's grammar and the lemma table, and filling the per-word caches as a
 running service has them), then times:
 - extract_claims without the learned scorer (target >= 20 articles/s on 2 cores),
@@ -88,7 +88,7 @@ def main() -> None:
           f"({1000 * total / len(texts):.1f} ms each; target >= 20 articles/s)")
     print(f"  CPU time {1000 * cpu[0] / len(texts):.1f} ms per article = {len(texts) / cpu[0]:.1f} articles/s "
           "per core when no other work competes for it")
-    print(f"  the same articles again (every word already in spaCy's vocabulary and the caches): "
+    print(f"  the same articles again (every cache warm): "
           f"{len(texts) / repeat:.1f} articles/s")
     print(f"  sentence splitting {1000 * split / len(texts):.1f} ms, quantity reader {1000 * read / len(texts):.1f} ms, "
           f"rules + subjects {1000 * max(0.0, total - split - read) / len(texts):.1f} ms per article")

@@ -153,3 +153,31 @@ def test_whitespace_runs_and_leading_space_keep_offsets():
     text = "  \u00a0Erster Satz.\t\tZweiter Satz!  \n\n  Dritter Satz?  "
     assert texts(text) == ["Erster Satz.", "Zweiter Satz!", "Dritter Satz?"]
     assert_exact_offsets(text)
+
+
+# Pieces that stress the tokenizer's affix rules, abbreviations, ordinals and debris.
+_FUZZ_PIECES = [
+    "Wort", "wort", "Die", "die", "2019.", "3.", "165.000.", "Mio.", "z.B.", "d.h.", "St.", "USA.", "GmbH.",
+    "Ende!", "Was?", "Ja?!", "...", "…", "„Zitat.“", "(Klammer)", "Euro).", "(", ")", "\"", "„", "“", "«", "»",
+    "10€.", "50%.", "5km.", "Gbit/s.", "Wien/St.", "ja!Nein", "Ende.Neu", "www.Spiegel.de", "A.", "II.", "Z4.",
+    "17.08.2020", "17.08.2020.", "1,5.", "d.J.,", "usw.", "°C.", "+3", "§", "2019-2020.", "Er--sie", "Dr.", "u.a.",
+    "ca.", ",", ".", ";", ":", "!", "?", "''", "’s", "—", "–", "-", "😀", "Wort😀.", "Heute", "Danach", "seit",
+    "2011.", "Traun", "\u00a0", "O.K.", "Tel.", "e.V.", "U.S.A.", "wort.)", "Nr.", "5.000.", "am", "Dezember",
+    "Mrd.", "i.d.R.", "(Anm.)", "Sept.", "Ä.", "ÖVP.", "ab.Cd", "2:1", "(2:1)Tore",
+]
+_FUZZ_SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", " \n", "\n ", "", "\t", "\u00a0"]
+
+
+def test_the_plain_python_splitter_agrees_with_the_spacy_pipeline_it_replaced():
+    import random
+
+    from spacy_reference_splitter import split_sentences as spacy_split
+
+    rng = random.Random(7)
+    texts_checked = [(Path(__file__).resolve().parents[1] / "data" / "samples" / name).read_text(encoding="utf-8")
+                     for name in ("tiktok-ultimatum.txt", "tiktok-ultimatum-doctored.txt")]
+    texts_checked += ["".join(rng.choice(_FUZZ_PIECES) + rng.choice(_FUZZ_SEPARATORS)
+                              for _ in range(rng.randint(1, 14))) for _ in range(1500)]
+    disagreements = [text for text in texts_checked
+                     if [(s.start, s.end) for s in split_sentences(text)] != [(s.start, s.end) for s in spacy_split(text)]]
+    assert disagreements == []
