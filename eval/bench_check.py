@@ -68,7 +68,7 @@ def bench_check(args) -> None:
     encoder = get_encoder()
     store = build_store(bench_store_path(args.facts, encoder), args.facts, encoder)
     texts = articles(args.corpus)
-    check(texts[0], store=store)  # warm: imports, spaCy, the verifier model, the store's caches
+    check(texts[0], store=store)  # warm: imports, the verifier model, the store's caches
     print(f"encoder {encoder.name}, {args.threads} threads, {len(store):,} facts, cores {os.cpu_count()}")
     print(f"{'article':>7} {'chars':>6} {'claims':>6} {'median wall s':>13} {'median CPU s':>12} {'load':>5}")
     for i, text in enumerate(texts):
