@@ -120,7 +120,10 @@ def main(argv=None) -> int:
     for test in annotators:
         train = [j for j in judgements if j.item.annotator != test]
         model = fit(train)
-        held_out += as_judgements([j for j in judgements if j.item.annotator == test], model)
+        judged = as_judgements([j for j in judgements if j.item.annotator == test], model)
+        print(f"fit on {sorted({j.item.annotator for j in train})}, judged on {test}: macro-F1 "
+              f"{metrics(judged)['macro_f1']:.3f} (n={len(judged)})")
+        held_out += judged
     print_metrics(f"held out (fit on one annotator's articles, judged on the other's: {annotators})", metrics(held_out))
 
     model = fit(judgements)
