@@ -134,13 +134,17 @@ def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[s
     from .summarize import summarize as summarize_text
 
     rows = doc.encoded if doc.encoded is not None else list(range(len(doc.sentences)))
+    vectors = doc.sentence_vectors[rows] if doc.sentence_vectors is not None else None
+    if backend != "extractive" and len(rows) < len(doc.sentences):
+        # a summarisation model reads the whole article; summarize() encodes what is missing
+        rows, vectors = list(range(len(doc.sentences))), None
     summary = summarize_text(
         doc.text,
         max_sentences=max_sentences,
         backend=backend,
         model=model,
         sentences=[doc.sentences[i] for i in rows],
-        sentence_vectors=doc.sentence_vectors[rows] if doc.sentence_vectors is not None else None,
+        sentence_vectors=vectors,
         published=doc.published,
     )
     # indices into the article's sentences, not into the encoded ones
