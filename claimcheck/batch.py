@@ -39,10 +39,10 @@ from typing import Any, Iterator, Optional
 
 from .textio import MAX_CHARS, InputError
 
-# Measured with eval/bench_batch.py on 2 cores (48 articles, 100k-fact store): two worker
-# processes of one torch thread each 0.84 articles/s, one process with batched encoding 0.50:
-# the Python stages (figures, claims, verdicts, summary) run in parallel too. Small runs stay
-# in one process: starting a worker (imports, encoder) costs more than a chunk.
+# Measured with eval/bench_batch.py on 2 cores (48 articles, 100k-fact store, load ~2): two worker
+# processes of one torch thread each 2.0 articles/s once started, one process with batched
+# encoding 1.2: the Python stages (figures, claims, verdicts, summary) run in parallel too.
+# Small runs stay in one process: starting a worker (imports, encoder, ~15 s) costs more than a chunk.
 def default_workers(chunks: int) -> int:
     return max(1, min(os.cpu_count() or 1, chunks // 2))
 
