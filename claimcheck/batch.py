@@ -300,7 +300,7 @@ def _work(rows: list[Row]) -> list[dict]:
 
 def _open_store(store: Any, facts: Any, encoder, temp_dir: str) -> tuple[Any, Optional[str]]:
     """(store object, its URI for workers) from a store directory, a store object or a fact file."""
-    from .store import ReferenceStore
+    from .store import FactStore, ReferenceStore
 
     if store is not None and facts is not None:
         raise InputError("Give either a store or facts, not both.")
@@ -312,6 +312,10 @@ def _open_store(store: Any, facts: Any, encoder, temp_dir: str) -> tuple[Any, Op
         return None, None
     if isinstance(store, ReferenceStore):
         return store, store.uri
+    if isinstance(store, FactStore):  # an in-memory store lives in this process only
+        return store, None
+    if not isinstance(store, (str, Path)):
+        raise InputError(f"store must be a store directory, a URI or a ReferenceStore, not {type(store).__name__}.")
     if "://" not in str(store) and not Path(store).is_dir():
         raise InputError(f"{store}: no reference store there (create one with `claimcheck store add`).")
     opened = ReferenceStore.open(store, encoder)
@@ -420,7 +424,7 @@ def _record(writer: ReportWriter, result: BatchResult, record: dict) -> None:
 def _checked_chunks(todo: list[Row], encoder, store, store_uri: Optional[str], workers: int,
                     chunk_size: int) -> Iterator[list[dict]]:
     """Records chunk by chunk, in corpus order (so that a resumed run writes what an unbroken one would)."""
-    if workers == 1:
+    if workers == 1 or (store is not None and store_uri is None):  # workers cannot share an in-memory store
         for chunk in _chunks(todo, chunk_size):
             yield check_articles(chunk, encoder, store)
         return

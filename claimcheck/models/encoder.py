@@ -88,7 +88,9 @@ def _prefixes(model, name: str) -> tuple[str, str]:
 
 def _load_sentence_transformer(model: str):
     """Load a local directory or a hub id without reaching the network unless allowed."""
-    from sentence_transformers import SentenceTransformer
+    from .lean_import import import_sentence_transformers
+
+    SentenceTransformer = import_sentence_transformers().SentenceTransformer
 
     local = Path(model).expanduser()
     if local.is_dir():
@@ -121,7 +123,7 @@ def _load_sentence_transformer(model: str):
 
 def encoder_backend(backend: Optional[str] = None) -> str:
     """The backend asked for (argument, else CLAIMCHECK_ENCODER_BACKEND, else torch)."""
-    chosen = (backend or os.environ.get(BACKEND_VARIABLE) or "torch").strip().lower()
+    chosen = get_settings(encoder_backend=backend).encoder_backend
     if chosen not in BACKENDS:
         raise ValueError(f"encoder backend {chosen!r} is not one of {', '.join(BACKENDS)} "
                          f"(argument backend= or setting {BACKEND_VARIABLE})")

@@ -35,6 +35,13 @@ def import_sentence_transformers() -> types.ModuleType:
         sys.modules["sklearn.metrics"] = stand_in
         try:
             return importlib.import_module("sentence_transformers")
+        except ImportError:
+            # A release that takes more from sklearn.metrics: forget the half import, pay the 2 s.
+            for name in [n for n in sys.modules if n == "sentence_transformers" or n.startswith("sentence_transformers.")]:
+                del sys.modules[name]
+            if sys.modules.get("sklearn.metrics") is stand_in:
+                del sys.modules["sklearn.metrics"]
+            return importlib.import_module("sentence_transformers")
         finally:
             if sys.modules.get("sklearn.metrics") is stand_in:
                 del sys.modules["sklearn.metrics"]
