@@ -376,3 +376,18 @@ def test_subject_matcher(predicted, gold, right):
     from eval.eval_claims import subject_right
 
     assert subject_right(predicted, gold) is right
+
+
+def test_the_lemma_trie_is_built_once_into_the_cache_and_lemmatises_as_simplemma(tmp_path, monkeypatch):
+    import simplemma
+
+    from claimcheck import subjects
+
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
+    trie_lemmatize = subjects._cached_trie_lemmatizer()
+    (trie,) = tmp_path.glob("simplemma/*/de.dic")
+    built = trie.stat().st_mtime_ns
+    for word in ("Verhandlungen", "Hinweisen", "Österreichs", "Microsoft", "Mitarbeitern", "Wien"):
+        assert trie_lemmatize(word, lang="de") == simplemma.lemmatize(word, lang="de")
+    subjects._cached_trie_lemmatizer()
+    assert trie.stat().st_mtime_ns == built and [p.name for p in trie.parent.iterdir()] == ["de.dic"]
