@@ -192,27 +192,23 @@ def _lemmatizer():
 
 
 def _cached_trie_lemmatizer():
-    import os
-    import shutil
-    import tempfile
-
     from simplemma import Lemmatizer
     from simplemma.__metadata__ import __version__ as simplemma_version
     from simplemma.strategies import DefaultStrategy
     from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
+    from .cache import build_cache_directory
     from .config import get_settings
 
+    def has_trie(directory: Path) -> bool:
+        return (directory / "de.dic").is_file()
+
     directory = get_settings().cache_dir / "simplemma" / simplemma_version
-    if not (directory / "de.dic").exists():
-        # Built beside its place and renamed in, so that parallel workers never read half a trie.
-        directory.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=directory))
-        try:
-            TrieDictionaryFactory(disk_cache_dir=str(staging)).get_dictionary("de")
-            os.replace(staging / "de.dic", directory / "de.dic")
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    if not has_trie(directory):
+        # Parallel batch workers must never read half a trie.
+        build_cache_directory(directory.parent, directory.name,
+                              lambda staging: TrieDictionaryFactory(disk_cache_dir=str(staging)).get_dictionary("de"),
+                              has_trie)
     factory = TrieDictionaryFactory(disk_cache_dir=str(directory))
     lemmatizer = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
     return lambda word, lang: lemmatizer.lemmatize(word, lang)

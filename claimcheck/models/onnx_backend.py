@@ -20,14 +20,13 @@ Needs `onnxruntime` and `onnx` (pip install onnxruntime onnx); optimum is not us
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+
+from ..cache import build_cache_directory
 
 VARIANTS = ("onnx", "onnx-int8")
 # Bump when the exported graph changes, so old caches are rebuilt.
@@ -91,13 +90,8 @@ def export_onnx(st_model, source_dir: Path, variant: str, cache_dir: Path) -> Pa
     signature = _source_signature(source_dir)
     if _is_exported(target, signature):
         return target / "model.onnx"
-    try:
-        encoders.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=encoders))
-    except OSError as err:
-        raise ValueError(f"cannot write the encoder cache in {encoders} ({err}); "
-                         "set CLAIMCHECK_CACHE_DIR to a writable directory") from err
-    try:
+
+    def export(staging: Path) -> None:
         fp32 = staging / "fp32.onnx"
         _export_fp32(st_model, fp32)
         fused = staging / "fused.onnx"
@@ -109,18 +103,8 @@ def export_onnx(st_model, source_dir: Path, variant: str, cache_dir: Path) -> Pa
         else:
             fused.rename(staging / "model.onnx")
         (staging / MANIFEST).write_text(json.dumps(signature, indent=2))
-        if not _is_exported(target, signature):
-            if target.exists():  # stale: other weights or library versions
-                stale = Path(tempfile.mkdtemp(prefix=f".{target.name}.stale.", dir=encoders))
-                os.replace(target, stale / "old")
-                shutil.rmtree(stale, ignore_errors=True)
-            try:
-                os.replace(staging, target)
-            except OSError:
-                if not _is_exported(target, signature):  # else another process finished first
-                    raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+    build_cache_directory(encoders, target.name, export, lambda directory: _is_exported(directory, signature))
     return target / "model.onnx"
 
 
