@@ -230,7 +230,8 @@ def uncheckable_reason(
 
 # --- claims ----------------------------------------------------------------------
 
-def _sentence_index(sentences: Sequence[Sentence], starts: list[int], q: Quantity) -> Optional[int]:
+def sentence_of(sentences: Sequence[Sentence], starts: list[int], q: Quantity) -> Optional[int]:
+    """The index of the sentence holding figure `q` (`starts`: the sentences' start offsets)."""
     k = bisect.bisect_right(starts, q.start) - 1
     if k >= 0 and q.start < sentences[k].end:
         return k
@@ -265,6 +266,7 @@ def extract_claims(
     sentences: Optional[Sequence[Sentence]] = None,
     sentence_vectors: Optional[np.ndarray] = None,
     scorer: Any = None,
+    quantities: Optional[Sequence[Quantity]] = None,
 ) -> list[Claim]:
     """The checkable claims of `text`, in text order, with ids "c1", "c2", ...
 
@@ -273,7 +275,8 @@ def extract_claims(
     computes them once per article) are reused when given. The learned
     check-worthiness scorer runs only on those vectors: `scorer=None` uses the
     packaged one when vectors are given, `scorer=False` turns it off, or pass a
-    `CheckworthinessScorer`.
+    `CheckworthinessScorer`. `quantities` are the article's figures when the caller
+    has read them already (`read_quantities(text, published=published)`).
     """
     from .quantities import read_quantities
 
@@ -289,14 +292,16 @@ def extract_claims(
         )
     if published is None:
         published = read_published(text)
-    quantities = [q for q in read_quantities(text, published=published) if q.kind in CLAIM_KINDS]
+    if quantities is None:
+        quantities = read_quantities(text, published=published)
+    quantities = [q for q in quantities if q.kind in CLAIM_KINDS]
     starts = [s.start for s in sentences]
     publication_spans = _publication_date_spans(text)
     finder = SubjectFinder(text, sentences, [(q.start, q.end) for q in quantities])
 
     candidates: list[tuple[int, Quantity, str]] = []
     for q in quantities:
-        k = _sentence_index(sentences, starts, q)
+        k = sentence_of(sentences, starts, q)
         if k is None:
             continue
         if uncheckable_reason(text, sentences[k], q, published=published, publication_spans=publication_spans):

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Optional, Sequence
 import numpy as np
 
 from .textio import InputError, language_warning, validate_text
-from .types import Claim, Fact, Report, Sentence
+from .types import Claim, Fact, Quantity, Report, Sentence
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     sentence_vectors: Optional[np.ndarray] = None
     encoded: Optional[list[int]] = None  # sentences that have a vector (None: all); the others hold zeros
+    quantities: Optional[list[Quantity]] = None  # every figure of the text, read once (see figures())
     claims: list[Claim] = field(default_factory=list)
     summary: Any = None  # claimcheck.summarize.Summary
     warnings: list[str] = field(default_factory=list)
@@ -77,21 +78,25 @@ def find_published(doc: Document) -> None:
 SUMMARY_POOL = 12
 
 
-def sentences_to_encode(doc: Document) -> list[int]:
-    """reads text, published, sentences; the indices of the sentences that need a vector:
-    those holding a figure a claim can be made of, and the first SUMMARY_POOL summary candidates."""
-    import bisect
-
-    from .claims import CLAIM_KINDS
+def figures(doc: Document) -> list[Quantity]:
+    """reads text, published; writes quantities: every figure of the text, read on first use.
+    Choosing the sentences to encode and finding the claims both need them."""
     from .quantities import read_quantities
+
+    if doc.quantities is None:
+        doc.quantities = read_quantities(doc.text, published=doc.published)
+    return doc.quantities
+
+
+def sentences_to_encode(doc: Document) -> list[int]:
+    """reads text, published, sentences, quantities; the indices of the sentences that need a vector:
+    those holding a figure a claim can be made of, and the first SUMMARY_POOL summary candidates."""
+    from .claims import CLAIM_KINDS, sentence_of
     from .summarize.extractive import is_summary_candidate
 
     starts = [s.start for s in doc.sentences]
-    needed = set()
-    for q in read_quantities(doc.text, published=doc.published):
-        k = bisect.bisect_right(starts, q.start) - 1  # the sentence a claim takes its figure from
-        if q.kind in CLAIM_KINDS and k >= 0 and q.start < doc.sentences[k].end:
-            needed.add(k)
+    needed = {k for q in figures(doc) if q.kind in CLAIM_KINDS
+              and (k := sentence_of(doc.sentences, starts, q)) is not None}
     candidates = [i for i, s in enumerate(doc.sentences) if is_summary_candidate(s)]
     if not candidates:  # the summariser then falls back to every sentence
         return list(range(len(doc.sentences)))
@@ -112,12 +117,11 @@ def encode_sentences(doc: Document, encoder) -> None:
 
 
 def find_claims(doc: Document) -> None:
-    """reads text, published, sentences, sentence_vectors; writes claims."""
+    """reads text, published, sentences, sentence_vectors, quantities; writes claims."""
     from .claims import extract_claims
 
-    doc.claims = extract_claims(
-        doc.text, published=doc.published, sentences=doc.sentences, sentence_vectors=doc.sentence_vectors
-    )
+    doc.claims = extract_claims(doc.text, published=doc.published, sentences=doc.sentences,
+                                sentence_vectors=doc.sentence_vectors, quantities=figures(doc))
 
 
 def judge_claims(doc: Document, store) -> None:

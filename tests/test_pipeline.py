@@ -122,3 +122,26 @@ def test_a_non_german_text_is_checked_with_a_warning(encoder):
             "plans to hire 1,500 more employees over the next three years across its offices.")
     report = check(text, encoder=encoder)
     assert any("German" in w for w in report.warnings)
+
+
+def test_choosing_sentences_to_encode_and_finding_claims_share_one_reading_of_the_figures(monkeypatch):
+    import datetime as dt
+
+    import claimcheck.quantities as quantities
+    from claimcheck import pipeline
+
+    text = (SAMPLES / "tiktok-ultimatum.txt").read_text(encoding="utf-8")
+    real = quantities.read_quantities
+    whole_text_reads = []
+
+    def counting(passage, **kwargs):
+        if passage == text:
+            whole_text_reads.append(kwargs)
+        return real(passage, **kwargs)
+
+    monkeypatch.setattr(quantities, "read_quantities", counting)
+    doc = pipeline.Document(text=text, published=dt.date(2020, 8, 17))
+    pipeline.split_into_sentences(doc)
+    assert pipeline.sentences_to_encode(doc)
+    pipeline.find_claims(doc)
+    assert doc.claims and len(whole_text_reads) == 1
