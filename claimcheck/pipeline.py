@@ -132,7 +132,7 @@ def judge_claims(doc: Document, store) -> None:
 
 
 def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[str]) -> None:
-    """reads text, sentences, sentence_vectors, encoded; writes summary (from the encoded sentences)."""
+    """reads text, sentences, sentence_vectors, encoded, quantities; writes summary (from the encoded sentences)."""
     import dataclasses
 
     from .summarize import summarize as summarize_text
@@ -150,6 +150,7 @@ def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[s
         sentences=[doc.sentences[i] for i in rows],
         sentence_vectors=vectors,
         published=doc.published,
+        article_figures=figures(doc),
     )
     # indices into the article's sentences, not into the encoded ones
     doc.summary = dataclasses.replace(summary, sentence_indices=[rows[i] for i in summary.sentence_indices])

@@ -145,3 +145,21 @@ def test_choosing_sentences_to_encode_and_finding_claims_share_one_reading_of_th
     assert pipeline.sentences_to_encode(doc)
     pipeline.find_claims(doc)
     assert doc.claims and len(whole_text_reads) == 1
+
+
+def test_check_reads_the_articles_figures_once(monkeypatch):
+    import claimcheck.quantities as quantities
+    from fakes import FakeEncoder
+
+    text = (SAMPLES / "tiktok-ultimatum.txt").read_text(encoding="utf-8")
+    real = quantities.read_quantities
+    whole_text_reads = []
+
+    def counting(passage, **kwargs):
+        if passage == text:
+            whole_text_reads.append(kwargs)
+        return real(passage, **kwargs)
+
+    monkeypatch.setattr(quantities, "read_quantities", counting)
+    report = check(text, encoder=FakeEncoder(), published="2020-08-17")
+    assert report.claims and report.summary and len(whole_text_reads) == 1

@@ -20,9 +20,9 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from ..types import Sentence
+from ..types import Quantity, Sentence
 from .extractive import DEFAULT_WEIGHTS, ExtractiveWeights, join_sentences, select_sentences
-from .faithfulness import Faithfulness, check_faithfulness
+from .faithfulness import Faithfulness, article_figures_of, check_faithfulness
 
 __all__ = ["Summary", "summarize", "check_faithfulness", "Faithfulness", "ExtractiveWeights", "BACKENDS"]
 
@@ -57,6 +57,7 @@ def extractive_summary(
     max_chars: Optional[int] = None,
     published: Optional[dt.date] = None,
     weights: ExtractiveWeights = DEFAULT_WEIGHTS,
+    article_figures: Optional[Sequence[Quantity]] = None,
 ) -> Summary:
     indices = select_sentences(sentences, vectors, max_sentences=max_sentences, max_chars=max_chars, weights=weights)
     summary_text = join_sentences(sentences, indices)
@@ -67,7 +68,7 @@ def extractive_summary(
             if max_chars is not None and any(s.text.strip() for s in sentences)
             else "The article has no sentence to summarise; the summary is empty."
         )
-    result = check_faithfulness(summary_text, text, published=published)
+    result = check_faithfulness(summary_text, text, published=published, article_figures=article_figures)
     return Summary(summary_text, indices, "extractive", result.ok, notes + result.problems)
 
 
@@ -81,13 +82,15 @@ def summarize(
     sentences: Optional[Sequence[Sentence]] = None,
     sentence_vectors: Optional[np.ndarray] = None,
     published: Optional[dt.date] = None,
+    article_figures: Optional[Sequence[Quantity]] = None,
 ) -> Summary:
     """Summarise `text` in at most `max_sentences` sentences (and `max_chars` characters).
 
     `backend` "extractive" (default) picks article sentences; "abstractive" runs the
     summarisation model `model` (a Hugging Face id or local directory; default: the
     setting `summarizer` / CLAIMCHECK_SUMMARIZER). Pass the article's `sentences` and
-    their `sentence_vectors` (encoder.encode_queries) to skip splitting and encoding.
+    their `sentence_vectors` (encoder.encode_queries) to skip splitting and encoding, and
+    `article_figures` (read_quantities(text, published=published)) to skip reading them.
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError("The article to summarise is empty.")
@@ -105,9 +108,9 @@ def summarize(
 
         sentence_vectors = get_encoder().encode_queries([s.text for s in sentences])
 
-    fallback = extractive_summary(
-        text, sentences, sentence_vectors, max_sentences=max_sentences, max_chars=max_chars, published=published
-    )
+    article_figures = article_figures_of(text, published, article_figures)  # every check below compares with these
+    fallback = extractive_summary(text, sentences, sentence_vectors, max_sentences=max_sentences,
+                                  max_chars=max_chars, published=published, article_figures=article_figures)
     if backend == "extractive":
         return fallback
 
@@ -122,18 +125,20 @@ def summarize(
         )
     # An unloadable model raises ValueError with its reason: a misconfiguration the user should see.
     written = abstractive_summary(text, sentences, model_id, max_sentences=max_sentences, max_chars=max_chars)
-    return vet_abstractive(written, text, fallback, published)
+    return vet_abstractive(written, text, fallback, published, article_figures)
 
 
 def _replaced(fallback: Summary, note: str) -> Summary:
     return Summary(fallback.text, fallback.sentence_indices, fallback.backend, fallback.faithful, [note] + fallback.notes)
 
 
-def vet_abstractive(written: list[str], text: str, fallback: Summary, published: Optional[dt.date]) -> Summary:
+def vet_abstractive(written: list[str], text: str, fallback: Summary, published: Optional[dt.date],
+                    article_figures: Optional[Sequence[Quantity]] = None) -> Summary:
     """Keep the model's sentences that pass the faithfulness check; all failing -> the extractive summary."""
+    article_figures = article_figures_of(text, published, article_figures)
     kept, notes = [], []
     for sentence in written:
-        result = check_faithfulness(sentence, text, published=published)
+        result = check_faithfulness(sentence, text, published=published, article_figures=article_figures)
         if result.ok:
             kept.append(sentence)
         else:
@@ -144,7 +149,7 @@ def vet_abstractive(written: list[str], text: str, fallback: Summary, published:
         replaced.notes[1:1] = notes  # why each model sentence was dropped, before the extractive notes
         return replaced
     summary_text = " ".join(kept)
-    final = check_faithfulness(summary_text, text, published=published)
+    final = check_faithfulness(summary_text, text, published=published, article_figures=article_figures)
     if not final.ok:  # cannot happen sentence by sentence passing, unless a name spans sentences
         return _replaced(fallback, "The abstractive summary was replaced by the extractive one: " + " ".join(final.problems))
     return Summary(summary_text, [], "abstractive", True, notes)

@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..types import Quantity
 
@@ -62,13 +62,23 @@ def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def figure_problems(
-    summary_qs: list[Quantity], article: str, *, published: Optional[dt.date] = None
-) -> list[str]:
-    """One message per summary figure that the article does not state."""
+def article_figures_of(article: str, published: Optional[dt.date],
+                       given: Optional[Sequence[Quantity]] = None) -> Sequence[Quantity]:
+    """The article's figures: `given` when the caller read them already, else read now."""
+    if given is not None:
+        return given
     from ..quantities import read_quantities
 
-    article_qs = read_quantities(article, published=published)
+    return read_quantities(article, published=published)
+
+
+def figure_problems(
+    summary_qs: list[Quantity], article: str, *, published: Optional[dt.date] = None,
+    article_figures: Optional[Sequence[Quantity]] = None,
+) -> list[str]:
+    """One message per summary figure that the article does not state (`article_figures`: the
+    article's figures when the caller has read them already)."""
+    article_qs = article_figures_of(article, published, article_figures)
     article_texts = {_normalised(q.text).lower() for q in article_qs}
     problems = []
     for q in summary_qs:
@@ -152,14 +162,16 @@ def name_problems(summary: str, article: str, figure_spans: list[tuple[int, int]
     return problems
 
 
-def check_faithfulness(summary: str, article: str, *, published: Optional[dt.date] = None) -> Faithfulness:
-    """Check that every figure and name in `summary` is stated by `article`."""
+def check_faithfulness(summary: str, article: str, *, published: Optional[dt.date] = None,
+                       article_figures: Optional[Sequence[Quantity]] = None) -> Faithfulness:
+    """Check that every figure and name in `summary` is stated by `article` (`article_figures`:
+    `read_quantities(article, published=published)` when the caller has it already)."""
     if not isinstance(summary, str) or not isinstance(article, str):
         raise ValueError("check_faithfulness needs the summary and the article as text (str).")
     from ..quantities import read_quantities
 
     summary_qs = read_quantities(summary, published=published)
-    problems = figure_problems(summary_qs, article, published=published) + name_problems(
+    problems = figure_problems(summary_qs, article, published=published, article_figures=article_figures) + name_problems(
         summary, article, [(q.start, q.end) for q in summary_qs]
     )
     return Faithfulness(ok=not problems, problems=problems)
