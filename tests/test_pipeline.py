@@ -124,42 +124,40 @@ def test_a_non_german_text_is_checked_with_a_warning(encoder):
     assert any("German" in w for w in report.warnings)
 
 
-def test_choosing_sentences_to_encode_and_finding_claims_share_one_reading_of_the_figures(monkeypatch):
-    import datetime as dt
-
+@pytest.fixture
+def sample_figure_reads(monkeypatch):
+    """The sample article's text, and a list that collects each read_quantities call on the whole of it."""
     import claimcheck.quantities as quantities
-    from claimcheck import pipeline
 
     text = (SAMPLES / "tiktok-ultimatum.txt").read_text(encoding="utf-8")
     real = quantities.read_quantities
-    whole_text_reads = []
+    reads = []
 
     def counting(passage, **kwargs):
         if passage == text:
-            whole_text_reads.append(kwargs)
+            reads.append(kwargs)
         return real(passage, **kwargs)
 
     monkeypatch.setattr(quantities, "read_quantities", counting)
+    return text, reads
+
+
+def test_choosing_sentences_to_encode_and_finding_claims_share_one_reading_of_the_figures(sample_figure_reads):
+    import datetime as dt
+
+    from claimcheck import pipeline
+
+    text, reads = sample_figure_reads
     doc = pipeline.Document(text=text, published=dt.date(2020, 8, 17))
     pipeline.split_into_sentences(doc)
     assert pipeline.sentences_to_encode(doc)
     pipeline.find_claims(doc)
-    assert doc.claims and len(whole_text_reads) == 1
+    assert doc.claims and len(reads) == 1
 
 
-def test_check_reads_the_articles_figures_once(monkeypatch):
-    import claimcheck.quantities as quantities
+def test_check_reads_the_articles_figures_once(sample_figure_reads):
     from fakes import FakeEncoder
 
-    text = (SAMPLES / "tiktok-ultimatum.txt").read_text(encoding="utf-8")
-    real = quantities.read_quantities
-    whole_text_reads = []
-
-    def counting(passage, **kwargs):
-        if passage == text:
-            whole_text_reads.append(kwargs)
-        return real(passage, **kwargs)
-
-    monkeypatch.setattr(quantities, "read_quantities", counting)
+    text, reads = sample_figure_reads
     report = check(text, encoder=FakeEncoder(), published="2020-08-17")
-    assert report.claims and report.summary and len(whole_text_reads) == 1
+    assert report.claims and report.summary and len(reads) == 1
