@@ -228,6 +228,16 @@ def _is_inflected_noun(word: str) -> bool:
     return lemma != word and word != lemma + "s" and lemma[:1].isupper()
 
 
+@lru_cache(maxsize=50_000)
+def _has_plural(word: str) -> bool:
+    """The dictionary knows a plural of the word ("Quarantäne" -> "Quarantänen", "Jahresbeginn"
+    -> "Jahresbeginne"): a common noun. Names have a genitive ("Wiens") but no plural."""
+    lemmatize = _lemmatizer()
+    if lemmatize is None or not word[:1].isupper() or "-" in word:
+        return False
+    return any(lemmatize(word + ending, lang="de") == word for ending in ("n", "en", "er", "ern", "nen"))
+
+
 def _key(name: str) -> str:
     """What two mentions of one entity share: the last word, case-folded ("Donald Trump" ~ "Trump")."""
     return name.split()[-1].lower()
@@ -273,6 +283,7 @@ class SubjectFinder:
             t.text for sent, flags in zip(self.tokens, self._candidates) for t, ok in zip(sent, flags) if ok
         )
         self.mentions: list[list[Mention]] = [self._find_mentions(k) for k in range(len(self.sentences))]
+        self._drop_common_nouns()
         self._appositions = self._find_appositions()
         self._keys = {_key(m.name) for ms in self.mentions for m in ms}
         self._longest: dict[str, str] = {}  # the fullest form of each name ("Donald Trump" for "trump")
@@ -290,6 +301,23 @@ class SubjectFinder:
         for k, ms in enumerate(self.mentions):
             ms.extend(self._person_references(k))
             ms.sort(key=lambda m: m.start)
+
+    def _drop_common_nouns(self) -> None:
+        """A one-word mention whose plural the dictionary knows ("unter Quarantäne", "seit
+        Jahresbeginn") is a common noun, unless the article also writes it inside a longer
+        name ("Tim Hunt", "Europäische Union") or it has a strong cue."""
+        in_longer = {w for ms in self.mentions for m in ms if " " in m.name for w in m.name.split()}
+
+        def after_noun(m: Mention) -> bool:  # "die Aktion Mensch": a noun in apposition names it
+            before = self.text[: m.start].split()[-1:]
+            return bool(before) and before[0][:1].isupper() and before[0].lower() not in self.table["closed_class"]
+
+        for ms in self.mentions:
+            ms[:] = [
+                m for m in ms
+                if m.refers or " " in m.name or m.name in in_longer or self._strong(m.name)
+                or not _has_plural(m.name) or after_noun(m)
+            ]
 
     def _base_key(self, name: str) -> str:
         """The key of a name, a genitive -s removed where the article writes the name without

@@ -242,6 +242,13 @@ SUBJECT_RULES = [
     ("a capitalised country adjective belongs to the name after it",
      "Die Europäische Union stellt 750 Milliarden Euro bereit. Die Europäische Union hat 27 Mitglieder.",
      "750 Milliarden Euro", "Europäische Union"),
+    # "Quarantäne" is written twice without an article, but the dictionary knows "Quarantänen".
+    ("a word with a plural is a common noun, not a name",
+     _AGRARPLUS + "Die Stadt steht unter Quarantäne. Bisher wurden 40 Menschen unter Quarantäne gestellt.",
+     "40", "Agrarplus"),
+    ("a word with a plural named in apposition stays a name",
+     "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
+     "20 Millionen Euro", "Mensch"),
 ]
 
 
