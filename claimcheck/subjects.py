@@ -272,11 +272,19 @@ class SubjectFinder:
             if t.text[:1].isupper() and (self._follows_determiner(sent, i) or self._follows_figure(sent, i))
         }
         self._after_determiner = {self.tokens[k][i].text for k, i in self._noun_position}
+        # "Dehoga-Chefin", "Wifo-Sprecher": what heads a title compound is an organisation,
+        # even where the article writes it after an article ("der Dehoga").
+        self._title_heads = {
+            head for sent in self.tokens for t in sent
+            for head, _, tail in [t.text.rpartition("-")]
+            if head[:1].isupper() and "-" not in head and tail[:1].isupper() and _ending_in(tail, "titles")
+        }
         # A word passing the rules above is still often a common noun ("siehe Tabelle",
         # "internationalen Schutz"); it counts as a name only when the article uses it so
         # at least twice, or it stands next to another name-like word ("Paul Lazarsfeld").
         self._candidates = [
-            [i > 0 and (k, i) not in self._noun_position and self._passes_name_rules(sent, i) for i in range(len(sent))]
+            [i > 0 and ((k, i) not in self._noun_position or sent[i].text in self._title_heads)
+             and self._passes_name_rules(sent, i) for i in range(len(sent))]
             for k, sent in enumerate(self.tokens)
         ]
         self._candidate_counts = Counter(
@@ -469,7 +477,7 @@ class SubjectFinder:
             return False
         if _ending_in(word, "generic_nouns") or _ending_in(word, "titles"):
             return False
-        return word not in self._after_determiner
+        return word not in self._after_determiner or word in self._title_heads
 
     def _in_figure(self, token: Token) -> bool:
         k = bisect.bisect_right(self._figure_starts, token.start) - 1

@@ -246,6 +246,10 @@ SUBJECT_RULES = [
     ("a word with a plural is a common noun, not a name",
      _AGRARPLUS + "Die Stadt steht unter Quarantäne. Bisher wurden 40 Menschen unter Quarantäne gestellt.",
      "40", "Agrarplus"),
+    # "der Hogafa" reads as a common noun; "Hogafa-Chefin" shows it is an organisation.
+    ("what heads a title compound is a name even after an article",
+     "Der Hogafa fordert Hilfe. Der Hogafa warnt vor Pleiten, sagt Hogafa-Chefin Eva Roth. "
+     "Der Hogafa zählt 220 Mitglieder.", "220", "Hogafa"),
     ("a word with a plural named in apposition stays a name",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
      "20 Millionen Euro", "Mensch"),
