@@ -721,6 +721,13 @@ class SubjectFinder:
         if bracketed:
             return bracketed[-1].name
 
+        # "33,47 Prozent der Asylwerber verfügen über ..., 56 Prozent über ...": an elliptic
+        # figure shares the holder of the figure before it in the sentence.
+        before = [e for s, e in self._figure_spans if self.sentences[k].start <= s and e <= start]
+        holder = self._genitive_holder(k, end) or (self._genitive_holder(k, before[-1]) if before else None)
+        if holder:
+            return holder
+
         def distance(m: Mention) -> float:
             # A name after the figure is less often its subject ("Bayern mit 75, Baden-Württemberg mit 45").
             return start - m.end if m.end <= start else (m.start - end) * 3
@@ -739,6 +746,24 @@ class SubjectFinder:
         if mentions:
             return min(mentions, key=distance).name
         return self.topic
+
+    def _genitive_holder(self, k: int, end: int) -> Optional[str]:
+        """ "33,47 Prozent der Asylwerber", "die viertägige Veranstaltung der Demokraten": the
+        group in the genitive after the figure (and at most one noun) holds the figure; not an
+        abstract noun ("0,1 Prozent der Wirtschaftsleistung")."""
+        sent = self.tokens[k]
+        i = bisect.bisect_left([t.start for t in sent], end)
+        if i < len(sent) and sent[i].text[:1].isupper() and sent[i].text.lower() not in ("der", "des"):
+            i += 1  # the figure's noun: "Veranstaltung"
+        if i + 1 >= len(sent) or sent[i].text not in ("der", "des"):
+            return None
+        word = sent[i + 1].text
+        if not word[:1].isupper() or self._in_figure(sent[i + 1]) or _has_noun_ending(word):
+            return None
+        named = next((m.name for m in self.mentions[k] if m.start == sent[i + 1].start and not m.refers), None)
+        if named or _ending_in(word, "generic_nouns") or _ending_pattern("group_endings", False).search(word):
+            return named or word
+        return None
 
     def _source_of_publication(self, k: int, start: int, end: int) -> Optional[str]:
         """ "meldete das RKI am Sonntag": the day a source published stays with the source
