@@ -74,7 +74,7 @@ from .types import Sentence
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
-_NUMBER = re.compile(r"^\d")
+_NUMBER = re.compile(r"^\d[\d.,]*$")  # not "000-Einwohner-Stadt" (of "60.000-Einwohner-Stadt Wesel")
 # A capitalised adjective that is part of the name after it ("Europäische Union").
 _NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ]\w*isch(?:e|en|er|es|em)$")
 
@@ -504,7 +504,8 @@ class SubjectFinder:
                     self._candidate_counts[sent[i].text] >= 2
                     or (i > 0 and (cand[i - 1] or strong[i - 1]))
                     # after a generic noun in apposition: "die Stadt Wesel", "Schienenfahrzeugmesse Innotrans"
-                    or (i > 0 and sent[i - 1].text[:1].isupper() and bool(_ending_in(sent[i - 1].text, "generic_nouns")))
+                    # (also "60.000-Einwohner-Stadt Wesel")
+                    or (i > 0 and sent[i - 1].text.split("-")[-1][:1].isupper() and bool(_ending_in(sent[i - 1].text, "generic_nouns")))
                     or (i + 1 < len(sent) and (cand[i + 1] or strong[i + 1]))
                 )
             )
@@ -781,7 +782,11 @@ class SubjectFinder:
         """The run of spans around spans[i] joined by "und", "bzw.", "sowie" or a comma, and i's place in it."""
         def joined(a: tuple[int, int], b: tuple[int, int]) -> bool:
             between = self.text[a[1] : b[0]].strip(" ,")
-            return between in ("", "und", "bzw.", "sowie", "oder") and b[0] - a[1] <= 8
+            # "die Kreise Zwickau und Region Hannover": a generic noun may head the next name
+            words, limit = between.split(), 8
+            if len(words) == 2 and words[1][:1].isupper() and _ending_in(words[1], "generic_nouns"):
+                between, limit = words[0], 9 + len(words[1])
+            return between in ("", "und", "bzw.", "sowie", "oder") and b[0] - a[1] <= limit
 
         lo = i
         while lo > 0 and joined(spans[lo - 1], spans[lo]):
