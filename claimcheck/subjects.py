@@ -399,7 +399,7 @@ class SubjectFinder:
                     if (k, generic) not in apposed and len(t.text) >= len(generic) + 3:
                         # "Impfzentrum", "des Innenministeriums": a body named by a compound
                         body = low[: low.rindex(generic) + len(generic)]
-                        counts[body] += 1
+                        counts[body] += 2 if k < 2 else 1  # the title and lead count twice, as names do
                         self._longest.setdefault(body, t.text[: len(body)])
                 prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
                 if prefix:
