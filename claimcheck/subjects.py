@@ -712,6 +712,9 @@ class SubjectFinder:
         published_on = self._source_of_publication(k, start, end)
         if published_on:
             return published_on
+        event = self._event_of(k, start, end)
+        if event:
+            return event
         respective = self._respective_name(k, start, end)
         if respective:
             return respective
@@ -747,6 +750,29 @@ class SubjectFinder:
         if mentions:
             return min(mentions, key=distance).name
         return self.topic
+
+    def _event_of(self, k: int, start: int, end: int) -> Optional[str]:
+        """ "bei der Wahl am 11. Oktober", "der nächsten Ministerpräsidentenkonferenz Ende April": a
+        day or month right after an event the article knows names the date of that event (issue 4's rule 1); a plain
+        "Wahl" stands for the last compound of its kind written before ("Wien-Wahl"). Not a bare
+        year ("bei der Landtagswahl 2013 erreichte er ...": the year of what he did)."""
+        if not any(w in self.table["months"] for w in re.findall(r"\w+", self.text[start:end].lower())):
+            return None
+        sent = self.tokens[k]
+        i = bisect.bisect_left([t.start for t in sent], start) - 1
+        if i >= 0 and sent[i].text.lower() in ("am", "im", "vom", "zum", "ab"):
+            i -= 1
+        t = sent[i] if i >= 0 else None
+        event = _ending_in(t.text, "event_nouns") if t and t.text[:1].isupper() else None
+        # a known event ("der Wahl"), not one met on the way ("auf einer Fachkonferenz am 9. Juni erklärt")
+        if not event or not self._after_definite_article(sent, i):
+            return None
+        if len(t.text) >= len(event) + 3:
+            return t.text
+        earlier = [u.text for s in self.tokens[: k + 1] for u in s
+                   if u.start < t.start and u.text[:1].isupper() and _ending_in(u.text, "event_nouns") == event
+                   and len(u.text) >= len(event) + 3]
+        return earlier[-1] if earlier else None
 
     def _genitive_holder(self, k: int, end: int) -> Optional[str]:
         """ "33,47 Prozent der Asylwerber", "die viertägige Veranstaltung der Demokraten": the

@@ -268,6 +268,11 @@ SUBJECT_RULES = [
     ("a body named by a compound in the lead counts twice towards the topic",
      "Das Agrarministerium wirbt um Lehrlinge. Die Kampagne lief im Herbst. Ein Inserat erschien in der Tageszeitung Kurier. "
      "Die Kosten beliefen sich auf 36.700 Euro.", "36.700 Euro", "Agrarministerium"),
+    ("a date right after a known event is the date of the event",
+     "Die Landtagswahl rückt näher. Laut Umfrage könnte die ÖVP bei der Wahl am 11. Oktober verlieren.",
+     "11. Oktober", "Landtagswahl"),
+    ("a date after an event met on the way stays with the actor",
+     _KARL_AUER + "Auer hatte auf einer Fachkonferenz am 9. Juni in Graz gesprochen.", "9. Juni", "Auer"),
     ("a word with a plural named in apposition stays a name",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
      "20 Millionen Euro", "Mensch"),
