@@ -540,7 +540,14 @@ class SubjectFinder:
             if not dateline:  # "Wien – Die Regierung ...": where the report comes from
                 title_only = i == j and bool(_ending_in(name, "titles"))
                 refers = "role" if title_only else None
-                mentions.append(Mention(name, sent[i].start, sent[j].end, k, self._is_locative(sent, i), refers))
+                # "in der an Iran angrenzenden Provinz": a name inside an attribute describes the noun
+                # after it, like a location (between an article and an inflected adjective)
+                attribute = (
+                    i >= 2 and sent[i - 2].text.lower() in self.table["determiners"] and sent[i - 1].text.islower()
+                    and j + 1 < len(sent) and sent[j + 1].text.islower() and bool(re.search(r"(e|en|er|es|em)$", sent[j + 1].text))
+                )
+                locative = self._is_locative(sent, i) or attribute
+                mentions.append(Mention(name, sent[i].start, sent[j].end, k, locative, refers))
             i = j + 1
         # "Wiener Kriminalisten", "die Grazer Polizei": a city's adjective names the city (rule 2).
         covered = {t.start for m in mentions for t in sent if m.start <= t.start < m.end}
@@ -579,7 +586,13 @@ class SubjectFinder:
         return found
 
     def _is_locative(self, sent: list[Token], i: int) -> bool:
-        """After "in", "im", "aus" ...; not at the head of the sentence ("In Qom sind ..."), which frames it."""
+        """After "in", "im", "aus" ...; not at the head of the sentence ("In Qom sind ..."), which frames it.
+        A place in brackets after a location is one too ("in Charlotte (North Carolina)")."""
+        if i >= 2 and sent[i - 1].text == "(" and sent[i - 2].text[:1].isupper():
+            h = i - 2
+            while h > 0 and sent[h - 1].text[:1].isupper() and sent[h - 1].end + 1 == sent[h].start:
+                h -= 1
+            return self._is_locative(sent, h)
         j = i - 1
         while j >= 0 and sent[j].text.lower() in self.table["determiners"] and sent[j].text.lower() not in ("im", "ins"):
             j -= 1
