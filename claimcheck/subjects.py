@@ -77,6 +77,8 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")  # not "000-Einwohner-Stadt" (of "60.000-Einwohner-Stadt Wesel")
 # A capitalised adjective that is part of the name after it ("Europäische Union").
 _NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ]\w*isch(?:e|en|er|es|em)$")
+# A capitalised title in German quotes: „Wrapped Reichstag“, „Die Mastaba für Abu Dhabi“.
+_QUOTED_TITLE = re.compile(r"„([A-ZÄÖÜ][^„“”\"]{1,60}?)[“”\"]")
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +97,7 @@ def _german() -> dict:
         + claims["checkability"]["weekdays"]
     )
     table["places"] = frozenset(table["places"])
+    table["countries"] = frozenset(table["demonyms"].values())
     table["months"] = frozenset(months)
     return table
 
@@ -306,6 +309,7 @@ class SubjectFinder:
         # Rule 5: a source is what a count is about only where no place is named.
         self._names_places = any(m.locative or m.name in self.table["places"] for ms in self.mentions for m in ms)
         self.topic = self._find_topic()
+        self.home_country = self._find_home_country()
         for k, ms in enumerate(self.mentions):
             ms.extend(self._person_references(k))
             ms.sort(key=lambda m: m.start)
@@ -410,6 +414,21 @@ class SubjectFinder:
         # The topic leads when it is named more often than any other name (no tie).
         self._topic_leads = bool(ranked) and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
         return self._longest[ranked[0][0]] if ranked else None
+
+    def _find_home_country(self) -> Optional[str]:
+        """The country the article names most (country adjectives count), or None: national
+        statistics are about it where a sentence names no holder."""
+        counts: Counter = Counter()
+        for ms in self.mentions:
+            for m in ms:
+                if not m.refers and m.name in self.table["countries"]:
+                    counts[m.name] += 1
+        for sent in self.tokens:
+            for t in sent:
+                prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
+                if prefix:
+                    counts[self.table["demonyms"][prefix.group()]] += 1
+        return counts.most_common(1)[0][0] if counts else None
 
     # --- word-level cues -------------------------------------------------------
 
@@ -697,6 +716,14 @@ class SubjectFinder:
                 add(self.table["demonyms"][prefix.group()], in_sentence=1.0, demonym=1.0)
         add(self._generic_reference(k), generic_reference=1.0)
         add(self.topic, topic=1.0)
+        add(self.home_country, home_country=1.0)
+        for j in range(max(0, k - 2), k + 1):  # „Die Mastaba für Abu Dhabi“: a work's title
+            for m in _QUOTED_TITLE.finditer(self.sentences[j].text):
+                add(m.group(1), quoted_title=1.0, in_sentence=float(j == k), previous_sentence=float(j == k - 1))
+        for t in sent:  # "Asylwerber", "Republikaner": a group of people counted or speaking
+            if t.text[:1].isupper() and len(t.text) > 5 and not self._in_figure(t) and t.text.lower() not in self.table["closed_class"] \
+                    and _ending_pattern("group_endings", False).search(t.text) and not _ending_in(t.text, "titles"):
+                add(t.text, in_sentence=1.0, group_noun=1.0)
         rule = self._rule_subject(k, start, end)
         add(rule, rule=1.0)
         unnamed = not any(not m.locative and not m.refers and not self._is_source(m) for m in self.mentions[k])
@@ -706,6 +733,8 @@ class SubjectFinder:
         result = []
         for key, features in found.items():
             features["first_in_sentence"] = float(key == first_here)
+            features["home_country_when_unnamed"] = features.get("home_country", 0.0) * unnamed
+            features["group_when_unnamed"] = features.get("group_noun", 0.0) * unnamed
             features["previous_when_unnamed"] = features.get("previous_sentence", 0.0) * unnamed
             features["topic_when_unnamed"] = features.get("topic", 0.0) * unnamed
             features["rule_is_topic"] = features.get("rule", 0.0) * rule_is_topic
@@ -885,6 +914,7 @@ CANDIDATE_FEATURES = (
     "closeness", "sentence_start", "locative", "source", "refers", "generic_body", "generic_plain",
     "demonym", "generic_reference", "topic", "mentions", "place", "person", "acronym",
     "first_in_sentence", "previous_when_unnamed", "topic_when_unnamed", "rule_is_topic", "place_in_sentence",
+    "home_country", "home_country_when_unnamed", "quoted_title", "group_noun", "group_when_unnamed",
 )
 
 

@@ -430,3 +430,21 @@ def test_the_lemma_trie_is_built_once_into_the_cache_and_lemmatises_as_simplemma
         assert trie_lemmatize(word, lang="de") == simplemma.lemmatize(word, lang="de")
     subjects._cached_trie_lemmatizer()
     assert trie.stat().st_mtime_ns == built and [p.name for p in trie.parent.iterdir()] == ["de.dic"]
+
+
+def test_candidates_offer_the_country_titles_and_groups_gold_uses():
+    # Names the rules do not choose but the adjudicated gold uses: the country the article is
+    # about, a quoted work's title in the sentence before, a group of people in the sentence.
+    from claimcheck.sentences import split_sentences
+    from claimcheck.subjects import SubjectFinder
+
+    text = ("Die österreichischen Bauern klagen. Das Projekt „Die Brücke von Krems“ ist fertig. "
+            "Es misst 300 Meter und wird von Saisonarbeitern gebaut.")
+    sentences = split_sentences(text)
+    start = text.index("300 Meter")
+    finder = SubjectFinder(text, sentences, [(start, start + len("300 Meter"))])
+    candidates = {c.name: c.features for c in finder.candidates(2, start, start + len("300 Meter"))}
+    assert candidates["Österreich"]["home_country"] == 1.0
+    assert candidates["Die Brücke von Krems"]["quoted_title"] == 1.0
+    assert candidates["Die Brücke von Krems"]["previous_sentence"] == 1.0
+    assert candidates["Saisonarbeitern"]["group_noun"] == 1.0
