@@ -21,7 +21,9 @@ atomic and `add()` returns only after it: an acknowledged fact survives a killed
 process (not a power cut: LanceDB does not fsync).
 
 Search: cosine nearest neighbours, over-fetched and re-ranked with a lexical score
-(shared names and numbers). LanceDB searches exactly up to `INDEX_MIN_ROWS` facts;
+(shared names and numbers). `search_many()` gives each of many query vectors the hits
+`search()` would, from one LanceDB query (identical vectors searched once): an
+article's claims are looked up together. LanceDB searches exactly up to `INDEX_MIN_ROWS` facts;
 from there a cosine index is built (IVF_HNSW_SQ; IVF_SQ past `LARGE_INDEX_ROWS`). Its
 candidates come back with their full vectors, and the exact cosine is computed here
 for those few rows (cheaper than LanceDB's `refine_factor`, which reads the vectors a
@@ -31,11 +33,13 @@ calls it once `OPTIMIZE_UNINDEXED_ROWS` rows are unindexed or small files pile u
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import json
 import os
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -177,8 +181,8 @@ def _derivers() -> tuple[Optional[Callable], Optional[Callable]]:
 class FactStore:
     """What both stores share: validating and deriving facts on ingest, searching and ranking.
 
-    A subclass keeps the rows: `_stored_hashes`, `_write`, `_nearest`, `_prepare`,
-    `get`, `ids`, `__len__`, `stats`, `close`.
+    A subclass keeps the rows: `_stored_hashes`, `_write`, `_nearest` or `_nearest_many`,
+    `_prepare`, `get`, `ids`, `__len__`, `stats`, `close`.
     """
 
     uri: str
@@ -336,8 +340,7 @@ class FactStore:
         overlaps the interval; facts without `as_of` are then left out).
         """
         self._check_open()
-        if not isinstance(k, int) or k < 1:
-            raise StoreError(f"k must be a positive whole number, not {k!r}.")
+        _check_k(k)
         where = SearchFilter.of(kind, subject, date_from, date_to)
         if isinstance(query, str):
             if not query.strip():
@@ -353,11 +356,49 @@ class FactStore:
         dim = int(self._meta["encoder_dim"])
         if vector.shape != (dim,):
             raise StoreError(f"The query vector has shape {vector.shape}; this store holds {dim}-dimensional vectors.")
-        norm = float(np.linalg.norm(vector))
-        if not np.isfinite(norm) or norm == 0.0:
-            raise StoreError("The query vector is zero or not finite; it points nowhere.")
-        candidates = self._nearest(vector / norm, max(k * CANDIDATES_PER_HIT, MIN_CANDIDATES), where)
-        return _rank(candidates, query_text, k)
+        return self._search_unit(_unit_rows(vector[None, :]), k, [query_text], where)[0]
+
+    def search_many(
+        self,
+        vectors: Sequence[Sequence[float]] | np.ndarray,
+        k: int = 10,
+        *,
+        query_texts: Optional[Sequence[Optional[str]]] = None,
+        kind: str | Sequence[str] | None = None,
+        subject: Optional[str] = None,
+        date_from: str | dt.date | None = None,
+        date_to: str | dt.date | None = None,
+    ) -> list[list[Hit]]:
+        """`search()` for many query vectors at once: the i-th list holds exactly the hits
+        `search(vectors[i], k, query_text=query_texts[i], ...)` gives.
+
+        The vector searches run as one database query, and identical vectors are searched
+        once (a sentence's claims share its vector; their query texts still rank apart).
+        """
+        self._check_open()
+        _check_k(k)
+        where = SearchFilter.of(kind, subject, date_from, date_to)
+        matrix = np.asarray(vectors, dtype=np.float32)
+        if matrix.size == 0:
+            return []
+        texts = list(query_texts) if query_texts is not None else [None] * len(matrix)
+        if len(texts) != len(matrix):
+            raise StoreError(f"query_texts has {len(texts)} entries for {len(matrix)} query vectors.")
+        if self._meta is None:
+            return [[] for _ in texts]
+        dim = int(self._meta["encoder_dim"])
+        if matrix.ndim != 2 or matrix.shape[1] != dim:
+            raise StoreError(f"The query vectors have shape {matrix.shape}; this store holds {dim}-dimensional vectors "
+                             f"(give one row per query).")
+        return self._search_unit(_unit_rows(matrix), k, texts, where)
+
+    def _search_unit(self, unit: np.ndarray, k: int, texts: Sequence[Optional[str]], where: SearchFilter) -> list[list[Hit]]:
+        """Rank the candidates of each unit query vector; each distinct vector is searched once."""
+        slot: dict[bytes, int] = {}  # a vector's bytes -> its row in `distinct`
+        position = [slot.setdefault(vector.tobytes(), len(slot)) for vector in unit]
+        distinct = unit[[position.index(j) for j in range(len(slot))]]
+        candidates = self._nearest_many(distinct, max(k * CANDIDATES_PER_HIT, MIN_CANDIDATES), where)
+        return [_rank(candidates[p], text, k) for p, text in zip(position, texts)]
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -417,6 +458,10 @@ class FactStore:
     def _nearest(self, vector: np.ndarray, n: int, where: SearchFilter) -> Candidates:
         """The n facts nearest to a unit query vector that pass the filter, with exact cosines."""
         raise NotImplementedError
+
+    def _nearest_many(self, vectors: np.ndarray, n: int, where: SearchFilter) -> list[Candidates]:
+        """`_nearest` for each row of a matrix of unit query vectors (a subclass may search them together)."""
+        return [self._nearest(vector, n, where) for vector in vectors]
 
     def get(self, fact_id: str) -> Optional[Fact]:
         raise NotImplementedError
@@ -602,31 +647,26 @@ class ReferenceStore(FactStore):
 
     # ---- reading ---------------------------------------------------------------------------
 
-    def _nearest(self, vector: np.ndarray, n: int, where: SearchFilter) -> Candidates:
+    def _nearest_many(self, vectors: np.ndarray, n: int, where: SearchFilter) -> list[Candidates]:
+        """One LanceDB query for all the vectors (LanceDB's multi-vector search: a `query_index`
+        column says which query each row answers)."""
         if self._table is None:
-            return Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {})
-        q = (
-            self._table.search(vector, vector_column_name="vector")
-            .distance_type("cosine")
-            .limit(n)
-            .ef(max(HNSW_EF, n))  # HNSW's search breadth (other indexes ignore it); LanceDB needs ef >= limit
-            # The vectors come along with the rows (one read): the exact cosine is computed
-            # below, so the index's approximate distances only choose the candidates.
-            # Naming _distance keeps LanceDB from warning on every search.
-            .select(_RESULT_COLUMNS + ["vector", "_distance"])
-        )
-        if where:
-            q = q.where(where.sql(), prefilter=True)
-        table = q.to_arrow()
+            return [Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {}) for _ in vectors]
+        table = _run_query(self._table, vectors if len(vectors) > 1 else vectors[0], n, where)
         found = table["vector"].combine_chunks().flatten().to_numpy(zero_copy_only=False).reshape(table.num_rows, -1)
-        scores = _cosines(found, vector)
+        query_of = table["query_index"].to_numpy() if "query_index" in table.column_names else np.zeros(table.num_rows, int)
+        texts, subjects = table["text"].to_pylist(), table["subject"].to_pylist()
         columns = {name: table[name] for name in _RESULT_COLUMNS}
-        return Candidates(
-            scores=scores,
-            texts=table["text"].to_pylist(),
-            subjects=table["subject"].to_pylist(),
-            row=lambda i: {name: column[i].as_py() for name, column in columns.items()},
-        )
+        out = []
+        for q, vector in enumerate(vectors):
+            mine = np.flatnonzero(query_of == q)  # in LanceDB's order, nearest first
+            out.append(Candidates(
+                scores=_cosines(found[mine], vector),
+                texts=[texts[i] for i in mine],
+                subjects=[subjects[i] for i in mine],
+                row=lambda i, mine=mine: {name: column[int(mine[i])].as_py() for name, column in columns.items()},
+            ))
+        return out
 
     def get(self, fact_id: str) -> Optional[Fact]:
         """The fact with this id, or None."""
@@ -771,6 +811,65 @@ class MemoryStore(FactStore):
         return info
 
 
+def _run_query(table: Any, vectors: np.ndarray, n: int, where: SearchFilter) -> "pa.Table":
+    """The n nearest rows of `table` to each query vector (one vector, or a matrix of them), with their vectors.
+
+    The rows come with their vectors (one read): the caller computes exact cosines,
+    so the index's approximate distances only choose the candidates. Naming _distance
+    keeps LanceDB from warning on every search.
+
+    A local table is queried through LanceDB's async API on an event loop of this thread:
+    the sync query builder re-reads the table schema three times a query and hops to
+    LanceDB's background thread and back six times, about 3 ms CPU of a 100k-fact
+    search (A/B on the 100k store, eval/bench_store.py). Tables without the async handle (LanceDB Cloud) and
+    callers inside a running event loop take the sync builder.
+    """
+    columns = _RESULT_COLUMNS + ["vector", "_distance"]
+    ef = max(HNSW_EF, n)  # HNSW's search breadth (other indexes ignore it); LanceDB needs ef >= limit
+    async_table = _async_table(table)
+    if async_table is None or _in_event_loop():
+        several = list(vectors) if vectors.ndim == 2 else vectors  # the sync builder takes several as a list
+        query = table.search(several, vector_column_name="vector").distance_type("cosine").limit(n).ef(ef).select(columns)
+        if where:
+            query = query.where(where.sql(), prefilter=True)
+        return query.to_arrow()
+
+    async def run() -> "pa.Table":
+        query = async_table.query().nearest_to(vectors).distance_type("cosine").limit(n).ef(ef).select(columns)
+        if where:
+            query = query.where(where.sql())  # the async API prefilters unless told otherwise
+        return await query.to_arrow()
+
+    return _thread_loop().run_until_complete(run())
+
+
+def _async_table(table: Any) -> Any:
+    """LanceDB's AsyncTable behind a local LanceTable (the sync table keeps it as `_table`), or None."""
+    from lancedb.table import AsyncTable
+
+    inner = getattr(table, "_table", None)
+    return inner if isinstance(inner, AsyncTable) else None
+
+
+_LOOPS = threading.local()
+
+
+def _thread_loop() -> asyncio.AbstractEventLoop:
+    """An event loop owned by the calling thread (one per thread: the page runs requests on several)."""
+    loop = getattr(_LOOPS, "loop", None)
+    if loop is None or loop.is_closed():
+        loop = _LOOPS.loop = asyncio.new_event_loop()
+    return loop
+
+
+def _in_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 def vector_index_config(rows: int) -> Any:
     """The LanceDB vector index for a table of this many rows (figures: eval/bench_store.py, 2 busy cores).
 
@@ -784,6 +883,21 @@ def vector_index_config(rows: int) -> Any:
     if rows >= LARGE_INDEX_ROWS:
         return IvfSq(distance_type="cosine")
     return HnswSq(distance_type="cosine")
+
+
+def _check_k(k: Any) -> None:
+    if not isinstance(k, int) or k < 1:
+        raise StoreError(f"k must be a positive whole number, not {k!r}.")
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    """Each query vector scaled to length 1; a zero or non-finite one is an error."""
+    norms = np.linalg.norm(matrix.astype(np.float64), axis=1)
+    bad = np.flatnonzero(~np.isfinite(norms) | (norms == 0.0))
+    if len(bad):
+        which = "The query vector" if len(matrix) == 1 else f"Query vector {int(bad[0])}"
+        raise StoreError(f"{which} is zero or not finite; it points nowhere.")
+    return (matrix / norms[:, None]).astype(np.float32)
 
 
 def _dot(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:

@@ -17,7 +17,9 @@ Parts:
 4. Top-5 search latency at each size (median, p95 of wall time, and CPU time a query:
    the machine is shared, so wall time includes waiting for a core; `ReferenceStore.search`
    with a query vector and a query text, so query encoding is excluded; the returned
-   Fact objects are built) and recall@5 against exact (numpy) cosine search.
+   Fact objects are built) and recall@5 against exact (numpy) cosine search. Then the
+   same queries through `search_many()`, 10 and 50 at a time: wall and CPU time a query,
+   amortised over the batch (one LanceDB query for the whole batch).
 5. The throwaway store behind `--facts FILE` (`ReferenceStore.in_memory()`, numpy,
    exact) against a LanceDB store in a temporary directory: import, add and search times.
 """
@@ -164,10 +166,33 @@ def bench_scale(size: int, workdir: Path, batch: int, keep: bool) -> None:
             print(f"{size:,} facts: top-5 search median {statistics.median(latencies):.2f} ms, "
                   f"p95 {percentile(latencies, 95):.2f} ms, CPU {cpu:.2f} ms a query, recall@5 {np.mean(recalls):.3f} "
                   f"({QUERIES} queries, query encoding excluded; {load()})")
+            for batch in (10, 50):
+                bench_batched(store, queries, exact, batch, size)
     finally:
         store_module._derivers = saved
         if not keep:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def bench_batched(store, queries: np.ndarray, exact: list[set], batch: int, size: int) -> None:
+    """search_many() over the same queries, `batch` at a time: amortised cost a query; the hits must be search()'s."""
+    texts = ["Synthetischer Fakt"] * batch
+    store.search_many(queries[:batch], k=5, query_texts=texts)  # warm
+    latencies, recalls = [], []
+    cpu = time.process_time()
+    for start in range(0, len(queries) - batch + 1, batch):
+        t = time.perf_counter()
+        found = store.search_many(queries[start : start + batch], k=5, query_texts=texts)
+        latencies.append((time.perf_counter() - t) * 1000 / batch)
+        for hits, best in zip(found, exact[start : start + batch]):
+            recalls.append(len({h.fact.id for h in hits} & {f"v{i}" for i in best}) / 5)
+    cpu = (time.process_time() - cpu) * 1000 / (len(latencies) * batch)
+    together = store.search_many(queries[:batch], k=5, query_texts=texts)
+    same = [[h.fact.id for h in hits] for hits in together] == \
+        [[h.fact.id for h in store.search(q, k=5, query_text=texts[0])] for q in queries[:batch]]
+    print(f"{size:,} facts: search_many of {batch} top-5 queries: {statistics.median(latencies):.2f} ms wall and "
+          f"{cpu:.2f} ms CPU a query (amortised), recall@5 {np.mean(recalls):.3f}, "
+          f"{'same hits as search()' if same else 'HITS DIFFER FROM search()'} ({load()})")
 
 
 def bench_throwaway(n: int = 2_000) -> None:

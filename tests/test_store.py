@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -398,6 +397,62 @@ def test_memory_store_searches_as_the_lancedb_store_does(tmp_path, monkeypatch, 
             assert [h.lexical for h in a] == [h.lexical for h in b]
             assert [h.score for h in a] == pytest.approx([h.score for h in b], abs=1e-5)
         assert lance.stats()["kinds"] == memory.stats()["kinds"]
+
+
+def _hit_rows(hits):
+    return [(h.fact, round(h.score, 6), h.lexical) for h in hits]
+
+
+@pytest.mark.parametrize("kind", ["memory", "lance-exact", "lance-indexed"])
+def test_search_many_gives_exactly_the_hits_of_search(tmp_path, monkeypatch, kind):
+    monkeypatch.setattr(store_module, "_derivers", lambda: (fake_read_quantities, lambda text, *, lang=None: text.split()[1]))
+    monkeypatch.setattr(store_module, "INDEX_MIN_ROWS", 300)  # "lance-indexed" gets an HNSW index
+    size = 400 if kind == "lance-indexed" else 60
+    towns = ["Nordstadt", "Kestrel", "Lindenberg", "Orbis"]
+    facts = [{"id": f"f{i}", "text": f"In {towns[i % 4]} gab es {2000 + i % 7} genau {100 + i} neue Wohnungen.",
+              "as_of": str(2000 + i % 7)} for i in range(size)]
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(size, 16)).astype(np.float32)
+    queries = vectors[[3, 17, 3, 42, 17, 9]] + rng.normal(scale=0.5, size=(6, 16)).astype(np.float32)
+    queries[2], queries[4] = queries[0], queries[1]  # a sentence's claims share its vector, not their text
+    texts = ["Nordstadt 103", "Kestrel Wohnungen", "Wohnungen 2003", None, "Kestrel 117", "Kestrel 109"]
+    opener = ReferenceStore.in_memory if kind == "memory" else lambda: ReferenceStore.open(tmp_path / "s")
+    with opener() as s:
+        s.add(facts, vectors=vectors)
+        if kind == "lance-indexed":
+            assert s.stats()["index"]["vector"].startswith("IVF_HNSW_SQ")
+        searched = []
+        nearest_many = s._nearest_many
+        monkeypatch.setattr(s, "_nearest_many", lambda v, n, w: searched.append(len(v)) or nearest_many(v, n, w))
+        for filters in ({}, {"subject": "kestrel"}, {"kind": "date", "date_from": "2002", "date_to": "2004"}):
+            together = s.search_many(queries, k=5, query_texts=texts, **filters)
+            one_by_one = [s.search(q, k=5, query_text=t, **filters) for q, t in zip(queries, texts)]
+            assert [_hit_rows(h) for h in together] == [_hit_rows(h) for h in one_by_one]
+            assert all(together)
+        assert searched[0] == 4  # six queries, four distinct vectors: four searches, in one call
+        assert _hit_rows(s.search_many(queries[:1], k=3)[0]) == _hit_rows(s.search(queries[0], k=3))
+        assert s.search_many(np.zeros((0, 16)), k=3) == []
+        with pytest.raises(StoreError, match="query_texts has 1 entries for 6"):
+            s.search_many(queries, k=5, query_texts=["x"])
+        with pytest.raises(StoreError, match="16-dimensional"):
+            s.search_many(queries[:, :8], k=5)
+        with pytest.raises(StoreError, match="Query vector 1 is zero"):
+            s.search_many(np.stack([queries[0], np.zeros(16)]), k=5)
+
+
+def test_search_inside_a_running_event_loop(store, encoder):
+    # A notebook or an async server calls from a running event loop: the store takes LanceDB's sync path there.
+    import asyncio
+
+    store.add(FACTS)
+    vector = encoder.encode_queries(["Brightline Nutzer"])[0]
+
+    async def searches():
+        return store.search(vector, k=3, query_text="Brightline"), store.search_many([vector, vector], k=3)
+
+    inside, many = asyncio.run(searches())
+    assert _hit_rows(inside) == _hit_rows(store.search(vector, k=3, query_text="Brightline"))
+    assert [_hit_rows(h) for h in many] == [_hit_rows(store.search(vector, k=3))] * 2
 
 
 def test_language_detection_for_facts_without_lang():
