@@ -456,6 +456,9 @@ class SubjectFinder:
             if w[:1].islower() and re.search(r"(e|en|er|es|em)$", w) and w not in self.table["not_adjectives"]:
                 j -= 1  # an attributive adjective: keep looking left
                 continue
+            if j < i - 1 and w.isalpha() and w.islower() and w not in self.table["closed_class"]:
+                j -= 1  # an adverb before an adjective: "alle weltweit dokumentierten Vorkommen"
+                continue
             return False
         return False
 

@@ -448,3 +448,14 @@ def test_candidates_offer_the_country_titles_and_groups_gold_uses():
     assert candidates["Die Brücke von Krems"]["quoted_title"] == 1.0
     assert candidates["Die Brücke von Krems"]["previous_sentence"] == 1.0
     assert candidates["Saisonarbeitern"]["group_noun"] == 1.0
+
+
+def test_an_adverb_between_article_and_adjective_keeps_a_noun_common():
+    from claimcheck.sentences import split_sentences
+    from claimcheck.subjects import SubjectFinder
+
+    # "Vorkommen" after "alle weltweit dokumentierten" is a noun, although written without an article next to it.
+    text = ("Ein Team hat alle wissenschaftlich dokumentierten Vorkommen von fossilen Würmern analysiert. "
+            "Es wertete alle weltweit dokumentierten Vorkommen von fossilen Würmern aus.")
+    finder = SubjectFinder(text, split_sentences(text))
+    assert "Vorkommen" not in [m.name for ms in finder.mentions for m in ms]
