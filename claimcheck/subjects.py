@@ -320,9 +320,12 @@ class SubjectFinder:
         name ("Tim Hunt", "Europäische Union") or it has a strong cue."""
         in_longer = {w for ms in self.mentions for m in ms if " " in m.name for w in m.name.split()}
 
-        def after_noun(m: Mention) -> bool:  # "die Aktion Mensch": a noun in apposition names it
+        def after_noun(m: Mention) -> bool:  # "die Aktion Mensch", written so more than once, is a name
             before = self.text[: m.start].split()[-1:]
-            return bool(before) and before[0][:1].isupper() and before[0].lower() not in self.table["closed_class"]
+            return (
+                bool(before) and before[0][:1].isupper() and before[0].lower() not in self.table["closed_class"]
+                and self.text.count(f"{before[0]} {m.name}") >= 2
+            )
 
         for ms in self.mentions:
             ms[:] = [
