@@ -763,6 +763,9 @@ class SubjectFinder:
         event = self._event_of(k, start, end)
         if event:
             return event
+        recipient = self._source_as_recipient(k)
+        if recipient:
+            return recipient
         respective = self._respective_name(k, start, end)
         if respective:
             return respective
@@ -851,6 +854,17 @@ class SubjectFinder:
             return None
         sources = [m for m in in_sentence if self._is_source(m)]
         return sources[0].name.rpartition("-")[0] or sources[0].name if sources else None
+
+    def _source_as_recipient(self, k: int) -> Optional[str]:
+        """ "wurden 625 Neuinfektionen an das RKI übermittelt": counts sent to a source are the
+        source's count where the sentence names no place they are for."""
+        in_sentence = [m for m in self.mentions[k] if not m.refers]
+        if any(m.locative or m.name in self.table["places"] for m in in_sentence):
+            return None
+        for m in in_sentence:
+            if self._is_source(m) and re.search(r"\ban\s+(?:das|den|die)\s+$", self.text[max(0, m.start - 12) : m.start]):
+                return m.name
+        return None
 
     def _coordinated(self, spans: list[tuple[int, int]], i: int) -> tuple[int, list[tuple[int, int]]]:
         """The run of spans around spans[i] joined by "und", "bzw.", "sowie" or a comma, and i's place in it."""
