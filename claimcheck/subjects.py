@@ -436,7 +436,9 @@ class SubjectFinder:
     # --- word-level cues -------------------------------------------------------
 
     def _strong(self, word: str) -> bool:
-        if _INTERNAL_CAPITAL.search(word.replace("-", " ")) or _ACRONYM.match(word) or word in self.table["places"]:
+        places = self.table["places"]
+        if _INTERNAL_CAPITAL.search(word.replace("-", " ")) or _ACRONYM.match(word) or word in places \
+                or (word.endswith("s") and word[:-1] in places):  # "Italiens Banken", "Österreichs"
             return True
         # "US-Regierung", "EU-Haushalt": a region or acronym prefix names one body;
         # not "US-amerikanischen" (an adjective) nor "US-Nutzern" (a plural).
@@ -677,6 +679,8 @@ class SubjectFinder:
     def _normalise(self, subject: Optional[str]) -> Optional[str]:
         if subject and _key(subject) != self._base_key(subject):
             subject = self._longest[self._base_key(subject)]  # "Irans" -> "Iran"
+        if subject and subject.endswith("s") and subject[:-1] in self.table["places"]:
+            subject = subject[:-1]  # a listed place's genitive: "Österreichs" -> "Österreich" (rule 6)
         return self._display(subject) if subject else None
 
     def candidates(self, k: int, start: int, end: int) -> list["Candidate"]:

@@ -229,6 +229,8 @@ SUBJECT_RULES = [
     ("a genitive is shown in the base form the article also writes",
      "Iran meldet neue Fälle. Auch Irans Nachbarn melden Fälle. Bis zum 24. Februar 2020 meldete Irans Regierung acht Tote.",
      "acht", "Iran"),
+    ("a listed place's genitive is a name, shown in its base form",
+     _AGRARPLUS + "In Italiens Banken schlummern faule Kredite von 200 Milliarden Euro.", "200 Milliarden Euro", "Italien"),
     ("a name after a generic noun is a name even when written once",
      "Die Messe Agritech öffnet im Mai. Die Messe erwartet 12.000 Besucher.", "12.000", "Agritech"),
     # Issue 4's rule 5: a count is about the place it is for, not the source that reports it.
