@@ -376,3 +376,75 @@ def test_onnx_export_is_cached_with_a_manifest(tiny_dirs, onnx_cache, monkeypatc
     with pytest.raises(AssertionError, match="exported again"):
         load_encoder(str(tiny_dirs["plain"]), cache_dir=onnx_cache, backend="onnx")
     assert (target / "model.onnx").is_file()  # the failed rebuild left the old export in place
+
+
+# ------------------------------------- (d) the lean import and load (stand-ins)
+
+_LEAN_RUN = """
+import json, sys
+{before}
+from claimcheck.models.encoder import load_encoder
+from claimcheck.models.lean_import import _StandInModule
+enc = load_encoder(sys.argv[1])
+vectors = enc.encode_queries(["abc def", "query fi", "abc def"]).tolist()
+loaded = sorted(m for m in ("datasets", "sklearn", "scipy.optimize") if m in sys.modules)
+leaked = sorted(n for n, m in sys.modules.items() if isinstance(m, _StandInModule))
+import datasets
+from sentence_transformers.base import model_card
+real = datasets.Dataset.from_dict({{"text": ["a", "b"]}})
+print(json.dumps({{
+    "vectors": vectors, "loaded": loaded, "leaked": leaked,
+    "real_dataset_recognised": isinstance(real, model_card.Dataset),
+    "column_still_a_batch": enc.encode_queries(["abc"]).shape[0] == 1 and not enc.model.is_singular_input(real["text"]),
+    "version": enc.model.model_card_data.version.get("datasets") == datasets.__version__,
+}}))
+"""
+
+
+def _run_lean(model_dir: Path, before: str = "") -> dict:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _LEAN_RUN.format(before=before), str(model_dir)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_lean_load_skips_training_modules_leaves_no_stand_in_and_gives_the_same_vectors(tiny_dirs):
+    lean = _run_lean(tiny_dirs["plain"])
+    # with the real modules loaded first no stand-in is installed: the plain path
+    plain = _run_lean(tiny_dirs["plain"], before="import datasets, sklearn.metrics, scipy.optimize")
+    assert lean["loaded"] == [] and plain["loaded"] == ["datasets", "scipy.optimize", "sklearn"]
+    assert lean["leaked"] == [] and plain["leaked"] == []
+    np.testing.assert_array_equal(np.array(lean["vectors"]), np.array(plain["vectors"]))
+    # what sentence-transformers took from the `datasets` stand-in behaves as the real thing afterwards
+    assert lean["real_dataset_recognised"] and lean["column_still_a_batch"] and lean["version"]
+
+
+def test_a_release_needing_more_from_a_stand_in_gets_the_plain_import():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from claimcheck.models.lean_import import StandIn, call_lean, import_sentence_transformers\n"
+        "def wants_more():\n"
+        "    from scipy.optimize import linear_sum_assignment, minimize\n"
+        "    return minimize\n"
+        "assert call_lean(wants_more).__module__.startswith('scipy.optimize')\n"  # run again plainly
+        "import_sentence_transformers((StandIn('datasets', classes=('Dataset',)),))\n"  # too few names
+        "import datasets\n"
+        "from sentence_transformers.base import model_card, sampler\n"
+        "assert model_card.Dataset is datasets.Dataset and sampler.Dataset is datasets.Dataset\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-3000:]
+
+
+def test_an_error_of_the_call_itself_is_raised_as_it_is():
+    from claimcheck.models.lean_import import call_lean
+
+    with pytest.raises(ZeroDivisionError):
+        call_lean(lambda: 1 / 0)

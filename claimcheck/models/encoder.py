@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -21,6 +23,7 @@ import numpy as np
 
 from ..config import PACKAGED_ENCODER, get_settings
 from .e5_packaged import PREFIXES, prepare_packaged_encoder
+from .lean_import import call_lean
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
 BACKEND_VARIABLE = "CLAIMCHECK_ENCODER_BACKEND"
@@ -65,10 +68,11 @@ class Encoder:
             return np.zeros((0, self.dim), dtype=np.float32)
         # A text given twice (a teaser repeated in the body) is encoded once.
         unique = list(dict.fromkeys(texts))
-        vectors = self.model.encode(
-            [prefix + t for t in unique], prompt="", batch_size=self.batch_size,
-            convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False,
-        )
+        # encode() imports `datasets` on every call (to recognise its Column type): a stand-in until
+        # something else has loaded the real module (see lean_import)
+        encode = self.model.encode if "datasets" in sys.modules else partial(call_lean, self.model.encode)
+        vectors = encode([prefix + t for t in unique], prompt="", batch_size=self.batch_size,
+                         convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         if len(unique) == len(texts):
             return vectors
@@ -95,14 +99,14 @@ def _load_sentence_transformer(model: str):
     local = Path(model).expanduser()
     if local.is_dir():
         try:
-            return SentenceTransformer(str(local), local_files_only=True)
+            return call_lean(SentenceTransformer, str(local), local_files_only=True)
         except Exception as err:  # noqa: BLE001 - whatever is wrong inside the directory
             raise ValueError(f"{model} is not a loadable sentence-transformers directory: "
                              f"{err} (setting CLAIMCHECK_ENCODER)") from err
     if model.startswith(("/", ".", "~")):
         raise ValueError(f"encoder directory not found: {model} (setting CLAIMCHECK_ENCODER)")
     try:  # a hub id already in the Hugging Face cache
-        return SentenceTransformer(model, local_files_only=True)
+        return call_lean(SentenceTransformer, model, local_files_only=True)
     except Exception as offline_err:  # noqa: BLE001 - any failure means "not cached"
         if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
             raise ValueError(
@@ -112,7 +116,7 @@ def _load_sentence_transformer(model: str):
                 "packaged default."
             ) from offline_err
     try:
-        return SentenceTransformer(model)
+        return call_lean(SentenceTransformer, model)
     except Exception as err:  # noqa: BLE001 - network, missing repo, bad files
         raise ValueError(
             f"could not load encoder {model!r} (no network, or no such model?): {err}. "
