@@ -560,6 +560,7 @@ class SubjectFinder:
             j = i
             while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
                 j += 1
+            j = self._name_particle_end(sent, j)
             if i > 0 and _NAME_ADJECTIVE.search(sent[i - 1].text) and sent[i - 1].end + 1 == sent[i].start:
                 i -= 1  # "der Europäischen Union", "die Vereinigten Arabischen Emirate": one name
             name = self.text[sent[i].start : sent[j].end]
@@ -567,13 +568,7 @@ class SubjectFinder:
             if not dateline:  # "Wien – Die Regierung ...": where the report comes from
                 title_only = i == j and bool(_ending_in(name, "titles"))
                 refers = "role" if title_only else None
-                # "in der an Iran angrenzenden Provinz": a name inside an attribute describes the noun
-                # after it, like a location (between an article and an inflected adjective)
-                attribute = (
-                    i >= 2 and sent[i - 2].text.lower() in self.table["determiners"] and sent[i - 1].text.islower()
-                    and j + 1 < len(sent) and sent[j + 1].text.islower() and bool(re.search(r"(e|en|er|es|em)$", sent[j + 1].text))
-                )
-                locative = self._is_locative(sent, i) or attribute
+                locative = self._is_locative(sent, i) or self._in_attribute(sent, i, j)
                 mentions.append(Mention(name, sent[i].start, sent[j].end, k, locative, refers))
             i = j + 1
         # "Wiener Kriminalisten", "die Grazer Polizei": a city's adjective names the city (rule 2).
@@ -583,6 +578,35 @@ class SubjectFinder:
                 mentions.append(Mention(t.text[:-2], t.start, t.end, k, False, "adjective"))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _in_attribute(self, sent: list[Token], i: int, j: int) -> bool:
+        """ "in der an Iran angrenzenden Provinz", "das von der EU-Kommissionspräsidentin Ursula von der
+        Leyen vorgeschlagene Volumen": a name inside an attribute (an article, a preposition, the name,
+        an inflected participle) describes the noun after it, like a location."""
+        if j + 1 >= len(sent) or not sent[j + 1].text.islower() or not re.search(r"(e|en|er|es|em)$", sent[j + 1].text):
+            return False
+        h = i - 1
+        while h >= 0 and i - h <= 2 and sent[h].text[:1].isupper():
+            h -= 1  # a title before the name ("EU-Kommissionspräsidentin")
+        while h >= 0 and sent[h].text in ("der", "dem", "den", "die", "des"):
+            h -= 1  # "von der"
+        return h >= 1 and sent[h].text.islower() and sent[h].text in self.table["attribute_prepositions"] \
+            and sent[h - 1].text.lower() in self.table["determiners"]
+
+    def _name_particle_end(self, sent: list[Token], j: int) -> int:
+        """ "Ursula von der Leyen", "Monte dei Paschi di Siena": a name goes on over a particle to a
+        capitalised word that is no common noun ("Trump von der Bühne" stops at "Trump")."""
+        n = j + 1
+        while n < len(sent) and sent[n].text in self.table["name_particles"]:
+            n += 1
+        if n == j + 1 or n >= len(sent):
+            return j
+        word = sent[n].text
+        common = (
+            not word[:1].isupper() or word.lower() in self.table["closed_class"] or word.lower() in self._lowercase_seen
+            or _has_noun_ending(word) or _has_plural(word) or _is_inflected_noun(word) or bool(_ending_in(word, "generic_nouns"))
+        )
+        return j if common else self._name_particle_end(sent, n)
 
     def _person_references(self, k: int) -> list[Mention]:
         """In an article about one person (its topic), the words of sentence k that refer to
