@@ -6,6 +6,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -214,3 +220,114 @@ def test_a_store_of_the_wrong_type_is_refused(corpus):
     folder, jsonl, _ = corpus
     with pytest.raises(ValueError, match="store must be"):
         run_batch(jsonl, folder / "never.jsonl", store=42, progress=False)
+
+
+# --- the real command, killed and resumed -------------------------------------------------------------------
+
+TOWNS = ["Lindau", "Talbach", "Nordhafen", "Seestadt", "Bergheim", "Rosental", "Eichenau", "Mühlbach"]
+
+
+def _killable_corpus(n: int) -> list[dict]:
+    """n short articles written for this test (figures of every kind), an empty row and a repeated id."""
+    articles = []
+    for i in range(n):
+        town = TOWNS[i % len(TOWNS)]
+        articles.append({"id": f"k{i:02d}", "source": f"Testmeldung ({town}, 2022-0{1 + i % 9}-1{i % 10})", "text": (
+            f"Die Stadtwerke {town} haben {1_000 + 37 * i} neue Kunden gewonnen. Der Umsatz stieg um {i % 7 + 1},5 "
+            f"Prozent auf {100 + i} Millionen Euro. Bis Ende {2025 + i % 4} sollen {20 + i} weitere Ladesäulen "
+            f"entstehen. Der Bürgermeister von {town} sprach von einem guten Jahr. Binnen {i % 5 + 2} Monaten soll "
+            f"der Rat über {300 + 11 * i} neue Wohnungen entscheiden.")})
+    articles.insert(n // 2, {"id": "leer", "source": "Testmeldung", "text": ""})
+    articles.append({"id": "k03", "source": "Testmeldung", "text": "Ein zweiter Text mit derselben Kennung."})
+    return articles
+
+
+@pytest.fixture(scope="module")
+def tiny_setup(tmp_path_factory):
+    """A tiny random-weights encoder directory, a store built with it, and a corpus: the command
+    runs end to end in seconds, with the store checking that it gets the encoder it was built with."""
+    from test_encoder import save_tiny_sentence_transformer
+
+    from claimcheck.models import get_encoder
+    from claimcheck.store import ReferenceStore
+
+    root = tmp_path_factory.mktemp("killed")
+    model = save_tiny_sentence_transformer(root / "tiny-encoder", prompts=None)
+    cache = root / "cache"
+    encoder = get_encoder(str(model), cache_dir=cache, backend="torch")
+    with ReferenceStore.open(root / "store", encoder) as store:
+        store.add([{"id": f"fact-{town}", "text": f"Die Stadtwerke {town} hatten zuletzt {1_000 + 37 * i} neue Kunden.",
+                    "lang": "de"} for i, town in enumerate(TOWNS)])
+    corpus = root / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in _killable_corpus(60)), "utf-8")
+    env = dict(os.environ, CLAIMCHECK_ENCODER=str(model), CLAIMCHECK_CACHE_DIR=str(cache),
+               CLAIMCHECK_ENCODER_BACKEND="torch", HF_HUB_OFFLINE="1", RUST_LOG="error")
+    return root, corpus, env
+
+
+def _whole_lines(path) -> list[dict]:
+    """The lines a kill left whole (it may have cut the last one)."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines(keepends=True) if line.endswith("\n")]
+
+
+def _claimcheck_command() -> list[str]:
+    script = Path(sys.executable).with_name("claimcheck")  # the installed command
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from claimcheck.cli import main; sys.exit(main())"]
+
+
+def test_the_command_killed_mid_run_resumes_to_the_output_of_an_unbroken_run(tiny_setup, monkeypatch):
+    root, corpus, env = tiny_setup
+    command = _claimcheck_command() + ["batch", str(corpus)]
+    options = ["--store", str(root / "store"), "--chunk-size", "2"]
+
+    # unbroken, in this process and with one worker: the output must not depend on where it was computed
+    for name in ("CLAIMCHECK_ENCODER", "CLAIMCHECK_CACHE_DIR", "CLAIMCHECK_ENCODER_BACKEND"):
+        monkeypatch.setenv(name, env[name])
+    unbroken_out = root / "unbroken.jsonl"
+    run_batch(corpus, unbroken_out, store=root / "store", workers=1, chunk_size=2, progress=False)
+    unbroken = _lines(unbroken_out)
+    assert len(unbroken) == 61  # 60 articles and the empty row; the repeated id gets no line
+    assert sum("report" in line for line in unbroken) == 60
+
+    out = root / "killed.jsonl"
+    log = root / "killed.log"
+    with open(log, "wb") as stderr:
+        # its own process group, so that the kill takes the workers too
+        run = subprocess.Popen(command + [str(out)] + options + ["--workers", "2"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while run.poll() is None and time.monotonic() < deadline:
+            written = out.read_bytes().count(b"\n") if out.exists() else 0
+            if written >= 8:  # the empty row's line and at least three chunks
+                break
+            time.sleep(0.01)
+        assert run.poll() is None, f"the run ended before it could be killed: {log.read_text()[-2000:]}"
+        os.killpg(run.pid, signal.SIGKILL)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+        run.wait(timeout=60)
+    assert run.returncode == -signal.SIGKILL
+    first = _whole_lines(out)
+    assert 8 <= len(first) < len(unbroken), "the kill must land between the first and the last line"
+    assert first == unbroken[: len(first)]  # what was written before the kill is already final
+    with open(out, "a", encoding="utf-8") as f:  # as if the kill had cut a line in half
+        f.write('{"row": 55, "id": "k54", "repo')
+
+    # resumed in one process (one encoder load instead of two workers'): the output is the same either way
+    resumed = subprocess.run(command + [str(out)] + options + ["--workers", "1"], env=env, capture_output=True,
+                             text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    assert f"failed, {len(first)} already done" in resumed.stderr
+    lines = _lines(out)
+    ids = [line["id"] for line in lines]
+    assert len(ids) == len(set(ids)) == 61
+    assert lines == unbroken  # same rows, same order, same reports, floats included
+
+    again = subprocess.run(command + [str(out)] + options + ["--workers", "2"], env=env, capture_output=True,
+                           text=True, timeout=300)
+    assert again.returncode == 0 and "0 checked, 0 failed, 61 already done" in again.stderr
+    assert _lines(out) == unbroken
