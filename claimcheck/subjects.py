@@ -446,7 +446,7 @@ class SubjectFinder:
         return (
             bool(tail)
             and tail[:1].isupper()
-            and (bool(_ACRONYM.match(head)) or head in self.table["places"])
+            and ((bool(_ACRONYM.match(head)) and head not in self.table["not_names"]) or head in self.table["places"])  # not "BIP-Anstieg"
             and not _is_inflected_noun(tail.split("-")[-1])
         )
 

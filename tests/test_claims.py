@@ -289,6 +289,8 @@ SUBJECT_RULES = [
     ("a name with a title inside an attribute describes the noun after it",
      "Es gibt einen Agrarfonds, der das von der EU-Ministerin Clara von der Au vorgeschlagene Volumen von 40 Millionen Euro hat.",
      "40 Millionen Euro", "Agrarfonds"),
+    ("an abbreviation that is no name makes no name of its compound",
+     _AGRARPLUS + "Der BIP-Anstieg lag bei 1,5 Prozent.", "1,5 Prozent", "Agrarplus"),
     ("a word with a plural named in apposition stays a name",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
      "20 Millionen Euro", "Mensch"),
