@@ -455,6 +455,20 @@ def test_search_inside_a_running_event_loop(store, encoder):
     assert [_hit_rows(h) for h in many] == [_hit_rows(store.search(vector, k=3))] * 2
 
 
+def test_searches_from_several_threads_at_once(store, encoder):
+    # The page answers requests on several threads; each thread queries LanceDB on its own event loop.
+    from concurrent.futures import ThreadPoolExecutor
+
+    store.add(FACTS)
+    vectors = encoder.encode_queries([f["text"] for f in FACTS])
+    expected = [_hit_rows(store.search(v, k=2)) for v in vectors]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda i: _hit_rows(store.search(vectors[i % 4], k=2)), range(40)))
+        batches = list(pool.map(lambda _: [_hit_rows(h) for h in store.search_many(vectors, k=2)], range(8)))
+    assert found == [expected[i % 4] for i in range(40)]
+    assert batches == [expected] * 8
+
+
 def test_language_detection_for_facts_without_lang():
     assert detect_lang("Die Stadt hat im Jahr 2020 mehr als 500 neue Wohnungen gebaut.") == "de"
     assert detect_lang("The city built more than 500 new flats in 2020.") == "en"
