@@ -828,7 +828,19 @@ class SubjectFinder:
             return generic
         if mentions:
             return min(mentions, key=distance).name
-        return self.topic
+        return self._continued(k) or self.topic
+
+    def _continued(self, k: int) -> Optional[str]:
+        """ "Das nächste Projekt „Die Mastaba für Abu Dhabi“ ... Es soll 150 Meter hoch werden": a
+        sentence opening with a pronoun that names nothing continues the sentence before it (issue
+        4's rule 4): its quoted title, else the first name acting in it."""
+        if k == 0 or not self.tokens[k] or self.tokens[k][0].text not in self.table["continuing_openers"]:
+            return None
+        title = _QUOTED_TITLE.search(self.sentences[k - 1].text)
+        if title:
+            return title.group(1)
+        acting = [m for m in self.mentions[k - 1] if not m.locative and not m.refers and not self._is_source(m)]
+        return acting[0].name if acting else None
 
     def _event_of(self, k: int, start: int, end: int) -> Optional[str]:
         """ "bei der Wahl am 11. Oktober", "der nächsten Ministerpräsidentenkonferenz Ende April": a
