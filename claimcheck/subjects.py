@@ -815,6 +815,9 @@ class SubjectFinder:
             # A name after the figure is less often its subject ("Bayern mit 75, Baden-Württemberg mit 45").
             return start - m.end if m.end <= start else (m.start - end) * 3
 
+        place = self._place_of_count(k, end, mentions)
+        if place:
+            return place
         named = [m for m in mentions if not m.locative]
         # A sentence that refers to the person the article is about ("Nach der Promotion 1949
         # ging er ... zu Paul Lazarsfeld") is about that person; other names in it are objects.
@@ -829,6 +832,18 @@ class SubjectFinder:
         if mentions:
             return min(mentions, key=distance).name
         return self._continued(k) or self.topic
+
+    def _place_of_count(self, k: int, end: int, mentions: list[Mention]) -> Optional[str]:
+        """ "seien 50 Menschen alleine in Qom an dem Virus gestorben": a count of people, cases or
+        deaths is about the place it is for (issue 4's rule 5), not the speaker or source."""
+        sent = self.tokens[k]
+        i = bisect.bisect_left([t.start for t in sent], end)
+        if i >= len(sent) or not _ending_in(sent[i].text, "case_nouns"):
+            return None
+        opening = self.sentences[k].start
+        heading = [m for m in mentions if m.end <= end and self.text[opening : m.start].strip().lower() in ("", "in", "im")]
+        places = heading + [m for m in mentions if m.locative and not m.refers and m.start > end]  # "In Kuwait sind drei ..."
+        return places[0].name if places else None
 
     def _continued(self, k: int) -> Optional[str]:
         """ "Das nächste Projekt „Die Mastaba für Abu Dhabi“ ... Es soll 150 Meter hoch werden": a
