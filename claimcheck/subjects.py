@@ -403,7 +403,7 @@ class SubjectFinder:
                 generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
                 # after a determiner: "Insgesamt" opening a sentence ends in "-amt" but is no office
                 if generic and not self._in_figure(t) and self._follows_determiner(sent, i):
-                    if (k, generic) not in apposed and len(t.text) >= len(generic) + 3:
+                    if (k, generic) not in apposed and self._names_body(t.text, generic):
                         # "Impfzentrum", "des Innenministeriums": a body named by a compound
                         body = low[: low.rindex(generic) + len(generic)]
                         counts[body] += 2 if k < 2 else 1  # the title and lead count twice, as names do
@@ -417,6 +417,11 @@ class SubjectFinder:
         # The topic leads when it is named more often than any other name (no tie).
         self._topic_leads = bool(ranked) and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
         return self._longest[ranked[0][0]] if ranked else None
+
+    def _names_body(self, word: str, generic: str) -> bool:
+        """A compound of a generic noun names one body ("Impfzentrum", "Innenministerium"), but not
+        "Ausland" or "Inland" (listed in claims.toml)."""
+        return len(word) >= len(generic) + 3 and word.lower() not in self.table["not_bodies"]
 
     def _find_home_country(self) -> Optional[str]:
         """The country the article names most (country adjectives count), or None: national
@@ -680,7 +685,7 @@ class SubjectFinder:
                 # A compound names one body itself: "das Innenministerium", "die Lotto-Stiftung";
                 # one that reports the count is its source (rule 5) where the article names a place.
                 reports = any(w.text.lower() in self.table["report_verbs"] for w in sent)
-                if len(t.text) >= len(generic) + 3:
+                if self._names_body(t.text, generic):
                     if reports and self._names_places:
                         return None
                     return t.text
@@ -743,7 +748,7 @@ class SubjectFinder:
         for t in sent:
             generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
             if generic and not self._in_figure(t):
-                compound = len(t.text) >= len(generic) + 3
+                compound = self._names_body(t.text, generic)
                 add(t.text, in_sentence=1.0, generic_body=float(compound), generic_plain=float(not compound))
             prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
             if prefix:

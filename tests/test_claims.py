@@ -299,6 +299,8 @@ SUBJECT_RULES = [
      "50", "Innsbruck"),
     ("a count of people is about the place heading the sentence",
      "In Tirol sind drei Menschen betroffen, die sich zuvor in Lienz aufgehalten hatten.", "drei", "Tirol"),
+    ("'Ausland' names no body",
+     _AGRARPLUS + "Rund die Hälfte der 147 000 Gäste kommt aus dem Ausland.", "147 000", "Agrarplus"),
     ("a word with a plural named in apposition stays a name",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
      "20 Millionen Euro", "Mensch"),
