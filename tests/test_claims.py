@@ -301,6 +301,9 @@ SUBJECT_RULES = [
      "In Tirol sind drei Menschen betroffen, die sich zuvor in Lienz aufgehalten hatten.", "drei", "Tirol"),
     ("'Ausland' names no body",
      _AGRARPLUS + "Rund die Hälfte der 147 000 Gäste kommt aus dem Ausland.", "147 000", "Agrarplus"),
+    ("a sentence opening with a description of someone refers to the name before it",
+     "Gestern trat Karl Auer zurück. Der langjährige Vorsitzende, der 2013 rund 1.800 Stimmen erreichte, "
+     "übergibt an Eva Roth.", "1.800", "Karl Auer"),
     ("a word with a plural named in apposition stays a name",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
      "20 Millionen Euro", "Mensch"),
