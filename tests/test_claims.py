@@ -304,6 +304,8 @@ SUBJECT_RULES = [
     ("a sentence opening with a description of someone refers to the name before it",
      "Gestern trat Karl Auer zurück. Der langjährige Vorsitzende, der 2013 rund 1.800 Stimmen erreichte, "
      "übergibt an Eva Roth.", "1.800", "Karl Auer"),
+    ("an acronym heading a plural compound holds the figure",
+     _AGRARPLUS + "KBX-Aktien gaben seit Jahresbeginn 40 Prozent nach.", "40 Prozent", "KBX"),
     ("a word with a plural named in apposition stays a name",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
      "20 Millionen Euro", "Mensch"),
