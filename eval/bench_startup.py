@@ -19,8 +19,9 @@ Runs the real command (`claimcheck check data/samples/tiktok-ultimatum.txt
    target under 60 s).
 
 --repo DIR times the claimcheck package of another checkout (e.g. an older
-commit from `git worktree add /tmp/cc-before COMMIT`) with this venv; the phase
-breakdown needs this checkout's version and is left out.
+commit from `git archive COMMIT | tar -x -C /tmp/cc-before`) with this venv,
+its phases too (the instrumented run needs claimcheck.models.lean_import and
+the pipeline stages named below, there since commit 3f8b6c1).
 
 The load average is printed beside every figure.
 """
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run in a fresh interpreter by --instrumented: times each phase of one check.
 _INSTRUMENTED = r"""
 import io, json, sys, time, contextlib
+{from_repo}
 t_start = time.perf_counter()
 marks = []
 def mark(name, since=[time.perf_counter(), time.process_time()]):
@@ -76,10 +78,9 @@ claimcheck.cli._exit_now(code)  # as the command does
 
 
 # --repo: the editable install's import hook would still find this checkout first; drop it.
-_FROM_REPO = (
-    "import sys; sys.meta_path[:] = [f for f in sys.meta_path if not type(f).__module__.startswith('__editable__')]; "
-    "sys.path.insert(0, {repo!r}); from claimcheck.cli import main; sys.exit(main())"
-)
+_USE_REPO = ("import sys; sys.meta_path[:] = [f for f in sys.meta_path "
+             "if not type(f).__module__.startswith('__editable__')]; sys.path.insert(0, {repo!r})")
+_FROM_REPO = _USE_REPO + "; from claimcheck.cli import main; sys.exit(main())"
 
 
 def claimcheck_command() -> list[str]:
@@ -104,10 +105,11 @@ def run_once(command: list[str], env: dict) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def instrumented(args_after_cli: list[str], env: dict) -> tuple[float, float, list]:
+def instrumented(args_after_cli: list[str], env: dict, repo: Path | None = None) -> tuple[float, float, list]:
+    script = _INSTRUMENTED.replace("{from_repo}", _USE_REPO.format(repo=str(repo)) if repo else "")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _INSTRUMENTED, *args_after_cli], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-c", script, *args_after_cli], cwd=repo or ROOT, env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -147,7 +149,7 @@ def main(argv=None) -> int:
     env = dict(os.environ, PYTHONPATH=str(repo) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     print(f"command: {' '.join(command)}   ({os.cpu_count()} cores)")
 
-    print(f"warm-up run ... ", end="", flush=True)
+    print("warm-up run ... ", end="", flush=True)
     wall, cpu = run_once(command, env)
     print(f"{wall:.2f} s wall, {cpu:.2f} s CPU   [{load()}]")
 
@@ -161,8 +163,7 @@ def main(argv=None) -> int:
           f"(min {min(walls):.2f}, max {max(walls):.2f}); CPU median {statistics.median(cpus):.2f} s "
           f"(min {min(cpus):.2f}, max {max(cpus):.2f})   [{load()}]   target: < 10 s")
 
-    if not args.repo:
-        print_phases(*instrumented(check_args, env))
+    print_phases(*instrumented(check_args, env, repo if args.repo else None))
 
     if not args.no_first_run:
         cache = Path(tempfile.mkdtemp(prefix="claimcheck-bench-cache-"))

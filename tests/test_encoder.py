@@ -389,6 +389,10 @@ enc = load_encoder(sys.argv[1])
 vectors = enc.encode_queries(["abc def", "query fi", "abc def"]).tolist()
 loaded = sorted(m for m in ("datasets", "sklearn", "scipy.optimize") if m in sys.modules)
 leaked = sorted(n for n, m in sys.modules.items() if isinstance(m, _StandInModule))
+leaked += [type(f).__name__ for f in sys.meta_path if type(f).__module__.startswith("claimcheck")]
+from transformers.utils import import_utils
+if not hasattr(import_utils.create_import_structure_from_path, "cache_info"):  # not transformers' own (lru_cache)
+    leaked.append("create_import_structure_from_path")
 import datasets
 from sentence_transformers.base import model_card
 real = datasets.Dataset.from_dict({{"text": ["a", "b"]}})
@@ -448,3 +452,43 @@ def test_an_error_of_the_call_itself_is_raised_as_it_is():
 
     with pytest.raises(ZeroDivisionError):
         call_lean(lambda: 1 / 0)
+
+
+def test_transformers_models_index_comes_from_the_cache_exactly(tmp_path):
+    import transformers
+    from transformers.utils import import_utils
+
+    from claimcheck.models.lean_import import cached_models_index
+
+    models = Path(transformers.__file__).resolve().parent / "models"
+    cache = tmp_path / "index.json"
+    built = cached_models_index(import_utils.create_import_structure_from_path, models, cache)
+    assert cache.is_file()
+
+    def not_again(path):
+        raise AssertionError("read the files again")
+
+    assert cached_models_index(not_again, models, cache) == built == \
+        import_utils.create_import_structure_from_path(models)
+
+
+def test_a_changed_file_rebuilds_the_models_index(tmp_path):
+    from claimcheck.models.lean_import import cached_models_index
+
+    tree = tmp_path / "models"
+    (tree / "bert").mkdir(parents=True)
+    (tree / "bert" / "modeling_bert.py").write_text("__all__ = ['BertModel']\n")
+    built = []
+
+    def compute(path):
+        built.append(path)
+        return {"bert": {frozenset({"torch"}): {"modeling_bert": {"BertModel"}}}}
+
+    cache = tmp_path / "cache" / "index.json"
+    first = cached_models_index(compute, tree, cache)
+    assert cached_models_index(compute, tree, cache) == first and len(built) == 1
+    (tree / "bert" / "modeling_bert.py").write_text("__all__ = ['BertModel', 'BertForMaskedLM']\n")
+    cached_models_index(compute, tree, cache)
+    assert len(built) == 2
+    cache.write_text("{not json")  # a damaged cache is rebuilt, not an error
+    assert cached_models_index(compute, tree, cache) == first and len(built) == 3

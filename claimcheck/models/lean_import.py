@@ -39,15 +39,20 @@ after another until something has loaded the real `datasets`.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import importlib.abc
 import importlib.machinery
+import json
 import logging
+import os
 import sys
 import threading
 import types
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 from typing import Callable, Iterator
 
 _lock = threading.RLock()
@@ -85,6 +90,7 @@ class _Window:
     def __init__(self):
         self.modules: dict[str, _StandInModule] = {}
         self.strayed = ""  # what was asked beyond the offered names, if anything
+        self.undo: list[Callable[[], None]] = []  # patches made during the window, undone at its end
 
 
 _window = _Window()
@@ -174,6 +180,116 @@ def _build_stand_in_module(spec: StandIn) -> _StandInModule:
     return module
 
 
+# ----------------------------------------------- transformers' index of its models
+#
+# `import transformers` reads all ~1,700 files under transformers/models/ to build
+# the index of its lazy module (create_import_structure_from_path: which names
+# each file exports and which backends they need), about 0.5 s CPU on every
+# start. The index is a function of those files alone, so the window keeps it in
+# claimcheck's cache, keyed by every file's path, size and modification time,
+# and hands it to transformers instead of reading the files again.
+
+_MODELS_INDEX_VERSION = 1
+
+
+def _files_key(directory: Path) -> str:
+    """A digest of the path, size and mtime of every file under `directory` (as the index walk sees them)."""
+    entries = []
+    pending = [directory]
+    while pending:
+        with os.scandir(pending.pop()) as listing:
+            for entry in listing:
+                if entry.name == "__pycache__":
+                    continue
+                if entry.is_dir():
+                    pending.append(Path(entry.path))
+                else:
+                    stat = entry.stat()
+                    entries.append(f"{os.path.relpath(entry.path, directory)}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    entries.sort()
+    return hashlib.sha256("\n".join([str(directory), *entries]).encode()).hexdigest()
+
+
+def _to_json(value):
+    # the index: dicts keyed by names or frozensets of backends, down to sets of names
+    if isinstance(value, dict):
+        return {"dict": [[_to_json(k), _to_json(v)] for k, v in value.items()]}
+    if isinstance(value, (set, frozenset)):
+        return {"frozenset" if isinstance(value, frozenset) else "set": sorted(value)}
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"unexpected {type(value).__name__} in transformers' models index")
+
+
+def _from_json(value):
+    if isinstance(value, str):
+        return value
+    if "dict" in value:
+        return {_from_json(k): _from_json(v) for k, v in value["dict"]}
+    if "frozenset" in value:
+        return frozenset(value["frozenset"])
+    return set(value["set"])
+
+
+def cached_models_index(compute: Callable, models_dir: Path, cache_file: Path):
+    """compute(models_dir), from cache_file when the files under models_dir are the ones it was built from."""
+    key = _files_key(models_dir)
+    try:
+        saved = json.loads(cache_file.read_text(encoding="utf-8"))
+        if saved.get("version") == _MODELS_INDEX_VERSION and saved.get("key") == key:
+            return _from_json(saved["index"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # absent, stale or damaged: rebuilt below
+    index = compute(models_dir)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        staging = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
+        staging.write_text(json.dumps({"version": _MODELS_INDEX_VERSION, "key": key, "index": _to_json(index)}),
+                           encoding="utf-8")
+        os.replace(staging, cache_file)
+    except (OSError, TypeError) as err:  # a read-only cache costs the 0.5 s, nothing else
+        _log.debug("transformers' models index not cached: %s", err)
+    return index
+
+
+def _use_cached_models_index(import_utils: types.ModuleType) -> None:
+    """Point transformers.utils.import_utils at the cached index for the rest of the window."""
+    original = getattr(import_utils, "create_import_structure_from_path", None)
+    if not callable(original):
+        return  # another release: nothing to patch
+    from ..config import get_settings
+
+    models_dir = Path(import_utils.__file__).resolve().parent.parent / "models"
+    cache_file = get_settings().cache_dir / "transformers-models-index.json"
+
+    def create_import_structure_from_path(module_path):
+        if Path(module_path).resolve() != models_dir:
+            return original(module_path)  # the subfolders, read as before
+        return cached_models_index(original, models_dir, cache_file)
+
+    import_utils.create_import_structure_from_path = create_import_structure_from_path
+    _window.undo.append(lambda: setattr(import_utils, "create_import_structure_from_path", original))
+
+
+class _ModelsIndexHook(importlib.abc.MetaPathFinder):
+    """Finds transformers.utils.import_utils as usual and patches it right after it runs."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "transformers.utils.import_utils":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        if spec is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            _use_cached_models_index(module)
+
+        spec.loader.exec_module = exec_module  # this spec's own loader object
+        return spec
+
+
 @contextmanager
 def stand_ins_installed(stand_ins: tuple[StandIn, ...] = STAND_INS) -> Iterator[Callable[[], str]]:
     """STAND_INS in sys.modules (those whose real module is not loaded) for the block.
@@ -189,6 +305,9 @@ def stand_ins_installed(stand_ins: tuple[StandIn, ...] = STAND_INS) -> Iterator[
             _window.modules = {}
         _window.strayed = ""
         sys.modules.update(_window.modules)
+        index_hook = _ModelsIndexHook() if "transformers" not in sys.modules else None
+        if index_hook:
+            sys.meta_path.insert(0, index_hook)
         try:
             yield lambda: _window.strayed
         finally:
@@ -196,6 +315,10 @@ def stand_ins_installed(stand_ins: tuple[StandIn, ...] = STAND_INS) -> Iterator[
                 if sys.modules.get(name) is stand_in:
                     del sys.modules[name]
             _window.modules = {}
+            if index_hook in sys.meta_path:
+                sys.meta_path.remove(index_hook)
+            while _window.undo:
+                _window.undo.pop()()
 
 
 def import_sentence_transformers(stand_ins: tuple[StandIn, ...] = STAND_INS) -> types.ModuleType:
