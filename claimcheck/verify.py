@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 import tomllib
 from dataclasses import dataclass

@@ -138,3 +138,38 @@ def test_a_fact_is_compared_by_its_date_as_precise_as_the_claims():
     found = Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
                      ).candidates(c, np.zeros(4), None)
     assert not found[0].comparison.agree and found[0].comparison.fact_text == "2016-04-03"
+
+
+# --- the evaluation's vector cache (eval/eval_verify.py) -----------------------------------------
+
+class CountingEncoder:
+    """Vectors from the text's length; counts the texts it was asked to encode."""
+    name, dim = "counting", 2
+
+    def __init__(self):
+        self.encoded = []
+
+    def encode_queries(self, texts):
+        self.encoded += list(texts)
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    def encode_passages(self, texts):
+        return self.encode_queries(texts) * 2
+
+
+def test_the_eval_vector_cache_encodes_each_text_once_and_keeps_only_used_vectors(tmp_path):
+    from eval.eval_verify import CachedEncoder
+
+    path = tmp_path / "vectors.npz"
+    first = CachedEncoder(CountingEncoder(), path)
+    queries = first.encode_queries(["ab", "abc", "ab"])
+    assert queries.tolist() == [[2, 1], [3, 1], [2, 1]]
+    assert first.encode_passages(["ab"]).tolist() == [[4, 2]]  # queries and passages kept apart
+    assert first.encoder.encoded == ["ab", "abc", "ab"]
+    first.save()
+
+    again = CachedEncoder(CountingEncoder(), path)
+    assert again.encode_queries(["abc"]).tolist() == [[3, 1]] and again.encoder.encoded == []
+    assert again.encode_queries([]).shape == (0, 2)
+    again.save()  # only "abc" was used this time
+    assert CachedEncoder(CountingEncoder(), path)._vectors.keys() == {"query\tabc"}
