@@ -395,8 +395,15 @@ class FactStore:
     def _search_unit(self, unit: np.ndarray, k: int, texts: Sequence[Optional[str]], where: SearchFilter) -> list[list[Hit]]:
         """Rank the candidates of each unit query vector; each distinct vector is searched once."""
         slot: dict[bytes, int] = {}  # a vector's bytes -> its row in `distinct`
-        position = [slot.setdefault(vector.tobytes(), len(slot)) for vector in unit]
-        distinct = unit[[position.index(j) for j in range(len(slot))]]
+        first_rows: list[int] = []  # the row of `unit` where each distinct vector first appears
+        position = []
+        for row, vector in enumerate(unit):
+            key = vector.tobytes()
+            if key not in slot:
+                slot[key] = len(first_rows)
+                first_rows.append(row)
+            position.append(slot[key])
+        distinct = unit[first_rows]
         candidates = self._nearest_many(distinct, max(k * CANDIDATES_PER_HIT, MIN_CANDIDATES), where)
         return [_rank(candidates[p], text, k) for p, text in zip(position, texts)]
 
@@ -823,9 +830,9 @@ def _run_query(table: Any, vectors: np.ndarray, n: int, where: SearchFilter) -> 
 
     A local table is queried through LanceDB's async API on an event loop of this thread:
     the sync query builder re-reads the table schema three times a query and hops to
-    LanceDB's background thread and back six times, about 3 ms CPU of a 100k-fact
-    search (A/B on the 100k store, eval/bench_store.py). Tables without the async handle (LanceDB Cloud) and
-    callers inside a running event loop take the sync builder.
+    LanceDB's background thread and back six times: 2-4 ms CPU of a 100k-fact search
+    (A/B on eval/bench_store.py's 100k store, 2 busy cores). Tables without the async
+    handle (LanceDB Cloud) and callers inside a running event loop take the sync builder.
     """
     columns = _RESULT_COLUMNS + ["vector", "_distance"]
     ef = max(HNSW_EF, n)  # HNSW's search breadth (other indexes ignore it); LanceDB needs ef >= limit
