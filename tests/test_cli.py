@@ -26,10 +26,12 @@ def test_check_json_through_the_console_script():
     report = json.loads(result.stdout)
     assert report["published"] == "2020-08-17"
     assert any(c["verdict"] == "SUPPORTED" for c in report["claims"])
-    # Start-up: neither spaCy nor scikit-learn (seconds of imports each) is loaded on the way.
+    # Start-up: neither spaCy, scikit-learn, `datasets` (with pandas, pyarrow) nor SciPy's optimizers
+    # (seconds of imports together; see claimcheck/models/lean_import.py) is loaded on the way.
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert any(name.startswith("sentence_transformers.") for name in imported)
-    assert not {name for name in imported if name.split(".")[0] in ("spacy", "sklearn")}
+    assert not {name for name in imported if name.split(".")[0] in ("spacy", "sklearn", "datasets", "pandas", "pyarrow")}
+    assert "scipy.optimize" not in imported
 
 
 def test_sentence_transformers_imported_without_sklearn_still_reaches_it():
