@@ -1,7 +1,7 @@
 """How long the `claimcheck check` command takes to its first result, in fresh processes.
 
     python eval/bench_startup.py [--runs 5] [--no-first-run] [--article FILE --facts FILE --published DATE]
-                                 [--repo DIR]
+                                 [--repo DIR] [--compare DIR]
 
 Runs the real command (`claimcheck check data/samples/tiktok-ultimatum.txt
 --facts data/samples/tiktok-facts.jsonl --published 2020-08-17` by default):
@@ -17,6 +17,9 @@ Runs the real command (`claimcheck check data/samples/tiktok-ultimatum.txt
 4. unless --no-first-run, the first run in a fresh cache directory
    (CLAIMCHECK_CACHE_DIR=<new temp dir>: the packaged encoder is converted;
    target under 60 s).
+
+--compare DIR alternates each run with one of checkout DIR and prints both
+medians and the paired difference (a fair before/after on a shared machine).
 
 --repo DIR times the claimcheck package of another checkout (e.g. an older
 commit from `git archive COMMIT | tar -x -C /tmp/cc-before`) with this venv,
@@ -132,6 +135,41 @@ def print_phases(wall: float, cpu: float, marks: list) -> None:
     print(f"  {'interpreter start and exit':40s} {wall - accounted:7.2f}")
 
 
+def repo_command(repo: Path, check_args: list[str]) -> tuple[list[str], dict]:
+    """The check command run from checkout `repo`, and its environment."""
+    env = dict(os.environ, PYTHONPATH=str(repo) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return [sys.executable, "-c", _FROM_REPO.format(repo=str(repo))] + check_args, env
+
+
+def compare(args) -> int:
+    """--compare: runs of the two checkouts alternate, so a load that shifts meanwhile hits both alike."""
+    check_args = ["check", args.article, "--facts", args.facts, "--published", args.published]
+    repos = {"this": args.repo.resolve() if args.repo else ROOT, "other": args.compare.resolve()}
+    commands = {name: repo_command(repo, check_args) for name, repo in repos.items()}
+    print(f"this: {repos['this']}   other: {repos['other']}   ({os.cpu_count()} cores)")
+    for name, (command, env) in commands.items():  # warm-up: page cache, encoder prepared
+        run_once(command, env)
+    walls = {name: [] for name in commands}
+    cpus = {name: [] for name in commands}
+    for i in range(args.runs):
+        line = []
+        for name, (command, env) in commands.items():
+            wall, cpu = run_once(command, env)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            line.append(f"{name} {wall:6.2f} s wall {cpu:6.2f} s CPU")
+        print(f"  run {i + 1}: {'   '.join(line)}   [{load()}]")
+    for name in commands:
+        print(f"{name} ({args.runs} runs): wall median {statistics.median(walls[name]):.2f} s "
+              f"(min {min(walls[name]):.2f}, max {max(walls[name]):.2f}); CPU median "
+              f"{statistics.median(cpus[name]):.2f} s (min {min(cpus[name]):.2f}, max {max(cpus[name]):.2f})")
+    saved = [o - t for o, t in zip(walls["other"], walls["this"])]
+    saved_cpu = [o - t for o, t in zip(cpus["other"], cpus["this"])]
+    print(f"this is faster by (paired, median): {statistics.median(saved):.2f} s wall, "
+          f"{statistics.median(saved_cpu):.2f} s CPU   [{load()}]")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -140,7 +178,11 @@ def main(argv=None) -> int:
     parser.add_argument("--published", default="2020-08-17")
     parser.add_argument("--no-first-run", action="store_true", help="skip the fresh-cache run (about a minute)")
     parser.add_argument("--repo", type=Path, help="time the claimcheck package of this checkout instead")
+    parser.add_argument("--compare", type=Path, metavar="DIR",
+                        help="alternate each run with one of checkout DIR (before/after under the same load)")
     args = parser.parse_args(argv)
+    if args.compare:
+        return compare(args)
 
     check_args = ["check", args.article, "--facts", args.facts, "--published", args.published]
     repo = args.repo.resolve() if args.repo else ROOT
