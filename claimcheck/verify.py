@@ -319,11 +319,14 @@ class Verifier:
         self.model = model or default_model()
 
     def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date],
-                   others: Sequence[Quantity] = ()) -> list[Candidate]:
+                   others: Sequence[Quantity] = (), hits: Optional[Sequence] = None) -> list[Candidate]:
         """The comparable facts found for `claim`, most related first; `others` are the article's
-        other claimed figures (a fact about one of them is not about this claim)."""
+        other claimed figures (a fact about one of them is not about this claim); `hits`: the
+        store's search results for the claim, when the caller fetched them already (judge() does)."""
+        if hits is None:
+            hits = self.store.search(vector, k=CANDIDATES, query_text=query_text(claim))
         found = []
-        for hit in self.store.search(vector, k=CANDIDATES, query_text=claim.claim_text or claim.sentence):
+        for hit in hits:
             comparisons = [(q, c) for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
             if not comparisons:
                 continue
@@ -379,9 +382,16 @@ class Verifier:
               published: Optional[dt.date] = None) -> None:
         starts = [s.start for s in sentences]
         figures = [c.quantity for c in claims]
-        for claim in claims:
-            index = _sentence_index(starts, claim.sentence_start)
-            self.decide(claim, self.candidates(claim, sentence_vectors[index], published, figures))
+        vectors = [sentence_vectors[_sentence_index(starts, c.sentence_start)] for c in claims]
+        # One store query for all claims (claims of one sentence share its vector: searched once).
+        hits = self.store.search_many(vectors, k=CANDIDATES, query_texts=[query_text(c) for c in claims]) if claims else []
+        for claim, vector, claim_hits in zip(claims, vectors, hits):
+            self.decide(claim, self.candidates(claim, vector, published, figures, hits=claim_hits))
+
+
+def query_text(claim: Claim) -> str:
+    """What the store's lexical score compares a fact with."""
+    return claim.claim_text or claim.sentence
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
