@@ -43,11 +43,21 @@ UNIT_FACTORS = {
 @dataclass
 class Comparison:
     agree: bool
-    claim_text: str  # the claim's figure, formatted for the reason line
-    fact_text: str
+    claim_figure: Quantity  # the two figures as compared (a yearless date read in the other's year)
+    fact_figure: Quantity
     detail: str  # "same", "differs by 20 %", ...
     specificity: float = 0.0  # for an agreement: how unlikely it is by chance, 0..1 (see agreement_specificity)
     distance: float = 0.0  # for a disagreement: how far apart, |log10 ratio| of numbers or years between dates
+
+    # Formatted only when a reason line asks: the verifier compares each fact's figures with
+    # every figure of the article (tens of thousands of comparisons) and shows a handful.
+    @property
+    def claim_text(self) -> str:
+        return format_quantity(self.claim_figure)
+
+    @property
+    def fact_text(self) -> str:
+        return format_quantity(self.fact_figure)
 
 
 def _measure(q: Quantity) -> Optional[tuple[str, str]]:
@@ -148,7 +158,7 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         agree = a[0] <= b[1] and b[0] <= a[1]
         gap = 0 if agree else min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
         detail = "same" if agree else f"{gap} days apart"
-        return Comparison(agree, format_quantity(claim), format_quantity(fact), detail,
+        return Comparison(agree, claim, fact, detail,
                           agreement_specificity(claim, fact) if agree else 0.0, gap / 365.25)
     if claim.value is None and claim.low is None and claim.high is None:
         return None
@@ -157,7 +167,7 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     a, b = number_interval(claim), number_interval(fact)
     agree = a[0] <= b[1] and b[0] <= a[1]
     detail = "same" if agree else _difference(claim, fact)
-    return Comparison(agree, format_quantity(claim), format_quantity(fact), detail,
+    return Comparison(agree, claim, fact, detail,
                       agreement_specificity(claim, fact) if agree else 0.0, 0.0 if agree else _log_distance(a, b))
 
 

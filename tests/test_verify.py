@@ -16,8 +16,9 @@ def claim() -> Claim:
 
 
 def candidate(fact_id: str, p: float, agree: bool) -> Candidate:
-    comparison = Comparison(agree, "100 Mio. users", "100 Mio. users" if agree else "80 Mio. users",
-                            "same" if agree else "differs by 20 %")
+    fact_figure = Quantity("100 million", 0, 11, "count", 1e8, unit="users") if agree else \
+        Quantity("80 million", 0, 10, "count", 8e7, unit="users")
+    comparison = Comparison(agree, claim().quantity, fact_figure, "same" if agree else "differs by 20 %")
     return Candidate(Fact(fact_id, f"text of {fact_id}", as_of="2020-08"), 0.9, p, comparison,
                      np.zeros(len(FEATURES)))
 
