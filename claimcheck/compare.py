@@ -45,12 +45,29 @@ class Comparison:
     agree: bool
     claim_figure: Quantity  # the two figures as compared (a yearless date read in the other's year)
     fact_figure: Quantity
-    detail: str  # "same", "differs by 20 %", ...
     specificity: float = 0.0  # for an agreement: how unlikely it is by chance, 0..1 (see agreement_specificity)
-    distance: float = 0.0  # for a disagreement: how far apart, |log10 ratio| of numbers or years between dates
 
-    # Formatted only when a reason line asks: the verifier compares each fact's figures with
-    # every figure of the article (tens of thousands of comparisons) and shows a handful.
+    # The rest is worked out only when asked: the verifier compares each fact's figures with
+    # every figure of the article (tens of thousands of comparisons), needs the distance of
+    # one per fact and shows the texts of a handful.
+    @property
+    def detail(self) -> str:
+        """"same", "differs by 20 %", "14 days apart"."""
+        if self.agree:
+            return "same"
+        if self._dated:
+            return f"{self._days_apart()} days apart"
+        return _difference(self.claim_figure, self.fact_figure)
+
+    @property
+    def distance(self) -> float:
+        """For a disagreement: how far apart, |log10 ratio| of the numbers or years between the dates."""
+        if self.agree:
+            return 0.0
+        if self._dated:
+            return self._days_apart() / 365.25
+        return _log_distance(number_interval(self.claim_figure), number_interval(self.fact_figure))
+
     @property
     def claim_text(self) -> str:
         return format_quantity(self.claim_figure)
@@ -58,6 +75,14 @@ class Comparison:
     @property
     def fact_text(self) -> str:
         return format_quantity(self.fact_figure)
+
+    @property
+    def _dated(self) -> bool:
+        return _measure(self.fact_figure)[0] == "date"
+
+    def _days_apart(self) -> int:
+        a, b = date_interval(self.claim_figure), date_interval(self.fact_figure)
+        return min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
 
 
 def _measure(q: Quantity) -> Optional[tuple[str, str]]:
@@ -156,19 +181,14 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         if a is None or b is None:
             return None
         agree = a[0] <= b[1] and b[0] <= a[1]
-        gap = 0 if agree else min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
-        detail = "same" if agree else f"{gap} days apart"
-        return Comparison(agree, claim, fact, detail,
-                          agreement_specificity(claim, fact) if agree else 0.0, gap / 365.25)
+        return Comparison(agree, claim, fact, agreement_specificity(claim, fact) if agree else 0.0)
     if claim.value is None and claim.low is None and claim.high is None:
         return None
     if fact.value is None and fact.low is None and fact.high is None:
         return None
     a, b = number_interval(claim), number_interval(fact)
     agree = a[0] <= b[1] and b[0] <= a[1]
-    detail = "same" if agree else _difference(claim, fact)
-    return Comparison(agree, claim, fact, detail,
-                      agreement_specificity(claim, fact) if agree else 0.0, 0.0 if agree else _log_distance(a, b))
+    return Comparison(agree, claim, fact, agreement_specificity(claim, fact) if agree else 0.0)
 
 
 def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
