@@ -235,23 +235,39 @@ def sibling_figure(claim: Claim, figure: Quantity, comparison: Comparison, publi
     return False
 
 
-def other_figure_match(claim: Claim, figure: Quantity, comparison: Comparison, others: Sequence[Quantity]) -> float:
+class ArticleFigures:
+    """The article's claimed figures, asked which of them a fact's figure agrees with.
+
+    The answer for one fact figure is worked out once per article: the same facts come back
+    for many of its claims, and comparing each with every figure of a claim-dense article
+    was most of the verdicts' time."""
+
+    def __init__(self, figures: Sequence[Quantity]):
+        self.figures = list(figures)
+        self._agreeing: dict[tuple[str, int, int], list[tuple[int, float]]] = {}
+
+    def best_agreement(self, fact_id: str, figure: Quantity, skip_start: int) -> float:
+        """The specificity of the best agreement of the fact's figure with an article figure other
+        than the one starting at `skip_start` (0 when none)."""
+        key = (fact_id, figure.start, figure.end)
+        agreeing = self._agreeing.get(key)
+        if agreeing is None:
+            agreeing = self._agreeing[key] = [(other.start, match.specificity) for other in self.figures
+                                              if (match := compare(other, figure)) is not None and match.agree]
+        return max((specificity for start, specificity in agreeing if start != skip_start), default=0.0)
+
+
+def other_figure_match(claim: Claim, fact: Fact, figure: Quantity, comparison: Comparison,
+                       others: ArticleFigures) -> float:
     """How tellingly the fact's figure, disagreeing with the claim's, agrees with another figure of the
     article (the specificity of the best such agreement; 0 when none)."""
     if comparison.agree:
         return 0.0
-    best = 0.0
-    for other in others:
-        if other.start == claim.quantity.start:
-            continue
-        match = compare(other, figure)
-        if match is not None and match.agree:
-            best = max(best, match.specificity)
-    return best
+    return others.best_agreement(fact.id, figure, claim.quantity.start)
 
 
 def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional[dt.date],
-                  figure: Optional[Quantity] = None, others: Sequence[Quantity] = ()) -> Optional[np.ndarray]:
+                  figure: Optional[Quantity] = None, others: Optional[ArticleFigures] = None) -> Optional[np.ndarray]:
     """Features of a claim and a store hit, but cosine_margin (set by the caller, who sees all hits);
     `figure` is the fact's figure the comparison was made with. None when the fact cannot be
     about the claim's measure (other regions)."""
@@ -283,7 +299,7 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         measure_overlap(claim_words, fact_words),
         measure_overlap(claim_words, measure_words(fact.text, 0, 0, fact_lang, window=None)),
         1.0 if figure is not None and sibling_figure(claim, figure, comparison, published) else 0.0,
-        other_figure_match(claim, figure, comparison, others) if figure is not None else 0.0,
+        other_figure_match(claim, fact, figure, comparison, others) if figure is not None and others else 0.0,
     ])
 
 
@@ -319,12 +335,13 @@ class Verifier:
         self.model = model or default_model()
 
     def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date],
-                   others: Sequence[Quantity] = (), hits: Optional[Sequence] = None) -> list[Candidate]:
+                   others: Sequence[Quantity] | ArticleFigures = (), hits: Optional[Sequence] = None) -> list[Candidate]:
         """The comparable facts found for `claim`, most related first; `others` are the article's
         other claimed figures (a fact about one of them is not about this claim); `hits`: the
         store's search results for the claim, when the caller fetched them already (judge() does)."""
         if hits is None:
             hits = self.store.search(vector, k=CANDIDATES, query_text=query_text(claim))
+        article = others if isinstance(others, ArticleFigures) else ArticleFigures(others)
         found = []
         for hit in hits:
             comparisons = [(q, c) for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
@@ -335,7 +352,7 @@ class Verifier:
             # among those, the most telling agreeing one, else the first comparable one.
             figure, best = max(comparisons, key=lambda qc: (not _coarser(qc[0], claim.quantity), qc[1].agree,
                                                             qc[1].specificity))
-            features = pair_features(claim, hit, best, published, figure, others)
+            features = pair_features(claim, hit, best, published, figure, article)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
         margin = FEATURES.index("cosine_margin")
@@ -381,7 +398,7 @@ class Verifier:
     def judge(self, claims: list[Claim], sentences: Sequence[Sentence], sentence_vectors: np.ndarray,
               published: Optional[dt.date] = None) -> None:
         starts = [s.start for s in sentences]
-        figures = [c.quantity for c in claims]
+        figures = ArticleFigures([c.quantity for c in claims])
         vectors = [sentence_vectors[_sentence_index(starts, c.sentence_start)] for c in claims]
         # One store query for all claims (claims of one sentence share its vector: searched once).
         hits = self.store.search_many(vectors, k=CANDIDATES, query_texts=[query_text(c) for c in claims]) if claims else []

@@ -72,7 +72,7 @@ def test_regions_and_names():
 # --- what a figure measures ---------------------------------------------------------------------
 
 from claimcheck.compare import compare  # noqa: E402
-from claimcheck.verify import measure_overlap, measure_words, other_figure_match, sibling_figure  # noqa: E402
+from claimcheck.verify import ArticleFigures, measure_overlap, measure_words, other_figure_match, sibling_figure  # noqa: E402
 
 
 def words_around(text: str, figure: str, lang: str = "de"):
@@ -114,9 +114,17 @@ def test_a_fact_about_another_figure_of_the_sentence_is_a_sibling():
     changed = Quantity("2,5 Mrd. Euro", 10, 23, "money", 2.5e9, 2.5e9, 2.5e9, unit="EUR")
     assert sibling_figure(claim, about_the_other, compare(claim.quantity, about_the_other), None)
     assert not sibling_figure(claim, changed, compare(claim.quantity, changed), None)
-    others = [claim.quantity, Quantity("1,6 Milliarden Euro", 61, 80, "money", 1.6e9, 1.6e9, 1.6e9, unit="EUR")]
-    assert other_figure_match(claim, about_the_other, compare(claim.quantity, about_the_other), others) > 0.0
-    assert other_figure_match(claim, changed, compare(claim.quantity, changed), others) == 0.0
+    other_claim = Quantity("1,6 Milliarden Euro", 61, 80, "money", 1.6e9, 1.6e9, 1.6e9, unit="EUR")
+    others = ArticleFigures([claim.quantity, other_claim])
+    fact_a, fact_b = Fact("a", "Sozialleistungen: 1,6 Mrd. Euro"), Fact("b", "Kosten: 2,5 Mrd. Euro")
+    assert other_figure_match(claim, fact_a, about_the_other, compare(claim.quantity, about_the_other), others) > 0.0
+    assert other_figure_match(claim, fact_b, changed, compare(claim.quantity, changed), others) == 0.0
+    # The same article figures serve the article's other claim: a fact about the first figure
+    # is about another figure for it; the changed fact's answer, worked out once, still says no.
+    second = Claim("c2", claim.sentence, 0, len(claim.sentence), other_claim)
+    two = Quantity("2 Mrd. Euro", 8, 19, "money", 2e9, 2e9, 2e9, unit="EUR")
+    assert other_figure_match(second, Fact("c", "Kosten: 2 Mrd. Euro"), two, compare(other_claim, two), others) > 0.0
+    assert other_figure_match(second, fact_b, changed, compare(other_claim, changed), others) == 0.0
 
 
 def test_a_model_fitted_for_other_features_is_refused_with_a_message():
