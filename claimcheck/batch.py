@@ -478,3 +478,7 @@ def _checked_chunks(todo: list[Row], encoder, store, store_uri: Optional[str], w
     # spawn: no forked copy of torch's thread pools or of LanceDB's handles.
     with mp.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(store_uri, threads)) as pool:
         yield from pool.imap(_work, _chunks(todo, chunk_size))
+        # Let the workers finish on their own: the with's terminate() kills them mid-teardown,
+        # which leaks their semaphores (a resource_tracker warning at exit).
+        pool.close()
+        pool.join()
