@@ -122,3 +122,18 @@ def test_weekdays_follow_the_tense_of_their_sentence() -> None:
     (past,) = read_quantities("Am Mittwoch hatte die Behörde neue Zahlen gemeldet.", published=monday)
     (future,) = read_quantities("Am Mittwoch wird die Behörde neue Zahlen melden.", published=monday)
     assert (past.date, future.date) == ("2020-08-19", "2020-08-26")
+
+
+def test_a_bare_number_after_davon_takes_the_scale_and_unit_of_the_figure_before() -> None:
+    _, part = read_quantities("Die Bank hat faule Kredite im Volumen von 200 Milliarden Euro, davon 50 bei ihrer Tochter in Polen.")
+    assert (part.text, part.kind, part.value, part.low, part.high, part.unit) == ("50", "money", 50e9, 50e9, 50e9, "EUR")
+    _, users = read_quantities("Der Dienst hat 3 Millionen Nutzer, darunter rund 2 in Europa.")
+    assert (users.text, users.kind, users.value, users.unit, users.hedge) == ("rund 2", "count", 2e6, "users", "approx")
+    assert users.low < 2e6 < users.high
+
+
+def test_a_bare_number_after_davon_stays_a_count_without_a_money_or_scaled_figure_before() -> None:
+    _, staff = read_quantities("Die Firma hat 200 Mitarbeiter, davon 50 in Wien.")
+    assert (staff.kind, staff.value, staff.unit) == ("count", 50.0, None)
+    _, later = read_quantities("Die Bank verlor 2 Milliarden Euro. Davon 30 Filialen sind betroffen.")
+    assert (later.kind, later.value, later.noun) == ("count", 30.0, "Filialen")

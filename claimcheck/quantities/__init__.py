@@ -56,6 +56,9 @@ Relative references with no figure ("bis dahin") are left alone.
 
 Money: value in the currency (minor units converted: "50 Cent" -> 0.5 EUR),
 unit the ISO 4217 code; "pro Monat" after the currency joins the span.
+A bare number right after "davon"/"darunter" (table [numeral_rules]
+part_of_before) in the sentence of a money or scaled count figure takes that
+figure's scale and unit: "200 Milliarden Euro, davon 50" -> 50e9 EUR (span "50").
 Percent: unit "percent"; "Prozentpunkte" -> "pp" (Basispunkte -> pp / 100);
 fractions ("ein Drittel", "zwei Drittel") read as shares in percent.
 

@@ -67,6 +67,7 @@ class Grammar:
             joiner="und" if lang == "de" else "-",
         )
         self.article_words = frozenset(table["numeral_rules"]["article_words"])
+        self.part_of_before = frozenset(table["numeral_rules"].get("part_of_before", []))
         self.fractions: dict[str, int] = table["fractions"]
         self.scales: dict[str, float] = {k: float(v) for k, v in table["scales"].items()}
         self.currencies: dict[str, str] = table["currencies"]
@@ -186,6 +187,7 @@ class Grammar:
         )
         self.re_digits = re.compile(r"\s?" + digits)
         self.re_scale = re.compile(r"\s*" + _alt(self.scales))
+        self.re_scale_inside = re.compile(r"(?<!\w)" + _alt(self.scales))
         self.re_space_word = re.compile(r"\s+([\wäöüÄÖÜß-]+\.?)")
         self.re_range = re.compile(r"\s*" + _alt(self.range_joiners) + r"\s*")
         self.re_and = re.compile(r"\s+(?:und|and)\s+")
@@ -273,7 +275,27 @@ class Grammar:
                 continue
             out.append(found)
             pos = found.end
+        if self.part_of_before:
+            for before, q in zip(out, out[1:]):
+                self._inherit_scale_and_unit(text, before, q)
         return out
+
+    def _inherit_scale_and_unit(self, text: str, before: Quantity, q: Quantity) -> None:
+        """A bare number that is a part of the figure before it takes that figure's scale and
+        unit: "200 Milliarden Euro, davon 50 bei der Mutter" -> 50 Milliarden Euro,
+        "3 Millionen Nutzer, darunter 2 in Europa" -> 2 Millionen users. The span stays "50"."""
+        if q.kind != "count" or q.noun is not None or q.unit is not None or self.re_scale_inside.search(q.text):
+            return
+        if self._word_before(text, q.start).lower() not in self.part_of_before:
+            return
+        if before.start < self._sentence_bounds(text, q.start)[0]:
+            return  # the figure before stands in another sentence
+        scale_word = self.re_scale_inside.search(before.text)
+        factor = self.scales[scale_word.group()] if scale_word else 1.0
+        if before.kind != "money" and not (before.kind == "count" and scale_word):
+            return
+        q.kind, q.unit, q.noun = before.kind, before.unit, before.noun
+        q.value, q.low, q.high = (None if x is None else x * factor for x in (q.value, q.low, q.high))
 
     def _is_trigger(self, tok: str) -> bool:
         if len(tok) == 1 and not tok.isalpha():
