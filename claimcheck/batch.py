@@ -19,7 +19,7 @@ The publication date of a row: `published_column` when given; otherwise a
 otherwise the article's dateline (claimcheck.claims.read_published).
 
 Parallelism: articles are checked in chunks; the sentences of a whole chunk go
-through the encoder in one call (sorted by length, in batches of ENCODER_BATCH). With
+through the encoder in one call (sorted by length, in the encoder's batches). With
 workers > 1 chunks go to spawned worker processes, each with its own encoder and its
 own read-only handle on the store; the calling process then loads no encoder (unless
 it must encode a --facts file) and only writes what comes back. eval/bench_batch.py
@@ -52,11 +52,6 @@ def default_workers(chunks: int) -> int:
 # Articles per encoder call: large enough to batch sentences of similar length, small
 # enough that an interruption loses little and the progress bar moves.
 CHUNK_SIZE = 8
-# Sentences per encoder forward pass. A chunk's ~150 sentences are sorted by length, but in
-# batches of 32 the longest sentence of each still pads the rest: 1.36 padded tokens per real
-# one on news_de_dev, 1.17 at 16, 1.07 at 8. Measured (one torch thread, 48 articles): 16 and 8
-# cost 15 % less encoder CPU than 32 for the same vectors; 4 pays more per call again.
-ENCODER_BATCH = 16
 INPUT_FORMATS = {".jsonl": "json", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
@@ -249,7 +244,7 @@ def check_articles(rows: list[Row], encoder, store) -> list[dict]:
             docs.append((row, doc, sentences_to_encode(doc)))
         except Exception as e:  # noqa: BLE001 - one bad article must not end the run
             records.append(_error(row, e))
-    vectors = _encode_queries(encoder, [doc.sentences[i].text for _, doc, encoded in docs for i in encoded])
+    vectors = encoder.encode_queries([doc.sentences[i].text for _, doc, encoded in docs for i in encoded])
     offset = 0
     for row, doc, encoded in docs:
         set_sentence_vectors(doc, encoded, vectors[offset : offset + len(encoded)])
@@ -263,17 +258,6 @@ def check_articles(rows: list[Row], encoder, store) -> list[dict]:
         except Exception as e:  # noqa: BLE001 - one bad article must not end the run
             records.append(_error(row, e))
     return sorted(records, key=lambda r: r["row"])
-
-
-def _encode_queries(encoder, texts: list[str]):
-    """encoder.encode_queries in batches of ENCODER_BATCH; the encoder (shared in this process) is left as it was."""
-    if not hasattr(encoder, "batch_size"):  # a stand-in without batches
-        return encoder.encode_queries(texts)
-    previous, encoder.batch_size = encoder.batch_size, ENCODER_BATCH
-    try:
-        return encoder.encode_queries(texts)
-    finally:
-        encoder.batch_size = previous
 
 
 def _error(row: Row, error: BaseException) -> dict:

@@ -32,6 +32,14 @@ BACKEND_VARIABLE = "CLAIMCHECK_ENCODER_BACKEND"
 _E5_NAME = re.compile(r"(^|[/_\-])e5([/_\-]|$)", re.IGNORECASE)
 
 
+# Sentences per forward pass. Sorted by length, a batch is still padded to its longest
+# sentence: 1.36 padded tokens per real one on news_de_dev at 32, 1.17 at 16, 1.07 at 8.
+# Measured: 16 costs 15 % less encoder CPU than 32 in batch (one torch thread, 48 articles),
+# and encodes a claim-dense article's 26 sentences in 0.48 s instead of 0.67 s (2 threads);
+# below 16 sentences nothing changes. 4 pays more per call again.
+BATCH_SIZE = 16
+
+
 class Encoder:
     """Turns texts into float32, L2-normalised vectors of shape (n, dim).
 
@@ -40,7 +48,7 @@ class Encoder:
     """
 
     def __init__(self, model, name: str, query_prefix: str = "", passage_prefix: str = "",
-                 batch_size: int = 32):
+                 batch_size: int = BATCH_SIZE):
         self.model = model  # a sentence_transformers.SentenceTransformer
         self.name = name
         self.query_prefix = query_prefix
