@@ -40,12 +40,11 @@ from typing import Any, Iterator, Optional
 
 from .textio import MAX_CHARS, InputError
 
-# Measured with eval/bench_batch.py on 2 cores (48 articles, 100k-fact store, load ~2): two worker
-# processes of one torch thread each 2.0 articles/s once started, one process with batched
-# encoding 1.2: the Python stages (figures, claims, verdicts, summary) run in parallel too.
-# (24 articles, load 3-4: workers 0.74 art/s overall, 1.9 once started; one process 0.36, and
-# 2.8 CPU s an article against the workers' ~1.1: two torch threads in one process mostly wait.)
-# Small runs stay in one process: starting a worker (imports, encoder, ~15 s) costs more than a chunk.
+# Measured with eval/bench_batch.py on 2 cores (48 articles, 100k-fact store, load ~2.5): two worker
+# processes of one torch thread each 3.1 articles/s once started, one process with batched
+# encoding and two torch threads 2.2: the Python stages (figures, claims, verdicts, summary) run
+# in parallel too. The whole news_de_dev corpus (373 articles) with 2 workers: 2.8 articles/s.
+# Small runs stay in one process: starting a worker (imports, encoder, ~10 s) costs more than a chunk.
 def default_workers(chunks: int) -> int:
     return max(1, min(os.cpu_count() or 1, chunks // 2))
 
