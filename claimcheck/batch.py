@@ -340,11 +340,11 @@ def _open_store(store: Any, facts: Any, encoder, temp_dir: str) -> tuple[Any, Op
     return opened, opened.uri
 
 
-def _in_this_process(store: Any, workers: int) -> bool:
-    """Whether the articles are checked here: one worker, or a store that only this process holds."""
+def _held_in_memory(store: Any) -> bool:
+    """Whether `store` is an in-memory store, which lives in this process only (workers cannot open it)."""
     from .store import FactStore, ReferenceStore
 
-    return workers == 1 or (isinstance(store, FactStore) and not isinstance(store, ReferenceStore))
+    return isinstance(store, FactStore) and not isinstance(store, ReferenceStore)
 
 
 def run_batch(
@@ -401,9 +401,11 @@ def run_batch(
             todo.append(row)
     if workers is None:
         workers = default_workers(len(list(_chunks(todo, chunk_size))))
+    if _held_in_memory(store):
+        workers = 1
 
     # The encoder is loaded here only when this process encodes: the articles, or a --facts file.
-    encoder = get_encoder() if todo and (_in_this_process(store, workers) or facts is not None) else None
+    encoder = get_encoder() if todo and (workers == 1 or facts is not None) else None
     with tempfile.TemporaryDirectory(prefix="claimcheck-batch-") as temp_dir:
         opened, store_uri = _open_store(store, facts, encoder, temp_dir)
         bar = tqdm(total=len(todo), unit="article", disable=not progress, file=sys.stderr, dynamic_ncols=True)
@@ -451,7 +453,7 @@ def _checked_chunks(todo: list[Row], encoder, store, store_uri: Optional[str], w
     """Records chunk by chunk, in corpus order (so that a resumed run writes what an unbroken one would)."""
     if not todo:
         return
-    if workers == 1 or (store is not None and store_uri is None):  # workers cannot share an in-memory store
+    if workers == 1:
         for chunk in _chunks(todo, chunk_size):
             yield check_articles(chunk, encoder, store)
         return
