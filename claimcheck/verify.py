@@ -296,7 +296,7 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         min(comparison.distance, 3.0),
         1.0 if claim.quantity.kind == "date" or claim.quantity.relation == "deadline" else 0.0,
         1.0 / max(1, sum(1 for q in fact.quantities if comparable(claim.quantity, q))),
-        0.0 if (fact.lang or "de") == "de" else 1.0,
+        0.0 if fact_lang == "de" else 1.0,
         measure_overlap(claim_words, fact_words),
         measure_overlap(claim_words, measure_words(fact.text, 0, 0, fact_lang, window=None)),
         1.0 if figure is not None and sibling_figure(claim, figure, comparison, published) else 0.0,
