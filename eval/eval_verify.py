@@ -184,11 +184,12 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
     import copy
 
     from claimcheck.store import ReferenceStore
-    from claimcheck.verify import Verifier
+    from claimcheck.verify import ArticleFigures, Verifier
 
     model = model or features_model()
     articles = {a.id: a for a in gold}
     cache = ArticleCache(encoder)
+    figures: dict[str, ArticleFigures] = {}  # an article's claimed figures, asked once per fact for all its items
     judgements = []
     everything = {f["id"]: f for r in rotations for f in store_facts(items, r)}
     with ReferenceStore.in_memory(encoder=encoder) as store:
@@ -202,8 +203,10 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                     continue
                 claim = copy.deepcopy(found[0])
                 index = max(k for k, s in enumerate(doc.sentences) if s.start <= claim.sentence_start)
+                if item.key[0] not in figures:
+                    figures[item.key[0]] = ArticleFigures([c.quantity for c in doc.claims])
                 candidates = verifier.candidates(claim, doc.sentence_vectors[index], doc.published,
-                                                 [c.quantity for c in doc.claims])
+                                                 figures[item.key[0]])
                 verifier.decide(claim, candidates)
                 condition = condition_of(i, rotation)
                 judgements.append(Judgement(item, condition, CONDITIONS[condition], claim.verdict, claim.confidence,
