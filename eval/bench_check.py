@@ -19,7 +19,6 @@ sentence against vectors only for the sentences check() encodes
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -30,8 +29,9 @@ from eval.annotations import DEFAULT_CORPUS
 
 
 def articles(corpus: Path, n: int = 3) -> list[str]:
-    rows = [json.loads(line) for line in corpus.read_text("utf-8").splitlines() if line.strip()]
-    return [r["text"] for r in rows if 3000 <= len(r["text"]) <= 4000][:n]
+    from eval.bench_batch import benchmark_rows
+
+    return [r["text"] for r in benchmark_rows(corpus, n)]
 
 
 def stage_times(text: str, encoder, store) -> dict[str, float]:
