@@ -139,6 +139,27 @@ def _german() -> dict:
     return table
 
 
+@dataclass(frozen=True)
+class Institution:
+    """An institution a German news reader knows (claimcheck/lang/de/institutions.toml)."""
+
+    name: str
+    kinds: tuple[str, ...]  # the generic nouns an article calls it by ("institut", "behörde")
+    country: str  # the country or region its figures are about
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> dict[str, Institution]:
+    """Every name and alias of a listed institution -> the institution."""
+    rows = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("institutions.toml").read_text("utf-8"))["institution"]
+    by_name = {}
+    for row in rows:
+        institution = Institution(row["name"], tuple(row["kinds"]), row["country"])
+        for name in [row["name"], *row["aliases"]]:
+            by_name[name] = institution
+    return by_name
+
+
 @lru_cache(maxsize=1)
 def _weekdays() -> tuple[str, ...]:
     claims = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("claims.toml").read_text("utf-8"))
@@ -347,6 +368,7 @@ class SubjectFinder:
         self._names_places = any(m.locative or m.name in self.table["places"] for ms in self.mentions for m in ms)
         self.topic = self._find_topic()
         self.home_country = self._find_home_country()
+        self.source_country = self._find_source_country()
         for k, ms in enumerate(self.mentions):
             ms.extend(self._person_references(k))
             ms.sort(key=lambda m: m.start)
@@ -460,6 +482,17 @@ class SubjectFinder:
         "Ausland" or "Inland" (listed in claims.toml)."""
         return len(word) >= len(generic) + 3 and word.lower() not in self.table["not_bodies"]
 
+    def _find_source_country(self) -> Optional[str]:
+        """The country of the first listed institution the article cites as a source ("laut den
+        Zahlen der Telekomregulierungsbehörde RTR" -> Österreich), or None: the figures of such an
+        article are national statistics of that country."""
+        for ms in self.mentions:
+            for m in ms:
+                institution = self._institution_of(m.name)
+                if institution and self._base_key(m.name) in self._sources:
+                    return institution.country
+        return None
+
     def _find_home_country(self) -> Optional[str]:
         """The country the article names most (country adjectives count), or None: national
         statistics are about it where a sentence names no holder."""
@@ -490,6 +523,7 @@ class SubjectFinder:
             and tail[:1].isupper()
             and ((bool(_ACRONYM.match(head)) and head not in self.table["not_names"]) or head in self.table["places"])  # not "BIP-Anstieg"
             and not _is_inflected_noun(tail.split("-")[-1])
+            and tail.lower() not in self.table["level_nouns"]  # "auf EU-Ebene": a level, no body
         )
 
     def _follows_determiner(self, sent: list[Token], i: int) -> bool:
@@ -519,11 +553,13 @@ class SubjectFinder:
 
     @staticmethod
     def _is_relative_pronoun(sent: list[Token], j: int) -> bool:
-        """ "..., der Trump ..." or "..., mit der Trump ...": a relative pronoun, not an article."""
+        """ "..., der Trump ..." or "..., mit der Trump ...": a relative pronoun, not an article;
+        also after a dash ("Barack Obama - unter dem Biden Vizepräsident war -")."""
         if sent[j].text not in ("der", "die", "das", "den", "dem"):
             return False
         before = [t.text for t in sent[max(0, j - 2) : j]]
-        return bool(before) and (before[-1] == "," or (len(before) == 2 and before[0] == "," and before[1].islower()))
+        opens = (",", "-", "–", "—")
+        return bool(before) and (before[-1] in opens or (len(before) == 2 and before[0] in opens and before[1].islower()))
 
     def _follows_figure(self, sent: list[Token], i: int) -> bool:
         if i == 0:
@@ -621,6 +657,10 @@ class SubjectFinder:
             # "MPS-Aktien gaben 40 Prozent nach": the acronym heading a plural compound holds it
             # (not "100 Millionen US-Nutzer", the figure's noun, nor "US-Medien zufolge", a source).
             head, _, tail = t.text.partition("-")
+            if t.start not in covered and tail.lower() in self.table["level_nouns"] and (_ACRONYM.match(head) or head in self.table["places"]):
+                # "auf EU-Ebene": the EU as where something is agreed, like a location
+                mentions.append(Mention(head, t.start, t.start + len(head), k, True))
+                continue
             if t.start not in covered and _ACRONYM.match(head) and head not in self.table["not_names"] \
                     and tail[:1].isupper() and _is_inflected_noun(tail) and not self._follows_figure(sent, i) \
                     and not self.text[t.end : t.end + 9].lstrip().startswith(tuple(self.table["source_after"])):
@@ -714,10 +754,13 @@ class SubjectFinder:
 
     # --- subjects --------------------------------------------------------------
 
-    def _generic_reference(self, k: int) -> Optional[str]:
-        """The antecedent of a generic noun or pronoun subject in sentence k, if it has one."""
+    def _generic_reference(self, k: int, clause: tuple[int, int] = (0, 1 << 62)) -> Optional[str]:
+        """The antecedent of a generic noun or pronoun subject in sentence k (within the offsets
+        `clause`), if it has one."""
         sent = self.tokens[k]
         for i, t in enumerate(sent):
+            if not clause[0] <= t.start < clause[1]:
+                continue
             generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
             if generic and self._follows_determiner(sent, i) and not self._strong(t.text):
                 same_kind = [name for (s, g, name) in self._appositions if g == generic and s <= k]
@@ -725,16 +768,38 @@ class SubjectFinder:
                 # named in apposition to any generic noun: those are organisations, not people.
                 any_kind = [name for (s, g, name) in self._appositions if s <= k]
                 if same_kind:
+                    if self._base_key(same_kind[-1]) in self._sources:
+                        continue  # "laut den Zahlen der Telekomregulierungsbehörde RTR": the source, passed over
                     return same_kind[-1]
+                reports = any(w.text.lower() in self.table["report_verbs"] for w in sent)
+                institution = self._institution_called(k, t)
+                if institution:  # "das Institut" after "laut RKI"
+                    return None if reports and self._names_places else institution
                 # A compound names one body itself: "das Innenministerium", "die Lotto-Stiftung";
                 # one that reports the count is its source (rule 5) where the article names a place.
-                reports = any(w.text.lower() in self.table["report_verbs"] for w in sent)
                 if self._names_body(t.text, generic):
                     if reports and self._names_places:
                         return None
                     return t.text
                 return (any_kind or [self.topic])[-1]
         return None
+
+    def _institution_called(self, k: int, token: Token) -> Optional[str]:
+        """The listed institution a generic noun stands for ("das Institut" -> "RKI", "die Behörde"
+        -> "RTR"): the last one named before it whose kinds include the noun, as the article writes it."""
+        noun = re.sub(r"(?:e|s|es|en)$", "", token.text.lower())  # "des Instituts", "der Behörde"
+        for ms in reversed(self.mentions[: k + 1]):
+            for m in reversed(ms):
+                institution = self._institution_of(m.name)
+                if m.start < token.start and not m.refers and institution \
+                        and any(noun == re.sub(r"(?:e|s|es|en)$", "", kind) for kind in institution.kinds):
+                    return m.name
+        return None
+
+    def _institution_of(self, name: str) -> Optional[Institution]:
+        """The listed institution a name (or its genitive, "des RKIs") is, if any."""
+        table = _institutions()
+        return table.get(name) or (table.get(name[:-1]) if name.endswith("s") else None)
 
     def subject_of(self, sentence_index: int, start: int, end: int) -> Optional[str]:
         """The subject of the figure at text[start:end] in sentence `sentence_index`.
@@ -840,13 +905,18 @@ class SubjectFinder:
         event = self._event_of(k, start, end)
         if event:
             return event
+        dated = self._dated_by_year(k, start, end)
+        if dated:
+            return dated
         recipient = self._source_as_recipient(k)
         if recipient:
             return recipient
         respective = self._respective_name(k, start, end)
         if respective:
             return respective
-        mentions = [m for m in self.mentions[k] if (m.end <= start or m.start >= end) and not self._is_source(m)]
+        lo, hi = self._colon_clause(k, start)
+        mentions = [m for m in self.mentions[k] if (m.end <= start or m.start >= end) and not self._is_source(m)
+                    and lo <= m.start < hi and not (m.start > end and not self.text[end : m.start].strip())]
         # "in Oberösterreich (1,8 Prozent)": a figure in brackets belongs to the name before it,
         # even where that name is a place.
         bracketed = [m for m in mentions if not m.refers and re.fullmatch(r"\s*\(\s*(?:plus|minus)?\s*", self.text[m.end : start])]
@@ -878,12 +948,51 @@ class SubjectFinder:
         if named:
             nearest = min(named, key=distance)
             return self._person_before(nearest) if nearest.refers == "role" else nearest.name
-        generic = self._generic_reference(k)
+        generic = self._generic_reference(k, (lo, hi))
         if generic:
             return generic
         if mentions:
             return min(mentions, key=distance).name
-        return self._continued(k) or self.topic
+        return self._continued(k) or self._place_before(k) or self._national_topic()
+
+    def _national_topic(self) -> Optional[str]:
+        """What a sentence naming nothing is about at last: the article's topic, or, where the
+        article cites a listed national institution for its figures and its topic is no place,
+        the institution's country ("laut RTR ... 857 Millionen SMS": Österreich's SMS)."""
+        if self.source_country and self.topic and self.topic not in self.table["places"]:
+            return self.source_country
+        return self.topic
+
+    def _place_before(self, k: int) -> Optional[str]:
+        """ "Selbst wenn die Zahl der Toten in Qom ... Nach Amirabadis Angaben gab es bereits am 13.
+        Februar die ersten Todesfälle ... 250 Patienten seien unter Quarantäne gestellt worden": a
+        sentence about cases or deaths that names no place continues the place named in the nearest
+        of the three sentences before that names one (the last subject of the same measure), not the
+        article's topic; where that sentence names several, none of them."""
+        if not any(t.text[:1].isupper() and _ending_in(t.text, "case_nouns") for t in self.tokens[k]):
+            return None
+        for j in range(k - 1, max(-1, k - 4), -1):
+            names = {self._base_key(m.name): m for m in self.mentions[j] if not m.refers and not self._is_source(m)}
+            places = [m for m in names.values() if m.locative or m.name in self.table["places"]]
+            if places:  # one name only: after "die Kreise Zwickau und Region Hannover" the count is the country's
+                return places[0].name if len(names) == 1 else None
+        return None
+
+    def _colon_clause(self, k: int, start: int) -> tuple[int, int]:
+        """The offsets of the part of sentence k around `start` between colons that open a new
+        main clause ("Auf EU-Ebene ist vereinbart, ...: Im Vorjahr machte dieser Anstieg 0,1
+        Prozent ... aus"): names on the other side of such a colon hold none of its figures."""
+        sentence = self.sentences[k]
+        lo, hi = sentence.start, sentence.end
+        if re.search(r"\bdort\b", sentence.text):  # ": Mitte Mai öffnen dort die Lokale" refers back over the colon
+            return lo, hi
+        for m in re.finditer(r":\s+(?=[A-ZÄÖÜ])", sentence.text):
+            at = sentence.start + m.start()
+            if at < start:
+                lo = sentence.start + m.end()
+            else:
+                hi = min(hi, at)
+        return lo, hi
 
     def _place_of_count(self, k: int, end: int, mentions: list[Mention]) -> Optional[str]:
         """ "seien 50 Menschen alleine in Qom an dem Virus gestorben": a count of people, cases or
@@ -924,13 +1033,26 @@ class SubjectFinder:
         if title:
             return title.group(1)
         acting = [m for m in self.mentions[k - 1] if not m.locative and not m.refers and not self._is_source(m)]
-        return acting[0].name if acting else None
+        if acting:
+            return acting[0].name
+        # "Es gibt einen Corona-Rettungsfonds, der ... Davon sollen nun 390 Milliarden Euro ...":
+        # else the first body the sentence before names by a compound.
+        return next(self._bodies(k - 1), None)
+
+    def _bodies(self, k: int):
+        """Compounds of a generic noun in sentence k that name one body ("Corona-Rettungsfonds",
+        "Innenministerium"), in order."""
+        named = {m.start for m in self.mentions[k]}
+        for t in self.tokens[k]:
+            generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
+            if generic and t.start not in named and not self._in_figure(t) and self._names_body(t.text, generic):
+                yield t.text  # not a name that ends like one ("in Deutschland")
 
     def _event_of(self, k: int, start: int, end: int) -> Optional[str]:
         """ "bei der Wahl am 11. Oktober", "der nächsten Ministerpräsidentenkonferenz Ende April": a
         day or month right after an event the article knows names the date of that event (issue
         4's rule 1); a plain "Wahl" stands for the last compound of its kind written before
-        ("Wien-Wahl"). Not a bare year ("bei der Landtagswahl 2013 erreichte er ...": the year of
+        ("Wien-Wahl"), else the first written after it ("Präsidentschaftswahl"). Not a bare year ("bei der Landtagswahl 2013 erreichte er ...": the year of
         what he did)."""
         if not any(w in self.table["months"] for w in re.findall(r"\w+", self.text[start:end].lower())):
             return None
@@ -945,10 +1067,28 @@ class SubjectFinder:
             return None
         if len(t.text) >= len(event) + 3:
             return t.text
-        earlier = [u.text for s in self.tokens[: k + 1] for u in s
-                   if u.start < t.start and u.text[:1].isupper() and _ending_in(u.text, "event_nouns") == event
-                   and len(u.text) >= len(event) + 3]
-        return earlier[-1] if earlier else None
+        compounds = [u for s in self.tokens for u in s
+                     if u.text[:1].isupper() and _ending_in(u.text, "event_nouns") == event and len(u.text) >= len(event) + 3]
+        earlier = [u.text for u in compounds if u.start < t.start]
+        # else the compound the article writes later ("für die Wahl am 3. November" ... "die
+        # Präsidentschaftswahl"): one event of that kind
+        later = [u.text for u in compounds if u.start > t.start and not self._in_figure(u)]
+        return earlier[-1] if earlier else later[0] if later else None
+
+    def _dated_by_year(self, k: int, start: int, end: int) -> Optional[str]:
+        """ "der Maastricht-Vertrag von 1992", "die Bill of Rights von 1689": a year right after
+        "von" dates the thing named before it (not "von 2019 bis 2021", "von 2019 auf 2020")."""
+        if not re.fullmatch(r"1\d{3}|20\d\d", self.text[start:end]) or re.match(r"\s*(?:bis|auf|an|zu)\b", self.text[end:]):
+            return None
+        sent = self.tokens[k]
+        i = bisect.bisect_left([t.start for t in sent], start)
+        if i < 2 or sent[i - 1].text != "von":
+            return None
+        named = sent[i - 2]
+        if not named.text[:1].isupper() or self._in_figure(named) or named.text.lower() in self.table["closed_class"]:
+            return None
+        mention = next((m for m in self.mentions[k] if m.end == named.end and not m.refers), None)
+        return mention.name if mention else named.text
 
     def _genitive_holder(self, k: int, end: int) -> Optional[str]:
         """ "33,47 Prozent der Asylwerber", "die viertägige Veranstaltung der Demokraten": the
@@ -978,7 +1118,16 @@ class SubjectFinder:
         if any(m.locative or m.name in self.table["places"] for m in in_sentence):
             return None
         sources = [m for m in in_sentence if self._is_source(m)]
-        return sources[0].name.rpartition("-")[0] or sources[0].name if sources else None
+        if sources:
+            return sources[0].name.rpartition("-")[0] or sources[0].name
+        # "Am Freitag und Samstag hatte das Institut ... gemeldet" after "laut RKI"
+        sent = self.tokens[k]
+        for i, t in enumerate(sent):
+            if t.text[:1].isupper() and _ending_in(t.text, "generic_nouns") and self._follows_determiner(sent, i):
+                institution = self._institution_called(k, t)
+                if institution and self._base_key(institution) in self._sources:
+                    return institution
+        return None
 
     def _source_as_recipient(self, k: int) -> Optional[str]:
         """ "wurden 625 Neuinfektionen an das RKI übermittelt": counts sent to a source are the
