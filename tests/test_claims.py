@@ -529,6 +529,26 @@ def test_candidates_offer_the_country_titles_and_groups_gold_uses():
     assert candidates["Saisonarbeitern"]["group_noun"] == 1.0
 
 
+def test_candidates_offer_the_source_country_dateline_headline_and_grammatical_role():
+    # The fourth pass's ranker cues: the country of a listed institution cited as a source
+    # (institutions.toml), the dateline and its country, a name of the headline, and whether a
+    # name stands in a prepositional phrase or bare.
+    from claimcheck.sentences import split_sentences
+    from claimcheck.subjects import SubjectFinder
+
+    text = ("Die SMS stirbt. Wien – Laut RTR verschickte MobilKom im Vorjahr nur 857 Millionen SMS mit AgrarPlus.")
+    sentences = split_sentences(text)
+    start = text.index("857 Millionen")
+    finder = SubjectFinder(text, sentences, [(start, start + len("857 Millionen"))])
+    assert finder.dateline == "Wien" and finder.source_country == "Österreich"
+    candidates = {c.name: c.features for c in finder.candidates(1, start, start + len("857 Millionen"))}
+    assert candidates["Österreich"]["source_country"] == 1.0 and candidates["Österreich"]["dateline_country"] == 1.0
+    assert candidates["Wien"]["dateline"] == 1.0
+    assert candidates["SMS"]["headline"] == 1.0
+    assert candidates["MobilKom"]["bare_noun_phrase"] == 1.0 and candidates["MobilKom"].get("in_phrase", 0.0) == 0.0
+    assert candidates["AgrarPlus"]["in_phrase"] == 1.0
+
+
 def test_an_adverb_between_article_and_adjective_keeps_a_noun_common():
     from claimcheck.sentences import split_sentences
     from claimcheck.subjects import SubjectFinder
