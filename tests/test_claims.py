@@ -496,6 +496,17 @@ def test_subject_matcher(predicted, gold, right):
     assert subject_right(predicted, gold) is right
 
 
+def test_subject_alternatives_are_read_by_span(tmp_path):
+    # A gold figure's subject_also (another subject its annotator's guideline calls defensible)
+    # is found by article id and span; figures without one give nothing.
+    from eval.eval_claims import subject_alternatives
+
+    (tmp_path / "figures-x.jsonl").write_text(
+        '{"article_id": "t1", "start": 3, "end": 9, "subject": "Gastgewerbe", "subject_also": ["Verband"]}\n'
+        '{"article_id": "t1", "start": 12, "end": 14, "subject": "Berlin"}\n', "utf-8")
+    assert subject_alternatives(tmp_path) == {("t1", 3, 9): ["Verband"]}
+
+
 def test_the_lemma_trie_is_built_once_into_the_cache_and_lemmatises_as_simplemma(tmp_path, monkeypatch):
     import simplemma
 

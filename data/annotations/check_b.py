@@ -49,6 +49,9 @@ def check(data_path: Path) -> list[str]:
             problems.append(f"{where}: a range needs low and high")
         if not isinstance(fig["checkable"], bool):
             problems.append(f"{where}: checkable must be true or false")
+        also = fig.get("subject_also", [])
+        if not (isinstance(also, list) and all(isinstance(x, str) and x for x in also)) or (also and not fig.get("subject")):
+            problems.append(f"{where}: subject_also must be a list of names beside a subject")
     return problems
 
 
