@@ -30,6 +30,26 @@ for those few rows (cheaper than LanceDB's `refine_factor`, which reads the vect
 second time and four to five times as many of them). Rows added after
 the index was built are searched unindexed until `optimize()` folds them in; `add()`
 calls it once `OPTIMIZE_UNINDEXED_ROWS` rows are unindexed or small files pile up.
+
+Search snapshot (claimcheck/search_snapshot.py): a local store of at least
+`INDEX_MIN_ROWS` facts also keeps a read-optimised copy of its `facts` table at one
+table version in `<store>/claimcheck_snapshot/` (a faiss IVF index, the vectors and
+the result columns memory-mapped): a 100k-fact top-5 search in about a millisecond
+instead of 15. Its rules:
+- `search()`/`search_many()` use it when it exists, mirrors the table's current
+  version and the query has no filter (kind/subject/date filters go to LanceDB and
+  its scalar indexes). Otherwise they ask LanceDB exactly as without it. The
+  candidates' exact cosines and the ranking are the same code on both paths, so where
+  both find the same candidates the hits, scores and order are the same.
+- `build_index()` and `optimize()` rebuild it (so does `add()`, which calls them once
+  enough rows are new). Any other write makes it stale: a table version it does not
+  mirror, so it is ignored until the next rebuild; never a wrong hit. It is written in
+  a temporary directory and renamed into place: a killed build leaves the old one or
+  none; a damaged one is ignored.
+- Remote stores (s3://, gs://, az://, db://) and stores under `INDEX_MIN_ROWS` facts
+  never get one; `ReferenceStore.open(..., search_snapshot=False)` switches it off
+  (no snapshot read, none built). `stats()` says whether it is fresh.
+- faiss is imported only when a snapshot is built or opened.
 """
 from __future__ import annotations
 
@@ -40,6 +60,7 @@ import json
 import os
 import re
 import threading
+import time
 import tomllib
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -49,6 +70,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Se
 
 import numpy as np
 
+from claimcheck import search_snapshot as snapshots
 from claimcheck.facts_io import as_of_interval, facts_from_records, normalise_as_of, read_facts
 from claimcheck.textio import german_function_words
 from claimcheck.types import KINDS, Fact, Quantity
@@ -71,6 +93,10 @@ HNSW_EF = 160
 OPTIMIZE_UNINDEXED_ROWS = 5_000
 # Every merge_insert writes at least one file; compact once this many small ones exist.
 OPTIMIZE_SMALL_FRAGMENTS = 32
+# Whether local stores keep a search snapshot (a default for ReferenceStore.open(search_snapshot=...)).
+SEARCH_SNAPSHOT = True
+# A store without a usable snapshot looks for a newly built one at most this often (another process may build it).
+SNAPSHOT_RECHECK_SECONDS = 2.0
 # Rows per commit (and per encoder call) inside one add().
 WRITE_BATCH = 5_000
 # Vector hits fetched per requested hit, re-ranked with the exact cosine and the lexical score.
@@ -486,11 +512,16 @@ class FactStore:
 class ReferenceStore(FactStore):
     """Trusted facts in LanceDB. Open with `ReferenceStore.open(path_or_uri)`; `.in_memory()` gives a MemoryStore."""
 
-    def __init__(self, db: Any, uri: str, encoder: Any = None) -> None:
+    def __init__(self, db: Any, uri: str, encoder: Any = None, *, search_snapshot: Optional[bool] = None) -> None:
         super().__init__(encoder)
         self._db = db
         self.uri = uri
         self._table = None
+        wanted = SEARCH_SNAPSHOT if search_snapshot is None else search_snapshot
+        self._snapshot_home = Path(uri) if wanted and "://" not in uri else None  # local stores only
+        # (table version, the snapshot that mirrors it or None, when that was found out)
+        self._snapshot_state: Optional[tuple[int, Optional[snapshots.SearchSnapshot], float]] = None
+        self._snapshot_lock = threading.Lock()
         if self._table_exists(FACTS_TABLE):
             self._table = db.open_table(FACTS_TABLE)
         if self._table_exists(META_TABLE):
@@ -508,6 +539,7 @@ class ReferenceStore(FactStore):
         encoder: Any = None,
         *,
         read_consistency_interval: Optional[dt.timedelta] = dt.timedelta(0),
+        search_snapshot: Optional[bool] = None,
         **connect_options: Any,
     ) -> "ReferenceStore":
         """Open (or create) the store at a directory or URI.
@@ -516,6 +548,8 @@ class ReferenceStore(FactStore):
         goes to `lancedb.connect` unchanged with `connect_options` (api_key, region,
         storage_options, host_override...). `read_consistency_interval=timedelta(0)`
         makes every read see the latest commit of other processes; None reads a snapshot.
+        `search_snapshot=False` neither uses nor builds the search snapshot (default:
+        `SEARCH_SNAPSHOT`; remote stores never have one).
         """
         import lancedb
 
@@ -540,7 +574,7 @@ class ReferenceStore(FactStore):
             db = lancedb.connect(uri, read_consistency_interval=read_consistency_interval, **connect_options)
         except Exception as e:
             raise StoreError(f"{uri}: cannot open the store ({e}).") from None
-        return cls(db, uri, encoder)
+        return cls(db, uri, encoder, search_snapshot=search_snapshot)
 
     @staticmethod
     def in_memory(encoder: Any = None) -> "MemoryStore":
@@ -550,6 +584,7 @@ class ReferenceStore(FactStore):
     def close(self) -> None:
         self._table = None
         self._db = None
+        self._snapshot_state = None
         super().close()
 
     # ---- writing ---------------------------------------------------------------------------
@@ -648,12 +683,52 @@ class ReferenceStore(FactStore):
         # The date filter's columns: a 100k-fact search with date_from/date_to 20 -> 14 ms CPU.
         self._table.create_index("as_of_low", config=BTree(), replace=True)
         self._table.create_index("as_of_high", config=BTree(), replace=True)
+        self.build_snapshot()
 
     def optimize(self) -> None:
-        """Compact small files and add unindexed rows to the indexes (LanceDB's optimize())."""
+        """Compact small files and add unindexed rows to the indexes (LanceDB's optimize()); refresh the search snapshot."""
         self._check_open()
         if self._table is not None:
             self._table.optimize()
+            self.build_snapshot()
+
+    def build_snapshot(self) -> Optional[snapshots.Manifest]:
+        """Write the search snapshot of the table's current version (local stores of INDEX_MIN_ROWS facts or more).
+
+        Returns its manifest, or None where the store gets none (remote, small, switched off).
+        """
+        self._check_open()
+        if self._snapshot_home is None or self._table is None:
+            return None
+        table = self._db.open_table(FACTS_TABLE)  # a handle of its own, held at one version while it is read
+        version = table.version
+        table.checkout(version)
+        if table.count_rows() < INDEX_MIN_ROWS:
+            return None
+        manifest = snapshots.build_snapshot(
+            self._snapshot_home, table, table_version=version, encoder_name=self._meta["encoder_name"],
+            encoder_dim=int(self._meta["encoder_dim"]), columns=_RESULT_COLUMNS,
+        )
+        self._snapshot_state = None  # look again at the next search
+        return manifest
+
+    def _fresh_snapshot(self) -> Optional[snapshots.SearchSnapshot]:
+        """The search snapshot if it mirrors the table's current version, else None."""
+        if self._snapshot_home is None or self._table is None:
+            return None
+        version = _table_version(self._table)
+        state = self._snapshot_state
+        if state is not None and state[0] == version and (state[1] is not None or time.monotonic() - state[2] < SNAPSHOT_RECHECK_SECONDS):
+            return state[1]
+        with self._snapshot_lock:  # one thread opens it; the others wait and take the same one
+            state = self._snapshot_state
+            if state is None or state[0] != version or (state[1] is None and time.monotonic() - state[2] >= SNAPSHOT_RECHECK_SECONDS):
+                found = snapshots.open_snapshot(
+                    self._snapshot_home, table_version=version, encoder_name=self._meta["encoder_name"],
+                    encoder_dim=int(self._meta["encoder_dim"]), columns=_RESULT_COLUMNS,
+                )
+                state = self._snapshot_state = (version, found, time.monotonic())
+        return state[1]
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -662,6 +737,9 @@ class ReferenceStore(FactStore):
         column says which query each row answers)."""
         if self._table is None:
             return [Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {}) for _ in vectors]
+        snapshot = None if where else self._fresh_snapshot()
+        if snapshot is not None:
+            return [_snapshot_candidates(snapshot, positions, vector) for positions, vector in zip(snapshot.nearest(vectors, n), vectors)]
         table = _run_query(self._table, vectors if len(vectors) > 1 else vectors[0], n, where)
         found = table["vector"].combine_chunks().flatten().to_numpy(zero_copy_only=False).reshape(table.num_rows, -1)
         query_of = table["query_index"].to_numpy() if "query_index" in table.column_names else np.zeros(table.num_rows, int)
@@ -714,7 +792,24 @@ class ReferenceStore(FactStore):
                 "unindexed_rows": s.num_unindexed_rows,
                 "segments": s.num_indices,
             }
+        info["search_snapshot"] = self._snapshot_stats(info["version"])
         return info
+
+    def _snapshot_stats(self, version: int) -> dict[str, Any]:
+        """Whether searches use the snapshot: 'fresh' (mirrors this version), 'stale', 'none' or 'off'."""
+        if self._snapshot_home is None:
+            return {"state": "off" if "://" not in self.uri else "off (remote store)"}
+        manifest = snapshots.read_manifest(self._snapshot_home)
+        if manifest is None:
+            return {"state": "none"}
+        fresh = self._fresh_snapshot() is not None
+        return {
+            "state": "fresh" if fresh else "stale",
+            "table_version": manifest.table_version,
+            "rows": manifest.rows,
+            "index": f"faiss {manifest.index}, nprobe {manifest.nprobe}",
+            "disk_mib": round(snapshots.disk_size(self._snapshot_home) / 2**20, 1),
+        }
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -851,6 +946,28 @@ def _run_query(table: Any, vectors: np.ndarray, n: int, where: SearchFilter) -> 
         return await query.to_arrow()
 
     return _thread_loop().run_until_complete(run())
+
+
+def _snapshot_candidates(snapshot: snapshots.SearchSnapshot, positions: np.ndarray, vector: np.ndarray) -> Candidates:
+    """One query's candidates from the snapshot, in its index's order, with exact cosines as `_nearest_many` computes them."""
+    columns = snapshot.columns(positions, _RESULT_COLUMNS)
+    return Candidates(
+        scores=_cosines(snapshot.vectors(positions), vector),
+        texts=columns["text"],
+        subjects=columns["subject"],
+        row=lambda i: {name: column[i] for name, column in columns.items()},
+    )
+
+
+def _table_version(table: Any) -> int:
+    """The table's current version (the latest commit, read_consistency_interval permitting).
+
+    Through the async handle on this thread's loop where there is one: 0.47 ms CPU, not 0.79.
+    """
+    async_table = _async_table(table)
+    if async_table is None or _in_event_loop():
+        return int(table.version)
+    return int(_thread_loop().run_until_complete(async_table.version()))
 
 
 def _async_table(table: Any) -> Any:

@@ -14,13 +14,18 @@ Parts:
    latency and recall do not depend on what the vectors mean) passed to
    `ReferenceStore.add(vectors=...)` with derivation switched off: facts a second,
    including the commits and the index build that `add()` triggers; disk size.
-4. Top-5 search latency at each size (median, p95 of wall time, and CPU time a query:
-   the machine is shared, so wall time includes waiting for a core; `ReferenceStore.search`
-   with a query vector and a query text, so query encoding is excluded; the returned
-   Fact objects are built) and recall@5 against exact (numpy) cosine search. Then the
-   same queries through `search_many()`, 10 and 50 at a time: wall and CPU time a query,
-   amortised over the batch (one LanceDB query for the whole batch).
-5. The throwaway store behind `--facts FILE` (`ReferenceStore.in_memory()`, numpy,
+4. The search snapshot (claimcheck/search_snapshot.py): its build time (wall and CPU),
+   disk size, and the resident memory of a fresh process that opened the store and
+   searched, with and without it.
+5. Top-5 search latency at each size, on both paths: LanceDB (the store opened with
+   search_snapshot=False) and the snapshot (median, p95 of wall time, and CPU time a
+   query: the machine is shared, so wall time includes waiting for a core;
+   `ReferenceStore.search` with a query vector and a query text, so query encoding is
+   excluded; the returned Fact objects are built) and recall@5 against exact (numpy)
+   cosine search. Then the same queries through `search_many()`, 10 and 50 at a time:
+   wall and CPU time a query, amortised over the batch; and how many queries get the
+   same top-5 ids from both paths.
+6. The throwaway store behind `--facts FILE` (`ReferenceStore.in_memory()`, numpy,
    exact) against a LanceDB store in a temporary directory: import, add and search times.
 """
 from __future__ import annotations
@@ -40,6 +45,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import claimcheck.search_snapshot as snapshots  # noqa: E402
 import claimcheck.store as store_module  # noqa: E402
 from claimcheck.store import ReferenceStore  # noqa: E402
 
@@ -145,36 +151,69 @@ def bench_scale(size: int, workdir: Path, batch: int, keep: bool) -> None:
                     store.optimize()  # fold the last batch into the index, as add() does past its threshold
                 took, cpu = time.perf_counter() - t, time.process_time() - cpu
                 print(f"\n{size:,} facts: vector-only ingest {size / took:,.0f} facts/s ({took:.1f} s wall, {cpu:.1f} s CPU, "
-                      f"incl. index build; {load()})")
+                      f"incl. the index and search snapshot builds that add() triggers; {load()})")
             print(f"{size:,} facts: index {store.stats()['index']}; {directory_size(path) / 2**20:,.0f} MiB on disk")
+            t, cpu = time.perf_counter(), time.process_time()
+            manifest = store.build_snapshot()
+            took, cpu = time.perf_counter() - t, time.process_time() - cpu
+            print(f"{size:,} facts: search snapshot build {took:.1f} s wall, {cpu:.1f} s CPU (faiss {manifest.index}, "
+                  f"nprobe {manifest.nprobe}); {snapshots.disk_size(path) / 2**20:,.0f} MiB on disk ({load()})")
+            print(f"{size:,} facts: process memory after opening the store and 20 searches: "
+                  f"{rss_after_searches(path, snapshot=True)} with the snapshot, {rss_after_searches(path, snapshot=False)} without")
 
             rng = np.random.default_rng(1)
             picks = rng.integers(0, size, size=QUERIES)
             queries = vectors[picks] + rng.normal(scale=0.03, size=(QUERIES, DIM)).astype(np.float32)
             queries /= np.linalg.norm(queries, axis=1, keepdims=True)
             exact = [set(np.argpartition(-(vectors @ q), 5)[:5].tolist()) for q in queries]
-            for q in queries[:5]:
-                store.search(q, k=5, query_text="Synthetischer Fakt")  # warm the index caches
-            latencies, recalls = [], []
-            cpu = time.process_time()
-            for q, best in zip(queries, exact):
-                t = time.perf_counter()
-                hits = store.search(q, k=5, query_text="Synthetischer Fakt")
-                latencies.append((time.perf_counter() - t) * 1000)
-                recalls.append(len({h.fact.id for h in hits} & {f"v{i}" for i in best}) / 5)
-            cpu = (time.process_time() - cpu) * 1000 / QUERIES
-            print(f"{size:,} facts: top-5 search median {statistics.median(latencies):.2f} ms, "
-                  f"p95 {percentile(latencies, 95):.2f} ms, CPU {cpu:.2f} ms a query, recall@5 {np.mean(recalls):.3f} "
-                  f"({QUERIES} queries, query encoding excluded; {load()})")
-            for batch in (10, 50):
-                bench_batched(store, queries, exact, batch, size)
+            with ReferenceStore.open(path, search_snapshot=False) as lance_only:
+                for name, searched in (("LanceDB", lance_only), ("snapshot", store)):
+                    bench_single(searched, name, queries, exact, size)
+                    for many in (10, 50):
+                        bench_batched(searched, name, queries, exact, many, size)
+                same = sum([h.fact.id for h in store.search(q, k=5)] == [h.fact.id for h in lance_only.search(q, k=5)]
+                           for q in queries)
+                print(f"{size:,} facts: snapshot and LanceDB give the same top-5 ids, in order, for {same} of {QUERIES} queries")
     finally:
         store_module._derivers = saved
         if not keep:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def bench_batched(store, queries: np.ndarray, exact: list[set], batch: int, size: int) -> None:
+def bench_single(store, name: str, queries: np.ndarray, exact: list[set], size: int) -> None:
+    """search() one query at a time: median and p95 wall, CPU a query, recall@5 against exact search."""
+    for q in queries[:5]:
+        store.search(q, k=5, query_text="Synthetischer Fakt")  # warm the index caches
+    latencies, recalls = [], []
+    cpu = time.process_time()
+    for q, best in zip(queries, exact):
+        t = time.perf_counter()
+        hits = store.search(q, k=5, query_text="Synthetischer Fakt")
+        latencies.append((time.perf_counter() - t) * 1000)
+        recalls.append(len({h.fact.id for h in hits} & {f"v{i}" for i in best}) / 5)
+    cpu = (time.process_time() - cpu) * 1000 / QUERIES
+    print(f"{size:,} facts, {name}: top-5 search median {statistics.median(latencies):.2f} ms, "
+          f"p95 {percentile(latencies, 95):.2f} ms, CPU {cpu:.2f} ms a query, recall@5 {np.mean(recalls):.3f} "
+          f"({QUERIES} queries, query encoding excluded; {load()})")
+
+
+def rss_after_searches(path: Path, snapshot: bool) -> str:
+    """Resident memory of a fresh process that opened the store and searched 20 times (anonymous / file-backed)."""
+    code = (
+        "import sys, numpy as np; sys.path.insert(0, sys.argv[1])\n"
+        "from claimcheck.store import ReferenceStore\n"
+        "s = ReferenceStore.open(sys.argv[2], search_snapshot=sys.argv[3] == '1')\n"
+        "rng = np.random.default_rng(0)\n"
+        "for _ in range(20): s.search(rng.normal(size=int(s._meta['encoder_dim'])).astype(np.float32), k=5)\n"
+        "status = dict(l.split(':', 1) for l in open('/proc/self/status'))\n"
+        "print(*(int(status[k].split()[0]) // 1024 for k in ('VmRSS', 'RssAnon', 'RssFile')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parents[1]), str(path), str(int(snapshot))],
+                         capture_output=True, text=True, check=True, env=dict(os.environ, RUST_LOG="error")).stdout.split()
+    return f"RSS {out[0]} MiB ({out[1]} anonymous, {out[2]} file-backed)"
+
+
+def bench_batched(store, name: str, queries: np.ndarray, exact: list[set], batch: int, size: int) -> None:
     """search_many() over the same queries, `batch` at a time: amortised cost a query; the hits must be search()'s."""
     texts = ["Synthetischer Fakt"] * batch
     store.search_many(queries[:batch], k=5, query_texts=texts)  # warm
@@ -190,7 +229,7 @@ def bench_batched(store, queries: np.ndarray, exact: list[set], batch: int, size
     together = store.search_many(queries[:batch], k=5, query_texts=texts)
     same = [[h.fact.id for h in hits] for hits in together] == \
         [[h.fact.id for h in store.search(q, k=5, query_text=texts[0])] for q in queries[:batch]]
-    print(f"{size:,} facts: search_many of {batch} top-5 queries: {statistics.median(latencies):.2f} ms wall and "
+    print(f"{size:,} facts, {name}: search_many of {batch} top-5 queries: {statistics.median(latencies):.2f} ms wall and "
           f"{cpu:.2f} ms CPU a query (amortised), recall@5 {np.mean(recalls):.3f}, "
           f"{'same hits as search()' if same else 'HITS DIFFER FROM search()'} ({load()})")
 
@@ -230,7 +269,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=50_000, help="facts per add() in the vector-only part")
     parser.add_argument("--workdir", default=None, help="where to build the stores (kept there, and reused by a rerun; "
                         "default: a temp dir, deleted)")
-    parser.add_argument("--throwaway", type=int, default=1, help="1: compare the throwaway stores (part 5); 0: skip")
+    parser.add_argument("--throwaway", type=int, default=1, help="1: compare the throwaway stores (part 6); 0: skip")
     args = parser.parse_args()
 
     if args.real:
