@@ -341,6 +341,18 @@ SUBJECT_RULES = [
     ("a plain event noun stands for the compound of its kind written later",
      _KARL_AUER + "Die Partei nominierte Eva Kranz für die Wahl am 3. November. Die Präsidentschaftswahl gilt als offen.",
      "3. November", "Präsidentschaftswahl"),
+    ("a spaced dash parts the names after it from the figures before it",
+     "Österreich wächst. Österreich investiert. Die Wirtschaft wächst heuer um 1,5 Prozent – und zwar in allen "
+     "Ländern, allen voran in Tirol (1,8 Prozent), Salzburg (1,7 Prozent) und Kärnten.", "1,5 Prozent", "Österreich"),
+    ("a name right after any figure of the sentence is what that figure counts",
+     "Die SMS stirbt. Die SMS wird 20 Jahre alt. Laut den Zahlen der Regulierungsbehörde RTR wurden im "
+     "3. Quartal 2015 nur mehr 857 Millionen SMS verschickt.", "3. Quartal 2015", "Österreich"),
+    ("'Sie' opening a sentence after one led by another person refers to that person",
+     _KARL_AUER + "Auer lobte oft Eva Kranz. Formal ist Anja Berndl die Nachfolgerin von Auer. "
+     "Sie ist seit 2014 Vizebürgermeisterin.", "2014", "Anja Berndl"),
+    ("a count of deaths continues the place a sentence before names by a common noun",
+     _AGRARPLUS + "Das zeigen die Entwicklungen im Landkreis: Weitere drei Menschen sind gestorben. "
+     "Die Zahl der Todesfälle steigt somit auf 69.", "69", "Landkreis"),
     # World knowledge from claimcheck/lang/de/institutions.toml: the RTR is Austria's regulator.
     ("statistics of an article citing a national institution are its country's",
      "Die SMS stirbt. Die SMS wird 20 Jahre alt. Laut den Zahlen der Regulierungsbehörde RTR wurden zuletzt "
