@@ -128,7 +128,9 @@ sentence is what that figure counts; a spaced dash parts a sentence like a colon
 ("1,5 Prozent – und zwar ..., allen voran in Oberösterreich (1,8 Prozent)"); "Er" or
 "Sie" opening a sentence after one led by another person refers to that person, not
 the article's (a 0.798, b 0.756). From a's errors again: a case count continues a
-place the sentence before names only by a common noun ("im Landkreis"; a 0.803). Tried and dropped on a: a plain
+place the sentence before names only by a common noun ("im Landkreis"; a 0.803); a
+name goes on over English particles and the names after them ("Need for Speed",
+"Serve the City Berlin"; a 0.807, b unchanged). Tried and dropped on a: a plain
 generic noun with no antecedent as written ("das Ministerium": 0.768 -> 0.732,
 "das Land", "die Regierung", "die Studie" stand for the country or the study's
 author). A ranker with new cues (institution country, dateline, headline,
@@ -677,10 +679,12 @@ class SubjectFinder:
             if not is_name[i]:
                 i += 1
                 continue
-            j = i
-            while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
-                j += 1
-            j = self._name_particle_end(sent, j)
+            j, last = i, -1
+            while j != last:  # "Serve the City Berlin": names, particles, names
+                last = j
+                while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
+                    j += 1
+                j = self._name_particle_end(sent, j)
             if i > 0 and _NAME_ADJECTIVE.search(sent[i - 1].text) and sent[i - 1].end + 1 == sent[i].start:
                 i -= 1  # "der Europäischen Union", "die Vereinigten Arabischen Emirate": one name
             name = self.text[sent[i].start : sent[j].end]

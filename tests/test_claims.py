@@ -572,6 +572,17 @@ def test_candidates_offer_the_source_country_dateline_headline_and_grammatical_r
     assert candidates["AgrarPlus"]["in_phrase"] == 1.0
 
 
+def test_a_name_goes_on_over_english_particles_and_names_after_them():
+    from claimcheck.sentences import split_sentences
+    from claimcheck.subjects import SubjectFinder
+
+    text = ("Need for Speed kommt zurück. Die Rennspielserie Need for Speed war beliebt. "
+            "73.000 Euro erhielt der Verein Serve the City Berlin.")
+    finder = SubjectFinder(text, split_sentences(text), [(text.index("73.000 Euro"), text.index("73.000 Euro") + 11)])
+    names = [m.name for ms in finder.mentions for m in ms]
+    assert "Need for Speed" in names and "Serve the City Berlin" in names
+
+
 def test_an_adverb_between_article_and_adjective_keeps_a_noun_common():
     from claimcheck.sentences import split_sentences
     from claimcheck.subjects import SubjectFinder
