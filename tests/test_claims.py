@@ -353,6 +353,12 @@ SUBJECT_RULES = [
     ("a count of deaths continues the place a sentence before names by a common noun",
      _AGRARPLUS + "Das zeigen die Entwicklungen im Landkreis: Weitere drei Menschen sind gestorben. "
      "Die Zahl der Todesfälle steigt somit auf 69.", "69", "Landkreis"),
+    ("a count followed by 'aus' and a place is that place's",
+     _AGRARPLUS + "Für die Stichwahl haben mehr Wähler vorgesorgt: 222.283 davon aus Wien, 23.015 aus dem Burgenland.",
+     "23.015", "Burgenland"),
+    ("a count followed by 'bei' and a titled name is that name's",
+     "In Italiens Banken liegen faule Kredite von 200 Milliarden Euro, davon 50 bei der Bank-Austria-Mutter UniCredit.",
+     "50", "UniCredit"),
     # World knowledge from claimcheck/lang/de/institutions.toml: the RTR is Austria's regulator.
     ("statistics of an article citing a national institution are its country's",
      "Die SMS stirbt. Die SMS wird 20 Jahre alt. Laut den Zahlen der Regulierungsbehörde RTR wurden zuletzt "
