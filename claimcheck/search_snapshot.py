@@ -125,8 +125,21 @@ class SearchSnapshot:
         self._starts = np.cumsum([0] + [b.num_rows for b in batches])[:-1]
 
     def nearest(self, unit_queries: np.ndarray, n: int) -> list[np.ndarray]:
-        """For each unit query vector, the positions of its n approximate nearest rows, nearest first."""
-        _, found = self._index.search(np.ascontiguousarray(unit_queries, dtype=np.float32), n)
+        """For each unit query vector, the positions of its n approximate nearest rows, nearest first.
+
+        On one OpenMP thread: a query's scan takes about a millisecond, and waiting for a
+        second thread on a busy 2-core machine costs more (ENVIRONMENT.md: 1.5 vs 24 ms).
+        faiss and torch share one OpenMP runtime, and its thread count is a per-thread
+        setting, so it is set for this call and given back: the encoder keeps its threads.
+        """
+        import faiss
+
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            _, found = self._index.search(np.ascontiguousarray(unit_queries, dtype=np.float32), n)
+        finally:
+            faiss.omp_set_num_threads(threads)
         return [row[row >= 0] for row in found]  # -1: fewer than n rows in the probed lists
 
     def vectors(self, positions: np.ndarray) -> np.ndarray:
@@ -174,9 +187,6 @@ def open_snapshot(store_dir: str | Path, *, table_version: int, encoder_name: st
             or index.d != encoder_dim:
         return None
     index.nprobe = manifest.nprobe
-    # One thread: a single query's scan takes well under a millisecond, and waking a second
-    # OpenMP thread on a busy 2-core machine costs more (ENVIRONMENT.md: 1.5 vs 24 ms).
-    faiss.omp_set_num_threads(1)
     return SearchSnapshot(directory, manifest, index, vectors, batches)
 
 

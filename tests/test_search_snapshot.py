@@ -248,6 +248,22 @@ def test_no_snapshot_for_small_switched_off_or_remote_stores(tmp_path, monkeypat
     assert remote.stats()["search_snapshot"] == {"state": "off (remote store)"} and remote.build_snapshot() is None
 
 
+def test_a_snapshot_search_leaves_the_encoders_threads_alone(built):
+    # faiss and torch share one OpenMP runtime: faiss searches on one thread without taking the encoder's.
+    import faiss
+
+    path, vectors = built
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(2)
+    try:
+        with ReferenceStore.open(path) as s:
+            s.search_many(vectors[:4], k=5)
+            assert s.stats()["search_snapshot"]["state"] == "fresh"
+        assert faiss.omp_get_max_threads() == 2
+    finally:
+        faiss.omp_set_num_threads(threads)
+
+
 def test_faiss_is_imported_only_for_a_snapshot():
     code = ("import sys, numpy as np; from claimcheck.store import ReferenceStore\n"
             "s = ReferenceStore.in_memory(); s.add([{'id': 'a', 'text': 'Acme hat 5 Mitarbeiter.'}], vectors=np.ones((1, 4)))\n"
