@@ -359,6 +359,9 @@ SUBJECT_RULES = [
     ("a count followed by 'bei' and a titled name is that name's",
      "In Italiens Banken liegen faule Kredite von 200 Milliarden Euro, davon 50 bei der Bank-Austria-Mutter UniCredit.",
      "50", "UniCredit"),
+    ("a count of people is about the one place named before it where none heads or follows it",
+     _AGRARPLUS + "Bei einer Razzia gegen eine Fälscherorganisation in Innsbruck waren im November 56 Personen "
+     "festgenommen worden.", "56", "Innsbruck"),
     # World knowledge from claimcheck/lang/de/institutions.toml: the RTR is Austria's regulator.
     ("statistics of an article citing a national institution are its country's",
      "Die SMS stirbt. Die SMS wird 20 Jahre alt. Laut den Zahlen der Regulierungsbehörde RTR wurden zuletzt "
