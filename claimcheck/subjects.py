@@ -128,7 +128,9 @@ sentence is what that figure counts; a spaced dash parts a sentence like a colon
 ("1,5 Prozent – und zwar ..., allen voran in Oberösterreich (1,8 Prozent)"); "Er" or
 "Sie" opening a sentence after one led by another person refers to that person, not
 the article's (a 0.798, b 0.756). From a's errors again: a case count continues a
-place the sentence before names only by a common noun ("im Landkreis"; a 0.803); a
+place the sentence before names only by a common noun ("im Landkreis"; a 0.803), and
+a case sentence naming nothing continues the place before ahead of a generic noun
+("von der Regierung nicht bekanntgegeben"; a 0.811 -> 0.816, b unchanged); a
 name goes on over English particles and the names after them ("Need for Speed",
 "Serve the City Berlin"; a 0.807, b unchanged). From b's errors: a count followed
 right away by "aus", "in" or "bei" and a name is that name's ("23.015 aus dem
@@ -1033,12 +1035,16 @@ class SubjectFinder:
         if named:
             nearest = min(named, key=distance)
             return self._person_before(nearest) if nearest.refers == "role" else nearest.name
+        if not mentions:  # a case count naming nothing continues the place before, not "die Regierung"
+            continued_place = self._place_before(k)
+            if continued_place:
+                return continued_place
         generic = self._generic_reference(k, (lo, hi))
         if generic:
             return generic
         if mentions:
             return min(mentions, key=distance).name
-        return self._continued(k) or self._place_before(k) or self._national_topic()
+        return self._continued(k) or self._national_topic()
 
     def _national_topic(self) -> Optional[str]:
         """What a sentence naming nothing is about at last: the article's topic, or, where the

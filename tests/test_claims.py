@@ -332,6 +332,11 @@ SUBJECT_RULES = [
      "Selbst wenn die Zahl der Toten in Innsbruck nur halb so hoch wäre, sei die Lage ernst. "
      "Nach Angaben der Ärzte gab es die ersten Todesfälle schon früher. "
      "25 Patienten seien unter Quarantäne gestellt worden.", "25", "Innsbruck"),
+    ("a case sentence naming nothing continues the place before it ahead of a generic noun",
+     "Tirol meldet neue Fälle. Tirol schließt die Schulen. Tirol ruft den Notstand aus. "
+     "Selbst wenn die Zahl der Toten in Innsbruck nur halb so hoch wäre, sei die Lage ernst. "
+     "Nach seinen Angaben gab es bereits am 13. Februar die ersten Todesfälle, dies sei von der Regierung "
+     "verschwiegen worden.", "13. Februar", "Innsbruck"),
     ("a count of cases after a sentence naming several names is the topic's",
      "Tirol meldet neue Fälle. Tirol schließt die Schulen. Tirol ruft den Notstand aus. "
      "Mit neun und acht Todesfällen verzeichneten die Städte Graz und Linz die meisten. "
