@@ -364,6 +364,8 @@ SUBJECT_RULES = [
     ("a count followed by 'bei' and a titled name is that name's",
      "In Italiens Banken liegen faule Kredite von 200 Milliarden Euro, davon 50 bei der Bank-Austria-Mutter UniCredit.",
      "50", "UniCredit"),
+    ("a count of tourists, past its adjectives, is about the place after it",
+     "Die AGES teilte mit, zwei iranische Touristen in Innsbruck seien positiv getestet worden.", "zwei", "Innsbruck"),
     ("a count of people is about the one place named before it where none heads or follows it",
      _AGRARPLUS + "Bei einer Razzia gegen eine Fälscherorganisation in Innsbruck waren im November 56 Personen "
      "festgenommen worden.", "56", "Innsbruck"),
