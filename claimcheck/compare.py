@@ -209,17 +209,27 @@ def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
 
     Numbers: significant digits of the claim (capped at 4, scaled to 0..1), halved when
     the two figures only overlap as intervals instead of being equal. Dates: day 1.0,
-    month 0.6, year 0.3. Durations: 0.3.
+    month 0.6, year 0.3, a decade or other span of years 0.1, the coarser of the two dates
+    counting. Durations: 0.3.
     """
     if claim.kind == "duration":
         return 0.3
     if claim.kind == "date" or (claim.value is None and claim.date):
-        precision = len((claim.date or claim.date_low or "").split("-"))
-        return {3: 1.0, 2: 0.6}.get(precision, 0.3)
+        # Two dates agree only as far as the coarser of them goes: '9. Juni' (read in the
+        # other's year) and '1998' agree on nothing but that the day lies in some year.
+        return min(_date_specificity(claim), _date_specificity(fact))
     if claim.value is None or fact.value is None:
         return 0.25
     exact = abs(claim.value - fact.value) <= 0.005 * max(abs(claim.value), abs(fact.value))
     return min(_significant_digits(claim.value), 4) / 4 * (1.0 if exact else 0.5)
+
+
+def _date_specificity(q: Quantity) -> float:
+    """Day 1.0, month 0.6, year 0.3, a decade or other span of years 0.1 ("1930er-Jahre")."""
+    days = date_span_days(q)
+    if days is None:
+        return 0.3
+    return 1.0 if days <= 1 else 0.6 if days <= 31 else 0.3 if days <= 366 else 0.1
 
 
 def _difference(claim: Quantity, fact: Quantity) -> str:
