@@ -275,14 +275,21 @@ def remove_snapshot(store_dir: str | Path) -> None:
 
 
 def _swap_in(building: Path, target: Path) -> None:
-    """Put the finished snapshot in place: the old one is renamed away first, so a reader finds old, none or new, whole."""
-    if target.exists():
-        retired = target.with_name(f"{_RETIRED_PREFIX}{uuid.uuid4().hex[:8]}")
+    """Put the finished snapshot in place: the old one is renamed away first, so a reader finds old, none or new, whole.
+
+    Where another process swaps its own snapshot in at the same moment, one of the two
+    stays and the other build is dropped: both are whole.
+    """
+    retired = target.with_name(f"{_RETIRED_PREFIX}{uuid.uuid4().hex[:8]}")
+    try:
         os.rename(target, retired)  # open snapshots keep reading their mapped files
+    except FileNotFoundError:
+        pass
+    try:
         os.rename(building, target)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.rename(building, target)
+    except OSError:  # another builder's snapshot took the place first (ENOTEMPTY)
+        shutil.rmtree(building, ignore_errors=True)
+    shutil.rmtree(retired, ignore_errors=True)
     _fsync(target.parent)
 
 

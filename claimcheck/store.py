@@ -62,6 +62,7 @@ import re
 import threading
 import time
 import tomllib
+import warnings
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -683,14 +684,14 @@ class ReferenceStore(FactStore):
         # The date filter's columns: a 100k-fact search with date_from/date_to 20 -> 14 ms CPU.
         self._table.create_index("as_of_low", config=BTree(), replace=True)
         self._table.create_index("as_of_high", config=BTree(), replace=True)
-        self.build_snapshot()
+        self._refresh_snapshot()
 
     def optimize(self) -> None:
         """Compact small files and add unindexed rows to the indexes (LanceDB's optimize()); refresh the search snapshot."""
         self._check_open()
         if self._table is not None:
             self._table.optimize()
-            self.build_snapshot()
+            self._refresh_snapshot()
 
     def build_snapshot(self) -> Optional[snapshots.Manifest]:
         """Write the search snapshot of the table's current version (local stores of INDEX_MIN_ROWS facts or more).
@@ -711,6 +712,14 @@ class ReferenceStore(FactStore):
         )
         self._snapshot_state = None  # look again at the next search
         return manifest
+
+    def _refresh_snapshot(self) -> None:
+        """build_snapshot() after an index build or optimize: a failure leaves a stale snapshot (ignored), not a failed write."""
+        try:
+            self.build_snapshot()
+        except Exception as e:
+            warnings.warn(f"{self.uri}: the search snapshot was not rebuilt ({e}); searches ask LanceDB until it is.",
+                          RuntimeWarning, stacklevel=3)
 
     def _fresh_snapshot(self) -> Optional[snapshots.SearchSnapshot]:
         """The search snapshot if it mirrors the table's current version, else None."""

@@ -193,6 +193,30 @@ def test_a_failed_build_keeps_the_old_snapshot_and_leaves_nothing_behind(built, 
         assert s.stats()["search_snapshot"]["state"] == "fresh"  # the old one, still whole and current
     assert (snapshots.snapshot_dir(path) / snapshots.MANIFEST).read_text() == before
     assert [p.name for p in path.glob(snapshots.SNAPSHOT_DIR + "*")] == [snapshots.SNAPSHOT_DIR]
+    # add() commits, builds the LanceDB index and warns that the snapshot was not rebuilt: stale, so LanceDB answers
+    with ReferenceStore.open(path) as s, monkeypatch.context() as m:
+        m.setattr(store_module, "INDEX_MIN_ROWS", 1_000)
+        with pytest.warns(RuntimeWarning, match="search snapshot was not rebuilt .disk full"):
+            s.add(_facts(1, offset=SIZE), vectors=_vectors(1, seed=42))
+        assert s.stats()["search_snapshot"]["state"] == "stale" and len(s) == SIZE + 1
+        assert s.search(_vectors(1, seed=42)[0], k=1)[0].fact.id == f"f{SIZE}"
+
+
+def test_two_builders_at_once_leave_one_whole_snapshot(built, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path, vectors = built
+    monkeypatch.setattr(store_module, "INDEX_MIN_ROWS", 1_000)
+    stores = [ReferenceStore.open(path) for _ in range(2)]
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(lambda s: [s.build_snapshot() for _ in range(3)], stores))
+        assert all(s.stats()["search_snapshot"]["state"] == "fresh" for s in stores)
+        assert stores[0].search(vectors[77], k=1)[0].fact.id == "f77"
+    finally:
+        for s in stores:
+            s.close()
+    assert [p.name for p in path.glob(snapshots.SNAPSHOT_DIR + "*")] == [snapshots.SNAPSHOT_DIR]
 
 
 def _builder(store_dir: str) -> None:
