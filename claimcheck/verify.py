@@ -31,7 +31,7 @@ from .types import Claim, Evidence, Fact, Quantity, Sentence
 
 FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
             "distance", "is_date", "fact_figures", "cross_lingual", "measure_words", "measure_in_fact",
-            "sibling", "article_figure")
+            "sibling", "article_figure", "counted_noun")
 # cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
 # fact written about this very figure usually stands out); agreement: the comparison's
 # specificity when the figures agree (an exact match of a specific number is evidence of
@@ -43,7 +43,8 @@ FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_mar
 # stand next to the fact's figure too; measure_in_fact: the same share over the whole fact;
 # sibling: the fact's figure is another figure of the claim's sentence ("zwei Milliarden ... davon
 # 1,6 Milliarden"), so the fact is about that figure, not the claim's; article_figure: the same
-# for the article's other claims, as the specificity of that agreement (a year matches by chance).
+# for the article's other claims, as the specificity of that agreement (a year matches by chance);
+# counted_noun: whether two counts count the same thing ("vier Israelis" vs "5 Palästinenser": 0).
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
 
@@ -191,8 +192,15 @@ def _measure_word(word: str, lang: str) -> Optional[tuple[str, Optional[str]]]:
     if len(word) < 3 or word.lower() in table.stopwords["en" if lang == "en" else "de"]:
         return None
     stem = _stem(word, lang, table)
-    concept = next((c for s, c in table.concepts if _same_stem(stem, s)), None)
+    concept = next((c for s, c in table.concepts if _names_concept(stem, s)), None)
     return stem, concept
+
+
+def _names_concept(stem: str, concept_stem: str) -> bool:
+    """Whether a word is the concept's word or a compound of it ('neuinfektion' names 'infektion');
+    not the other way round: 'fäll' (Fälle) is no 'todesfäll'."""
+    return stem == concept_stem or (len(concept_stem) >= 4 and stem.endswith(concept_stem)) or (
+        len(concept_stem) >= 5 and stem.startswith(concept_stem))
 
 
 @lru_cache(maxsize=8192)  # a claim's words are asked once per candidate fact, a fact's once per claim that finds it
@@ -215,6 +223,19 @@ def measure_overlap(claim_words, fact_words) -> float:
     found = sum(1 for stem, concept in claim_words
                 if any(_same_stem(stem, s) or (concept is not None and concept == c) for s, c in fact_words))
     return found / len(claim_words)
+
+
+def counted_noun(claim: Quantity, figure: Quantity, fact_lang: str) -> float:
+    """Whether two counts count the same noun (by stem, compound head or concept): 1 the same, 0 another
+    noun, 0.5 when a side names none or the languages differ and no concept links the nouns."""
+    if claim.kind != "count" or not claim.noun or not figure.noun:
+        return 0.5
+    a, b = _measure_word(claim.noun, "de"), _measure_word(figure.noun, fact_lang)
+    if a is None or b is None:
+        return 0.5
+    if _same_stem(a[0], b[0]) or (a[1] is not None and a[1] == b[1]):
+        return 1.0
+    return 0.0 if fact_lang == "de" or (a[1] is not None and b[1] is not None) else 0.5
 
 
 @lru_cache(maxsize=4096)
@@ -304,6 +325,7 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         measure_overlap(claim_words, measure_words(fact.text, 0, 0, fact_lang, window=None)),
         sibling_figure(claim, figure, comparison, published) if figure is not None else 0.0,
         other_figure_match(claim, fact, figure, comparison, others) if figure is not None and others else 0.0,
+        counted_noun(claim.quantity, figure, fact_lang) if figure is not None else 0.5,
     ])
 
 

@@ -93,3 +93,18 @@ def test_date_span_days_orders_precision():
     assert date_span_days(day) == date_span_days(yearless_day) == 1
     assert date_span_days(month) == 30 and date_span_days(year) == 366
     assert date_span_days(Quantity("100", 0, 3, "count", 100.0)) is None
+
+
+def test_dates_agree_only_as_specifically_as_the_coarser_date():
+    from claimcheck.types import Quantity
+
+    day = Quantity("9. Juni 2015", 0, 12, "date", date="2015-06-09")
+    yearless_day = Quantity("9. Juni", 0, 7, "date", date="--06-09")
+    year = Quantity("1998", 0, 4, "date", date="1998")
+    decade = Quantity("1930er-Jahre", 0, 12, "date", date_low="1930-01-01", date_high="1939-12-31")
+    in_the_decade = Quantity("1931", 0, 4, "date", date="1931")
+    assert compare(yearless_day, day).specificity == 1.0  # the same day
+    # '9. Juni' read in 1998 lies in 1998 whatever the day: a year's agreement, not a day's
+    assert compare(yearless_day, year).agree and compare(yearless_day, year).specificity == 0.3
+    assert compare(year, yearless_day).specificity == 0.3
+    assert 0 < compare(decade, in_the_decade).specificity < compare(year, year).specificity

@@ -182,3 +182,40 @@ def test_the_eval_vector_cache_encodes_each_text_once_and_keeps_only_used_vector
     assert again.encode_queries([]).shape == (0, 2)
     again.save()  # only "abc" was used this time
     assert CachedEncoder(CountingEncoder(), path)._vectors.keys() == {"query\tabc"}
+
+
+def test_a_fact_about_another_figure_of_the_sentence_never_contradicts():
+    sibling = FEATURES.index("sibling")
+    about_the_other = candidate("b", 0.95, False)
+    about_the_other.features[sibling] = 0.25  # its figure is the sentence's other, one-digit figure
+    assert decide(about_the_other).verdict == "NOT_ENOUGH_INFO"
+    by_chance = candidate("b", 0.95, False)
+    by_chance.features[sibling] = 0.1  # a year inside a decade the sentence names
+    assert decide(by_chance).verdict == "CONTRADICTED"
+
+
+def test_a_decade_in_the_sentence_is_a_weak_sibling():
+    sentence = "Der 1925 geborene Soziologe erlebte die Spannungen der 1930er-Jahre."
+    start = sentence.index("1925")
+    c = Claim("c1", sentence, 0, len(sentence), Quantity("1925", start, start + 4, "date", date="1925",
+                                                          date_low="1925-01-01", date_high="1925-12-31"))
+    changed = Quantity("1931", 0, 4, "date", date="1931", date_low="1931-01-01", date_high="1931-12-31")
+    assert 0 < sibling_figure(c, changed, compare(c.quantity, changed), None) < 0.2
+
+
+def test_counts_of_other_nouns_are_told_apart():
+    from claimcheck.verify import counted_noun
+
+    def count(text, noun):
+        return Quantity(text, 0, len(text), "count", 4.0, noun=noun)
+    assert counted_noun(count("vier", "Israelis"), count("5", "Palästinenser"), "de") == 0.0
+    assert counted_noun(count("vier", "Israelis"), count("5", "Israelis"), "de") == 1.0
+    assert counted_noun(count("64", "Fälle"), count("120", "Neuinfektionen"), "de") == 1.0  # one concept
+    assert counted_noun(count("vier", "Mitarbeiter"), count("5", "employees"), "en") == 1.0
+    assert counted_noun(count("vier", "Israelis"), count("5", None), "de") == 0.5
+
+
+def test_a_word_names_a_concept_but_not_a_compound_of_it():
+    # 'Fälle' are cases (infections), not 'Todesfälle'; 'Neuinfektionen' are infections.
+    assert ("fäll", "infections") in measure_words("Es gab 64 Fälle.", 7, 9, "de")
+    assert ("todesfäll", "killed") in measure_words("Es gab 64 Todesfälle.", 7, 9, "de")
