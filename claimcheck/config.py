@@ -6,6 +6,7 @@
 | encoder backend | CLAIMCHECK_ENCODER_BACKEND | "torch" (or "onnx", "onnx-int8"; see claimcheck/models/encoder.py) |
 | cache directory | CLAIMCHECK_CACHE_DIR | the platform's user cache dir, e.g. ~/.cache/claimcheck |
 | abstractive summariser | CLAIMCHECK_SUMMARIZER | none (extractive summaries) |
+| search snapshot of local stores (claimcheck/search_snapshot.py) | CLAIMCHECK_SEARCH_SNAPSHOT | on ("0", "false", "no" or "off" switch it off) |
 
 An encoder may be any sentence-transformers model id or local directory.
 """
@@ -27,6 +28,7 @@ class Settings:
     encoder_backend: str
     cache_dir: Path
     summarizer: Optional[str]
+    search_snapshot: bool
 
 
 def get_settings(
@@ -34,6 +36,7 @@ def get_settings(
     cache_dir: Optional[str | Path] = None,
     summarizer: Optional[str] = None,
     encoder_backend: Optional[str] = None,
+    search_snapshot: Optional[bool] = None,
 ) -> Settings:
     """Resolve settings: an explicit argument wins over the environment."""
     return Settings(
@@ -45,4 +48,6 @@ def get_settings(
             or platformdirs.user_cache_dir("claimcheck")
         ),
         summarizer=summarizer or os.environ.get("CLAIMCHECK_SUMMARIZER") or None,
+        search_snapshot=search_snapshot if search_snapshot is not None
+        else os.environ.get("CLAIMCHECK_SEARCH_SNAPSHOT", "1").strip().lower() not in ("0", "false", "no", "off"),
     )

@@ -47,7 +47,8 @@ instead of 15. Its rules:
   a temporary directory and renamed into place: a killed build leaves the old one or
   none; a damaged one is ignored.
 - Remote stores (s3://, gs://, az://, db://) and stores under `INDEX_MIN_ROWS` facts
-  never get one; `ReferenceStore.open(..., search_snapshot=False)` switches it off
+  never get one; `ReferenceStore.open(..., search_snapshot=False)` or the setting
+  CLAIMCHECK_SEARCH_SNAPSHOT=0 switches it off
   (no snapshot read, none built). `stats()` says whether it is fresh.
 - faiss is imported only when a snapshot is built or opened.
 """
@@ -72,6 +73,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional, Se
 import numpy as np
 
 from claimcheck import search_snapshot as snapshots
+from claimcheck.config import get_settings
 from claimcheck.facts_io import as_of_interval, facts_from_records, normalise_as_of, read_facts
 from claimcheck.textio import german_function_words
 from claimcheck.types import KINDS, Fact, Quantity
@@ -94,8 +96,6 @@ HNSW_EF = 160
 OPTIMIZE_UNINDEXED_ROWS = 5_000
 # Every merge_insert writes at least one file; compact once this many small ones exist.
 OPTIMIZE_SMALL_FRAGMENTS = 32
-# Whether local stores keep a search snapshot (a default for ReferenceStore.open(search_snapshot=...)).
-SEARCH_SNAPSHOT = True
 # A store without a usable snapshot looks for a newly built one at most this often (another process may build it).
 SNAPSHOT_RECHECK_SECONDS = 2.0
 # Rows per commit (and per encoder call) inside one add().
@@ -518,7 +518,7 @@ class ReferenceStore(FactStore):
         self._db = db
         self.uri = uri
         self._table = None
-        wanted = SEARCH_SNAPSHOT if search_snapshot is None else search_snapshot
+        wanted = get_settings().search_snapshot if search_snapshot is None else search_snapshot
         self._snapshot_home = Path(uri) if wanted and "://" not in uri else None  # local stores only
         # (table version, the snapshot that mirrors it or None, when that was found out)
         self._snapshot_state: Optional[tuple[int, Optional[snapshots.SearchSnapshot], float]] = None
@@ -549,8 +549,8 @@ class ReferenceStore(FactStore):
         goes to `lancedb.connect` unchanged with `connect_options` (api_key, region,
         storage_options, host_override...). `read_consistency_interval=timedelta(0)`
         makes every read see the latest commit of other processes; None reads a snapshot.
-        `search_snapshot=False` neither uses nor builds the search snapshot (default:
-        `SEARCH_SNAPSHOT`; remote stores never have one).
+        `search_snapshot=False` neither uses nor builds the search snapshot (default: the
+        CLAIMCHECK_SEARCH_SNAPSHOT setting, on; remote stores never have one).
         """
         import lancedb
 

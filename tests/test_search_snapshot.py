@@ -263,6 +263,12 @@ def test_no_snapshot_for_small_switched_off_or_remote_stores(tmp_path, monkeypat
         assert s.stats()["index"]["indexed_rows"] == 400
         assert s.build_snapshot() is None and s.stats()["search_snapshot"] == {"state": "off"}
     assert not snapshots.snapshot_dir(tmp_path / "off").exists()
+    monkeypatch.setenv("CLAIMCHECK_SEARCH_SNAPSHOT", "off")  # the setting, for stores opened without the argument
+    with ReferenceStore.open(tmp_path / "off-by-setting") as s:
+        s.add(_facts(400), vectors=vectors)
+        assert s.stats()["search_snapshot"] == {"state": "off"}
+    assert not snapshots.snapshot_dir(tmp_path / "off-by-setting").exists()
+    monkeypatch.delenv("CLAIMCHECK_SEARCH_SNAPSHOT")
     with ReferenceStore.open(tmp_path / "on") as s:
         s.add(_facts(400), vectors=vectors)  # add() builds the index, and the snapshot with it
         assert s.stats()["search_snapshot"]["state"] == "fresh"
