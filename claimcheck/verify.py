@@ -7,7 +7,8 @@
    measuring other units (users vs employees, USD vs EUR) are never compared.
 3. Compare figures as numbers and dates (claimcheck.compare).
 4. SUPPORTED when a related fact agrees (P >= support threshold), CONTRADICTED
-   when a related fact disagrees (P >= contradict threshold), else NOT_ENOUGH_INFO.
+   when a related fact disagrees (P >= contradict threshold) and its figure is not
+   another figure of the claim's sentence, else NOT_ENOUGH_INFO.
 The weights, thresholds and the confidence calibration are fitted on the
 project's verification set (eval/fit_verifier.py) and shipped in
 claimcheck/resources/verifier.json.
@@ -41,8 +42,9 @@ FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_mar
 # cross_lingual: the fact is not German (cosines and shared words run lower across languages);
 # measure_words: share of the words next to the claim's figure ("Bewerbungen", "geboren") that
 # stand next to the fact's figure too; measure_in_fact: the same share over the whole fact;
-# sibling: the fact's figure is another figure of the claim's sentence ("zwei Milliarden ... davon
-# 1,6 Milliarden"), so the fact is about that figure, not the claim's; article_figure: the same
+# sibling: how tellingly the fact's figure agrees with another figure of the claim's sentence ("zwei
+# Milliarden ... davon 1,6 Milliarden"; a year inside a decade barely), so that the fact is about that
+# figure, not the claim's (from SIBLING_VETO on it never contradicts the claim); article_figure: the same
 # for the article's other claims, as the specificity of that agreement (a year matches by chance);
 # counted_noun: whether two counts count the same thing ("vier Israelis" vs "5 Palästinenser": 0).
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
