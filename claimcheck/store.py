@@ -91,7 +91,15 @@ INDEX_MIN_ROWS = 10_000
 # From this many rows the vector index is IVF_SQ, cheap to build, instead of HNSW (see vector_index_config).
 LARGE_INDEX_ROWS = 250_000
 # HNSW's search breadth: at 10k facts recall@5 0.991 with LanceDB's default, 0.998 with 160, at the same CPU time.
+# Real e5 vectors (eval/bench_recall.py, 100k rows of which 11k real passages): recall@5 0.994-0.996 with 160,
+# 0.999-1.000 with 320 at about 0.5 ms more CPU a query (8-10 ms); 160 is kept, well above the 0.95 wanted.
 HNSW_EF = 160
+# IVF partitions searched a query (None: LanceDB's default, at least 20). An HnswSq table under
+# LARGE_INDEX_ROWS has a single partition, so this matters to IVF_SQ tables only.
+NPROBES: Optional[int] = None
+# LanceDB's refine_factor (None: off): it fetches this many times the candidates from the index and
+# keeps the nearest by exact distance.
+REFINE_FACTOR: Optional[int] = None
 # Unindexed rows are scanned exactly on every query; fold them into the index past this.
 OPTIMIZE_UNINDEXED_ROWS = 5_000
 # Every merge_insert writes at least one file; compact once this many small ones exist.
@@ -939,17 +947,27 @@ def _run_query(table: Any, vectors: np.ndarray, n: int, where: SearchFilter) -> 
     handle (LanceDB Cloud) and callers inside a running event loop take the sync builder.
     """
     columns = _RESULT_COLUMNS + ["vector", "_distance"]
-    ef = max(HNSW_EF, n)  # HNSW's search breadth (other indexes ignore it); LanceDB needs ef >= limit
+
+    def index_settings(query: Any) -> Any:
+        """The index's search parameters, the same on the sync and the async builder."""
+        # HNSW's search breadth (other indexes ignore it); LanceDB needs ef >= the rows it asks the index for
+        query = query.ef(max(HNSW_EF, n * (REFINE_FACTOR or 1)))
+        if NPROBES:
+            query = query.nprobes(NPROBES)
+        if REFINE_FACTOR:
+            query = query.refine_factor(REFINE_FACTOR)
+        return query
+
     async_table = _async_table(table)
     if async_table is None or _in_event_loop():
         several = list(vectors) if vectors.ndim == 2 else vectors  # the sync builder takes several as a list
-        query = table.search(several, vector_column_name="vector").distance_type("cosine").limit(n).ef(ef).select(columns)
+        query = index_settings(table.search(several, vector_column_name="vector").distance_type("cosine").limit(n).select(columns))
         if where:
             query = query.where(where.sql(), prefilter=True)
         return query.to_arrow()
 
     async def run() -> "pa.Table":
-        query = async_table.query().nearest_to(vectors).distance_type("cosine").limit(n).ef(ef).select(columns)
+        query = index_settings(async_table.query().nearest_to(vectors).distance_type("cosine").limit(n).select(columns))
         if where:
             query = query.where(where.sql())  # the async API prefilters unless told otherwise
         return await query.to_arrow()

@@ -139,19 +139,8 @@ def bench_scale(size: int, workdir: Path, batch: int, keep: bool) -> None:
     saved = store_module._derivers
     store_module._derivers = lambda: (None, None)  # vector-only: no figure or subject reading
     try:
+        build_vector_store(path, facts, vectors, batch)
         with ReferenceStore.open(path) as store:
-            if len(store) == size:
-                print(f"\n{size:,} facts: reusing {path} (ingest not measured)")
-            else:
-                t, cpu = time.perf_counter(), time.process_time()
-                for start in range(0, size, batch):
-                    store.add(facts[start : start + batch], vectors=vectors[start : start + batch])
-                index = store.stats()["index"]
-                if index["indexed_rows"] and index["unindexed_rows"]:
-                    store.optimize()  # fold the last batch into the index, as add() does past its threshold
-                took, cpu = time.perf_counter() - t, time.process_time() - cpu
-                print(f"\n{size:,} facts: vector-only ingest {size / took:,.0f} facts/s ({took:.1f} s wall, {cpu:.1f} s CPU, "
-                      f"incl. the index and search snapshot builds that add() triggers; {load()})")
             print(f"{size:,} facts: index {store.stats()['index']}; {directory_size(path) / 2**20:,.0f} MiB on disk")
             t, cpu = time.perf_counter(), time.process_time()
             manifest = store.build_snapshot()
@@ -178,6 +167,25 @@ def bench_scale(size: int, workdir: Path, batch: int, keep: bool) -> None:
         store_module._derivers = saved
         if not keep:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def build_vector_store(path: Path, facts: list[dict], vectors: np.ndarray, batch: int) -> None:
+    """Ingest facts with precomputed vectors through `ReferenceStore.add(vectors=...)`, printing the rate;
+    a store at `path` that already holds len(facts) rows is reused. The caller switches derivation off."""
+    size = len(facts)
+    with ReferenceStore.open(path) as store:
+        if len(store) == size:
+            print(f"\n{size:,} facts: reusing {path} (ingest not measured)")
+            return
+        t, cpu = time.perf_counter(), time.process_time()
+        for start in range(0, size, batch):
+            store.add(facts[start : start + batch], vectors=vectors[start : start + batch])
+        index = store.stats()["index"]
+        if index["indexed_rows"] and index["unindexed_rows"]:
+            store.optimize()  # fold the last batch into the index, as add() does past its threshold
+        took, cpu = time.perf_counter() - t, time.process_time() - cpu
+        print(f"\n{size:,} facts: vector-only ingest {size / took:,.0f} facts/s ({took:.1f} s wall, {cpu:.1f} s CPU, "
+              f"incl. the index and search snapshot builds that add() triggers; {load()})")
 
 
 def bench_single(store, name: str, queries: np.ndarray, exact: list[set], size: int) -> None:

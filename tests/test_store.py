@@ -500,6 +500,21 @@ def test_index_is_built_past_the_threshold(tmp_path, monkeypatch):
         assert s.search(vectors[654], k=5)[0].fact.id == "f654"
 
 
+def test_indexed_search_with_refine_factor_asks_hnsw_wide_enough(tmp_path, monkeypatch):
+    # refine_factor makes LanceDB ask the index for limit * factor rows, and HNSW refuses an ef below that.
+    monkeypatch.setattr(store_module, "INDEX_MIN_ROWS", 300)
+    monkeypatch.setattr(store_module, "REFINE_FACTOR", 5)
+    rng = np.random.default_rng(2)
+    vectors = rng.normal(size=(400, 16)).astype(np.float32)
+    facts = [{"id": f"f{i}", "text": f"Synthetischer Fakt Nummer {i}."} for i in range(400)]
+    with ReferenceStore.open(tmp_path / "s", search_snapshot=False) as s:
+        s.add(facts, vectors=vectors)
+        assert s.stats()["index"]["vector"].startswith("IVF_HNSW_SQ")
+        hits = s.search(vectors[77], k=20)  # 80 candidates, 400 rows asked of the index
+        assert len(hits) == 20 and hits[0].fact.id == "f77"
+        assert s.search_many(vectors[[5, 6]], k=20)[1][0].fact.id == "f6"
+
+
 # ---- the real packaged encoder, once ----------------------------------------------------------
 
 
