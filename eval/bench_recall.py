@@ -144,6 +144,7 @@ def real_vectors(max_passages: int) -> tuple[list[str], np.ndarray, list[QuerySe
 FILLERS = {
     "synthetic": "bench_store.clustered_vectors: random directions, far from every e5 vector",
     "blend": "blends of two random real passages plus noise: e5-like, they compete with the real neighbours",
+    "jitter": "real passages plus noise (cosine about 0.9 to the passage): many facts about the same things",
 }
 
 
@@ -154,6 +155,9 @@ def filler_vectors(kind: str, real: np.ndarray, n: int, seed: int = 3) -> np.nda
     if kind == "synthetic":
         return clustered_vectors(n, dim=real.shape[1], seed=seed)
     rng = np.random.default_rng(seed)
+    if kind == "jitter":
+        rows = real[rng.integers(0, len(real), n)] + rng.normal(scale=0.025, size=(n, real.shape[1])).astype(np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
     weight = rng.uniform(0.2, 0.8, size=(n, 1)).astype(np.float32)
     rows = weight * real[rng.integers(0, len(real), n)] + (1 - weight) * real[rng.integers(0, len(real), n)]
     rows += rng.normal(scale=0.02, size=rows.shape).astype(np.float32)
