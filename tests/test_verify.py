@@ -1,9 +1,12 @@
 """The verdict rules of claimcheck.verify on hand-made candidates, and its feature helpers."""
+import dataclasses
+
 import numpy as np
 
 from claimcheck.compare import Comparison
 from claimcheck.types import Claim, Fact, Quantity
-from claimcheck.verify import FEATURES, Candidate, Verifier, VerifierModel, normalise_name, regions
+from claimcheck.verify import (FEATURES, VERDICT_FEATURES, Candidate, Verifier, VerifierModel, normalise_name,
+                               regions, verdict_features)
 
 MODEL = VerifierModel(weights=[0.0] * len(FEATURES), bias=0.0, support_threshold=0.7, contradict_threshold=0.7,
                       calibration={v: [4.0, -2.0] for v in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")},
@@ -219,3 +222,56 @@ def test_a_word_names_a_concept_but_not_a_compound_of_it():
     # 'Fälle' are cases (infections), not 'Todesfälle'; 'Neuinfektionen' are infections.
     assert ("fäll", "infections") in measure_words("Es gab 64 Fälle.", 7, 9, "de")
     assert ("todesfäll", "killed") in measure_words("Es gab 64 Todesfälle.", 7, 9, "de")
+
+
+def layer_model(**weights: dict[str, float]) -> VerifierModel:
+    """MODEL with a verdict layer: per verdict, weights by VERDICT_FEATURES name (others 0), bias 0."""
+    layer = {"verdicts": ["CONTRADICTED", "NOT_ENOUGH_INFO", "SUPPORTED"],
+             "weights": [[weights.get(v, {}).get(f, 0.0) for f in VERDICT_FEATURES]
+                         for v in ("CONTRADICTED", "NOT_ENOUGH_INFO", "SUPPORTED")],
+             "bias": [0.0, 0.0, 0.0]}
+    return dataclasses.replace(MODEL, verdict_layer=layer)
+
+
+def decide_with(model: VerifierModel, *candidates: Candidate) -> Claim:
+    c = claim()
+    Verifier(store=None, model=model).decide(c, sorted(candidates, key=lambda x: -x.relatedness))
+    return c
+
+
+def test_the_verdict_layer_decides_where_thresholds_would_not():
+    # Relatedness 0.6 is below both thresholds of MODEL; a layer that reads a disagreeing fact
+    # more related than the agreeing one as a contradiction calls it CONTRADICTED.
+    model = layer_model(CONTRADICTED={"disagreeing_logit": 2.0, "agreeing_logit": -2.0},
+                        SUPPORTED={"agreeing_logit": 2.0, "disagreeing_logit": -2.0})
+    candidates = (candidate("b", 0.6, False), candidate("a", 0.3, True))
+    assert decide(*candidates).verdict == "NOT_ENOUGH_INFO"
+    c = decide_with(model, *candidates)
+    assert c.verdict == "CONTRADICTED" and [e.id for e in c.evidence] == ["b"]
+    assert "disagree, differs by 25 %" in c.reason
+    assert decide_with(model, candidate("b", 0.3, False), candidate("a", 0.6, True)).verdict == "SUPPORTED"
+
+
+def test_the_verdict_layer_never_rests_a_verdict_on_a_missing_fact():
+    always_supported = layer_model(SUPPORTED={"best_logit": 0.0}, NOT_ENOUGH_INFO={"best_logit": -5.0})
+    always_supported.verdict_layer["bias"] = [0.0, 0.0, 10.0]
+    c = decide_with(always_supported, candidate("b", 0.9, False))
+    assert c.verdict == "NOT_ENOUGH_INFO" and c.evidence == []
+
+
+def test_a_disagreeing_fact_about_a_sibling_figure_is_not_weighed_by_the_layer():
+    features = verdict_features(None, candidate("b", 0.9, False), None)
+    assert features[VERDICT_FEATURES.index("disagreeing_p")] == 0.9
+    sibling = candidate("b", 0.9, False)
+    sibling.features[FEATURES.index("sibling")] = 1.0
+    assert Verifier.weighed([sibling, candidate("a", 0.2, True)])[0].fact.id == "a"
+
+
+def test_the_shipped_model_has_a_verdict_layer_over_the_verdict_features():
+    from claimcheck.verify import default_model
+
+    layer = default_model().verdict_layer
+    assert sorted(layer["verdicts"]) == ["CONTRADICTED", "NOT_ENOUGH_INFO", "SUPPORTED"]
+    assert [len(row) for row in layer["weights"]] == [len(VERDICT_FEATURES)] * 3
+    probabilities = default_model().verdict_probabilities(np.zeros(len(VERDICT_FEATURES)))
+    assert abs(sum(probabilities.values()) - 1.0) < 1e-9
