@@ -4,8 +4,9 @@ LanceDB's own query costs 5-7 ms CPU on a 100k-fact table before a row is fetche
 and fetching the candidates' columns about 5 ms more. A snapshot answers the same
 question from three files in `<store>/claimcheck_snapshot/`:
 
-- `index.faiss`: a faiss IVF index over the unit vectors (inner product = cosine),
-  its vectors scalar-quantised to 8 bits (`ivf_params` chooses the lists and probes);
+- `index.faiss`: a faiss index over the unit vectors (inner product = cosine), its
+  vectors scalar-quantised to 8 bits: HNSW up to `HNSW_MAX_ROWS` facts, IVF above,
+  where an HNSW graph builds too slowly (`index_params` chooses);
 - `vectors.npy`: the float32 vectors as the table stores them, one row per fact,
   memory-mapped: the candidates' exact cosines come from these, computed as on the
   LanceDB path, so the scores are the same to the bit (the index only chooses the
@@ -42,7 +43,7 @@ import numpy as np
 SNAPSHOT_DIR = "claimcheck_snapshot"
 _BUILDING_PREFIX = SNAPSHOT_DIR + ".building-"
 _RETIRED_PREFIX = SNAPSHOT_DIR + ".retired-"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: HNSW below HNSW_MAX_ROWS (1 was IVF only)
 MANIFEST = "manifest.json"
 INDEX_FILE = "index.faiss"
 VECTORS_FILE = "vectors.npy"
@@ -51,36 +52,62 @@ ROWS_FILE = "rows.arrow"
 BATCH_ROWS = 131_072
 # k-means training points per IVF list (faiss warns below 39); more buys little on clustered text vectors.
 TRAIN_POINTS_PER_LIST = 64
-# A query scans at least this many rows (see ivf_params): small tables are sparse and need a larger share.
+# A query scans at least this many rows (see index_params): small tables are sparse and need a larger share.
 MIN_SCANNED_ROWS = 8_000
+# Up to this many facts the index is an HNSW graph (as LanceDB's own index, store.LARGE_INDEX_ROWS);
+# its build grows faster than linearly (100k facts: about 40 s CPU), so larger tables get IVF.
+HNSW_MAX_ROWS = 250_000
+# HNSW: links per node, and the search breadth (as store.HNSW_EF on the LanceDB path).
+HNSW_LINKS = 32
+HNSW_EF_SEARCH = 160
+# Rows that train the 8-bit quantiser of an HNSW index (its value ranges per dimension).
+SQ_TRAIN_ROWS = 20_000
 
 
 @dataclass(frozen=True)
-class IvfParams:
-    nlist: int  # inverted lists (k-means centroids)
-    nprobe: int  # lists scanned per query
+class IndexParams:
+    factory: str  # faiss index_factory string, e.g. "HNSW32_SQ8", "IVF316,SQ8"
+    nlist: int = 0  # IVF: inverted lists (k-means centroids)
+    nprobe: int = 0  # IVF: lists scanned a query
+    ef_search: int = 0  # HNSW: candidates kept while searching the graph
 
     @property
-    def factory(self) -> str:
-        return f"IVF{self.nlist},SQ8"
+    def search_parameter(self) -> tuple[str, int]:
+        """The faiss ParameterSpace setting a query depends on."""
+        return ("efSearch", self.ef_search) if self.ef_search else ("nprobe", self.nprobe)
 
 
-def ivf_params(rows: int) -> IvfParams:
-    """About sqrt(rows) lists; a query scans a tenth of them, and at least MIN_SCANNED_ROWS rows.
+def index_params(rows: int) -> IndexParams:
+    """HNSW up to HNSW_MAX_ROWS facts; IVF above it.
+
+    Why HNSW: with e5 vectors (eval/bench_recall.py: 10.9k real news and verification
+    facts filled to 100k rows with e5-like blends, 300 held-out sentences and 456 claims
+    as queries, faiss alone on one thread, recall@5 after the exact re-rank of 20):
+    IVF316,SQ8 with 31 probes 0.963-0.967 at 3.6 ms, 63 probes 0.993 at 6 ms;
+    HNSW32_SQ8 with efSearch 64 0.967 at 0.5 ms, 128 0.987-0.989 at 0.8-1.0 ms. IVF cells
+    of text vectors are crowded, so IVF has to scan many rows; the graph does not.
+    The IVF part below holds for the tables past HNSW_MAX_ROWS.
+    """
+    if rows < HNSW_MAX_ROWS:
+        return IndexParams(factory=f"HNSW{HNSW_LINKS}_SQ8", ef_search=HNSW_EF_SEARCH)
+    return ivf_params(rows)
+
+
+def ivf_params(rows: int) -> IndexParams:
+    """About sqrt(rows) lists; a query scans a fifth of them, and at least MIN_SCANNED_ROWS rows.
 
     Synthetic clustered vectors (eval/bench_store.py, recall@5 after the exact re-rank,
     faiss alone on one thread): 10k facts, 100 lists: 10 probes 0.84, 40 probes 0.95,
     80 probes 0.989 (0.7 ms); 30k, 173 lists: 17 probes 0.964, 47 probes 0.987; 100k,
     316 lists: 31 probes 0.992 (1.2 ms); 1M, 1000 lists: 25 probes 1.0 (2.3 ms), 100
-    probes 8.5 ms. A tenth of the lists leaves room for real text vectors, which cluster
-    less neatly (eval/bench_check.py: recall@5 0.998 with real sentences as queries on
-    its 100k store, where LanceDB's HNSW index gets 0.28). Small tables (the tests') get fewer lists: k-means wants 39 training
-    points a list.
+    probes 8.5 ms. Real text vectors cluster less neatly: with e5-like rows at 100k, a
+    tenth of the lists gave recall@5 0.95, a fifth 0.99 (eval/bench_recall.py). Small
+    tables get fewer lists: k-means wants 39 training points a list.
     """
     nlist = max(1, min(int(round(np.sqrt(rows))), rows // 39))
     list_rows = rows / nlist
-    nprobe = min(nlist, max(nlist // 10, int(np.ceil(MIN_SCANNED_ROWS / list_rows))))
-    return IvfParams(nlist=nlist, nprobe=nprobe)
+    nprobe = min(nlist, max(nlist // 5, int(np.ceil(MIN_SCANNED_ROWS / list_rows))))
+    return IndexParams(factory=f"IVF{nlist},SQ8", nlist=nlist, nprobe=nprobe)
 
 
 @dataclass(frozen=True)
@@ -90,9 +117,10 @@ class Manifest:
     rows: int
     encoder_name: str
     encoder_dim: int
-    index: str  # faiss factory string, e.g. "IVF316,SQ8"
+    index: str  # faiss factory string, e.g. "HNSW32_SQ8", "IVF1000,SQ8"
     nlist: int
     nprobe: int
+    ef_search: int
     columns: tuple[str, ...]
     build_seconds: float
 
@@ -188,12 +216,13 @@ def open_snapshot(store_dir: str | Path, *, table_version: int, encoder_name: st
     if vectors.shape != (manifest.rows, encoder_dim) or rows != manifest.rows or index.ntotal != manifest.rows \
             or index.d != encoder_dim:
         return None
-    index.nprobe = manifest.nprobe
+    name, value = IndexParams(manifest.index, manifest.nlist, manifest.nprobe, manifest.ef_search).search_parameter
+    faiss.ParameterSpace().set_index_parameter(index, name, value)
     return SearchSnapshot(directory, manifest, index, vectors, batches)
 
 
 def build_snapshot(store_dir: str | Path, table: Any, *, table_version: int, encoder_name: str, encoder_dim: int,
-                   columns: Sequence[str], params: Optional[IvfParams] = None) -> Manifest:
+                   columns: Sequence[str], params: Optional[IndexParams] = None) -> Manifest:
     """Write a snapshot of `table` (a LanceDB table checked out at `table_version`) into the store directory.
 
     Rows are read in batches of BATCH_ROWS. The index gets the vectors scaled to unit
@@ -209,7 +238,7 @@ def build_snapshot(store_dir: str | Path, table: Any, *, table_version: int, enc
     building.mkdir()
     try:
         rows = table.count_rows()
-        params = params or ivf_params(rows)
+        params = params or index_params(rows)
         vectors = np.lib.format.open_memmap(building / VECTORS_FILE, mode="w+", dtype=np.float32, shape=(rows, encoder_dim))
         schema = pa.schema([(name, pa.large_string()) for name in columns])
         written = 0
@@ -234,7 +263,8 @@ def build_snapshot(store_dir: str | Path, table: Any, *, table_version: int, enc
         vectors.flush()
 
         index = faiss.index_factory(encoder_dim, params.factory, faiss.METRIC_INNER_PRODUCT)
-        sample = np.random.default_rng(0).choice(rows, size=min(rows, params.nlist * TRAIN_POINTS_PER_LIST), replace=False)
+        train_rows = params.nlist * TRAIN_POINTS_PER_LIST if params.nlist else SQ_TRAIN_ROWS
+        sample = np.random.default_rng(0).choice(rows, size=min(rows, train_rows), replace=False)
         index.train(_unit(vectors[np.sort(sample)]))
         for start in range(0, rows, BATCH_ROWS):
             index.add(_unit(vectors[start : start + BATCH_ROWS]))
@@ -243,7 +273,7 @@ def build_snapshot(store_dir: str | Path, table: Any, *, table_version: int, enc
 
         manifest = Manifest(
             format_version=FORMAT_VERSION, table_version=int(table_version), rows=rows, encoder_name=encoder_name,
-            encoder_dim=encoder_dim, index=params.factory, nlist=params.nlist, nprobe=params.nprobe,
+            encoder_dim=encoder_dim, index=params.factory, nlist=params.nlist, nprobe=params.nprobe, ef_search=params.ef_search,
             columns=tuple(columns), build_seconds=round(time.perf_counter() - started, 3),
         )
         (building / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1), "utf-8")

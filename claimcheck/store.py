@@ -824,7 +824,7 @@ class ReferenceStore(FactStore):
             "state": "fresh" if fresh else "stale",
             "table_version": manifest.table_version,
             "rows": manifest.rows,
-            "index": f"faiss {manifest.index}, nprobe {manifest.nprobe}",
+            "index": f"faiss {manifest.index}, " + (f"efSearch {manifest.ef_search}" if manifest.ef_search else f"nprobe {manifest.nprobe}"),
             "disk_mib": round(snapshots.disk_size(self._snapshot_home) / 2**20, 1),
         }
 

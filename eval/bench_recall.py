@@ -4,7 +4,7 @@
     python -m eval.bench_recall                           # 100k rows: real passages + synthetic filler
     python -m eval.bench_recall --filler blend            # 100k rows: real passages + e5-like filler
     python -m eval.bench_recall --ef 320,640 --nprobes 40,80 --refine 2,5   # other LanceDB settings tried
-    python -m eval.bench_recall --filler blend --snapshot-nprobe 63,95     # other snapshot nprobes tried
+    python -m eval.bench_recall --filler blend --snapshot-breadth 64,128     # other snapshot search breadths tried
 
 eval/bench_store.py measures recall with synthetic clustered vectors, and
 eval/bench_check.py with article sentences searched among synthetic facts: there the
@@ -34,7 +34,7 @@ all rows, how often the top-1 differs from exact search's, median wall and CPU m
 top-5 query. Paths: LanceDB's index as `search()` uses it with `search_snapshot=False`
 (filtered searches and stale snapshots take it) with the store's settings, then with
 other HNSW_EF / NPROBES / REFINE_FACTOR values (one changed at a time), and the search
-snapshot with the nprobe it was built with, then with others (--snapshot-nprobe). `search()` is called without a query text, so its ranking is the cosine alone.
+snapshot with the search breadth it was built with, then with others (--snapshot-breadth). `search()` is called without a query text, so its ranking is the cosine alone.
 """
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import claimcheck.search_snapshot as snapshots  # noqa: E402
 import claimcheck.store as store_module  # noqa: E402
 from claimcheck.config import get_settings  # noqa: E402
 from claimcheck.store import ReferenceStore  # noqa: E402
@@ -232,7 +233,8 @@ def main(argv=None) -> int:
     parser.add_argument("--ef", default="320,640", help="HNSW_EF values to try on the LanceDB path")
     parser.add_argument("--nprobes", default="", help="NPROBES values to try (IVF partitions searched)")
     parser.add_argument("--refine", default="2,5", help="REFINE_FACTOR values to try (0: none)")
-    parser.add_argument("--snapshot-nprobe", default="", help="other faiss nprobe values to try on the search snapshot")
+    parser.add_argument("--snapshot-breadth", default="",
+                        help="other search breadths to try on the search snapshot (HNSW efSearch, or IVF nprobe past 250k rows)")
     parser.add_argument("--workdir", default=None, help="where to build the store (kept, and reused by a rerun)")
     args = parser.parse_args(argv)
 
@@ -273,11 +275,15 @@ def main(argv=None) -> int:
             if snapshot_store._fresh_snapshot() is None:
                 print("  (no fresh search snapshot: the snapshot path is not measured)")
             else:
+                import faiss
+
                 snapshot = snapshot_store._fresh_snapshot()
-                built = snapshot.manifest.nprobe
-                for nprobe in [built] + [n for n in _ints(args.snapshot_nprobe) if n != built]:
-                    snapshot._index.nprobe = nprobe  # this process's copy only; the manifest keeps what was built
-                    label = f"search snapshot, nprobe {nprobe} of {snapshot.manifest.nlist}" + (" (built)" if nprobe == built else "")
+                m = snapshot.manifest
+                name, built = snapshots.IndexParams(m.index, m.nlist, m.nprobe, m.ef_search).search_parameter
+                for value in [built] + [n for n in _ints(args.snapshot_breadth) if n != built]:
+                    # this process's copy only; the manifest keeps what was built
+                    faiss.ParameterSpace().set_index_parameter(snapshot._index, name, value)
+                    label = f"search snapshot, {m.index} {name} {value}" + (" (built)" if value == built else "")
                     for q in query_sets:
                         print_figures(label, q, measure(snapshot_store, q.vectors, exact[q.name]))
         print(f"({load()} at the end)")

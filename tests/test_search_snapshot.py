@@ -55,12 +55,23 @@ def built(tmp_path, monkeypatch):
     return path, vectors
 
 
-def _build_small_snapshot(store: ReferenceStore, monkeypatch):
+# Approximate small indexes, as at scale: IVF scanning 8 of 50 lists; HNSW with a narrow search.
+SMALL_INDEXES = {"ivf": snapshots.IndexParams("IVF50,SQ8", nlist=50, nprobe=8),
+                 "hnsw": snapshots.IndexParams("HNSW16_SQ8", ef_search=24)}
+
+
+def _build_small_snapshot(store: ReferenceStore, monkeypatch, kind: str = "ivf"):
     """A snapshot for a store under INDEX_MIN_ROWS (the threshold is lowered for this build only)."""
     with monkeypatch.context() as m:
         m.setattr(store_module, "INDEX_MIN_ROWS", 1_000)
-        m.setattr(snapshots, "ivf_params", lambda rows: snapshots.IvfParams(nlist=50, nprobe=8))  # approximate, as at scale
+        m.setattr(snapshots, "index_params", lambda rows: SMALL_INDEXES[kind])
         return store.build_snapshot()
+
+
+def test_index_params_choose_hnsw_below_its_limit_and_ivf_above():
+    small, large = snapshots.index_params(100_000), snapshots.index_params(1_000_000)
+    assert small.factory.startswith("HNSW") and small.search_parameter == ("efSearch", snapshots.HNSW_EF_SEARCH)
+    assert large.factory == "IVF1000,SQ8" and large.search_parameter == ("nprobe", 200)
 
 
 def _queries(vectors: np.ndarray, n: int = 60) -> np.ndarray:
@@ -76,12 +87,17 @@ def _spy_lance(monkeypatch) -> list[int]:
     return calls
 
 
-def test_snapshot_gives_the_hits_of_lancedb_exact_search(built, monkeypatch):
+@pytest.mark.parametrize("kind", sorted(SMALL_INDEXES))
+def test_snapshot_gives_the_hits_of_lancedb_exact_search(built, monkeypatch, kind):
     path, vectors = built
+    if kind != "ivf":
+        with ReferenceStore.open(path) as s:
+            assert _build_small_snapshot(s, monkeypatch, kind).index == SMALL_INDEXES[kind].factory
     queries = _queries(vectors)
     texts = [f"{TOWNS[i % 5]} {100 + i * 37}" for i in range(len(queries))]
     with ReferenceStore.open(path) as fast, ReferenceStore.open(path, search_snapshot=False) as exact:
         assert fast.stats()["search_snapshot"]["state"] == "fresh"
+        assert fast.stats()["search_snapshot"]["index"].startswith(f"faiss {SMALL_INDEXES[kind].factory}, ")
         assert exact.stats()["search_snapshot"]["state"] == "off"
         lance_calls = _spy_lance(monkeypatch)
         from_snapshot = [fast.search(q, k=5, query_text=t) for q, t in zip(queries, texts)]
