@@ -150,13 +150,20 @@ def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
 
 def date_span_days(q: Quantity) -> Optional[int]:
     """How many days a dated figure spans (1 for a day, ~30 for a month, 365 for a year); None without a date."""
-    if (q.date or "").startswith("--"):  # '9. Juni' spans a day in any year
-        q = _with_year_of(q, Quantity("", 0, 0, "date", date="2000"))
+    if _yearless(q):  # '9. Juni' spans a day in any year
+        q = _with_year_of(q, _ANY_YEAR)
     interval = date_interval(q)
     return (interval[1] - interval[0]).days + 1 if interval else None
 
 
 # --- comparing ---------------------------------------------------------------
+
+_ANY_YEAR = Quantity("", 0, 0, "date", date="2000")  # a leap year: '29. Februar' exists in it
+
+
+def _yearless(q: Quantity) -> bool:
+    return (q.date or q.date_low or "").startswith("--")
+
 
 def _with_year_of(yearless: Quantity, other: Quantity) -> Quantity:
     """'9. Juni' (no year: '--06-09') read in the year of the figure it is compared with."""
@@ -172,10 +179,14 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     """Compare two figures; None when they are not comparable."""
     if not comparable(claim, fact):
         return None
-    if (claim.date or "").startswith("--"):
-        claim = _with_year_of(claim, fact)
-    if (fact.date or "").startswith("--"):
-        fact = _with_year_of(fact, claim)
+    if _yearless(claim) and _yearless(fact):  # '4. September' vs 'bis zum 4. September': day and month alone
+        claim, fact = _with_year_of(claim, _ANY_YEAR), _with_year_of(fact, _ANY_YEAR)
+    elif _yearless(claim) or _yearless(fact):
+        dated = fact if _yearless(claim) else claim
+        span = date_span_days(dated)
+        if span is not None and span >= 365:
+            return None  # '11. Oktober' read in the year of '1996' agrees by construction: it says nothing
+        claim, fact = (_with_year_of(claim, fact), fact) if _yearless(claim) else (claim, _with_year_of(fact, claim))
     if _measure(fact)[0] == "date":
         a, b = date_interval(claim), date_interval(fact)
         if a is None or b is None:

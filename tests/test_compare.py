@@ -104,7 +104,19 @@ def test_dates_agree_only_as_specifically_as_the_coarser_date():
     decade = Quantity("1930er-Jahre", 0, 12, "date", date_low="1930-01-01", date_high="1939-12-31")
     in_the_decade = Quantity("1931", 0, 4, "date", date="1931")
     assert compare(yearless_day, day).specificity == 1.0  # the same day
-    # '9. Juni' read in 1998 lies in 1998 whatever the day: a year's agreement, not a day's
-    assert compare(yearless_day, year).agree and compare(yearless_day, year).specificity == 0.3
-    assert compare(year, yearless_day).specificity == 0.3
+    # '9. Juni' would be read in the year of '1998' and so agree by construction: not comparable
+    assert compare(yearless_day, year) is None and compare(year, yearless_day) is None
+    assert compare(yearless_day, decade) is None
     assert 0 < compare(decade, in_the_decade).specificity < compare(year, year).specificity
+
+
+def test_yearless_dates_compare_by_day_and_month_and_borrow_only_a_finer_dates_year():
+    from claimcheck.types import Quantity
+
+    deadline = Quantity("Bis 4. September", 0, 16, "date", date="--09-04", relation="until")
+    assert compare(deadline, Quantity("bis zum 4. September", 0, 20, "date", date="--09-04")).specificity == 1.0
+    assert not compare(deadline, Quantity("bis zum 4. April", 0, 16, "date", date="--04-04")).agree
+    month = compare(deadline, Quantity("September 2015", 0, 14, "date", date="2015-09"))
+    assert month.agree and month.claim_figure.date == "2015-09-04" and month.specificity == 0.6
+    leap = Quantity("29. Februar", 0, 11, "date", date="--02-29")
+    assert compare(leap, leap).agree
