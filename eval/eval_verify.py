@@ -257,7 +257,7 @@ def error_causes(judgements: list[Judgement]) -> Counter:
         if (j.expected, j.predicted) == ("CONTRADICTED", "NOT_ENOUGH_INFO"):
             rank = next((r for r, c in enumerate(j.candidates) if c.fact.id == j.item.disagree["id"]), None)
             causes["C->N: " + ("fact not retrieved or no comparable figure" if rank is None else
-                               "fact ranked first, below the contradict threshold or vetoed" if rank == 0 else
+                               "fact ranked first, not called a contradiction by the verdict layer or vetoed" if rank == 0 else
                                "another fact ranked above it")] += 1
         elif (j.expected, j.predicted) == ("NOT_ENOUGH_INFO", "CONTRADICTED"):
             used = j.claim.evidence[0].id if j.claim.evidence else None
