@@ -76,6 +76,12 @@ class IndexParams:
         """The faiss ParameterSpace setting a query depends on."""
         return ("efSearch", self.ef_search) if self.ef_search else ("nprobe", self.nprobe)
 
+    @property
+    def description(self) -> str:
+        """'HNSW32_SQ8, efSearch 160', 'IVF1000,SQ8, nprobe 200'."""
+        name, value = self.search_parameter
+        return f"{self.factory}, {name} {value}"
+
 
 def index_params(rows: int) -> IndexParams:
     """HNSW up to HNSW_MAX_ROWS facts; IVF above it.
@@ -123,6 +129,10 @@ class Manifest:
     ef_search: int
     columns: tuple[str, ...]
     build_seconds: float
+
+    @property
+    def index_params(self) -> IndexParams:
+        return IndexParams(self.index, self.nlist, self.nprobe, self.ef_search)
 
     @classmethod
     def read(cls, directory: Path) -> "Manifest":
@@ -216,7 +226,7 @@ def open_snapshot(store_dir: str | Path, *, table_version: int, encoder_name: st
     if vectors.shape != (manifest.rows, encoder_dim) or rows != manifest.rows or index.ntotal != manifest.rows \
             or index.d != encoder_dim:
         return None
-    name, value = IndexParams(manifest.index, manifest.nlist, manifest.nprobe, manifest.ef_search).search_parameter
+    name, value = manifest.index_params.search_parameter
     faiss.ParameterSpace().set_index_parameter(index, name, value)
     return SearchSnapshot(directory, manifest, index, vectors, batches)
 

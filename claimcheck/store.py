@@ -33,9 +33,9 @@ calls it once `OPTIMIZE_UNINDEXED_ROWS` rows are unindexed or small files pile u
 
 Search snapshot (claimcheck/search_snapshot.py): a local store of at least
 `INDEX_MIN_ROWS` facts also keeps a read-optimised copy of its `facts` table at one
-table version in `<store>/claimcheck_snapshot/` (a faiss IVF index, the vectors and
-the result columns memory-mapped): a 100k-fact top-5 search in about a millisecond
-instead of 15. Its rules:
+table version in `<store>/claimcheck_snapshot/` (a faiss index: HNSW, IVF past 250k
+facts; the vectors and the result columns memory-mapped): a 100k-fact top-5 search in
+2-3 ms instead of 8-15. Its rules:
 - `search()`/`search_many()` use it when it exists, mirrors the table's current
   version and the query has no filter (kind/subject/date filters go to LanceDB and
   its scalar indexes). Otherwise they ask LanceDB exactly as without it. The
@@ -824,7 +824,7 @@ class ReferenceStore(FactStore):
             "state": "fresh" if fresh else "stale",
             "table_version": manifest.table_version,
             "rows": manifest.rows,
-            "index": f"faiss {manifest.index}, " + (f"efSearch {manifest.ef_search}" if manifest.ef_search else f"nprobe {manifest.nprobe}"),
+            "index": f"faiss {manifest.index_params.description}",
             "disk_mib": round(snapshots.disk_size(self._snapshot_home) / 2**20, 1),
         }
 

@@ -53,7 +53,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import claimcheck.search_snapshot as snapshots  # noqa: E402
 import claimcheck.store as store_module  # noqa: E402
 from claimcheck.config import get_settings  # noqa: E402
 from claimcheck.store import ReferenceStore  # noqa: E402
@@ -279,7 +278,7 @@ def main(argv=None) -> int:
 
                 snapshot = snapshot_store._fresh_snapshot()
                 m = snapshot.manifest
-                name, built = snapshots.IndexParams(m.index, m.nlist, m.nprobe, m.ef_search).search_parameter
+                name, built = m.index_params.search_parameter
                 for value in [built] + [n for n in _ints(args.snapshot_breadth) if n != built]:
                     # this process's copy only; the manifest keeps what was built
                     faiss.ParameterSpace().set_index_parameter(snapshot._index, name, value)

@@ -145,8 +145,8 @@ def bench_scale(size: int, workdir: Path, batch: int, keep: bool) -> None:
             t, cpu = time.perf_counter(), time.process_time()
             manifest = store.build_snapshot()
             took, cpu = time.perf_counter() - t, time.process_time() - cpu
-            print(f"{size:,} facts: search snapshot build {took:.1f} s wall, {cpu:.1f} s CPU (faiss {manifest.index}, "
-                  f"{'efSearch ' + str(manifest.ef_search) if manifest.ef_search else 'nprobe ' + str(manifest.nprobe)}); {snapshots.disk_size(path) / 2**20:,.0f} MiB on disk ({load()})")
+            print(f"{size:,} facts: search snapshot build {took:.1f} s wall, {cpu:.1f} s CPU (faiss {manifest.index_params.description}); "
+                  f"{snapshots.disk_size(path) / 2**20:,.0f} MiB on disk ({load()})")
             print(f"{size:,} facts: process memory after opening the store and 20 searches: "
                   f"{rss_after_searches(path, snapshot=True)} with the snapshot, {rss_after_searches(path, snapshot=False)} without")
 
