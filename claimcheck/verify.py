@@ -470,8 +470,7 @@ class Verifier:
             probabilities = model.verdict_probabilities(
                 verdict_features(agreeing[0] if agreeing else None, disagreeing[0] if disagreeing else None, best))
             verdict = max(probabilities, key=probabilities.get)
-            if (verdict, bool(agreeing), bool(disagreeing)) in (("SUPPORTED", False, True), ("SUPPORTED", False, False),
-                                                                ("CONTRADICTED", True, False), ("CONTRADICTED", False, False)):
+            if (verdict == "SUPPORTED" and not agreeing) or (verdict == "CONTRADICTED" and not disagreeing):
                 verdict = "NOT_ENOUGH_INFO"  # the layer cannot rest a verdict on a fact that is not there
             score = probabilities[verdict]
             # Facts about the claim were found (S or C more likely together than N) but none won.
