@@ -59,8 +59,9 @@ The subject of a figure, in this order:
    earlier;
 4. else a generic noun in the sentence resolved to its antecedent ("die
    Plattform" -> the name last seen after "...plattform", "Videoplattform
-   TikTok"), or the compound itself where it names one body ("das
-   Innenministerium", "im Impfzentrum"; not "Ausland"), unless that body reports
+   TikTok"; a kind no apposition named: the topic), or the compound itself where it
+   names one body ("das Innenministerium", "im Impfzentrum"; not "Ausland", nor a
+   company's kind, "der Online-Versandriese"), unless that body reports
    the count in the sentence ("hatte das Gesundheitsministerium acht Tote
    gemeldet") and the article names a place;
 5. else a location in the sentence; else, in a sentence opening with a pronoun
@@ -150,6 +151,23 @@ generic noun with no antecedent as written ("das Ministerium": 0.768 -> 0.732,
 "das Land", "die Regierung", "die Studie" stand for the country or the study's
 author). A ranker with new cues (institution country, dateline, headline,
 grammatical role) still does not beat these rules held out both ways.
+
+Fifth pass (issue 4's subject target; both halves had been read before, so no figure is
+held out: each rule states a general reading and was kept only where it changed more right
+than wrong over both halves; a 0.820, b 0.764 before):
+- a compound of a company's kind noun describes the company, it names no body of its own
+  ("der Online-Versandriese" -> the name before; kind_nouns in claims.toml; from b: a
+  unchanged, b 0.764 -> 0.769);
+- a generic noun of a kind no apposition has named stands for the topic, no longer for the
+  last name in apposition to any other kind (a simplification: a and b unchanged);
+- a case count whose own sentence names a place by a common noun before it ("Entwicklungen im
+  Landkreis: Weitere drei Menschen sind gestorben") is that place's (from a: a +1, b unchanged);
+- an article led by a listed institution (institutions.toml; "Wifo") falls back on the
+  institution's country in a sentence naming nothing, as one citing it as a source does
+  (from a: a +1 (2 right, 1 wrong: the institute's own forecast), b unchanged).
+Tried and dropped: a possessive ("seine") after another name acting in its sentence refers
+to that name, not the article's person ("Sohn Eric ... sowie seine Halbschwester"; a -1, b -1,
+also with the name outside a prepositional phrase).
 """
 from __future__ import annotations
 
@@ -539,7 +557,8 @@ class SubjectFinder:
     def _names_body(self, word: str, generic: str) -> bool:
         """A compound of a generic noun names one body ("Impfzentrum", "Innenministerium"), but not
         "Ausland" or "Inland" (listed in claims.toml)."""
-        return len(word) >= len(generic) + 3 and word.lower() not in self.table["not_bodies"]
+        return len(word) >= len(generic) + 3 and word.lower() not in self.table["not_bodies"] \
+            and generic not in self.table["kind_nouns"]
 
     def _find_source_country(self) -> Optional[str]:
         """The country of the first listed institution the article cites as a source ("laut den
@@ -825,9 +844,6 @@ class SubjectFinder:
             generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
             if generic and self._follows_determiner(sent, i) and not self._strong(t.text):
                 same_kind = [name for (s, g, name) in self._appositions if g == generic and s <= k]
-                # An unseen kind ("das Unternehmen" before any "Unternehmen X") takes the last body
-                # named in apposition to any generic noun: those are organisations, not people.
-                any_kind = [name for (s, g, name) in self._appositions if s <= k]
                 if same_kind:
                     if self._base_key(same_kind[-1]) in self._sources:
                         continue  # "laut den Zahlen der Telekomregulierungsbehörde RTR": the source, passed over
@@ -842,7 +858,9 @@ class SubjectFinder:
                     if reports and self._names_places:
                         return None
                     return t.text
-                return (any_kind or [self.topic])[-1]
+                # An unseen kind ("das Programm" before any "Programm X") is the article's topic (the
+                # last name in apposition to any other generic noun scored the same: a 0.825, b 0.769).
+                return self.topic
         return None
 
     def _institution_called(self, k: int, token: Token) -> Optional[str]:
@@ -1038,7 +1056,7 @@ class SubjectFinder:
             nearest = min(named, key=distance)
             return self._person_before(nearest) if nearest.refers == "role" else nearest.name
         if not mentions:  # a case count naming nothing continues the place before, not "die Regierung"
-            continued_place = self._place_before(k)
+            continued_place = self._place_before(k, start)
             if continued_place:
                 return continued_place
         generic = self._generic_reference(k, (lo, hi))
@@ -1054,9 +1072,10 @@ class SubjectFinder:
         the institution's country ("laut RTR ... 857 Millionen SMS": Österreich's SMS)."""
         if self.source_country and self.topic and self.topic not in self.table["places"]:
             return self.source_country
-        return self.topic
+        institution = self._institution_of(self.topic) if self.topic else None
+        return institution.country if institution else self.topic
 
-    def _place_before(self, k: int) -> Optional[str]:
+    def _place_before(self, k: int, start: int) -> Optional[str]:
         """ "Selbst wenn die Zahl der Toten in Qom ... Nach Amirabadis Angaben gab es bereits am 13.
         Februar die ersten Todesfälle ... 250 Patienten seien unter Quarantäne gestellt worden": a
         sentence about cases or deaths that names no place continues the place named in the nearest
@@ -1064,17 +1083,29 @@ class SubjectFinder:
         article's topic; where that sentence names several, none of them."""
         if not any(t.text[:1].isupper() and _ending_in(t.text, "case_nouns") for t in self.tokens[k]):
             return None
+        # "Das zeigen auch aktuelle Entwicklungen im Landkreis: Weitere drei Menschen sind ... gestorben":
+        # its own sentence may name the place by a common noun before the count
+        if not any(m.end <= start for m in self.mentions[k]):
+            noun = self._place_noun([t for t in self.tokens[k] if t.end <= start])
+            if noun:
+                return noun
         for j in range(k - 1, max(-1, k - 4), -1):
             names = {self._base_key(m.name): m for m in self.mentions[j] if not m.refers and not self._is_source(m)}
             places = [m for m in names.values() if m.locative or m.name in self.table["places"]]
             if places:  # one name only: after "die Kreise Zwickau und Region Hannover" the count is the country's
                 return places[0].name if len(names) == 1 else None
-            if not names:  # "Das zeigen auch aktuelle Entwicklungen im Landkreis": a place named by a common noun
-                sent = self.tokens[j]
-                for i, t in enumerate(sent[1:], 1):
-                    before = sent[i - 1].text.lower(), sent[i - 2].text.lower() if i > 1 else ""
-                    if t.text.lower() in self.table["place_nouns"] and (before[0] == "im" or before == ("der", "in") or before == ("dem", "in")):
-                        return t.text
+            if not names:  # a place named by a common noun
+                noun = self._place_noun(self.tokens[j])
+                if noun:
+                    return noun
+        return None
+
+    def _place_noun(self, sent: list[Token]) -> Optional[str]:
+        """A place named by a common noun ("im Landkreis", "in der Stadt"; claims.toml's place_nouns)."""
+        for i, t in enumerate(sent[1:], 1):
+            before = sent[i - 1].text.lower(), sent[i - 2].text.lower() if i > 1 else ""
+            if t.text.lower() in self.table["place_nouns"] and (before[0] == "im" or before in (("der", "in"), ("dem", "in"))):
+                return t.text
         return None
 
     def _pronoun_antecedent(self, k: int) -> Optional[str]:

@@ -376,6 +376,18 @@ SUBJECT_RULES = [
     ("a figure's counted name right after it is not its holder",
      "Die SMS stirbt. Die SMS wird 20 Jahre alt. Laut den Zahlen der Regulierungsbehörde RTR wurden zuletzt "
      "857 Millionen SMS verschickt.", "857 Millionen", "Österreich"),
+    ("a compound of a company's kind noun describes the company named before",
+     _AGRARPLUS + "Der Online-Versandriese hat seit März 2015 ein Kostüm im Sortiment.", "März 2015", "Agrarplus"),
+    ("a count of deaths after a place named by a common noun in its own sentence is that place's",
+     _AGRARPLUS + "Das zeigen auch die Entwicklungen im Landkreis: Weitere drei Menschen sind gestorben.",
+     "drei", "Landkreis"),
+    ("a generic noun of a kind the article names no body of stands for the topic",
+     _AGRARPLUS + "Die Messe Agrotec findet im Herbst statt. Das Programm dauert zweieinhalb Stunden.",
+     "zweieinhalb Stunden", "Agrarplus"),
+    # World knowledge from claimcheck/lang/de/institutions.toml: the Wifo studies Austria.
+    ("a sentence naming nothing in an article led by a listed institution is about its country",
+     "Das Wifo legt eine Studie vor. Das Wifo rechnet mit mehr Arbeitslosen. Der Wifo-Chef warnt. "
+     "Wir haben bereits 17.122 anerkannte Flüchtlinge in Arbeitslosigkeit.", "17.122", "Österreich"),
     ("a plain 'Bank' is no central bank",
      "Die EZB prüft die UniBanca. Die UniBanca gilt als solide. Die UniBanca wächst. "
      "Die Bank erklärte, die Kredite seien zu 60 Prozent gedeckt.", "60 Prozent", "UniBanca"),
