@@ -388,6 +388,10 @@ SUBJECT_RULES = [
     ("a sentence naming nothing in an article led by a listed institution is about its country",
      "Das Wifo legt eine Studie vor. Das Wifo rechnet mit mehr Arbeitslosen. Der Wifo-Chef warnt. "
      "Wir haben bereits 17.122 anerkannte Flüchtlinge in Arbeitslosigkeit.", "17.122", "Österreich"),
+    # World knowledge from claims.toml: the capital of the country the article names most.
+    ("'die Hauptstadt' of an article about Austria is Wien",
+     "Die Wahlbeteiligung innerhalb Österreichs steigt. Österreich wählt einen Präsidenten. Im ersten "
+     "Wahlgang beantragten 160.725 in der Hauptstadt Geborene eine Wahlkarte.", "160.725", "Wien"),
     ("a plain 'Bank' is no central bank",
      "Die EZB prüft die UniBanca. Die UniBanca gilt als solide. Die UniBanca wächst. "
      "Die Bank erklärte, die Kredite seien zu 60 Prozent gedeckt.", "60 Prozent", "UniBanca"),
