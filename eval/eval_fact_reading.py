@@ -62,7 +62,7 @@ def judge(role: str, claim: Quantity, fact_quantities: list[Quantity]) -> bool:
     return not agrees
 
 
-def fact_count(role: str, claim: Quantity, fact_quantities: list[Quantity]) -> Quantity | None:
+def fact_count(claim: Quantity, fact_quantities: list[Quantity]) -> Quantity | None:
     """The fact's figure that stands for the claim's count: the agreeing one, else the first comparable one."""
     compared = [(q, c) for q in fact_quantities if q.kind == "count"
                 for c in [compare(claim, q)] if c is not None]
@@ -117,7 +117,7 @@ def main() -> None:
                     figures_with_noun[fact["lang"]][0] += q.noun is not None
                     figures_with_noun[fact["lang"]][1] += 1
             if claim.kind == "count" and fact["role"] in ("agree", "disagree"):
-                figure = fact_count(fact["role"], claim, read)
+                figure = fact_count(claim, read)
                 judgement = "no figure" if figure is None else NOUN_JUDGEMENT[counted_noun(claim, figure, fact["lang"])]
                 noun_totals[(fact["lang"], judgement)] += 1
                 if judgement != "same":

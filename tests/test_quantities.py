@@ -137,3 +137,23 @@ def test_a_bare_number_after_davon_stays_a_count_without_a_money_or_scaled_figur
     assert (staff.kind, staff.value, staff.unit) == ("count", 50.0, None)
     _, later = read_quantities("Die Bank verlor 2 Milliarden Euro. Davon 30 Filialen sind betroffen.")
     assert (later.kind, later.value, later.noun) == ("count", 30.0, "Filialen")
+
+
+def _count(text: str, lang: str):
+    (q,) = [q for q in read_quantities(text, lang=lang) if q.kind == "count"]
+    return q
+
+
+@pytest.mark.parametrize("german, english, same", [
+    ("Im Gazastreifen wurden 30 Palästinenser verletzt.", "Gunfire wounded thirty Palestinians.", 1.0),
+    ("Dabei wurden vier Israelis verletzt.", "Gunfire wounded thirty Palestinians.", 0.0),
+    ("Das RKI meldete 625 neue Corona-Infektionen.", "The institute reported 625 new infections.", 1.0),
+    ("Verschickt wurden 857 Millionen SMS.", "Operators sent 857 million text messages.", 1.0),
+    ("Es einigten sich 27 europäische Regierungschefs.", "Twenty-seven EU heads of state agreed.", 1.0),
+])
+def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, english: str, same: float) -> None:
+    # The verifier asks whether a claim and a fact count the same thing; the nouns the reader
+    # attaches and the concepts of claimcheck/lang/measures.toml must link the two languages.
+    from claimcheck.verify import counted_noun
+
+    assert counted_noun(_count(german, "de"), _count(english, "en"), "en") == same

@@ -115,6 +115,13 @@ class Grammar:
         self.shares: dict[str, float] = {k: float(v) for k, v in shares.items()}
         self.multiples: dict[str, float] = {k: float(v) for k, v in table.get("multiples", {}).items()}
         self.count_nouns: dict[str, str] = table["count_nouns"]
+        cn = table.get("counted_nouns", {})  # English: nouns outside count_nouns
+        self.noun_stop_words = frozenset(cn.get("stop_words", []))
+        self.irregular_plurals = frozenset(cn.get("irregular_plurals", []))
+        self.not_plural_endings = tuple(cn.get("not_plural_endings", []))
+        self.not_nouns = frozenset(cn.get("not_nouns", []))
+        self.group_compounds = frozenset(cn.get("group_compounds", []))
+        self.partitive_words = frozenset(cn.get("partitive_words", []))
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
         self.time_words = frozenset(nq["time_words"])
@@ -144,7 +151,7 @@ class Grammar:
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
             rf"(?P<decade>(?<![\w.,])1\d{{2}}0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
-            rf"(?P<compound>(?<![\w.,])\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
+            rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
             rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
             r"(?P<skip>(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
@@ -208,7 +215,12 @@ class Grammar:
         self.re_ord_dot = re.compile(r"\.\s+(\S+)")
         noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
         self.re_noun = re.compile(rf"\s+((?:{_ADJECTIVE}\s+){{0,2}}){noun}")
-        self.re_en_words = re.compile(r"((?:\s+[a-z][a-z-]*){1,3})")
+        hundred = next((k for k, v in self.words.multipliers.items() if v == 100), None)
+        # English writes "two hundred (and) fifty" apart; German glues "zweihundertfünfzig" into one word
+        self.re_hundreds = re.compile(
+            rf"\s+(?P<h>(?i:{hundred}))(?![\w-])(?:\s+(?:and\s+)?(?P<tail>[A-Za-z]+(?:-[A-Za-z]+)?)(?![\w-]))?"
+        ) if hundred and not de else None
+        self.re_en_words = re.compile(r"((?:[ \t]+[A-Za-z][\w'-]*){1,4})")
         hedges = _alt(self.hedges)
         rels = _alt(self.relations)
         minus = "minus" if de else "minus"
@@ -394,7 +406,20 @@ class Grammar:
         nxt = self.re_space_word.match(text, end)
         if nxt and nxt.group(1) in self.fractions:
             return self._finish_fraction(text, start, nxt.end(), value / self.fractions[nxt.group(1)])
+        if self.re_hundreds is not None and value in range(1, 10):
+            value, end = self._hundreds(text, value, end)
         return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
+
+    def _hundreds(self, text: str, value: float, end: int) -> tuple[float, int]:
+        """"two hundred", "one hundred and twenty", "nine hundred ninety-nine": value and end."""
+        h = self.re_hundreds.match(text, end)
+        if h is None:
+            return value, end
+        tail = h.group("tail")
+        rest = self.words.parse(tail) if tail and tail.lower() not in self.words.words else None
+        if rest is not None and 1 <= rest <= 99:
+            return value * 100 + rest, h.end()
+        return value * 100, h.end("h")
 
     def _finish_fraction(self, text: str, start: int, end: int, value: float) -> Quantity:
         # "ein Drittel" is read as a share: 33.33 percent
@@ -646,15 +671,29 @@ class Grammar:
             words = self.re_en_words.match(text, end)
             if not words:
                 return None
-            seq = words.group(1).split()
-            for i in range(len(seq)):
+            seq, phrase = [], words.group(1).split()
+            if phrase[0].lower() in self.partitive_words:  # "two of the users" counts users
+                phrase = phrase[2:] if len(phrase) > 1 and phrase[1].lower() in self.noun_stop_words else phrase[1:]
+            for w in phrase:
+                if w.lower() in self.noun_stop_words:
+                    break  # the noun phrase ends: "thirty Palestinians at", "fifty declarations of"
+                seq.append(w)
+            for i in range(len(seq)):  # a noun of the table first, two words before one
                 for n in (2, 1):
                     cand = " ".join(seq[i:i + n])
                     if cand in self.count_nouns:
                         return cand
-            return None
+            return next((w for w in seq if self._english_plural(w)), None)
         nm = self.re_noun.match(text, end)
         return nm.group(2) if nm and self._is_noun(nm) else None
+
+    def _english_plural(self, word: str) -> bool:
+        """Whether an English word reads as a plural noun: "Palestinians", "clauses", "SMS", "people"."""
+        low = word.lower()
+        if low in self.irregular_plurals:
+            return True
+        return (len(low) >= 3 and low.endswith("s") and not low.endswith(self.not_plural_endings)
+                and low not in self.not_nouns)
 
     def _is_noun(self, nm: re.Match[str]) -> bool:
         adjectives = nm.group(1).split()
@@ -729,6 +768,17 @@ class Grammar:
         for suffix, (kind, unit) in self.compounds.items():
             if first.lower().startswith(suffix.lower()) and kind != "count":
                 return self._compound(text, start, start + len(head) + 1 + len(first), value, step, kind, unit)
+        if self.lang == "en" and first not in self.count_nouns and first + "s" in self.count_nouns:
+            # English compounds name the noun in the singular: "a 3,000-seat arena"
+            q = self._compound(text, start, start + len(head), value, step, "count", self.count_nouns[first + "s"])
+            q.noun = first
+            return q
+        if first in self.group_compounds:  # "a 1,500-strong workforce": a count of the group named next
+            q = self._compound(text, start, end, value, step, "count", "")
+            group = self.re_en_words.match(text, end)
+            word = group.group(1).split()[0] if group else None
+            q.noun = word if word and word.lower() not in self.noun_stop_words else None
+            return q
         if first in self.count_nouns:  # "60.000-Einwohner-Stadt": the noun stays out of the span
             q = self._compound(text, start, start + len(head), value, step, "count", self.count_nouns[first])
             q.noun = first
