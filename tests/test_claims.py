@@ -423,6 +423,14 @@ def test_the_day_a_source_published_stays_with_the_source():
     assert claim_for(claims, "85").subject != "Insgesamt"
 
 
+def test_after_laut_the_day_is_the_counts():
+    # "lag laut LGI am Mittwoch bei 18.633": the day of the count, not of a publication.
+    text = ("Nach LGI-Angaben steigen die Zahlen in Tirol. Tirol schließt die Schulen. "
+            "Die Zahl der Neuinfektionen lag laut LGI am Mittwoch bei 1.633.")
+    claims = extract_claims(text, published=dt.date(2020, 8, 17))
+    assert claim_for(claims, "Mittwoch").subject == "Tirol"
+
+
 def test_a_generic_noun_stands_for_the_listed_institution_of_its_kind():
     # "das Institut" after "laut RKI": the RKI (institutions.toml), so the weekday it published on is the RKI's.
     text = ("Laut RKI gab es in Deutschland 625 Neuinfektionen. "
