@@ -70,6 +70,7 @@ class Grammar:
         self.part_of_before = frozenset(table["numeral_rules"].get("part_of_before", []))
         self.fractions: dict[str, int] = table["fractions"]
         self.scales: dict[str, float] = {k: float(v) for k, v in table["scales"].items()}
+        self.glued_scales = [w for w in table["numeral_rules"].get("glued_scales", []) if w in self.scales]
         self.currencies: dict[str, str] = table["currencies"]
         self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
         pct = table["percent"]
@@ -147,6 +148,7 @@ class Grammar:
         part_words = _alt(self.parts)
 
         comp_suffix = _alt_prefix(self.compounds)
+        glued = _alt(self.glued_scales)  # "3bn" is a number and its scale, not a name like "5G"
         weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + r")?(?![\w])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
@@ -160,7 +162,7 @@ class Grammar:
             r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
             r"|(?<![\w-])(?!Q[1-4](?!\w))[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
-            r"|(?<![\w.,])\d+(?:[.,]\d+)*-?[^\W\d_][\w-]*(?<!\d))",
+            rf"|(?<![\w.,])\d+(?:[.,]\d+)*(?!{glued}(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
             rf"(?P<isodate>(?<![\w.,-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d))",
             rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
@@ -193,7 +195,8 @@ class Grammar:
             | set(self.words.multipliers)  # "a hundred", "ein hundert"
         )
         self.re_digits = re.compile(r"\s?" + digits)
-        self.re_scale = re.compile(r"\s*" + _alt(self.scales))
+        # English also hyphenates a scale word before the noun it measures: "a $3-billion deal"
+        self.re_scale = re.compile((r"\s*" if de else r"(?:\s*|-)") + _alt(self.scales))
         self.re_scale_inside = re.compile(r"(?<!\w)" + _alt(self.scales))
         self.re_space_word = re.compile(r"\s+([\wäöüÄÖÜß-]+\.?)")
         self.re_range = re.compile(r"\s*" + _alt(self.range_joiners) + r"\s*")
@@ -490,7 +493,7 @@ class Grammar:
         scale = 1.0
         s = self.re_scale.match(text, end)
         if s:
-            scale = self.scales[s.group().strip()]
+            scale = self.scales[s.group().strip().lstrip("-")]
             end = s.end()
         elif from_words:
             nxt_w = self.re_space_word.match(text, end)
@@ -517,7 +520,7 @@ class Grammar:
             s2 = self.re_scale.match(text, e2)
             scale2 = scale
             if s2:
-                scale2 = self.scales[s2.group().strip()]
+                scale2 = self.scales[s2.group().strip().lstrip("-")]
                 if not s:
                     scale = scale2
                 e2 = s2.end()
