@@ -232,10 +232,11 @@ def report_verify(m: dict, out: Path) -> str:
     from eval.eval_verify import VERDICTS
 
     systems = m["systems"]
-    rows = [[name, s["n"], s["accuracy"], s["macro_f1"]] + [s["evidence_language"][lang]["accuracy"]
-                                                          for lang in ("de", "en")]
+    rows = [[name, s["n"], s["accuracy"], s["macro_f1"], "{:.3f}-{:.3f}".format(*s["macro_f1_interval"])]
+            + [s["evidence_language"][lang]["accuracy"] for lang in ("de", "en")]
             for name, s in systems.items()]
-    headers = ["system", "n", "accuracy", "macro-F1", "acc. S+C, de facts", "acc. S+C, en facts"]
+    headers = ["system", "n", "accuracy", "macro-F1", "95 % interval (claims resampled)", "acc. S+C, de facts",
+               "acc. S+C, en facts"]
     plot_confusions({name.replace(" (", "\n("): s["confusion"] for name, s in systems.items()}, VERDICTS,
                     out / "confusion.png")
     plot_calibration({name: s["calibration"] for name, s in systems.items() if name.startswith("claimcheck")},

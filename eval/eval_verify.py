@@ -281,6 +281,28 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
     return float(np.mean(scores))
 
 
+def macro_f1_interval(judgements: list[Judgement], rounds: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """95 % bootstrap interval of macro-F1, resampling claims (a claim's three judgements together):
+    how far the figure could move on another set of claims like these."""
+    index = {v: i for i, v in enumerate(VERDICTS)}
+    by_item: dict[tuple, list[int]] = defaultdict(list)  # claim -> its judgements as expected * 3 + predicted
+    for j in judgements:
+        by_item[j.item.key].append(index[j.expected] * 3 + index[j.predicted])
+    if not by_item:
+        return 0.0, 0.0
+    groups = list(by_item.values())
+    rng = np.random.default_rng(seed)
+    scores = []
+    for _ in range(rounds):
+        cells = np.concatenate([groups[i] for i in rng.integers(0, len(groups), len(groups))])
+        confusion = np.bincount(cells, minlength=9).reshape(3, 3)
+        tp = np.diag(confusion)
+        denominator = confusion.sum(axis=0) + confusion.sum(axis=1)  # 2tp + fp + fn
+        scores.append(float(np.mean(np.where(tp > 0, 2 * tp / np.maximum(denominator, 1), 0.0))))
+    low, high = np.percentile(scores, [2.5, 97.5])
+    return float(low), float(high)
+
+
 def metrics(judgements: list[Judgement]) -> dict:
     pairs = [(j.expected, j.predicted) for j in judgements]
     confusion = {e: {p: sum(1 for x, y in pairs if x == e and y == p) for p in VERDICTS} for e in VERDICTS}
@@ -300,6 +322,7 @@ def metrics(judgements: list[Judgement]) -> dict:
         "n": len(pairs),
         "accuracy": float(np.mean([e == p for e, p in pairs])) if pairs else 0.0,
         "macro_f1": macro_f1(pairs),
+        "macro_f1_interval": macro_f1_interval(judgements),
         "confusion": confusion,
         "evidence_language": by_lang,
         "calibration": bins,
@@ -307,7 +330,9 @@ def metrics(judgements: list[Judgement]) -> dict:
 
 
 def print_metrics(name: str, m: dict, out=sys.stdout) -> None:
-    print(f"\n## {name}: n={m['n']}  accuracy={m['accuracy']:.3f}  macro-F1={m['macro_f1']:.3f}", file=out)
+    low, high = m["macro_f1_interval"]
+    print(f"\n## {name}: n={m['n']}  accuracy={m['accuracy']:.3f}  macro-F1={m['macro_f1']:.3f} "
+          f"(95 % bootstrap interval over claims {low:.3f}-{high:.3f})", file=out)
     print("expected \\ predicted  " + "  ".join(f"{v[:12]:>12}" for v in VERDICTS), file=out)
     for e in VERDICTS:
         print(f"{e:<20} " + "  ".join(f"{m['confusion'][e][p]:>12}" for p in VERDICTS), file=out)

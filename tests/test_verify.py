@@ -187,6 +187,29 @@ def test_the_eval_vector_cache_encodes_each_text_once_and_keeps_only_used_vector
     assert CachedEncoder(CountingEncoder(), path)._vectors.keys() == {"query\tabc"}
 
 
+def test_the_bootstrap_interval_brackets_macro_f1_and_narrows_with_more_claims():
+    from types import SimpleNamespace
+
+    from eval.eval_verify import macro_f1, macro_f1_interval
+
+    def judgements(claims):
+        out = []
+        for k in range(claims):  # each claim judged three times; every fifth claim's C judged N
+            for expected in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO"):
+                predicted = "NOT_ENOUGH_INFO" if expected == "CONTRADICTED" and k % 5 == 0 else expected
+                out.append(SimpleNamespace(item=SimpleNamespace(key=("art", k, k + 1)), expected=expected,
+                                           predicted=predicted))
+        return out
+
+    few, many = judgements(20), judgements(400)
+    f1 = macro_f1([(j.expected, j.predicted) for j in few])
+    low, high = macro_f1_interval(few)
+    assert low < f1 < high < 1.0
+    wide, narrow = high - low, (lambda lh: lh[1] - lh[0])(macro_f1_interval(many))
+    assert narrow < wide / 2
+    assert macro_f1_interval(judgements(10)[3:6]) == (1.0, 1.0)  # one claim (k=1), all right
+
+
 def test_a_fact_about_another_figure_of_the_sentence_never_contradicts():
     sibling = FEATURES.index("sibling")
     about_the_other = candidate("b", 0.95, False)
