@@ -150,6 +150,8 @@ def _count(text: str, lang: str):
     ("Das RKI meldete 625 neue Corona-Infektionen.", "The institute reported 625 new infections.", 1.0),
     ("Verschickt wurden 857 Millionen SMS.", "Operators sent 857 million text messages.", 1.0),
     ("Es einigten sich 27 europäische Regierungschefs.", "Twenty-seven EU heads of state agreed.", 1.0),
+    ("Festgenommen wurden zwei Kuriere.", "Police arrested two couriers.", 1.0),
+    ("In Berlin gibt es 19.500 Betriebe.", "Berlin has 19,500 businesses.", 1.0),
 ])
 def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, english: str, same: float) -> None:
     # The verifier asks whether a claim and a fact count the same thing; the nouns the reader

@@ -163,8 +163,8 @@ class Grammar:
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
             r"|(?<![\w-])(?!Q[1-4](?!\w))[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
             rf"|(?<![\w.,])\d+(?:[.,]\d+)*(?!{glued}(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
-            rf"(?P<isodate>(?<![\w.,-])(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?!\d))",
-            rf"(?P<numdate>(?<![\w.,])(?P<nd>\d{{1,2}})\.\s?(?P<nm>\d{{1,2}})\.\s?(?P<ny>\d{{4}}|\d{{2}})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
+            r"(?P<isodate>(?<![\w.,-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d))",
+            r"(?P<numdate>(?<![\w.,])(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4}|\d{2})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
              if de else
              rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|and|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
@@ -681,8 +681,8 @@ class Grammar:
                 if w.lower() in self.noun_stop_words:
                     break  # the noun phrase ends: "thirty Palestinians at", "fifty declarations of"
                 seq.append(w)
-            for i in range(len(seq)):  # a noun of the table first, two words before one
-                for n in (2, 1):
+            for i in range(len(seq)):  # a noun of the table first, longer before shorter
+                for n in (3, 2, 1):
                     cand = " ".join(seq[i:i + n])
                     if cand in self.count_nouns:
                         return cand
