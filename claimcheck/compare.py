@@ -30,7 +30,8 @@ from .types import Quantity
 NUMBER_TOLERANCE = 0.02
 APPROX_TOLERANCE = 0.10  # used only when a hedged figure arrives without low/high
 DURATION_TOLERANCE = 0.05
-DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24}
+DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "minute": 1 / 1440,
+            "second": 1 / 86400}
 # Units that convert into one another (factor to the first unit of the group).
 UNIT_FACTORS = {
     "t": ("kg", 1000.0), "kg": ("kg", 1.0), "g": ("kg", 0.001),
@@ -93,6 +94,8 @@ def _measure(q: Quantity) -> Optional[tuple[str, str]]:
         return ("duration", "day") if q.unit in DAYS_PER else None
     if q.kind == "quantity" and q.unit in UNIT_FACTORS:
         return ("quantity", UNIT_FACTORS[q.unit][0])
+    if q.kind == "quantity" and not q.unit:
+        return ("count", "")  # a bare number ("liegt bei 155,6") is a count of nothing named
     return (q.kind, q.unit or "")
 
 
@@ -282,6 +285,6 @@ def format_quantity(q: Quantity) -> str:
     if q.kind == "duration" and q.unit in DAYS_PER and q.value != 1:
         unit += "s"  # "3 months", "90 days"
     text = f"{number} {unit}".strip()
-    if q.kind == "duration" and q.unit in DAYS_PER and q.value is not None and q.unit != "day":
-        text += f" (≈{q.value * DAYS_PER[q.unit]:.0f} days)"
+    if q.kind == "duration" and q.value is not None and DAYS_PER.get(q.unit or "", 0) > 1:
+        text += f" (≈{q.value * DAYS_PER[q.unit]:.0f} days)"  # "3 months (≈91 days)"; not for hours or minutes
     return text

@@ -35,6 +35,23 @@ def test_numbers_agree_or_disagree_honouring_hedges(claim, fact, lang, agree):
 
 
 @pytest.mark.parametrize("claim, fact, lang, agree", [
+    ("5,77 Milliarden Minuten", "about 5.77 billion minutes", "en", True),  # minutes and seconds are durations too
+    ("5,77 Milliarden Minuten", "about 8.5 billion minutes", "en", False),
+    ("90 Sekunden", "1.5 minutes", "en", True),
+    ("bei 155,6", "155,6 Neuinfektionen", "de", True),  # a bare decimal is a number like a count without its noun
+    ("bei 155,6", "215,6 Neuinfektionen", "de", False),
+])
+def test_minutes_and_bare_numbers_are_compared(claim, fact, lang, agree):
+    result = compare(one(claim), one(fact, lang))
+    assert result is not None and result.agree is agree
+
+
+def test_minutes_are_not_restated_in_days():
+    assert format_quantity(one("90 Minuten")) == "90 minutes"
+    assert format_quantity(one("drei Monate")).endswith("(≈91 days)")
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree", [
     ("binnen drei Monaten", "90 days", "en", True),
     ("binnen sechs Monaten", "90 days", "en", False),
     ("bis Mitte September", "20 September 2020", "en", True),
