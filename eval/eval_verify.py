@@ -10,8 +10,11 @@ each condition of a rotation:
 The store always holds every other claim's facts of that rotation and all
 distractors, so each judgement is made among hundreds of near-miss facts.
 Only claims that extraction found (span overlap with the gold figure) count.
+The facts were written in two rounds: facts-a/b.jsonl (176 claims) and facts-a2/b2.jsonl (87
+more claims of the same articles, whose facts also make the store denser for the first ones);
+--first-facts judges the first round alone, as measured before the second existed.
 
-    python -m eval.eval_verify [--corpus PATH] [--articles a,b]
+    python -m eval.eval_verify [--corpus PATH] [--first-facts] [--dump FILE]
 """
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ from eval.annotations import DEFAULT_CORPUS, REPO, GoldArticle, load_gold, overl
 VERDICTS = ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")
 CONDITIONS = {"S": "SUPPORTED", "C": "CONTRADICTED", "N": "NOT_ENOUGH_INFO"}
 VERIFY_FACTS = REPO / "data" / "verify"
+ALL_FACT_FILES = "facts-*.jsonl"
+# The first writing (176 claims, session 3); facts-a2/b2 (87 more claims of the same articles) came later.
+FIRST_FACT_FILES = "facts-[ab].jsonl"
 
 
 @dataclass
@@ -55,9 +61,9 @@ class Judgement:
     candidates: list  # verify.Candidate, for fitting
 
 
-def load_items(gold: list[GoldArticle], path: Path = VERIFY_FACTS) -> list[Item]:
+def load_items(gold: list[GoldArticle], path: Path = VERIFY_FACTS, files: str = ALL_FACT_FILES) -> list[Item]:
     by_claim: dict[tuple, dict[str, dict]] = defaultdict(dict)
-    for file in sorted(path.glob("facts-*.jsonl")):
+    for file in sorted(path.glob(files)):
         for line in open(file, encoding="utf-8"):
             if line.strip():
                 row = json.loads(line)
@@ -343,10 +349,12 @@ def print_metrics(name: str, m: dict, out=sys.stdout) -> None:
                                       for b in m["calibration"]), file=out)
 
 
-def judge_corpus(corpus: str | Path = DEFAULT_CORPUS, model=None) -> tuple[list[Item], list[Judgement]]:
-    """The verification set's items and every judgement of them, with the packaged encoder."""
+def judge_corpus(corpus: str | Path = DEFAULT_CORPUS, model=None, files: str = ALL_FACT_FILES
+                 ) -> tuple[list[Item], list[Judgement]]:
+    """The verification set's items (from the fact files matching `files`) and every judgement of them,
+    with the packaged encoder."""
     gold = load_gold(corpus)
-    items = load_items(gold)
+    items = load_items(gold, files=files)
     encoder = cached_encoder()
     judgements = run(gold, items, encoder, model=model)
     encoder.save()
@@ -359,8 +367,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--dump", help="write one line per judgement (JSONL) for error analysis")
+    parser.add_argument("--first-facts", action="store_true",
+                        help="only the first fact files (facts-a/b.jsonl, 176 claims), as measured before facts-a2/b2")
     args = parser.parse_args(argv)
-    _, judgements = judge_corpus(args.corpus)
+    _, judgements = judge_corpus(args.corpus, files=FIRST_FACT_FILES if args.first_facts else ALL_FACT_FILES)
     print_metrics("verify", metrics(judgements))
     print("contradiction errors by cause: " + "; ".join(f"{k}: {v}" for k, v in sorted(error_causes(judgements).items())))
     if args.dump:

@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from eval.annotations import DEFAULT_CORPUS, REPO
-from eval.eval_verify import Judgement, judge_corpus, macro_f1, metrics, print_metrics
+from eval.eval_verify import ALL_FACT_FILES, FIRST_FACT_FILES, Judgement, judge_corpus, macro_f1, metrics, print_metrics
 from claimcheck.verify import FEATURES, VERDICT_FEATURES, Verifier, VerifierModel, verdict_features
 
 MODEL_PATH = REPO / "claimcheck" / "resources" / "verifier.json"
@@ -133,8 +133,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     parser.add_argument("--no-write", action="store_true", help="report only; keep the shipped model")
+    parser.add_argument("--first-facts", action="store_true",
+                        help="fit and judge on the first fact files only (facts-a/b.jsonl, 176 claims)")
     args = parser.parse_args(argv)
-    items, judgements = judge_corpus(args.corpus)
+    items, judgements = judge_corpus(args.corpus, files=FIRST_FACT_FILES if args.first_facts else ALL_FACT_FILES)
     print_metrics("shipped model (before fitting)", metrics(judgements))
 
     held_out = []
