@@ -407,8 +407,9 @@ class Grammar:
                 return None
             return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
         nxt = self.re_space_word.match(text, end)
-        if nxt and nxt.group(1) in self.fractions:
-            return self._finish_fraction(text, start, nxt.end(), value / self.fractions[nxt.group(1)])
+        fraction = nxt.group(1).rstrip(".") if nxt else None  # "um zwei Drittel." ends a sentence
+        if fraction in self.fractions:
+            return self._finish_fraction(text, start, nxt.start(1) + len(fraction), value / self.fractions[fraction])
         if self.re_hundreds is not None and value in range(1, 10):
             value, end = self._hundreds(text, value, end)
         return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
