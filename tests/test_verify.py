@@ -187,6 +187,15 @@ def test_the_eval_vector_cache_encodes_each_text_once_and_keeps_only_used_vector
     assert CachedEncoder(CountingEncoder(), path)._vectors.keys() == {"query\tabc"}
 
 
+def test_the_verification_facts_pass_their_validator(capsys):
+    import runpy
+
+    from eval.annotations import REPO
+
+    check = runpy.run_path(str(REPO / "data" / "verify" / "check.py"))
+    assert check["main"]() == 0, capsys.readouterr().out
+
+
 def test_the_bootstrap_interval_brackets_macro_f1_and_narrows_with_more_claims():
     from types import SimpleNamespace
 
