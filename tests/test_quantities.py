@@ -159,3 +159,16 @@ def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, englis
     from claimcheck.verify import counted_noun
 
     assert counted_noun(_count(german, "de"), _count(english, "en"), "en") == same
+
+
+@pytest.mark.parametrize("text, kind, unit", [
+    ("Im Vorjahr waren es 21.570 Terabyte, 2015 dann 76.200.", "quantity", "TB"),
+    ("Die Quote lag bei 5,1 Prozent, im Vorjahr bei 4,8.", "percent", "percent"),
+    ("Sie fiel unter die 5-Milliarden-Minuten-Marke, konkret auf 4,9 Milliarden.", "duration", "minute"),
+    ("Binnen 24 Stunden meldete das Amt 18.633.", "count", None),  # a deadline names no unit
+    ("Der Umsatz stieg um 5 Prozent auf 300.", "count", None),  # not of a size with 5 percent
+    ("Es sollen zwei Prozent des BIP sein, doppelt so viel.", "quantity", None),  # a multiple
+])
+def test_a_bare_number_leaves_out_the_unit_of_the_figure_of_its_size_before(text: str, kind: str, unit) -> None:
+    last = read_quantities(text)[-1]
+    assert (last.kind, last.unit) == (kind, unit)

@@ -33,6 +33,9 @@ def _alt(words) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
+# "Waren es 21.570 Terabyte, so waren es 76.200": a bare number takes the unit of the figure before
+# it only when the two are of a size (within this factor), as two readings of one measure are.
+ELLIPSIS_SIZE = 10.0
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
@@ -293,7 +296,30 @@ class Grammar:
         if self.part_of_before:
             for before, q in zip(out, out[1:]):
                 self._inherit_scale_and_unit(text, before, q)
+        for i in range(1, len(out)):
+            self._unit_left_out(text, out, i)
         return out
+
+    def _unit_left_out(self, text: str, out: list[Quantity], i: int) -> None:
+        """A bare number after a figure of the same size with a unit, in the same sentence, leaves
+        that unit out: "Waren es 21.570 Terabyte, so waren es Ende 2015 76.200" -> 76.200 TB,
+        "unter die 5-Milliarden-Minuten-Marke - konkret auf 4.9 Milliarden" -> minutes. Dates
+        between are passed over; a deadline ("binnen 24 Stunden 625") names no unit of the count."""
+        q = out[i]
+        if q.kind not in ("count", "quantity") or q.noun or q.unit or not q.value or q.hedge == "range":
+            return
+        if not any(ch.isdigit() for ch in q.text):
+            return  # "doppelt so viel" after "zwei Prozent" is a multiple, not 2 percent
+        sentence_start = self._sentence_bounds(text, q.start)[0]
+        for before in reversed(out[:i]):
+            if before.start < sentence_start:
+                return
+            if before.kind == "date":
+                continue
+            if (before.kind in ("money", "percent", "quantity", "duration") and before.unit and before.value
+                    and before.relation is None and 1 / ELLIPSIS_SIZE <= q.value / before.value <= ELLIPSIS_SIZE):
+                q.kind, q.unit = before.kind, before.unit
+            return  # the nearest figure decides
 
     def _inherit_scale_and_unit(self, text: str, before: Quantity, q: Quantity) -> None:
         """A bare number that is a part of the figure before it takes that figure's scale and
