@@ -151,6 +151,7 @@ def _count(text: str, lang: str):
     ("Verschickt wurden 857 Millionen SMS.", "Operators sent 857 million text messages.", 1.0),
     ("Es einigten sich 27 europäische Regierungschefs.", "Twenty-seven EU heads of state agreed.", 1.0),
     ("Festgenommen wurden zwei Kuriere.", "Police arrested two couriers.", 1.0),
+    ("Gemeldet wurden 12 Todesfälle.", "The ministry reported 12 deaths.", 1.0),
     ("In Berlin gibt es 19.500 Betriebe.", "Berlin has 19,500 businesses.", 1.0),
 ])
 def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, english: str, same: float) -> None:
@@ -172,3 +173,14 @@ def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, englis
 def test_a_bare_number_leaves_out_the_unit_of_the_figure_of_its_size_before(text: str, kind: str, unit) -> None:
     last = read_quantities(text)[-1]
     assert (last.kind, last.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize("word, concept", [
+    ("killed", "killed"), ("died", "killed"), ("wounded", "injured"), ("detained", "arrested"), ("established", "founded"),
+    ("infected", "infections"), ("published", "published"),
+])
+def test_english_words_name_their_concept(word: str, concept: str) -> None:
+    # concept words are stemmed with German endings; English ones must still name their concept
+    from claimcheck.verify import _measure_word
+
+    assert _measure_word(word, "en")[1] == concept
