@@ -126,6 +126,7 @@ class Grammar:
         self.not_nouns = frozenset(cn.get("not_nouns", []))
         self.group_compounds = frozenset(cn.get("group_compounds", []))
         self.partitive_words = frozenset(cn.get("partitive_words", []))
+        self.genitive_partitives = table["numeral_rules"].get("partitive_articles", [])  # German
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
         self.time_words = frozenset(nq["time_words"])
@@ -226,6 +227,7 @@ class Grammar:
         self.re_hundreds = re.compile(
             rf"\s+(?P<h>(?i:{hundred}))(?![\w-])(?:\s+(?:and\s+)?(?P<tail>[A-Za-z]+(?:-[A-Za-z]+)?)(?![\w-]))?"
         ) if hundred and not de else None
+        self.re_partitive = re.compile(r"\s+" + _alt(self.genitive_partitives) + r"(?=\s)") if self.genitive_partitives else None
         self.re_en_words = re.compile(r"((?:[ \t]+[A-Za-z][\w'-]*){1,4})")
         hedges = _alt(self.hedges)
         rels = _alt(self.relations)
@@ -655,7 +657,8 @@ class Grammar:
             return q
         if ukind == "unit":
             return self._make(text, span_start, u.end(), "quantity", v, low, high, st, 1.0, self.units[uw], hedge_word)
-        noun = self._counted_noun(text, end)
+        # "2015 der Flüchtlinge" stays a year: a bare year takes no noun through a genitive
+        noun = self._counted_noun(text, end, partitive=not (plain and scale == 1.0 and 1000 <= value <= 2099))
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
         if plain and scale == 1.0 and low is None and (hedge_word is None or bound) and float(int(value)) == value and (
@@ -694,9 +697,11 @@ class Grammar:
                 return v2, r.end() + len(word)
         return None
 
-    def _counted_noun(self, text: str, end: int) -> Optional[str]:
-        """The noun a count counts: German "1.188 neue Todesfälle" -> "Todesfälle" (any
-        capitalised noun after at most two adjectives); English only nouns of the table."""
+    def _counted_noun(self, text: str, end: int, partitive: bool = True) -> Optional[str]:
+        """The noun a count counts. German: any capitalised noun after at most two adjectives
+        ("1.188 neue Todesfälle"), also after a genitive article ("drei der Nachbarländer") unless
+        `partitive` is False. English: a noun of the table, else the first plural noun before a
+        function word ("thirty Palestinians at"); "of the" is passed over ("two of the users")."""
         if self.lang == "en":
             words = self.re_en_words.match(text, end)
             if not words:
@@ -714,7 +719,8 @@ class Grammar:
                     if cand in self.count_nouns:
                         return cand
             return next((w for w in seq if self._english_plural(w)), None)
-        nm = self.re_noun.match(text, end)
+        of = self.re_partitive.match(text, end) if self.re_partitive and partitive else None
+        nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
         return nm.group(2) if nm and self._is_noun(nm) else None
 
     def _english_plural(self, word: str) -> bool:
