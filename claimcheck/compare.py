@@ -116,6 +116,11 @@ def _people_units() -> tuple[str, frozenset[str]]:
     return data["generic"], frozenset(data["persons"])
 
 
+def generic_people_unit() -> str:
+    """The unit of a count of persons of no named kind ("Menschen", "people")."""
+    return _people_units()[0]
+
+
 def _people_and_persons(a: str, b: str) -> bool:
     generic, persons = _people_units()
     return (a == generic and b in persons) or (b == generic and a in persons)

@@ -30,7 +30,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from .compare import Comparison, compare, comparable, date_span_days
+from .compare import Comparison, compare, comparable, date_span_days, generic_people_unit
 from .quantities import read_quantities
 from .types import Claim, Evidence, Fact, Quantity, Sentence
 
@@ -249,11 +249,15 @@ def counted_noun(claim: Quantity, figure: Quantity, fact_lang: str) -> float:
     noun, 0.5 when a side names none or the languages differ and no concept links the nouns."""
     if claim.kind != "count" or not claim.noun or not figure.noun:
         return 0.5
+    if claim.unit and claim.unit == figure.unit:
+        return 1.0  # the units table names both alike ("Personen" / "people", "Betriebe" / "businesses")
     a, b = _measure_word(claim.noun, "de"), _measure_word(figure.noun, fact_lang)
     if a is None or b is None:
         return 0.5
     if _same_stem(a[0], b[0]) or (a[1] is not None and a[1] == b[1]):
         return 1.0
+    if generic_people_unit() in (claim.unit, figure.unit):
+        return 0.5  # "Menschen" / "people" may be any persons the other side names
     return 0.0 if fact_lang == "de" or (a[1] is not None and b[1] is not None) else 0.5
 
 

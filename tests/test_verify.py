@@ -250,6 +250,19 @@ def test_counts_of_other_nouns_are_told_apart():
     assert counted_noun(count("vier", "Israelis"), count("5", None), "de") == 0.5
 
 
+def test_counts_the_units_table_names_alike_count_the_same_and_people_may_be_anyone():
+    from claimcheck.quantities import read_quantities
+    from claimcheck.verify import counted_noun
+
+    def read(text, lang="de"):
+        return read_quantities(text, lang=lang)[0]
+    assert counted_noun(read("300 Betriebe"), read("300 businesses", "en"), "en") == 1.0  # both "companies"
+    assert counted_noun(read("56 Personen"), read("56 people", "en"), "en") == 1.0
+    # "Menschen" are any persons: no evidence either way, unlike two named groups
+    assert counted_noun(read("zwei Menschen"), read("zwei Palästinenser"), "de") == 0.5
+    assert counted_noun(read("zwei Israelis"), read("zwei Palästinenser"), "de") == 0.0
+
+
 def test_a_word_names_a_concept_but_not_a_compound_of_it():
     # 'Fälle' are cases (infections), not 'Todesfälle'; 'Neuinfektionen' are infections.
     assert ("fäll", "infections") in measure_words("Es gab 64 Fälle.", 7, 9, "de")
