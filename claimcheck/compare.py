@@ -67,7 +67,7 @@ class Comparison:
             return 0.0
         if self._dated:
             return self._days_apart() / 365.25
-        return _log_distance(number_interval(self.claim_figure), number_interval(self.fact_figure))
+        return _log_distance(*_compared_intervals(self.claim_figure, self.fact_figure))
 
     @property
     def claim_text(self) -> str:
@@ -205,9 +205,18 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         return None
     if fact.value is None and fact.low is None and fact.high is None:
         return None
-    a, b = number_interval(claim), number_interval(fact)
+    a, b = _compared_intervals(claim, fact)
     agree = a[0] <= b[1] and b[0] <= a[1]
     return Comparison(agree, claim, fact, agreement_specificity(claim, fact) if agree else 0.0)
+
+
+def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The number intervals two figures are compared by. Two bounds of one direction state the bound
+    itself: "bis zu 50.000 Euro" and "höchstens 100.000 Euro" name different caps (as open intervals
+    they would overlap and agree by construction), so their bounds are compared as figures."""
+    if claim.hedge == fact.hedge and claim.hedge in ("min", "max"):
+        claim, fact = replace(claim, hedge=None), replace(fact, hedge=None)
+    return number_interval(claim), number_interval(fact)
 
 
 def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:

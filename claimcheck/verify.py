@@ -444,9 +444,11 @@ class Verifier:
                 continue
             # The fact's figure that plays the claim's role speaks: for a date, one at least as precise
             # ("vor dem 3. April 2016" answers "vor dem 3. Mai", the "2016" of "Wahl 2016" does not);
-            # among those, the most telling agreeing one, else the first comparable one.
-            figure, best = max(comparisons, key=lambda qc: (not _coarser(qc[0], claim.quantity), qc[1].agree,
-                                                            qc[1].specificity))
+            # among those, the most telling agreeing one, else the first that is not another figure of
+            # the claim's sentence ("von 19 auf 12 %" answers "von 19 auf sieben Prozent" with its 12).
+            figure, best = max(comparisons, key=lambda qc: (
+                not _coarser(qc[0], claim.quantity), qc[1].agree,
+                qc[1].agree or sibling_figure(claim, qc[0], qc[1], published) < SIBLING_VETO, qc[1].specificity))
             features = pair_features(claim, hit, best, published, figure, article)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))

@@ -46,6 +46,19 @@ def test_minutes_and_bare_numbers_are_compared(claim, fact, lang, agree):
     assert result is not None and result.agree is agree
 
 
+@pytest.mark.parametrize("claim, fact, agree", [
+    ("bis zu 50.000 Euro", "höchstens 100.000 Euro", False),  # two caps: as open intervals they overlapped
+    ("bis zu 50.000 Euro", "höchstens 50.000 Euro", True),
+    ("mehr als 140 Mio. Nutzer", "mehr als 100 Millionen Nutzer", False),
+    ("bis zu 50.000 Euro", "rund 40.000 Euro", True),  # a figure within the cap still agrees
+])
+def test_two_bounds_of_one_direction_compare_their_bounds(claim, fact, agree):
+    result = compare(one(claim), one(fact))
+    assert result.agree is agree
+    assert (result.distance > 0) is (not agree)
+    assert result.claim_text.startswith(("≤", "≥"))  # the reason still shows the hedge
+
+
 def test_minutes_are_not_restated_in_days():
     assert format_quantity(one("90 Minuten")) == "90 minutes"
     assert format_quantity(one("drei Monate")).endswith("(≈91 days)")

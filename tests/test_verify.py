@@ -5,8 +5,8 @@ import numpy as np
 
 from claimcheck.compare import Comparison
 from claimcheck.types import Claim, Fact, Quantity
-from claimcheck.verify import (FEATURES, VERDICT_FEATURES, Candidate, Verifier, VerifierModel, normalise_name,
-                               regions, verdict_features)
+from claimcheck.verify import (FEATURES, SIBLING_VETO, VERDICT_FEATURES, Candidate, Verifier, VerifierModel,
+                               normalise_name, regions, verdict_features)
 
 MODEL = VerifierModel(weights=[0.0] * len(FEATURES), bias=0.0, support_threshold=0.7, contradict_threshold=0.7,
                       calibration={v: [4.0, -2.0] for v in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")},
@@ -128,6 +128,25 @@ def test_a_fact_about_another_figure_of_the_sentence_is_a_sibling():
     two = Quantity("2 Mrd. Euro", 8, 19, "money", 2e9, 2e9, 2e9, unit="EUR")
     assert other_figure_match(second, Fact("c", "Kosten: 2 Mrd. Euro"), two, compare(other_claim, two), others) > 0.0
     assert other_figure_match(second, fact_b, changed, compare(other_claim, changed), others) == 0.0
+
+
+def test_a_fact_answers_a_claim_with_its_figure_that_is_not_another_of_the_sentence():
+    from types import SimpleNamespace
+
+    from claimcheck.quantities import read_quantities
+
+    sentence = "Gefordert wird eine Senkung der Mehrwertsteuer von 19 auf sieben Prozent."
+    start = sentence.index("sieben")
+    c = Claim("c1", sentence, 0, len(sentence), read_quantities(sentence)[-1])
+    assert c.quantity.start == start
+    text = "Der Verband forderte eine Senkung der Mehrwertsteuer von 19 auf 12 Prozent."
+    fact = Fact("f", text, lang="de", quantities=read_quantities(text))
+    store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
+    found = Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
+                     ).candidates(c, np.zeros(4), None)
+    # its 19 is the sentence's other figure (and would be vetoed); its 12 plays the role of 'sieben'
+    assert found[0].comparison.fact_text == "12 %" and not found[0].comparison.agree
+    assert found[0].features[FEATURES.index("sibling")] < SIBLING_VETO
 
 
 def test_a_model_fitted_for_other_features_is_refused_with_a_message():
