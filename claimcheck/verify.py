@@ -449,6 +449,8 @@ class Verifier:
             figure, best = max(comparisons, key=lambda qc: (
                 not _coarser(qc[0], claim.quantity), qc[1].agree,
                 qc[1].agree or sibling_figure(claim, qc[0], qc[1], published) < SIBLING_VETO, qc[1].specificity))
+            if best.agree and _coarser(figure, claim.quantity):
+                continue  # "2011" is no evidence for "Mai 2011" (a later year would be evidence against it)
             features = pair_features(claim, hit, best, published, figure, article)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))

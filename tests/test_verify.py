@@ -149,6 +149,26 @@ def test_a_fact_answers_a_claim_with_its_figure_that_is_not_another_of_the_sente
     assert found[0].features[FEATURES.index("sibling")] < SIBLING_VETO
 
 
+def test_a_coarser_date_can_speak_against_a_claim_but_not_for_it():
+    from types import SimpleNamespace
+
+    from claimcheck.quantities import read_quantities
+
+    sentence = "Die Öffnung des Arbeitsmarkts per Mai 2011 wirkte je nach Bundesland anders."
+    c = Claim("c1", sentence, 0, len(sentence), read_quantities(sentence)[0])
+    assert c.quantity.text == "Mai 2011"
+
+    def found(text):
+        fact = Fact("f", text, lang="de", quantities=read_quantities(text))
+        store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
+        return Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
+                        ).candidates(c, np.zeros(4), None)
+    assert found("Der Arbeitsmarkt wurde 2011 geöffnet.") == []  # consistent, but no evidence for May
+    against = found("Der Arbeitsmarkt wurde 2012 geöffnet.")
+    assert len(against) == 1 and not against[0].comparison.agree
+    assert found("Der Arbeitsmarkt wurde im Mai 2011 geöffnet.")[0].comparison.agree
+
+
 def test_a_model_fitted_for_other_features_is_refused_with_a_message():
     import pytest
 
