@@ -184,3 +184,14 @@ def test_english_words_name_their_concept(word: str, concept: str) -> None:
     from claimcheck.verify import _measure_word
 
     assert _measure_word(word, "en")[1] == concept
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Das Ministerium hat von September bis Jahresende 2015 rund 300.000 Euro ausgegeben.", "2015-09"),
+    ("von September bis Dezember 2015", "2015-09"),
+    ("von Dezember bis März 2016", "2015-12"),  # a period over the turn of the year
+    ("Im September und 2015 nicht", "--09"),  # "und" joins a period only before a month
+    ("am 11. Oktober. 2015 war das anders", "--10-11"),
+])
+def test_a_date_opening_a_period_takes_the_year_that_closes_it(text: str, first: str) -> None:
+    assert read_quantities(text)[0].date == first

@@ -300,7 +300,36 @@ class Grammar:
                 self._inherit_scale_and_unit(text, before, q)
         for i in range(1, len(out)):
             self._unit_left_out(text, out, i)
+        for first, then in zip(out, out[1:]):
+            self._year_left_out(text, first, then)
         return out
+
+    # "von September bis (Jahresende) 2015", "Jänner–Juni 2016"; "und" only before a month ("zwischen
+    # März und Mai 2020", not "im September und 2015")
+    _JOINS_A_PERIOD = re.compile(r"\s*(?:bis(?:\s+(?:zum|Ende|Anfang|Mitte|Jahresende))?|–|-|/)?\s*")
+    _AND = re.compile(r"\s*und\s*")
+
+    def _year_left_out(self, text: str, first: Quantity, then: Quantity) -> None:
+        """A date without a year that opens a period takes the year of the date that closes it: "von
+        September bis Jahresende 2015" -> September 2015 ("von Dezember bis März 2016": December 2015)."""
+        if first.kind != "date" or not (first.date or "").startswith("--") or then.kind != "date":
+            return
+        year_text = (then.date or "")[:4]
+        if not year_text.isdigit() or then.start - first.end > 25:
+            return
+        joined = (self._JOINS_A_PERIOD.fullmatch(text, first.end, then.start)
+                  and (then.relation == "until" or text[first.end:then.start].strip())
+                  or self._AND.fullmatch(text, first.end, then.start) and len(then.date) >= 7)
+        if not joined:
+            return
+        month, day = int(first.date[2:4]), int(first.date[5:7]) if len(first.date) > 5 else None
+        year = int(year_text) - (1 if len(then.date) >= 7 and month > int(then.date[5:7]) else 0)
+        try:
+            lo, hi = (Day(year, month, day),) * 2 if day else dates.month_interval(year, month)
+        except ValueError:  # 29 February of a common year
+            return
+        first.date = lo.isoformat() if day else f"{year:04d}-{month:02d}"
+        first.date_low, first.date_high = lo.isoformat(), hi.isoformat()
 
     def _unit_left_out(self, text: str, out: list[Quantity], i: int) -> None:
         """A bare number after a figure of the same size with a unit, in the same sentence, leaves
