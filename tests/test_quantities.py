@@ -130,6 +130,8 @@ def test_a_bare_number_after_davon_takes_the_scale_and_unit_of_the_figure_before
     _, users = read_quantities("Der Dienst hat 3 Millionen Nutzer, darunter rund 2 in Europa.")
     assert (users.text, users.kind, users.value, users.unit, users.hedge) == ("rund 2", "count", 2e6, "users", "approx")
     assert users.low < 2e6 < users.high
+    _, after = read_quantities("Die Banken haben 200 Milliarden Euro faule Kredite, 50 davon entfallen auf eine Bank.")
+    assert (after.text, after.kind, after.value, after.unit) == ("50", "money", 50e9, "EUR")
 
 
 def test_a_bare_number_after_davon_stays_a_count_without_a_money_or_scaled_figure_before() -> None:

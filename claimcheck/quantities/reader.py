@@ -354,11 +354,13 @@ class Grammar:
 
     def _inherit_scale_and_unit(self, text: str, before: Quantity, q: Quantity) -> None:
         """A bare number that is a part of the figure before it takes that figure's scale and
-        unit: "200 Milliarden Euro, davon 50 bei der Mutter" -> 50 Milliarden Euro,
+        unit: "200 Milliarden Euro, davon 50 bei der Mutter" (or "50 davon") -> 50 Milliarden Euro,
         "3 Millionen Nutzer, darunter 2 in Europa" -> 2 Millionen users. The span stays "50"."""
         if q.kind != "count" or q.noun is not None or q.unit is not None or self.re_scale_inside.search(q.text):
             return
-        if self._word_before(text, q.start).lower() not in self.part_of_before:
+        after = re.match(r"\s+(\w+)", text[q.end:q.end + 20])
+        if (self._word_before(text, q.start).lower() not in self.part_of_before
+                and not (after and after.group(1).lower() in self.part_of_before)):  # "50 davon entfallen auf"
             return
         if before.start < self._sentence_bounds(text, q.start)[0]:
             return  # the figure before stands in another sentence
