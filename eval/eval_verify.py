@@ -47,6 +47,7 @@ class Item:
     agree: dict
     disagree: dict
     distractor: Optional[dict]
+    first_round: bool = True  # written in the first round (facts-a/b.jsonl), not later
 
 
 @dataclass
@@ -63,16 +64,22 @@ class Judgement:
 
 def load_items(gold: list[GoldArticle], path: Path = VERIFY_FACTS, files: str = ALL_FACT_FILES) -> list[Item]:
     by_claim: dict[tuple, dict[str, dict]] = defaultdict(dict)
+    first_round = {file.name for file in path.glob(FIRST_FACT_FILES)}
+    later: set[tuple] = set()
     for file in sorted(path.glob(files)):
         for line in open(file, encoding="utf-8"):
             if line.strip():
                 row = json.loads(line)
-                by_claim[(row["article_id"], row["claim_start"], row["claim_end"])][row["role"]] = row
+                key = (row["article_id"], row["claim_start"], row["claim_end"])
+                by_claim[key][row["role"]] = row
+                if file.name not in first_round:
+                    later.add(key)
     annotator = {a.id: a.annotator for a in gold}
     items = []
     for key, roles in sorted(by_claim.items()):
         if "agree" in roles and "disagree" in roles:
-            items.append(Item(key, annotator.get(key[0], "?"), roles["agree"], roles["disagree"], roles.get("distractor")))
+            items.append(Item(key, annotator.get(key[0], "?"), roles["agree"], roles["disagree"], roles.get("distractor"),
+                              first_round=key not in later))
     return items
 
 
@@ -372,6 +379,12 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     _, judgements = judge_corpus(args.corpus, files=FIRST_FACT_FILES if args.first_facts else ALL_FACT_FILES)
     print_metrics("verify", metrics(judgements))
+    for name, first in (("first round of facts (facts-a/b)", True), ("second round (facts-a2/b2)", False)):
+        part = [j for j in judgements if j.item.first_round is first]
+        if part and len(part) < len(judgements):
+            m = metrics(part)
+            print(f"claims of the {name}: n={m['n']} macro-F1={m['macro_f1']:.3f} "
+                  "(95 % interval {:.3f}-{:.3f})".format(*m["macro_f1_interval"]))
     print("contradiction errors by cause: " + "; ".join(f"{k}: {v}" for k, v in sorted(error_causes(judgements).items())))
     if args.dump:
         dump(judgements, args.dump)
