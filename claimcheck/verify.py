@@ -377,9 +377,12 @@ def _logit(p: float) -> float:
     return float(np.log(p / (1 - p)))
 
 
-def verdict_features(agreeing: Optional["Candidate"], disagreeing: Optional["Candidate"],
-                     best: Optional["Candidate"]) -> np.ndarray:
-    """VERDICT_FEATURES of a claim: its most related agreeing and disagreeing candidates and its most related one."""
+def verdict_features(weighed: Sequence["Candidate"]) -> np.ndarray:
+    """VERDICT_FEATURES of a claim's weighed candidates (Verifier.weighed, most related first): its most
+    related agreeing and disagreeing candidates and its most related one."""
+    agreeing = next((c for c in weighed if c.comparison.agree), None)
+    disagreeing = next((c for c in weighed if not c.comparison.agree), None)
+    best = weighed[0] if weighed else None
     pa = agreeing.relatedness if agreeing else 0.0
     pd = disagreeing.relatedness if disagreeing else 0.0
     return np.array([
@@ -475,8 +478,7 @@ class Verifier:
         disagreeing = [c for c in candidates if not c.comparison.agree]
         best = candidates[0] if candidates else None
         if model.verdict_layer:
-            probabilities = model.verdict_probabilities(
-                verdict_features(agreeing[0] if agreeing else None, disagreeing[0] if disagreeing else None, best))
+            probabilities = model.verdict_probabilities(verdict_features(candidates))
             verdict = max(probabilities, key=probabilities.get)
             if (verdict == "SUPPORTED" and not agreeing) or (verdict == "CONTRADICTED" and not disagreeing):
                 verdict = "NOT_ENOUGH_INFO"  # the layer cannot rest a verdict on a fact that is not there

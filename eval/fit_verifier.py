@@ -80,12 +80,7 @@ def rejudge(judgements: list[Judgement], model: VerifierModel, scored: list[list
 
 def layer_inputs(scored: list[list]) -> np.ndarray:
     """verify.verdict_features of each judgement's rescored candidates (as Verifier.choose weighs them)."""
-    rows = []
-    for candidates in scored:
-        weighed = Verifier.weighed(candidates)
-        agreeing = next((c for c in weighed if c.comparison.agree), None)
-        disagreeing = next((c for c in weighed if not c.comparison.agree), None)
-        rows.append(verdict_features(agreeing, disagreeing, weighed[0] if weighed else None))
+    rows = [verdict_features(Verifier.weighed(candidates)) for candidates in scored]
     return np.array(rows).reshape(len(rows), len(VERDICT_FEATURES))
 
 

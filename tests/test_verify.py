@@ -130,9 +130,16 @@ def test_a_fact_about_another_figure_of_the_sentence_is_a_sibling():
     assert other_figure_match(second, fact_b, changed, compare(other_claim, changed), others) == 0.0
 
 
-def test_a_fact_answers_a_claim_with_its_figure_that_is_not_another_of_the_sentence():
+def candidates_from_one_fact(claim: Claim, fact: Fact) -> list[Candidate]:
+    """Verifier.candidates over a store that finds `fact` alone, under a neutral model."""
     from types import SimpleNamespace
 
+    store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
+    return Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
+                    ).candidates(claim, np.zeros(4), None)
+
+
+def test_a_fact_answers_a_claim_with_its_figure_that_is_not_another_of_the_sentence():
     from claimcheck.quantities import read_quantities
 
     sentence = "Gefordert wird eine Senkung der Mehrwertsteuer von 19 auf sieben Prozent."
@@ -140,18 +147,13 @@ def test_a_fact_answers_a_claim_with_its_figure_that_is_not_another_of_the_sente
     c = Claim("c1", sentence, 0, len(sentence), read_quantities(sentence)[-1])
     assert c.quantity.start == start
     text = "Der Verband forderte eine Senkung der Mehrwertsteuer von 19 auf 12 Prozent."
-    fact = Fact("f", text, lang="de", quantities=read_quantities(text))
-    store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
-    found = Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
-                     ).candidates(c, np.zeros(4), None)
+    found = candidates_from_one_fact(c, Fact("f", text, lang="de", quantities=read_quantities(text)))
     # its 19 is the sentence's other figure (and would be vetoed); its 12 plays the role of 'sieben'
     assert found[0].comparison.fact_text == "12 %" and not found[0].comparison.agree
     assert found[0].features[FEATURES.index("sibling")] < SIBLING_VETO
 
 
 def test_a_coarser_date_can_speak_against_a_claim_but_not_for_it():
-    from types import SimpleNamespace
-
     from claimcheck.quantities import read_quantities
 
     sentence = "Die Öffnung des Arbeitsmarkts per Mai 2011 wirkte je nach Bundesland anders."
@@ -159,10 +161,7 @@ def test_a_coarser_date_can_speak_against_a_claim_but_not_for_it():
     assert c.quantity.text == "Mai 2011"
 
     def found(text):
-        fact = Fact("f", text, lang="de", quantities=read_quantities(text))
-        store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
-        return Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
-                        ).candidates(c, np.zeros(4), None)
+        return candidates_from_one_fact(c, Fact("f", text, lang="de", quantities=read_quantities(text)))
     assert found("Der Arbeitsmarkt wurde 2011 geöffnet.") == []  # consistent, but no evidence for May
     against = found("Der Arbeitsmarkt wurde 2012 geöffnet.")
     assert len(against) == 1 and not against[0].comparison.agree
@@ -177,17 +176,13 @@ def test_a_model_fitted_for_other_features_is_refused_with_a_message():
 
 
 def test_a_fact_is_compared_by_its_date_as_precise_as_the_claims():
-    from types import SimpleNamespace
-
     sentence = "Wahlkarten, die vor dem 3. Mai abgeschickt wurden, sind ungültig."
     start = sentence.index("3. Mai")
     c = Claim("c1", sentence, 0, len(sentence), Quantity("3. Mai", start, start + 6, "date", date="--05-03"))
     fact = Fact("f", "Wahlkarten der Wahl 2016, die vor dem 3. April 2016 abgeschickt wurden, waren ungültig.",
                 lang="de", quantities=[Quantity("2016", 20, 24, "date", date="2016"),
                                        Quantity("3. April 2016", 38, 51, "date", date="2016-04-03")])
-    store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
-    found = Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
-                     ).candidates(c, np.zeros(4), None)
+    found = candidates_from_one_fact(c, fact)
     assert not found[0].comparison.agree and found[0].comparison.fact_text == "2016-04-03"
 
 
@@ -344,7 +339,7 @@ def test_the_verdict_layer_never_rests_a_verdict_on_a_missing_fact():
 
 
 def test_a_disagreeing_fact_about_a_sibling_figure_is_not_weighed_by_the_layer():
-    features = verdict_features(None, candidate("b", 0.9, False), None)
+    features = verdict_features([candidate("b", 0.9, False)])
     assert features[VERDICT_FEATURES.index("disagreeing_p")] == 0.9
     sibling = candidate("b", 0.9, False)
     sibling.features[FEATURES.index("sibling")] = 1.0
