@@ -10,7 +10,8 @@
    disagreeing fact (their relatedness, how telling the agreement, how far apart the
    disagreeing figures, whether the counted nouns match), picks SUPPORTED, CONTRADICTED
    or NOT_ENOUGH_INFO; a disagreeing fact whose figure is another figure of the claim's
-   sentence is never weighed. A model without that layer (hand-built ones) decides by
+   sentence is never weighed, nor is one that another claim of the article is clearly more
+   related to. A model without that layer (hand-built ones) decides by
    thresholds instead: SUPPORTED when a related fact agrees (P >= support threshold),
    CONTRADICTED when one disagrees (P >= contradict threshold), else NOT_ENOUGH_INFO.
 The weights, the verdict layer, the thresholds and the confidence calibration are fitted
@@ -69,6 +70,9 @@ class VerifierModel:
     # The verdict layer: {"verdicts": [3 names], "weights": [3 rows over VERDICT_FEATURES], "bias": [3]};
     # the verdict is the most probable one. None: the thresholds above decide.
     verdict_layer: Optional[dict] = None
+    # A disagreeing fact that another claim of the article relates to more than this much above this
+    # claim is about that claim and never weighed against this one (Verifier.judge). None: not applied.
+    rival_margin: Optional[float] = None
 
     @classmethod
     def load(cls, path=None) -> "VerifierModel":
@@ -394,6 +398,12 @@ def verdict_features(weighed: Sequence["Candidate"]) -> np.ndarray:
     ])
 
 
+def _repeats(one: Quantity, other: Quantity) -> bool:
+    """Whether two figures of an article agree (the same figure stated twice)."""
+    match = compare(one, other)
+    return match is not None and match.agree
+
+
 def _coarser(figure: Quantity, claim: Quantity) -> bool:
     """Whether a fact's date spans more days than the claim's (a year cannot confirm a day)."""
     fact_days, claim_days = date_span_days(figure), date_span_days(claim)
@@ -470,6 +480,30 @@ class Verifier:
         sibling = FEATURES.index("sibling")
         return [c for c in candidates if c.comparison.agree or c.features[sibling] < SIBLING_VETO]
 
+    @staticmethod
+    def without_rivals_facts(claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]],
+                             margin: Optional[float]) -> list[list[Candidate]]:
+        """Each claim's candidates (claims of one article) without the disagreeing facts another of its
+        claims relates to more than `margin` above it: "vier Israelis verletzt" beside "zwei Palästinenser
+        getötet" is answered by a fact about injured Israelis, which says nothing about the dead.
+        Agreeing facts stay (their figure already says which claim they are about), and a claim that
+        repeats the figure (a teaser and its body) is no rival."""
+        if margin is None or len(candidates) < 2:
+            return [list(c) for c in candidates]
+        best: list[dict[str, float]] = []  # per claim: fact id -> its relatedness to that claim
+        for found in candidates:
+            best.append({})
+            for c in found:
+                best[-1][c.fact.id] = max(best[-1].get(c.fact.id, 0.0), c.relatedness)
+        kept = []
+        for i, found in enumerate(candidates):
+            rivals = [b for k, b in enumerate(best) if k != i and not _repeats(claims[k].quantity, claims[i].quantity)]
+
+            def rival(fact_id: str) -> float:
+                return max((b.get(fact_id, 0.0) for b in rivals), default=0.0)
+            kept.append([c for c in found if c.comparison.agree or rival(c.fact.id) <= c.relatedness + margin])
+        return kept
+
     def choose(self, candidates: Sequence[Candidate]) -> "Choice":
         """The verdict for a claim's candidates (most related first) and what it rests on."""
         model = self.model
@@ -528,8 +562,10 @@ class Verifier:
         vectors = [sentence_vectors[_sentence_index(starts, c.sentence_start)] for c in claims]
         # One store query for all claims (claims of one sentence share its vector: searched once).
         hits = self.store.search_many(vectors, k=CANDIDATES, query_texts=[query_text(c) for c in claims]) if claims else []
-        for claim, vector, claim_hits in zip(claims, vectors, hits):
-            self.decide(claim, self.candidates(claim, vector, published, figures, hits=claim_hits))
+        found = [self.candidates(claim, vector, published, figures, hits=claim_hits)
+                 for claim, vector, claim_hits in zip(claims, vectors, hits)]
+        for claim, candidates in zip(claims, self.without_rivals_facts(claims, found, self.model.rival_margin)):
+            self.decide(claim, candidates)
 
 
 def query_text(claim: Claim) -> str:

@@ -203,18 +203,14 @@ def evaluate_verify(corpus: Path) -> dict:
     from claimcheck.models import get_encoder
     from eval.baselines import fit_similarity_threshold, held_out_similarity, similarity_judgements
     from eval.eval_verify import load_items, metrics, run
-    from eval.fit_verifier import as_judgements, fit
+    from eval.fit_verifier import held_out
 
     encoder = get_encoder()
     gold = load_gold(corpus)
     items = load_items(gold)
     judgements = run(gold, items, encoder)
     systems = {"claimcheck (shipped model)": metrics(judgements)}
-    held_out = []
-    for test in sorted({j.item.annotator for j in judgements}):
-        model = fit([j for j in judgements if j.item.annotator != test])
-        held_out += as_judgements([j for j in judgements if j.item.annotator == test], model)
-    systems["claimcheck (fit on other annotator)"] = metrics(held_out)
+    systems["claimcheck (fit on other annotator)"] = metrics(held_out(judgements))
     baseline, thresholds = held_out_similarity(judgements)
     systems["similarity only (fit on other annotator)"] = metrics(baseline)
     t_all = fit_similarity_threshold(judgements)

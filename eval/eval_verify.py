@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -60,6 +60,8 @@ class Judgement:
     evidence_lang: str  # language of the fact written for the claim
     claim: object  # the judged claims.Claim
     candidates: list  # verify.Candidate, for fitting
+    # The article's other claims with their candidates (Verifier.without_rivals_facts), for fitting.
+    rivals: list = field(default_factory=list)
 
 
 def load_items(gold: list[GoldArticle], path: Path = VERIFY_FACTS, files: str = ALL_FACT_FILES) -> list[Item]:
@@ -209,22 +211,41 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
         store.add(list(everything.values()))
         for rotation in rotations:
             verifier = Verifier(RotationView(store, {f["id"] for f in store_facts(items, rotation)}), model=model)
+            found_for: dict[tuple[str, int], list] = {}  # (article, claim start) -> its candidates in this rotation
+
+            def candidates_of(article_id: str, doc, claim) -> list:
+                key = (article_id, claim.quantity.start)
+                if key not in found_for:
+                    index = max(k for k, s in enumerate(doc.sentences) if s.start <= claim.sentence_start)
+                    if article_id not in figures:
+                        figures[article_id] = ArticleFigures([c.quantity for c in doc.claims])
+                    found_for[key] = verifier.candidates(copy.deepcopy(claim), doc.sentence_vectors[index],
+                                                         doc.published, figures[article_id])
+                return found_for[key]
+
             for i, item in enumerate(items):
                 doc = cache.get(articles[item.key[0]])
                 found = [c for c in doc.claims if overlaps(c.quantity.start, c.quantity.end, item.key[1], item.key[2])]
                 if not found:
                     continue
                 claim = copy.deepcopy(found[0])
-                index = max(k for k, s in enumerate(doc.sentences) if s.start <= claim.sentence_start)
-                if item.key[0] not in figures:
-                    figures[item.key[0]] = ArticleFigures([c.quantity for c in doc.claims])
-                candidates = verifier.candidates(claim, doc.sentence_vectors[index], doc.published,
-                                                 figures[item.key[0]])
-                verifier.decide(claim, candidates)
+                candidates = candidates_of(item.key[0], doc, found[0])
+                rivals = [(other, candidates_of(item.key[0], doc, other)) for other in doc.claims
+                          if other.quantity.start != claim.quantity.start]
+                verifier.decide(claim, without_rivals_facts(claim, candidates, rivals, model.rival_margin))
                 condition = condition_of(i, rotation)
                 judgements.append(Judgement(item, condition, CONDITIONS[condition], claim.verdict, claim.confidence,
-                                            item.agree.get("lang") or "de", claim, candidates))
+                                            item.agree.get("lang") or "de", claim, candidates, rivals))
     return judgements
+
+
+def without_rivals_facts(claim, candidates: list, rivals: list, margin) -> list:
+    """One claim's candidates as Verifier.judge weighs them beside its article's other claims (`rivals`:
+    (claim, candidates) pairs)."""
+    from claimcheck.verify import Verifier
+
+    return Verifier.without_rivals_facts([claim] + [c for c, _ in rivals], [candidates] + [f for _, f in rivals],
+                                         margin)[0]
 
 
 def features_model():

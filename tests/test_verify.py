@@ -354,3 +354,32 @@ def test_the_shipped_model_has_a_verdict_layer_over_the_verdict_features():
     assert [len(row) for row in layer["weights"]] == [len(VERDICT_FEATURES)] * 3
     probabilities = default_model().verdict_probabilities(np.zeros(len(VERDICT_FEATURES)))
     assert abs(sum(probabilities.values()) - 1.0) < 1e-9
+
+
+def test_a_disagreeing_fact_another_claim_relates_to_clearly_more_is_that_claims():
+    staff = Claim("c2", "TikTok hat 1.500 Mitarbeiter.", 50, 80,
+                    Quantity("1.500", 61, 66, "count", 1500.0, unit="employees"), subject="TikTok")
+
+    def shared(p: float, agree: bool = False) -> Candidate:
+        return candidate("shared", p, agree)
+    mine, theirs = [shared(0.6), candidate("own", 0.5, False)], [shared(0.9)]
+    kept, other = Verifier.without_rivals_facts([claim(), staff], [mine, theirs], margin=0.2)
+    assert [c.fact.id for c in kept] == ["own"] and [c.fact.id for c in other] == ["shared"]
+    # within the margin, without a margin, or agreeing with the claim: the fact stays
+    assert len(Verifier.without_rivals_facts([claim(), staff], [mine, theirs], margin=0.35)[0]) == 2
+    assert len(Verifier.without_rivals_facts([claim(), staff], [mine, theirs], margin=None)[0]) == 2
+    kept, _ = Verifier.without_rivals_facts([claim(), staff], [[shared(0.6, agree=True)], theirs], margin=0.2)
+    assert [c.fact.id for c in kept] == ["shared"]
+
+
+def test_a_claim_repeating_the_figure_is_no_rival():
+    teaser = dataclasses.replace(claim(), id="c0", sentence_start=100, sentence_end=144)
+    mine, theirs = [candidate("shared", 0.6, False)], [candidate("shared", 0.9, False)]
+    kept, _ = Verifier.without_rivals_facts([claim(), teaser], [mine, theirs], margin=0.1)
+    assert [c.fact.id for c in kept] == ["shared"]
+
+
+def test_the_shipped_model_drops_rivals_facts_with_a_fitted_margin():
+    from claimcheck.verify import default_model
+
+    assert default_model().rival_margin is not None and 0.0 <= default_model().rival_margin <= 0.5
