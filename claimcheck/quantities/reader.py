@@ -74,6 +74,8 @@ class Grammar:
         self.fractions: dict[str, int] = table["fractions"]
         self.scales: dict[str, float] = {k: float(v) for k, v in table["scales"].items()}
         self.glued_scales = [w for w in table["numeral_rules"].get("glued_scales", []) if w in self.scales]
+        self.glued_million: str = table["numeral_rules"].get("glued_million", "")
+        self.glued_million_before: list[str] = table["numeral_rules"].get("glued_million_before", [])
         self.currencies: dict[str, str] = table["currencies"]
         self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
         pct = table["percent"]
@@ -153,6 +155,13 @@ class Grammar:
 
         comp_suffix = _alt_prefix(self.compounds)
         glued = _alt(self.glued_scales)  # "3bn" is a number and its scale, not a name like "5G"
+        if self.glued_million:  # "1.5m people": the number and its scale; "100m long" stays a name
+            glued += rf"|{re.escape(self.glued_million)}\s+{_alt(self.glued_million_before)}(?!\w)"
+        # "USD3bn": a currency code glued to its amount, not a name like "A380"
+        codes = "|".join(c for c in self.currencies if c.isalpha() and c.isupper() and len(c) == 3)
+        not_code = rf"(?!(?:{codes})\d)" if codes else ""
+        after_code = rf"(?<=(?<![\w])(?:{codes}))" if codes else "(?!x)x"  # one width: a lookbehind needs it
+        code_glued = rf"(?<![\w])(?:{codes})(?=\d)" if codes else "(?!x)x"
         weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + r")?(?![\w])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
@@ -165,8 +174,8 @@ class Grammar:
             r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
             r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
-            r"|(?<![\w-])(?!Q[1-4](?!\w))[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
-            rf"|(?<![\w.,])\d+(?:[.,]\d+)*(?!{glued}(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
+            rf"|(?<![\w-])(?!Q[1-4](?!\w)){not_code}[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
+            rf"|(?<![\w.,])\d+(?:[.,]\d+)*(?!(?:{glued})(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
             r"(?P<isodate>(?<![\w.,-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d))",
             r"(?P<numdate>(?<![\w.,])(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4}|\d{2})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
@@ -176,12 +185,12 @@ class Grammar:
             rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?![\d\w])))",
             rf"(?P<month>(?<![\w]){months})",
             rf"(?P<weekday>(?<![\w]){weekday})",
-            rf"(?P<cur>(?<![\w]){prefix_cur}\s?(?=[-−]?\d))",
-            rf"(?P<num>(?<![\w.,/])(?<![^\W\d_]-){digits})",
+            rf"(?P<cur>(?<![\w]){prefix_cur}\s?(?=[-−]?\d)|{code_glued})",
+            rf"(?P<num>(?:(?<![\w.,/])|{after_code})(?<![^\W\d_]-){digits})",
             rf"(?P<word>(?<![\w-])(?:(?i:(?:{stems})+(?![\w-]))|{standalone}))",
         ]
         self.re_master = re.compile("|".join(master))
-        self.re_token = re.compile(r"\w+|[$€£¥+(−-](?=\s?\d)")
+        self.re_token = re.compile(rf"{code_glued}|\w+|[$€£¥+(−-](?=\s?\d)")
         self.re_numstart = re.compile("(?:" + stems + ")")
         first_words = lambda keys: {re.split(r"[\s.]", k)[0] for k in keys}  # noqa: E731
         self.trigger_words = frozenset(
