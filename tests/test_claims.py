@@ -632,3 +632,18 @@ def test_an_adverb_between_article_and_adjective_keeps_a_noun_common():
             "Es wertete alle weltweit dokumentierten Vorkommen von fossilen Würmern aus.")
     finder = SubjectFinder(text, split_sentences(text))
     assert "Vorkommen" not in [m.name for ms in finder.mentions for m in ms]
+
+
+def test_the_gold_figures_pass_their_validator_and_a_shifted_article_fails_it():
+    import json
+    import runpy
+
+    from eval.annotations import DEFAULT_CORPUS, REPO
+
+    check = runpy.run_path(str(REPO / "data" / "annotations" / "check.py"))
+    assert check["check"](DEFAULT_CORPUS) == []
+    texts = {row["id"]: row["text"] for row in map(json.loads, open(DEFAULT_CORPUS, encoding="utf-8"))}
+    article = json.loads(open(REPO / "data" / "annotations" / "articles-a.jsonl", encoding="utf-8").readline())["article_id"]
+    texts[article] = " " + texts[article]  # every span of that article now reads one character early
+    problems = check["check_annotator"]("a", texts)
+    assert problems and all(article in p and "span reads" in p for p in problems)

@@ -1,6 +1,7 @@
-"""Validate annotator b's gold figures: schema, allowed labels, and that every span's text matches the article.
+"""Validate every annotator's gold figures (figures-*.jsonl with its articles-*.jsonl): schema, allowed
+labels, every span's text equal to article[start:end], no overlapping spans.
 
-Usage: python data/annotations/check_b.py [--data ../shared/data/news_de_dev.jsonl]
+Usage: python data/annotations/check.py [--data ../shared/data/news_de_dev.jsonl]
 """
 import argparse
 import json
@@ -12,32 +13,32 @@ KINDS = {"count", "money", "percent", "date", "duration", "quantity"}
 HEDGES = {None, "approx", "min", "max", "range", "forecast"}
 RELATIONS = {None, "deadline", "until", "since"}
 DATE_FORMAT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DAY_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def check(data_path: Path) -> list[str]:
-    texts = {}
-    with open(data_path, encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            texts[row["id"]] = row["text"]
+def _lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+
+
+def check_annotator(name: str, texts: dict[str, str]) -> list[str]:
+    """The problems of one annotator's files (articles-NAME.jsonl, figures-NAME.jsonl)."""
     problems = []
-    articles = [json.loads(l) for l in open(HERE / "articles-b.jsonl", encoding="utf-8")]
+    articles = _lines(HERE / f"articles-{name}.jsonl")
     annotated = {a["article_id"] for a in articles}
     for a in articles:
         if a["article_id"] not in texts:
-            problems.append(f"unknown article {a['article_id']}")
-        if a["published"] is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", a["published"]):
-            problems.append(f"bad published date {a}")
-    last_end = {}
-    for n, line in enumerate(open(HERE / "figures-b.jsonl", encoding="utf-8"), 1):
-        fig = json.loads(line)
-        where = f"line {n} ({fig.get('article_id')} {fig.get('start')})"
+            problems.append(f"articles-{name}: unknown article {a['article_id']}")
+        if a["published"] is not None and not DAY_FORMAT.match(a["published"]):
+            problems.append(f"articles-{name}: bad published date {a}")
+    last_end: dict[str, int] = {}
+    for n, fig in enumerate(_lines(HERE / f"figures-{name}.jsonl"), 1):
+        where = f"figures-{name} line {n} ({fig.get('article_id')} {fig.get('start')}:{fig.get('end')})"
         text = texts.get(fig["article_id"])
         if fig["article_id"] not in annotated or text is None:
-            problems.append(f"{where}: article not listed in articles-b.jsonl")
+            problems.append(f"{where}: article not listed in articles-{name}.jsonl or not in the corpus")
             continue
         if text[fig["start"]:fig["end"]] != fig["text"]:
-            problems.append(f"{where}: span text {text[fig['start']:fig['end']]!r} != {fig['text']!r}")
+            problems.append(f"{where}: span reads {text[fig['start']:fig['end']]!r}, not {fig['text']!r}")
         if fig["start"] < last_end.get(fig["article_id"], 0):
             problems.append(f"{where}: overlaps or is out of order")
         last_end[fig["article_id"]] = fig["end"]
@@ -53,6 +54,13 @@ def check(data_path: Path) -> list[str]:
         if not (isinstance(also, list) and all(isinstance(x, str) and x for x in also)) or (also and not fig.get("subject")):
             problems.append(f"{where}: subject_also must be a list of names beside a subject")
     return problems
+
+
+def check(data_path: Path) -> list[str]:
+    """The problems of every annotator's files."""
+    texts = {row["id"]: row["text"] for row in _lines(data_path)}
+    names = sorted(p.stem.split("-", 1)[1] for p in HERE.glob("figures-*.jsonl"))
+    return [problem for name in names for problem in check_annotator(name, texts)]
 
 
 if __name__ == "__main__":
