@@ -107,6 +107,9 @@ class Grammar:
         self.weekday_suffixes = wd.get("suffixes", [])
         self.future_tense = wd.get("future_tense", [])
         self.past_tense = wd.get("past_tense", [])
+        joiners = wd.get("noun_date_joiners", [])
+        # a capitalised word that does not open the sentence, then the joiner, right before the date
+        self.re_noun_date = re.compile(r"(?<=[^\W\d_])\s+[A-ZÄÖÜ][^\W\d_]+\s+" + _alt(joiners) + r"\s+$") if joiners else None
         self.weekday_not_after = frozenset(wd.get("not_after", []))
         ago = d.get("ago", {})
         self.ago_before = frozenset(ago.get("before", []))
@@ -901,6 +904,10 @@ class Grammar:
                     best = (d, tense)
         return best[1] if best else None
 
+    def _dates_a_noun(self, text: str, start: int) -> bool:
+        """Whether the date at `start` is joined to a noun ("die Wahl am 3. November")."""
+        return self.re_noun_date is not None and self.re_noun_date.search(text, max(0, start - 60), start) is not None
+
     def _sentence_bounds(self, text: str, start: int) -> tuple[int, int]:
         """Start and end of the sentence around `start` (a full stop after a digit is an ordinal),
         at most 400 characters back and 600 ahead, so that text without full stops stays linear."""
@@ -944,7 +951,8 @@ class Grammar:
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
         if year is None and published is not None:
-            mode = {"until": "future", "since": "past"}.get(relation or "") or self._tense(text, start, end) or "nearest"
+            mode = {"until": "future", "since": "past"}.get(relation or "") or (
+                None if self._dates_a_noun(text, start) else self._tense(text, start, end)) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
         if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
             iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
