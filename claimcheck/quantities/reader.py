@@ -105,6 +105,9 @@ class Grammar:
         self.past_cues = frozenset(wd["past_cues"])
         self.year_cues = frozenset(d["year_cues"]["words"])
         self.weekday_suffixes = wd.get("suffixes", [])
+        weeks: dict[str, int] = d.get("week_after_weekday", {})
+        self.weeks_after_weekday = weeks
+        self.re_week_after = re.compile(r"\s+" + _alt(weeks)) if weeks else None
         self.future_tense = wd.get("future_tense", [])
         self.past_tense = wd.get("past_tense", [])
         joiners = wd.get("noun_date_joiners", [])
@@ -1109,9 +1112,16 @@ class Grammar:
             mode = self._tense(text, m.start()) or "nearest"
         name = m.group("weekday")
         base = next(w for w in self.weekdays if name.startswith(w))
-        day = dates.weekday_date(self.weekdays[base], published, mode)
+        end = m.end()
+        week = self.re_week_after.match(text, end) if self.re_week_after else None
+        if week:  # "Dienstag vergangener Woche": that week's Tuesday, whatever the tense
+            end = week.end()
+            monday = published - dt.timedelta(days=published.weekday())
+            day = monday + dt.timedelta(weeks=self.weeks_after_weekday[week.group().strip()], days=self.weekdays[base])
+        else:
+            day = dates.weekday_date(self.weekdays[base], published, mode)
         iso = day.isoformat()
-        return Quantity(text[s:m.end()], s, m.end(), "date", date=iso, date_low=iso, date_high=iso, relation=relation)
+        return Quantity(text[s:end], s, end, "date", date=iso, date_low=iso, date_high=iso, relation=relation)
 
 
 def _alt_prefix(words) -> str:
