@@ -103,6 +103,10 @@ class Grammar:
         self.weekdays: dict[str, int] = {k: v for k, v in wd.items() if isinstance(v, int)}
         self.future_cues = frozenset(wd["future_cues"])
         self.past_cues = frozenset(wd["past_cues"])
+        tenseless, joiners = wd.get("tenseless_cues", []), wd.get("list_joiners", [])
+        # "für Mittwoch", "für Mittwoch und Donnerstag": the cue, then weekdays joined, right before the weekday
+        self.re_tenseless = re.compile(
+            rf"(?<![\w]){_alt(tenseless)}\s+(?:{_alt(self.weekdays)}\w*\s*(?:{_alt(joiners)})\s*)*$") if tenseless else None
         self.year_cues = frozenset(d["year_cues"]["words"])
         self.weekday_suffixes = wd.get("suffixes", [])
         weeks: dict[str, int] = d.get("week_after_weekday", {})
@@ -1104,6 +1108,8 @@ class Grammar:
             mode = "next"
         elif cue in self.past_cues:
             mode = "past"
+        elif self.re_tenseless is not None and self.re_tenseless.search(text, max(0, m.start() - 80), m.start()):
+            mode = "nearest"
         elif relation == "until":
             mode = "future"
         elif relation == "since":
