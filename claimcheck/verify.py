@@ -481,28 +481,39 @@ class Verifier:
         return [c for c in candidates if c.comparison.agree or c.features[sibling] < SIBLING_VETO]
 
     @staticmethod
-    def without_rivals_facts(claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]],
-                             margin: Optional[float]) -> list[list[Candidate]]:
-        """Each claim's candidates (claims of one article) without the disagreeing facts another of its
-        claims relates to more than `margin` above it: "vier Israelis verletzt" beside "zwei Palästinenser
-        getötet" is answered by a fact about injured Israelis, which says nothing about the dead.
-        Agreeing facts stay (their figure already says which claim they are about), and a claim that
-        repeats the figure (a teaser and its body) is no rival."""
+    def rivals_facts(claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]],
+                     margin: Optional[float]) -> list[dict[str, int]]:
+        """For each claim (claims of one article), its disagreeing facts that another of its claims relates
+        to more than `margin` above it, each with the index of that claim: "vier Israelis verletzt" beside
+        "zwei Palästinenser getötet" is answered by a fact about injured Israelis, which says nothing about
+        the dead. Agreeing facts stay (their figure already says which claim they are about), and a claim
+        that repeats the figure (a teaser and its body) is no rival."""
         if margin is None or len(candidates) < 2:
-            return [list(c) for c in candidates]
-        best: list[dict[str, float]] = []  # per claim: fact id -> its relatedness to that claim
+            return [{} for _ in candidates]
+        related: list[dict[str, float]] = []  # per claim: fact id -> its relatedness to that claim
         for found in candidates:
-            best.append({})
+            related.append({})
             for c in found:
-                best[-1][c.fact.id] = max(best[-1].get(c.fact.id, 0.0), c.relatedness)
-        kept = []
+                related[-1][c.fact.id] = max(related[-1].get(c.fact.id, 0.0), c.relatedness)
+        out = []
         for i, found in enumerate(candidates):
-            rivals = [b for k, b in enumerate(best) if k != i and not _repeats(claims[k].quantity, claims[i].quantity)]
+            rivals = [k for k in range(len(claims)) if k != i and not _repeats(claims[k].quantity, claims[i].quantity)]
+            taken = {}
+            for c in found:
+                if c.comparison.agree:
+                    continue
+                k = max(rivals, key=lambda k: related[k].get(c.fact.id, 0.0), default=None)
+                if k is not None and related[k].get(c.fact.id, 0.0) > c.relatedness + margin:
+                    taken[c.fact.id] = k
+            out.append(taken)
+        return out
 
-            def rival(fact_id: str) -> float:
-                return max((b.get(fact_id, 0.0) for b in rivals), default=0.0)
-            kept.append([c for c in found if c.comparison.agree or rival(c.fact.id) <= c.relatedness + margin])
-        return kept
+    @classmethod
+    def without_rivals_facts(cls, claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]],
+                             margin: Optional[float]) -> list[list[Candidate]]:
+        """Each claim's candidates without its rivals_facts()."""
+        return [[c for c in found if c.fact.id not in taken]
+                for found, taken in zip(candidates, cls.rivals_facts(claims, candidates, margin))]
 
     def choose(self, candidates: Sequence[Candidate]) -> "Choice":
         """The verdict for a claim's candidates (most related first) and what it rests on."""
@@ -536,8 +547,10 @@ class Verifier:
         evidence = evidence[:1] + [c for c in evidence[1:3] if c.relatedness >= 0.5]
         return Choice(verdict, score, evidence, (agreeing[0], disagreeing[0]) if conflict else None, best)
 
-    def decide(self, claim: Claim, candidates: Sequence[Candidate]) -> None:
-        """Set the claim's verdict, confidence, evidence and reason from its candidates."""
+    def decide(self, claim: Claim, candidates: Sequence[Candidate],
+               set_aside: Sequence[tuple[Candidate, Claim]] = ()) -> None:
+        """Set the claim's verdict, confidence, evidence and reason from its candidates; `set_aside`: the
+        rivals' facts left out of them (rivals_facts()), each with the claim it is about, most related first."""
         choice = self.choose(candidates)
         claim.verdict = choice.verdict
         claim.confidence = self.model.confidence(choice.verdict, choice.score)
@@ -549,6 +562,10 @@ class Verifier:
             agrees, disagrees = choice.conflict
             claim.reason = (f"facts conflict: {agrees.fact.id} agrees ({agrees.comparison.fact_text}), "
                             f"{disagrees.fact.id} disagrees ({disagrees.comparison.fact_text})")
+        elif set_aside and (choice.best is None or set_aside[0][0].relatedness > choice.best.relatedness):
+            fact, other = set_aside[0]
+            claim.reason = (f"fact {fact.fact.id} disagrees ({fact.comparison.fact_text}) but is about another "
+                            f"figure of the article, {other.quantity.text!r}, not this one")
         elif choice.best:
             claim.reason = (f"closest fact {choice.best.fact.id} is not clearly about the same measure "
                             f"(relatedness {choice.best.relatedness:.2f})")
@@ -564,8 +581,9 @@ class Verifier:
         hits = self.store.search_many(vectors, k=CANDIDATES, query_texts=[query_text(c) for c in claims]) if claims else []
         found = [self.candidates(claim, vector, published, figures, hits=claim_hits)
                  for claim, vector, claim_hits in zip(claims, vectors, hits)]
-        for claim, candidates in zip(claims, self.without_rivals_facts(claims, found, self.model.rival_margin)):
-            self.decide(claim, candidates)
+        for claim, candidates, taken in zip(claims, found, self.rivals_facts(claims, found, self.model.rival_margin)):
+            self.decide(claim, [c for c in candidates if c.fact.id not in taken],
+                        [(c, claims[taken[c.fact.id]]) for c in candidates if c.fact.id in taken])
 
 
 def query_text(claim: Claim) -> str:

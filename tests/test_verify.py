@@ -356,9 +356,14 @@ def test_the_shipped_model_has_a_verdict_layer_over_the_verdict_features():
     assert abs(sum(probabilities.values()) - 1.0) < 1e-9
 
 
+def staff_claim() -> Claim:
+    """Another claim of claim()'s article."""
+    return Claim("c2", "TikTok hat 1.500 Mitarbeiter.", 50, 80,
+                 Quantity("1.500", 61, 66, "count", 1500.0, unit="employees"), subject="TikTok")
+
+
 def test_a_disagreeing_fact_another_claim_relates_to_clearly_more_is_that_claims():
-    staff = Claim("c2", "TikTok hat 1.500 Mitarbeiter.", 50, 80,
-                    Quantity("1.500", 61, 66, "count", 1500.0, unit="employees"), subject="TikTok")
+    staff = staff_claim()
 
     def shared(p: float, agree: bool = False) -> Candidate:
         return candidate("shared", p, agree)
@@ -383,3 +388,11 @@ def test_the_shipped_model_drops_rivals_facts_with_a_fitted_margin():
     from claimcheck.verify import default_model
 
     assert default_model().rival_margin is not None and 0.0 <= default_model().rival_margin <= 0.5
+
+
+def test_a_claim_whose_closest_fact_is_another_claims_says_so():
+    staff = staff_claim()
+    c = claim()
+    Verifier(store=None, model=MODEL).decide(c, [candidate("weak", 0.3, False)], [(candidate("shared", 0.6, False), staff)])
+    assert c.verdict == "NOT_ENOUGH_INFO"
+    assert c.reason == "fact shared disagrees (80 Mio. users) but is about another figure of the article, '1.500', not this one"
