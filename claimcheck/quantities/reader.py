@@ -483,14 +483,14 @@ class Grammar:
                 pass
             elif follow not in self.durations and follow not in self.percent_words and follow not in self.currencies:
                 return None
-            return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
+            return self._read_number(text, start, None, end, published, word_value=(value, word_step(value)))
         nxt = self.re_space_word.match(text, end)
         fraction = nxt.group(1).rstrip(".") if nxt else None  # "um zwei Drittel." ends a sentence
         if fraction in self.fractions:
             return self._finish_fraction(text, start, nxt.start(1) + len(fraction), value / self.fractions[fraction])
         if self.re_hundreds is not None and value in range(1, 10):
             value, end = self._hundreds(text, value, end)
-        return self._read_number(text, start, None, end, published, word_value=(value, 1.0))
+        return self._read_number(text, start, None, end, published, word_value=(value, word_step(value)))
 
     def _hundreds(self, text: str, value: float, end: int) -> tuple[float, int]:
         """"two hundred", "one hundred and twenty", "nine hundred ninety-nine": value and end."""
@@ -615,7 +615,8 @@ class Grammar:
                 m2 = self.re_master.match(text, ch.end())
                 if m2 and m2.lastgroup in ("num", "word"):
                     later = self._read_number(text, m2.start(), m2.group() if m2.lastgroup == "num" else None, m2.end(),
-                                              published, word_value=None if m2.lastgroup == "num" else (self.words.parse(m2.group()) or 0.0, 1.0))
+                                              published, word_value=None if m2.lastgroup == "num" else (
+                                                  (w2 := self.words.parse(m2.group()) or 0.0), word_step(w2)))
                     if isinstance(later, Quantity) and later.kind in ("percent", "money", "quantity") and later.unit:
                         return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
                                           later.unit, hedge_word)
@@ -1128,6 +1129,12 @@ class Grammar:
             day = dates.weekday_date(self.weekdays[base], published, mode)
         iso = day.isoformat()
         return Quantity(text[s:end], s, end, "date", date=iso, date_low=iso, date_high=iso, relation=relation)
+
+
+def word_step(value: float) -> float:
+    """The unit of the last written place of a number word: "zwei" 1, "eineinhalb" a half ("etwa
+    eineinhalb Wochen" is 1.25-1.75 weeks, not 1-2)."""
+    return 1.0 if value == int(value) else 0.5 if value * 2 == int(value * 2) else 0.25
 
 
 def _alt_prefix(words) -> str:
