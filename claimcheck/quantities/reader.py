@@ -75,6 +75,8 @@ class Grammar:
         self.scales: dict[str, float] = {k: float(v) for k, v in table["scales"].items()}
         self.glued_scales = [w for w in table["numeral_rules"].get("glued_scales", []) if w in self.scales]
         self.glued_million: str = table["numeral_rules"].get("glued_million", "")
+        plus_half = table["numeral_rules"].get("plus_half", [])
+        self.re_plus_half = re.compile(r"\s+" + _alt(plus_half)) if plus_half else None
         self.glued_million_before: list[str] = table["numeral_rules"].get("glued_million_before", [])
         self.currencies: dict[str, str] = table["currencies"]
         self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
@@ -490,6 +492,9 @@ class Grammar:
             return self._finish_fraction(text, start, nxt.start(1) + len(fraction), value / self.fractions[fraction])
         if self.re_hundreds is not None and value in range(1, 10):
             value, end = self._hundreds(text, value, end)
+        half = self.re_plus_half.match(text, end) if self.re_plus_half else None
+        if half:  # "two and a half million"
+            value, end = value + 0.5, half.end()
         return self._read_number(text, start, None, end, published, word_value=(value, word_step(value)))
 
     def _hundreds(self, text: str, value: float, end: int) -> tuple[float, int]:
