@@ -87,7 +87,8 @@ class Grammar:
         self.permille = frozenset(pct.get("permille", []))
         self.units: dict[str, str] = table["units"]
         self.durations: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["durations"].items()}
-        self.hedges: dict[str, str] = table["hedges"]
+        # a hedge opening a sentence is capitalised ("Rund 100", "Some 800 million")
+        self.hedges: dict[str, str] = {**{k[:1].upper() + k[1:]: v for k, v in table["hedges"].items()}, **table["hedges"]}
         exceptions = table.get("hedge_exceptions", {})
         self.not_before_durations = frozenset(exceptions.get("not_before_durations", []))
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
