@@ -197,3 +197,8 @@ def test_english_words_name_their_concept(word: str, concept: str) -> None:
 ])
 def test_a_date_opening_a_period_takes_the_year_that_closes_it(text: str, first: str) -> None:
     assert read_quantities(text)[0].date == first
+
+
+def test_a_weekday_of_a_named_week_reads_across_a_line_break():
+    found = read_quantities("Am Dienstag vergangener\nWoche hatten sich weniger angesteckt.", published=dt.date(2020, 11, 25))
+    assert [(q.text, q.date) for q in found] == [("Dienstag vergangener\nWoche", "2020-11-17")]

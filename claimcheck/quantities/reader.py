@@ -117,9 +117,10 @@ class Grammar:
         self.re_week_after = re.compile(r"\s+" + _alt(weeks)) if weeks else None
         self.future_tense = wd.get("future_tense", [])
         self.past_tense = wd.get("past_tense", [])
-        joiners = wd.get("noun_date_joiners", [])
+        noun_joiners = wd.get("noun_date_joiners", [])
         # a capitalised word that does not open the sentence, then the joiner, right before the date
-        self.re_noun_date = re.compile(r"(?<=[^\W\d_])\s+[A-ZÄÖÜ][^\W\d_]+\s+" + _alt(joiners) + r"\s+$") if joiners else None
+        self.re_noun_date = (re.compile(r"(?<=[^\W\d_])\s+[A-ZÄÖÜ][^\W\d_]+\s+" + _alt(noun_joiners) + r"\s+$")
+                             if noun_joiners else None)
         self.weekday_not_after = frozenset(wd.get("not_after", []))
         ago = d.get("ago", {})
         self.ago_before = frozenset(ago.get("before", []))
@@ -1130,7 +1131,7 @@ class Grammar:
         if week:  # "Dienstag vergangener Woche": that week's Tuesday, whatever the tense
             end = week.end()
             monday = published - dt.timedelta(days=published.weekday())
-            day = monday + dt.timedelta(weeks=self.weeks_after_weekday[week.group().strip()], days=self.weekdays[base])
+            day = monday + dt.timedelta(weeks=self.weeks_after_weekday[" ".join(week.group().split())], days=self.weekdays[base])
         else:
             day = dates.weekday_date(self.weekdays[base], published, mode)
         iso = day.isoformat()
