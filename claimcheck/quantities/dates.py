@@ -22,6 +22,16 @@ _YEAR_PARTS = {
 }
 
 
+# Years of a decade that "Anfang der", "Mitte der", "Ende der 1990er Jahre" name.
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def decade_interval(first_year: int, part: Optional[str] = None) -> tuple[Day, Day]:
+    """The days of a decade ("1990er Jahre"), or of its early, mid or late years."""
+    first, last = _DECADE_PARTS.get(part or "", (0, 9))
+    return Day(first_year + first, 1, 1), Day(first_year + last, 12, 31)
+
+
 def last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 

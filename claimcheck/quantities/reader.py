@@ -98,6 +98,9 @@ class Grammar:
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
         self.month_cues = frozenset(d["month_cues"])
         self.parts: dict[str, str] = d["parts"]
+        # "Anfang der", "Mitte der", "Ende der" before a decade: the parts table's entries with an article
+        decade_parts = [w for w, p in self.parts.items() if " " in w and p in ("early", "mid", "late")]
+        self.re_part_before_decade = re.compile(rf"(?<![\w])(?P<part>{_alt(decade_parts)})\s+$") if decade_parts else None
         q = d["quarters"]
         self.quarter_ordinals: dict[str, int] = q["ordinals"]
         self.quarter_words = frozenset(q["quarter_words"])
@@ -903,8 +906,13 @@ class Grammar:
         """"1930er-Jahre", "in den Siebzigern": a date with no single ISO form (date None)."""
         word = m.group("decade")
         year = self.decade_words.get(word) or int(word[:4])
-        return Quantity(word, m.start(), m.end(), "date", date=None, date_low=Day(year, 1, 1).isoformat(),
-                        date_high=Day(year + 9, 12, 31).isoformat())
+        start, part = m.start(), None
+        before = self.re_part_before_decade.search(text, max(0, start - 20), start) if self.re_part_before_decade else None
+        if before:  # "Anfang der 1990er Jahre": its first years
+            start, part = before.start(), self.parts[" ".join(before.group("part").split())]
+        low, high = dates.decade_interval(year, part)
+        return Quantity(text[start:m.end()], start, m.end(), "date", date=None, date_low=low.isoformat(),
+                        date_high=high.isoformat())
 
     def _tense(self, text: str, start: int, end: Optional[int] = None) -> Optional[str]:
         """"future" or "past" where the sentence around `start` says so by its words, else None."""
