@@ -98,9 +98,9 @@ class Grammar:
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
         self.month_cues = frozenset(d["month_cues"])
         self.parts: dict[str, str] = d["parts"]
-        # "Anfang der", "Mitte der", "Ende der" before a decade: the parts table's entries with an article
-        decade_parts = [w for w, p in self.parts.items() if " " in w and p in ("early", "mid", "late")]
-        self.re_part_before_decade = re.compile(rf"(?<![\w])(?P<part>{_alt(decade_parts)})\s+$") if decade_parts else None
+        # "Anfang der", "Ende der", "the early", "mid-" right before a decade
+        decade_parts = [w for w, p in self.parts.items() if p in ("early", "mid", "late")]
+        self.re_part_before_decade = re.compile(rf"(?<![\w])(?P<part>{_alt(decade_parts)})\s*$") if decade_parts else None
         q = d["quarters"]
         self.quarter_ordinals: dict[str, int] = q["ordinals"]
         self.quarter_words = frozenset(q["quarter_words"])
@@ -179,10 +179,13 @@ class Grammar:
         not_code = rf"(?!(?:{codes})\d)" if codes else ""
         after_code = rf"(?<=(?<![\w])(?:{codes}))" if codes else "(?!x)x"  # one width: a lookbehind needs it
         code_glued = rf"(?<![\w])(?:{codes})(?=\d)" if codes else "(?!x)x"
+        # "mid-1990s": a part of a period joined to its figure, not a name like "COVID-19"
+        hyphen_parts = "|".join(re.escape(w) for w in self.parts if w.endswith("-"))
+        not_hyphen_part = rf"(?!(?:{hyphen_parts})\d)" if hyphen_parts else ""
         weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + r")?(?![\w])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
-            rf"(?P<decade>(?<![\w.,])1\d{{2}}0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
+            rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
             rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
             rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
@@ -191,7 +194,7 @@ class Grammar:
             r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
             r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
-            rf"|(?<![\w-])(?!Q[1-4](?!\w)){not_code}[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
+            rf"|(?<![\w-])(?!Q[1-4](?!\w)){not_code}{not_hyphen_part}[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
             rf"|(?<![\w.,])\d+(?:[.,]\d+)*(?!(?:{glued})(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
             r"(?P<isodate>(?<![\w.,-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d))",
             r"(?P<numdate>(?<![\w.,])(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4}|\d{2})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
