@@ -509,10 +509,11 @@ class Verifier:
         return out
 
     @classmethod
-    def without_rivals_facts(cls, claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]],
-                             margin: Optional[float]) -> list[list[Candidate]]:
-        """Each claim's candidates without its rivals_facts()."""
-        return [[c for c in found if c.fact.id not in taken]
+    def set_aside_rivals(cls, claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]], margin: Optional[float]
+                         ) -> list[tuple[list[Candidate], list[tuple[Candidate, Claim]]]]:
+        """Each claim's candidates without its rivals_facts(), and those facts, each with the claim it is about."""
+        return [([c for c in found if c.fact.id not in taken],
+                 [(c, claims[taken[c.fact.id]]) for c in found if c.fact.id in taken])
                 for found, taken in zip(candidates, cls.rivals_facts(claims, candidates, margin))]
 
     def choose(self, candidates: Sequence[Candidate]) -> "Choice":
@@ -581,9 +582,8 @@ class Verifier:
         hits = self.store.search_many(vectors, k=CANDIDATES, query_texts=[query_text(c) for c in claims]) if claims else []
         found = [self.candidates(claim, vector, published, figures, hits=claim_hits)
                  for claim, vector, claim_hits in zip(claims, vectors, hits)]
-        for claim, candidates, taken in zip(claims, found, self.rivals_facts(claims, found, self.model.rival_margin)):
-            self.decide(claim, [c for c in candidates if c.fact.id not in taken],
-                        [(c, claims[taken[c.fact.id]]) for c in candidates if c.fact.id in taken])
+        for claim, (weighed, set_aside) in zip(claims, self.set_aside_rivals(claims, found, self.model.rival_margin)):
+            self.decide(claim, weighed, set_aside)
 
 
 def query_text(claim: Claim) -> str:

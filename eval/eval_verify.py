@@ -60,7 +60,7 @@ class Judgement:
     evidence_lang: str  # language of the fact written for the claim
     claim: object  # the judged claims.Claim
     candidates: list  # verify.Candidate, for fitting
-    # The article's other claims with their candidates (Verifier.without_rivals_facts), for fitting.
+    # The article's other claims with their candidates (Verifier.set_aside_rivals), for fitting.
     rivals: list = field(default_factory=list)
 
 
@@ -232,20 +232,19 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                 candidates = candidates_of(item.key[0], doc, found[0])
                 rivals = [(other, candidates_of(item.key[0], doc, other)) for other in doc.claims
                           if other.quantity.start != claim.quantity.start]
-                verifier.decide(claim, without_rivals_facts(claim, candidates, rivals, model.rival_margin))
+                verifier.decide(claim, *set_aside_rivals(claim, candidates, rivals, model.rival_margin))
                 condition = condition_of(i, rotation)
                 judgements.append(Judgement(item, condition, CONDITIONS[condition], claim.verdict, claim.confidence,
                                             item.agree.get("lang") or "de", claim, candidates, rivals))
     return judgements
 
 
-def without_rivals_facts(claim, candidates: list, rivals: list, margin) -> list:
+def set_aside_rivals(claim, candidates: list, rivals: list, margin) -> tuple[list, list]:
     """One claim's candidates as Verifier.judge weighs them beside its article's other claims (`rivals`:
-    (claim, candidates) pairs)."""
+    (claim, candidates) pairs), and the facts it sets aside as theirs."""
     from claimcheck.verify import Verifier
 
-    return Verifier.without_rivals_facts([claim] + [c for c, _ in rivals], [candidates] + [f for _, f in rivals],
-                                         margin)[0]
+    return Verifier.set_aside_rivals([claim] + [c for c, _ in rivals], [candidates] + [f for _, f in rivals], margin)[0]
 
 
 def features_model():

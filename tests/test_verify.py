@@ -368,19 +368,20 @@ def test_a_disagreeing_fact_another_claim_relates_to_clearly_more_is_that_claims
     def shared(p: float, agree: bool = False) -> Candidate:
         return candidate("shared", p, agree)
     mine, theirs = [shared(0.6), candidate("own", 0.5, False)], [shared(0.9)]
-    kept, other = Verifier.without_rivals_facts([claim(), staff], [mine, theirs], margin=0.2)
+    (kept, set_aside), (other, _) = Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=0.2)
     assert [c.fact.id for c in kept] == ["own"] and [c.fact.id for c in other] == ["shared"]
+    assert [(c.fact.id, about.id) for c, about in set_aside] == [("shared", "c2")]
     # within the margin, without a margin, or agreeing with the claim: the fact stays
-    assert len(Verifier.without_rivals_facts([claim(), staff], [mine, theirs], margin=0.35)[0]) == 2
-    assert len(Verifier.without_rivals_facts([claim(), staff], [mine, theirs], margin=None)[0]) == 2
-    kept, _ = Verifier.without_rivals_facts([claim(), staff], [[shared(0.6, agree=True)], theirs], margin=0.2)
+    assert len(Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=0.35)[0][0]) == 2
+    assert len(Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=None)[0][0]) == 2
+    (kept, _), _ = Verifier.set_aside_rivals([claim(), staff], [[shared(0.6, agree=True)], theirs], margin=0.2)
     assert [c.fact.id for c in kept] == ["shared"]
 
 
 def test_a_claim_repeating_the_figure_is_no_rival():
     teaser = dataclasses.replace(claim(), id="c0", sentence_start=100, sentence_end=144)
     mine, theirs = [candidate("shared", 0.6, False)], [candidate("shared", 0.9, False)]
-    kept, _ = Verifier.without_rivals_facts([claim(), teaser], [mine, theirs], margin=0.1)
+    (kept, _), _ = Verifier.set_aside_rivals([claim(), teaser], [mine, theirs], margin=0.1)
     assert [c.fact.id for c in kept] == ["shared"]
 
 
