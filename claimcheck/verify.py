@@ -481,40 +481,43 @@ class Verifier:
         return [c for c in candidates if c.comparison.agree or c.features[sibling] < SIBLING_VETO]
 
     @staticmethod
-    def rivals_facts(claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]],
-                     margin: Optional[float]) -> list[dict[str, int]]:
-        """For each claim (claims of one article), its disagreeing facts that another of its claims relates
-        to more than `margin` above it, each with the index of that claim: "vier Israelis verletzt" beside
-        "zwei Palästinenser getötet" is answered by a fact about injured Israelis, which says nothing about
-        the dead. Agreeing facts stay (their figure already says which claim they are about), and a claim
-        that repeats the figure (a teaser and its body) is no rival."""
+    def rivals_facts(claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]], margin: Optional[float],
+                     which: Optional[Sequence[int]] = None) -> list[dict[str, int]]:
+        """For each claim at `which` (all by default) of one article's `claims`, its disagreeing facts that
+        another of its claims relates to more than `margin` above it, each with the index of that claim:
+        "vier Israelis verletzt" beside "zwei Palästinenser getötet" is answered by a fact about injured
+        Israelis, which says nothing about the dead. Agreeing facts stay (their figure already says which
+        claim they are about), and a claim that repeats the figure (a teaser and its body) is no rival."""
+        which = range(len(claims)) if which is None else which
         if margin is None or len(candidates) < 2:
-            return [{} for _ in candidates]
-        related: list[dict[str, float]] = []  # per claim: fact id -> its relatedness to that claim
-        for found in candidates:
-            related.append({})
+            return [{} for _ in which]
+        holders: dict[str, list[tuple[int, float]]] = {}  # fact id -> (claim index, its relatedness), by index
+        for k, found in enumerate(candidates):
             for c in found:
-                related[-1][c.fact.id] = max(related[-1].get(c.fact.id, 0.0), c.relatedness)
+                holders.setdefault(c.fact.id, []).append((k, c.relatedness))
         out = []
-        for i, found in enumerate(candidates):
-            rivals = [k for k in range(len(claims)) if k != i and not _repeats(claims[k].quantity, claims[i].quantity)]
+        for i in which:
             taken = {}
-            for c in found:
+            for c in candidates[i]:
                 if c.comparison.agree:
                     continue
-                k = max(rivals, key=lambda k: related[k].get(c.fact.id, 0.0), default=None)
-                if k is not None and related[k].get(c.fact.id, 0.0) > c.relatedness + margin:
+                rivals = [(k, r) for k, r in holders[c.fact.id]
+                          if k != i and not _repeats(claims[k].quantity, claims[i].quantity)]
+                k, r = max(rivals, key=lambda kr: kr[1], default=(None, 0.0))
+                if r > c.relatedness + margin:
                     taken[c.fact.id] = k
             out.append(taken)
         return out
 
     @classmethod
-    def set_aside_rivals(cls, claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]], margin: Optional[float]
-                         ) -> list[tuple[list[Candidate], list[tuple[Candidate, Claim]]]]:
-        """Each claim's candidates without its rivals_facts(), and those facts, each with the claim it is about."""
-        return [([c for c in found if c.fact.id not in taken],
-                 [(c, claims[taken[c.fact.id]]) for c in found if c.fact.id in taken])
-                for found, taken in zip(candidates, cls.rivals_facts(claims, candidates, margin))]
+    def set_aside_rivals(cls, claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]], margin: Optional[float],
+                         which: Optional[Sequence[int]] = None) -> list[tuple[list[Candidate], list[tuple[Candidate, Claim]]]]:
+        """Each claim's (at `which`) candidates without its rivals_facts(), and those facts, each with the
+        claim it is about."""
+        which = range(len(claims)) if which is None else which
+        return [([c for c in candidates[i] if c.fact.id not in taken],
+                 [(c, claims[taken[c.fact.id]]) for c in candidates[i] if c.fact.id in taken])
+                for i, taken in zip(which, cls.rivals_facts(claims, candidates, margin, which))]
 
     def choose(self, candidates: Sequence[Candidate]) -> "Choice":
         """The verdict for a claim's candidates (most related first) and what it rests on."""

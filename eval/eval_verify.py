@@ -244,7 +244,8 @@ def set_aside_rivals(claim, candidates: list, rivals: list, margin) -> tuple[lis
     (claim, candidates) pairs), and the facts it sets aside as theirs."""
     from claimcheck.verify import Verifier
 
-    return Verifier.set_aside_rivals([claim] + [c for c, _ in rivals], [candidates] + [f for _, f in rivals], margin)[0]
+    return Verifier.set_aside_rivals([claim] + [c for c, _ in rivals], [candidates] + [f for _, f in rivals], margin,
+                                     which=[0])[0]
 
 
 def features_model():

@@ -75,9 +75,15 @@ def rescore(judgements: list[Judgement], model: VerifierModel) -> list[list]:
     """Each judgement's candidates with the relatedness `model` gives them, most related first, as the
     verifier weighs them beside the article's other claims (model.rival_margin)."""
     out = []
+    rescored: dict[int, list] = {}  # an article's candidate lists are shared by its claims' judgements: rescored once
+
+    def once(found: list) -> list:
+        if id(found) not in rescored:
+            rescored[id(found)] = _rescored(found, model)
+        return rescored[id(found)]
     for j in judgements:
-        rivals = [(claim, _rescored(found, model)) for claim, found in j.rivals] if model.rival_margin is not None else []
-        out.append(set_aside_rivals(j.claim, _rescored(j.candidates, model), rivals, model.rival_margin)[0])
+        rivals = [(claim, once(found)) for claim, found in j.rivals] if model.rival_margin is not None else []
+        out.append(set_aside_rivals(j.claim, once(j.candidates), rivals, model.rival_margin)[0])
     return out
 
 

@@ -376,6 +376,8 @@ def test_a_disagreeing_fact_another_claim_relates_to_clearly_more_is_that_claims
     assert len(Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=None)[0][0]) == 2
     (kept, _), _ = Verifier.set_aside_rivals([claim(), staff], [[shared(0.6, agree=True)], theirs], margin=0.2)
     assert [c.fact.id for c in kept] == ["shared"]
+    # asked for one claim only, the same answer for it
+    assert Verifier.rivals_facts([claim(), staff], [mine, theirs], 0.2, which=[0]) == [{"shared": 1}]
 
 
 def test_a_claim_repeating_the_figure_is_no_rival():
