@@ -98,6 +98,9 @@ class Grammar:
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
         self.month_cues = frozenset(d["month_cues"])
         self.parts: dict[str, str] = d["parts"]
+        # the words that join a period's two dates (table [dates] period_joiners, period_and)
+        self.re_period_join = re.compile(rf"\s*(?:{_alt(d.get('period_joiners', []))})?\s*")
+        self.re_period_and = re.compile(rf"\s*{_alt(d.get('period_and', []))}\s*")
         # "Anfang der", "Ende der", "the early", "mid-" right before a decade
         decade_parts = [w for w, p in self.parts.items() if p in ("early", "mid", "late")]
         self.re_part_before_decade = re.compile(rf"(?<![\w])(?P<part>{_alt(decade_parts)})\s*$") if decade_parts else None
@@ -333,11 +336,6 @@ class Grammar:
             self._year_left_out(text, first, then)
         return out
 
-    # "von September bis (Jahresende) 2015", "Jänner–Juni 2016"; "und" only before a month ("zwischen
-    # März und Mai 2020", not "im September und 2015")
-    _JOINS_A_PERIOD = re.compile(r"\s*(?:bis(?:\s+(?:zum|Ende|Anfang|Mitte|Jahresende))?|–|-|/)?\s*")
-    _AND = re.compile(r"\s*und\s*")
-
     def _year_left_out(self, text: str, first: Quantity, then: Quantity) -> None:
         """A date without a year that opens a period takes the year of the date that closes it: "von
         September bis Jahresende 2015" -> September 2015 ("von Dezember bis März 2016": December 2015)."""
@@ -346,9 +344,9 @@ class Grammar:
         year_text = (then.date or "")[:4]
         if not year_text.isdigit() or then.start - first.end > 25:
             return
-        joined = (self._JOINS_A_PERIOD.fullmatch(text, first.end, then.start)
+        joined = (self.re_period_join.fullmatch(text, first.end, then.start)
                   and (then.relation == "until" or text[first.end:then.start].strip())
-                  or self._AND.fullmatch(text, first.end, then.start) and len(then.date) >= 7)
+                  or self.re_period_and.fullmatch(text, first.end, then.start) and len(then.date) >= 7)
         if not joined:
             return
         month, day = int(first.date[2:4]), int(first.date[5:7]) if len(first.date) > 5 else None
