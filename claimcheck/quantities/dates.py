@@ -103,6 +103,12 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
     return future.year if (future - published).days <= FUTURE_WINDOW_DAYS else past.year
 
 
+def weekday_in_week(weekday: int, published: Day, weeks: int) -> Day:
+    """The weekday of the week `weeks` from the publication's ("Dienstag vergangener Woche": -1)."""
+    monday = published - dt.timedelta(days=published.weekday())
+    return monday + dt.timedelta(weeks=weeks, days=weekday)
+
+
 def weekday_date(weekday: int, published: Day, mode: str) -> Day:
     """The date of a weekday named without one.
 

@@ -1139,8 +1139,7 @@ class Grammar:
         week = self.re_week_after.match(text, end) if self.re_week_after else None
         if week:  # "Dienstag vergangener Woche": that week's Tuesday, whatever the tense
             end = week.end()
-            monday = published - dt.timedelta(days=published.weekday())
-            day = monday + dt.timedelta(weeks=self.weeks_after_weekday[" ".join(week.group().split())], days=self.weekdays[base])
+            day = dates.weekday_in_week(self.weekdays[base], published, self.weeks_after_weekday[" ".join(week.group().split())])
         else:
             day = dates.weekday_date(self.weekdays[base], published, mode)
         iso = day.isoformat()
