@@ -97,6 +97,7 @@ class Grammar:
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
         self.month_cues = frozenset(d["month_cues"])
+        self.numeric_date_cues = frozenset(d.get("numeric_date_cues", []))
         self.parts: dict[str, str] = d["parts"]
         # the words that join a period's two dates (table [dates] period_joiners, period_and)
         self.re_period_join = re.compile(rf"\s*(?:{_alt(d.get('period_joiners', []))})?\s*")
@@ -201,6 +202,11 @@ class Grammar:
             rf"|(?<![\w.,])\d+(?:[.,]\d+)*(?!(?:{glued})(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
             r"(?P<isodate>(?<![\w.,-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d))",
             r"(?P<numdate>(?<![\w.,])(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4}|\d{2})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
+            # "vom 24. bis 28.8.", "24.–28.8.2020": days of one month written in digits
+            (r"(?P<numrange>(?<![\w.,])(?P<nr1>\d{1,2})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*"
+             r"(?P<nr2>\d{1,2})\.\s?(?P<nrm>\d{1,2})\.(?:\s?(?P<nry>\d{4})(?!\d))?(?!\s?\d))") if de else r"(?P<numrange>(?!x)x)",
+            # "am 29.8.", "bis 27. 9.": a day and month in digits without a year (after a cue word only)
+            r"(?P<numday>(?<![\w.,])(?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.(?!\s?\d))" if de else r"(?P<numday>(?!x)x)",
             (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
              if de else
              rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|and|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
@@ -1022,6 +1028,20 @@ class Grammar:
         if not (1 <= mo <= 12):
             return m.end()
         return self._month_date(text, m.start(), m.end(), mo, year, d, None, self._back(text, m.start()), published) or m.end()
+
+    def _read_numrange(self, text, m, published):
+        month = int(m.group("nrm"))
+        if not 1 <= month <= 12:
+            return None
+        year = int(m.group("nry")) if m.group("nry") else None
+        return self._day_range(text, m.start(), m.end(), int(m.group("nr1")), int(m.group("nr2")), month, year, published)
+
+    def _read_numday(self, text, m, published):
+        """"am 29.8.": only after a cue word, so that a numbered section ("Absatz 2.3.") stays unread."""
+        day, month = int(m.group("dd")), int(m.group("dm"))
+        if not 1 <= month <= 12 or self._word_before(text, m.start()) not in self.numeric_date_cues:
+            return None
+        return self._month_date(text, m.start(), m.end(), month, None, day, None, self._back(text, m.start()), published)
 
     def _read_isodate(self, text, m, published):
         y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
