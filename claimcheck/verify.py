@@ -319,10 +319,11 @@ def other_figure_match(claim: Claim, fact: Fact, figure: Quantity, comparison: C
 
 
 def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional[dt.date],
-                  figure: Optional[Quantity] = None, others: Optional[ArticleFigures] = None) -> Optional[np.ndarray]:
+                  figure: Optional[Quantity] = None, others: Optional[ArticleFigures] = None,
+                  sibling: Optional[float] = None) -> Optional[np.ndarray]:
     """Features of a claim and a store hit, but cosine_margin (set by the caller, who sees all hits);
-    `figure` is the fact's figure the comparison was made with. None when the fact cannot be
-    about the claim's measure (other regions)."""
+    `figure` is the fact's figure the comparison was made with, `sibling` its sibling_figure() when
+    the caller worked it out already. None when the fact cannot be about the claim's measure (other regions)."""
     fact = hit.fact
     claim_regions, fact_regions = regions(claim.sentence), regions(fact.text)
     if claim_regions and fact_regions and not (claim_regions & fact_regions):
@@ -350,7 +351,7 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         0.0 if fact_lang == "de" else 1.0,
         measure_overlap(claim_words, fact_words),
         measure_overlap(claim_words, measure_words(fact.text, 0, 0, fact_lang, window=None)),
-        sibling_figure(claim, figure, comparison, published) if figure is not None else 0.0,
+        sibling if sibling is not None else sibling_figure(claim, figure, comparison, published) if figure is not None else 0.0,
         other_figure_match(claim, fact, figure, comparison, others) if figure is not None and others else 0.0,
         counted_noun(claim.quantity, figure, fact_lang) if figure is not None else 0.5,
     ])
@@ -459,12 +460,13 @@ class Verifier:
             # ("vor dem 3. April 2016" answers "vor dem 3. Mai", the "2016" of "Wahl 2016" does not);
             # among those, the most telling agreeing one, else the first that is not another figure of
             # the claim's sentence ("von 19 auf 12 %" answers "von 19 auf sieben Prozent" with its 12).
-            figure, best = max(comparisons, key=lambda qc: (
-                not _coarser(qc[0], claim.quantity), qc[1].agree,
-                qc[1].agree or sibling_figure(claim, qc[0], qc[1], published) < SIBLING_VETO, qc[1].specificity))
+            scored = [(q, c, sibling_figure(claim, q, c, published)) for q, c in comparisons]
+            figure, best, sibling = max(scored, key=lambda qcs: (
+                not _coarser(qcs[0], claim.quantity), qcs[1].agree, qcs[1].agree or qcs[2] < SIBLING_VETO,
+                qcs[1].specificity))
             if best.agree and _coarser(figure, claim.quantity):
                 continue  # "2011" is no evidence for "Mai 2011" (a later year would be evidence against it)
-            features = pair_features(claim, hit, best, published, figure, article)
+            features = pair_features(claim, hit, best, published, figure, article, sibling=sibling)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
         margin = FEATURES.index("cosine_margin")
