@@ -103,6 +103,20 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
     return future.year if (future - published).days <= FUTURE_WINDOW_DAYS else past.year
 
 
+def on_weekday(day: Day, weekday: int, published: Day) -> Day:
+    """A date written without its year but with its weekday ("Freitag, 22. Januar"): the year next to
+    the publication's in which it falls on that weekday, the nearest such; `day` as resolved when none does."""
+    fits = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if candidate.weekday() == weekday:
+            fits.append(candidate)
+    return min(fits, key=lambda d: abs((d - published).days), default=day)
+
+
 def weekday_in_week(weekday: int, published: Day, weeks: int) -> Day:
     """The weekday of the week `weeks` from the publication's ("Dienstag vergangener Woche": -1)."""
     monday = published - dt.timedelta(days=published.weekday())

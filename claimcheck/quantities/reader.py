@@ -129,6 +129,11 @@ class Grammar:
         self.re_noun_date = (re.compile(r"(?<=[^\W\d_])\s+[A-ZÄÖÜ][^\W\d_]+\s+" + _alt(noun_joiners) + r"\s+$")
                              if noun_joiners else None)
         self.weekday_not_after = frozenset(wd.get("not_after", []))
+        # "Mittwoch, den 30. Dezember 2020", "Saturday, 29 August": the weekday only names the date after it
+        self.re_year_in = re.compile(r"(?<!\d)\d{4}(?!\d)")
+        self.re_weekday_apposed = re.compile(
+            rf",?\s*(?:{_alt(wd.get('apposition_joiners', []))}\s+)?(?=\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_alt(self.months)})"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_alt(self.months)}|{_alt(self.months)}\s+\d{{1,2}}(?!\d))")
         ago = d.get("ago", {})
         self.ago_before = frozenset(ago.get("before", []))
         self.ago_after = ago.get("after", [])
@@ -1037,9 +1042,11 @@ class Grammar:
         return self._day_range(text, m.start(), m.end(), int(m.group("nr1")), int(m.group("nr2")), month, year, published)
 
     def _read_numday(self, text, m, published):
-        """"am 29.8.": only after a cue word, so that a numbered section ("Absatz 2.3.") stays unread."""
+        """"am 29.8.", "Samstag, 29.8.": only after a cue word or a weekday, so that a numbered section
+        ("Absatz 2.3.") stays unread."""
         day, month = int(m.group("dd")), int(m.group("dm"))
-        if not 1 <= month <= 12 or self._word_before(text, m.start()) not in self.numeric_date_cues:
+        before = self._word_before(text, m.start())
+        if not 1 <= month <= 12 or not (before in self.numeric_date_cues or before.rstrip(",") in self.weekdays):
             return None
         return self._month_date(text, m.start(), m.end(), month, None, day, None, self._back(text, m.start()), published)
 
@@ -1156,6 +1163,17 @@ class Grammar:
         name = m.group("weekday")
         base = next(w for w in self.weekdays if name.startswith(w))
         end = m.end()
+        apposed = self.re_weekday_apposed.match(text, end)
+        if apposed:  # the date after it is the figure, with the weekday's relation ("bis Freitag, 22. Januar")
+            dm = self.re_master.match(text, apposed.end())
+            found = getattr(self, "_read_" + dm.lastgroup)(text, dm, published) if dm else None
+            if isinstance(found, Quantity) and found.kind == "date":
+                found.text, found.start, found.relation = text[s:found.end], s, found.relation or relation
+                if found.date_low and found.date_low == found.date_high and not self.re_year_in.search(found.text):
+                    iso = dates.on_weekday(Day.fromisoformat(found.date_low), self.weekdays[base], published).isoformat()
+                    found.date = found.date_low = found.date_high = iso
+                return found
+            return end
         week = self.re_week_after.match(text, end) if self.re_week_after else None
         if week:  # "Dienstag vergangener Woche": that week's Tuesday, whatever the tense
             end = week.end()
