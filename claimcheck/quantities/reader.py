@@ -192,6 +192,8 @@ class Grammar:
         hyphen_parts = "|".join(re.escape(w) for w in self.parts if w.endswith("-"))
         not_hyphen_part = rf"(?!(?:{hyphen_parts})\d)" if hyphen_parts else ""
         weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + r")?(?![\w])"
+        # "the 29th of August": an English ordinal day before its month is a date, not a name like "5G"
+        not_ordinal_day = "" if de else rf"(?!\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?(?:{months}))"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
@@ -204,7 +206,7 @@ class Grammar:
             r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
             rf"|(?<![\w-])(?!Q[1-4](?!\w)){not_code}{not_hyphen_part}[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
-            rf"|(?<![\w.,])\d+(?:[.,]\d+)*(?!(?:{glued})(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
+            rf"|(?<![\w.,]){not_ordinal_day}\d+(?:[.,]\d+)*(?!(?:{glued})(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
             r"(?P<isodate>(?<![\w.,-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d))",
             r"(?P<numdate>(?<![\w.,])(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4}|\d{2})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             # "vom 24. bis 28.8.", "24.–28.8.2020": days of one month written in digits
@@ -256,7 +258,7 @@ class Grammar:
         self.re_unit = re.compile(r"\s?(?:(?<=\d)|(?<=\s))\s*" + _alt(unit_words))
         self.re_rate = re.compile(r"\s+" + _alt(self.rate_words) + r"\s+" + _alt(self.rate_periods))
         self.re_month_after_day = re.compile(
-            (r"\.\s*" if de else r"(?:st|nd|rd|th)?\s+") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
+            (r"\.\s*" if de else r"(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
         )
         self.re_year_after = re.compile(r"(?:,)?\s+(\d{4})(?![\d\w])")
         self.re_en_day = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})(?![\d\w])|\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d\w])")
@@ -1166,7 +1168,7 @@ class Grammar:
         apposed = self.re_weekday_apposed.match(text, end)
         if apposed:  # the date after it is the figure, with the weekday's relation ("bis Freitag, 22. Januar")
             dm = self.re_master.match(text, apposed.end())
-            found = getattr(self, "_read_" + dm.lastgroup)(text, dm, published) if dm else None
+            found = getattr(self, "_read_" + dm.lastgroup)(text, dm, published) if dm and dm.lastgroup != "skip" else None
             if isinstance(found, Quantity) and found.kind == "date":
                 found.text, found.start, found.relation = text[s:found.end], s, found.relation or relation
                 if found.date_low and found.date_low == found.date_high and not self.re_year_in.search(found.text):
