@@ -12,6 +12,9 @@ Day = dt.date
 # 3. November" in an August article is this year's, "Mitte April" in a
 # November article last year's).
 FUTURE_WINDOW_DAYS = 122
+# ... and a date something is set for ("für den 3. Januar ausgebucht", "war für Ende September
+# terminiert"), whatever the clause's tense: schedules look ahead, so up to about nine months.
+TARGET_WINDOW_DAYS = 270
 
 # Thirds of a month (days) and of a year (months): "Anfang" = early, "Mitte" =
 # mid, "Ende" = late. Seasons are meteorological.
@@ -87,7 +90,8 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
     mode "future" ("bis Mitte September"): the next such date on or after
     publication; "past" ("seit November"): the last one on or before it;
     "nearest": the coming one if it is at most FUTURE_WINDOW_DAYS ahead (news
-    announces imminent events), else the last one.
+    announces imminent events), else the last one; "target": the same with
+    TARGET_WINDOW_DAYS.
     """
     d = min(day or 1, 28)
     this = Day(published.year, month, d)
@@ -100,7 +104,8 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
         return future.year
     if mode == "past":
         return past.year
-    return future.year if (future - published).days <= FUTURE_WINDOW_DAYS else past.year
+    window = TARGET_WINDOW_DAYS if mode == "target" else FUTURE_WINDOW_DAYS
+    return future.year if (future - published).days <= window else past.year
 
 
 def on_weekday(day: Day, weekday: int, published: Day) -> Day:

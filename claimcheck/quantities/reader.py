@@ -114,9 +114,15 @@ class Grammar:
         self.future_cues = frozenset(wd["future_cues"])
         self.past_cues = frozenset(wd["past_cues"])
         tenseless, joiners = wd.get("tenseless_cues", []), wd.get("list_joiners", [])
+        tenseless = tenseless + [w[:1].upper() + w[1:] for w in tenseless]  # also opening a sentence: "Für Mittwoch"
         # "für Mittwoch", "für Mittwoch und Donnerstag": the cue, then weekdays joined, right before the weekday
         self.re_tenseless = re.compile(
             rf"(?<![\w]){_alt(tenseless)}\s+(?:{_alt(self.weekdays)}\w*\s*(?:{_alt(joiners)})\s*)*$") if tenseless else None
+        # "für den 3. Januar", "für 1., 2. und 3. Januar": the cue, then days joined, right before the day
+        articles = wd.get("apposition_joiners", [])
+        self.re_tenseless_day = re.compile(
+            rf"(?<![\w]){_alt(tenseless)}\s+(?:{_alt(articles)}\s+)?(?:\d{{1,2}}\.\s*(?:{_alt(joiners)})\s*)*$"
+        ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
         self.weekday_suffixes = wd.get("suffixes", [])
         weeks: dict[str, int] = d.get("week_after_weekday", {})
@@ -945,6 +951,11 @@ class Grammar:
         """Whether the date at `start` is joined to a noun ("die Wahl am 3. November")."""
         return self.re_noun_date is not None and self.re_noun_date.search(text, max(0, start - 60), start) is not None
 
+    def _is_target(self, text: str, start: int) -> bool:
+        """Whether the date at `start` is what something is set for ("für den 3. Januar ausgebucht", "war für
+        Ende September terminiert")."""
+        return self.re_tenseless_day is not None and self.re_tenseless_day.search(text, max(0, start - 60), start) is not None
+
     def _sentence_bounds(self, text: str, start: int) -> tuple[int, int]:
         """Start and end of the sentence around `start` (a full stop after a digit is an ordinal),
         at most 400 characters back and 600 ahead, so that text without full stops stays linear."""
@@ -989,6 +1000,7 @@ class Grammar:
         relation, s = self._relation_start(back, start)
         if year is None and published is not None:
             mode = {"until": "future", "since": "past"}.get(relation or "") or (
+                "target" if self._is_target(text, start) else
                 None if self._dates_a_noun(text, start) else self._tense(text, start, end)) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
         if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
