@@ -229,10 +229,10 @@ def report_verify(m: dict, out: Path) -> str:
 
     systems = m["systems"]
     rows = [[name, s["n"], s["accuracy"], s["macro_f1"], "{:.3f}-{:.3f}".format(*s["macro_f1_interval"])]
-            + [s["evidence_language"][lang]["accuracy"] for lang in ("de", "en")]
+            + [s["evidence_language"][lang]["accuracy"] for lang in ("de", "en")] + [s["foreign"]["false_verdict_rate"]]
             for name, s in systems.items()]
     headers = ["system", "n", "accuracy", "macro-F1", "95 % interval (claims resampled)", "acc. S+C, de facts",
-               "acc. S+C, en facts"]
+               "acc. S+C, en facts", "S or C on other articles' facts (store without the article's)"]
     plot_confusions({name.replace(" (", "\n("): s["confusion"] for name, s in systems.items()}, VERDICTS,
                     out / "confusion.png")
     plot_calibration({name: s["calibration"] for name, s in systems.items() if name.startswith("claimcheck")},
@@ -240,7 +240,8 @@ def report_verify(m: dict, out: Path) -> str:
     confusion = systems["claimcheck (shipped model)"]["confusion"]
     conf_rows = [[e] + [confusion[e][p] for p in VERDICTS] for e in VERDICTS]
     return (f"{m['items']} annotated claims with written facts; {m['judgements']} judgements "
-            f"(claims extraction found x 3 conditions)\n\n" + markdown_table(headers, rows)
+            f"(claims extraction found x 3 conditions, and once against a store without their article's facts)\n\n"
+            + markdown_table(headers, rows)
             + "\n\nshipped model, expected (rows) x predicted (columns):\n\n"
             + markdown_table(["expected"] + list(VERDICTS), conf_rows)
             + f"\n\nsimilarity thresholds: {m['similarity_thresholds']}")

@@ -9,6 +9,12 @@ each condition of a rotation:
   N: the store holds only its distractor  -> expected NOT_ENOUGH_INFO
 The store always holds every other claim's facts of that rotation and all
 distractors, so each judgement is made among hundreds of near-miss facts.
+A fourth condition asks what a store that knows nothing of the article does:
+  O: the store holds every fact of the other articles only -> expected NOT_ENOUGH_INFO
+(in real use most claims have no fact in the store, and a year or a small number agrees with
+some fact by chance). Its judgements are fitted on like the others, but reported apart: the
+macro-F1, confusion and calibration are those of S, C and N; O gives the share of claims judged
+SUPPORTED or CONTRADICTED on another article's facts.
 Only claims that extraction found (span overlap with the gold figure) count.
 The facts were written in two rounds: facts-a/b.jsonl (176 claims) and facts-a2/b2.jsonl (87
 more claims of the same articles, whose facts also make the store denser for the first ones);
@@ -33,6 +39,7 @@ from eval.annotations import DEFAULT_CORPUS, REPO, GoldArticle, load_gold, overl
 
 VERDICTS = ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")
 CONDITIONS = {"S": "SUPPORTED", "C": "CONTRADICTED", "N": "NOT_ENOUGH_INFO"}
+FOREIGN = "O"  # the condition whose store holds only other articles' facts (expected NOT_ENOUGH_INFO)
 VERIFY_FACTS = REPO / "data" / "verify"
 ALL_FACT_FILES = "facts-*.jsonl"
 # The first writing (176 claims, session 3); facts-a2/b2 (87 more claims of the same articles) came later.
@@ -179,23 +186,26 @@ class ArticleCache:
 
 
 class RotationView:
-    """The store of all verification facts, seen with only one rotation's facts.
+    """The store of all verification facts, seen with only some of them (one rotation's facts, or the
+    other articles' facts).
 
-    Every fact is encoded once instead of once per rotation; searching deeper and
-    dropping the facts outside the rotation gives the same top-k as a store that
-    holds only the rotation's facts.
+    Every fact is encoded once instead of once per view; searching deeper and dropping the
+    facts outside the view gives the same top-k as a store that holds only those facts
+    (`depth`: how many times k to search; an article's own facts may fill the first 60 places).
     """
 
-    def __init__(self, store, allowed: set[str]):
-        self.store, self.allowed = store, allowed
+    def __init__(self, store, allowed: set[str], depth: int = 4):
+        self.store, self.allowed, self.depth = store, allowed, depth
 
     def search(self, query, k: int = 10, **filters):
-        hits = self.store.search(query, k=k * 4, **filters)
+        hits = self.store.search(query, k=k * self.depth, **filters)
         return [h for h in hits if h.fact.id in self.allowed][:k]
 
 
-def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotations=(0, 1, 2)) -> list[Judgement]:
-    """Judge every found claim of every item in each condition."""
+def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotations=(0, 1, 2),
+        foreign: bool = True) -> list[Judgement]:
+    """Judge every found claim of every item in each condition (S, C, N of each rotation, and O unless
+    `foreign` is False)."""
     import copy
 
     from claimcheck.store import ReferenceStore
@@ -209,9 +219,13 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
     everything = {f["id"]: f for r in rotations for f in store_facts(items, r)}
     with ReferenceStore.in_memory(encoder=encoder) as store:
         store.add(list(everything.values()))
-        for rotation in rotations:
-            verifier = Verifier(RotationView(store, {f["id"] for f in store_facts(items, rotation)}), model=model)
-            found_for: dict[tuple[str, int], list] = {}  # (article, claim start) -> its candidates in this rotation
+        views = [(rotation, lambda article_id, allowed=frozenset(f["id"] for f in store_facts(items, rotation)): allowed)
+                 for rotation in rotations]
+        if foreign:  # every fact but the article's own (verification fact ids start with their article id)
+            views.append((None, lambda article_id: {i for i in everything if not i.startswith(article_id + "-")}))
+        for rotation, allowed_for in views:
+            verifiers: dict[str, Verifier] = {}
+            found_for: dict[tuple[str, int], list] = {}  # (article, claim start) -> its candidates in this view
 
             def candidates_of(article_id: str, doc, claim) -> list:
                 key = (article_id, claim.quantity.start)
@@ -219,8 +233,11 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                     index = max(k for k, s in enumerate(doc.sentences) if s.start <= claim.sentence_start)
                     if article_id not in figures:
                         figures[article_id] = ArticleFigures([c.quantity for c in doc.claims])
-                    found_for[key] = verifier.candidates(copy.deepcopy(claim), doc.sentence_vectors[index],
-                                                         doc.published, figures[article_id])
+                    if article_id not in verifiers:
+                        verifiers[article_id] = Verifier(RotationView(store, allowed_for(article_id),
+                                                                      depth=4 if rotation is not None else 8), model=model)
+                    found_for[key] = verifiers[article_id].candidates(copy.deepcopy(claim), doc.sentence_vectors[index],
+                                                                      doc.published, figures[article_id])
                 return found_for[key]
 
             for i, item in enumerate(items):
@@ -232,10 +249,10 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                 candidates = candidates_of(item.key[0], doc, found[0])
                 rivals = [(other, candidates_of(item.key[0], doc, other)) for other in doc.claims
                           if other.quantity.start != claim.quantity.start]
-                verifier.decide(claim, *set_aside_rivals(claim, candidates, rivals, model.rival_margin))
-                condition = condition_of(i, rotation)
-                judgements.append(Judgement(item, condition, CONDITIONS[condition], claim.verdict, claim.confidence,
-                                            item.agree.get("lang") or "de", claim, candidates, rivals))
+                verifiers[item.key[0]].decide(claim, *set_aside_rivals(claim, candidates, rivals, model.rival_margin))
+                condition = condition_of(i, rotation) if rotation is not None else FOREIGN
+                judgements.append(Judgement(item, condition, CONDITIONS.get(condition, "NOT_ENOUGH_INFO"), claim.verdict,
+                                            claim.confidence, item.agree.get("lang") or "de", claim, candidates, rivals))
     return judgements
 
 
@@ -265,7 +282,7 @@ def dump(judgements: list[Judgement], path: str) -> None:
     """One line per judgement for error analysis: the claim, the fact written for it, what the verifier saw."""
     with open(path, "w", encoding="utf-8") as out:
         for j in judgements:
-            own = {"S": j.item.agree, "C": j.item.disagree, "N": j.item.distractor or {}}[j.condition]
+            own = {"S": j.item.agree, "C": j.item.disagree, "N": j.item.distractor or {}}.get(j.condition, {})
             rank = next((r for r, c in enumerate(j.candidates) if c.fact.id == own.get("id")), None)
             row = {
                 "expected": j.expected, "predicted": j.predicted, "confidence": round(j.confidence, 3),
@@ -288,6 +305,8 @@ def error_causes(judgements: list[Judgement]) -> Counter:
     or one of another article; verification fact ids start with their article id)."""
     causes = Counter()
     for j in judgements:
+        if j.condition == FOREIGN:
+            continue  # counted apart (foreign_false_rate)
         if (j.expected, j.predicted) == ("CONTRADICTED", "NOT_ENOUGH_INFO"):
             rank = next((r for r, c in enumerate(j.candidates) if c.fact.id == j.item.disagree["id"]), None)
             causes["C->N: " + ("fact not retrieved or no comparable figure" if rank is None else
@@ -337,7 +356,19 @@ def macro_f1_interval(judgements: list[Judgement], rounds: int = 1000, seed: int
     return float(low), float(high)
 
 
+def foreign_false_rate(judgements: list[Judgement]) -> Optional[float]:
+    """The share of the foreign condition's judgements (a store without the article's facts) called
+    SUPPORTED or CONTRADICTED: verdicts resting on another article's facts. None without such judgements."""
+    foreign = [j for j in judgements if j.condition == FOREIGN]
+    return sum(j.predicted != "NOT_ENOUGH_INFO" for j in foreign) / len(foreign) if foreign else None
+
+
 def metrics(judgements: list[Judgement]) -> dict:
+    """Accuracy, macro-F1, confusion, evidence language and calibration over the S, C and N conditions, and
+    the foreign condition's false verdicts apart."""
+    foreign = foreign_false_rate(judgements)
+    n_foreign = sum(j.condition == FOREIGN for j in judgements)
+    judgements = [j for j in judgements if j.condition != FOREIGN]
     pairs = [(j.expected, j.predicted) for j in judgements]
     confusion = {e: {p: sum(1 for x, y in pairs if x == e and y == p) for p in VERDICTS} for e in VERDICTS}
     by_lang = {}
@@ -360,6 +391,7 @@ def metrics(judgements: list[Judgement]) -> dict:
         "confusion": confusion,
         "evidence_language": by_lang,
         "calibration": bins,
+        "foreign": {"n": n_foreign, "false_verdict_rate": foreign},
     }
 
 
@@ -375,6 +407,9 @@ def print_metrics(name: str, m: dict, out=sys.stdout) -> None:
         print(f"evidence written in {lang}: n={v['n']} accuracy (S+C conditions)={acc}", file=out)
     print("calibration: " + "; ".join(f"{b['bin']}: n={b['n']} conf={b['mean_confidence']:.2f} acc={b['accuracy']:.2f}"
                                       for b in m["calibration"]), file=out)
+    if m["foreign"]["n"]:
+        print(f"store without the article's facts (O): n={m['foreign']['n']} judged SUPPORTED or CONTRADICTED on "
+              f"another article's facts: {m['foreign']['false_verdict_rate']:.3f}", file=out)
 
 
 def judge_corpus(corpus: str | Path = DEFAULT_CORPUS, model=None, files: str = ALL_FACT_FILES
@@ -386,8 +421,9 @@ def judge_corpus(corpus: str | Path = DEFAULT_CORPUS, model=None, files: str = A
     encoder = cached_encoder()
     judgements = run(gold, items, encoder, model=model)
     encoder.save()
-    print(f"items (annotated claims with written facts): {len(items)}; "
-          f"judgements on claims that extraction found: {len(judgements)}")
+    foreign = sum(j.condition == FOREIGN for j in judgements)
+    print(f"items (annotated claims with written facts): {len(items)}; judgements on claims that extraction "
+          f"found: {len(judgements) - foreign}, and {foreign} against a store without their article's facts")
     return items, judgements
 
 

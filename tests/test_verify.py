@@ -253,6 +253,25 @@ def test_the_bootstrap_interval_brackets_macro_f1_and_narrows_with_more_claims()
     assert macro_f1_interval(judgements(10)[3:6]) == (1.0, 1.0)  # one claim (k=1), all right
 
 
+def test_metrics_keep_the_store_without_the_articles_facts_apart():
+    from types import SimpleNamespace
+
+    from eval.eval_verify import FOREIGN, metrics
+
+    def judgement(k, condition, expected, predicted):
+        return SimpleNamespace(item=SimpleNamespace(key=("art", k, k + 1)), condition=condition, expected=expected,
+                               predicted=predicted, evidence_lang="de", confidence=0.9)
+
+    rotation = [judgement(k, c, e, e) for k in range(4)
+                for c, e in (("S", "SUPPORTED"), ("C", "CONTRADICTED"), ("N", "NOT_ENOUGH_INFO"))]
+    foreign = [judgement(k, FOREIGN, "NOT_ENOUGH_INFO", "SUPPORTED" if k == 0 else "NOT_ENOUGH_INFO") for k in range(4)]
+    m = metrics(rotation + foreign)
+    assert (m["n"], m["macro_f1"], m["accuracy"]) == (12, 1.0, 1.0)  # the false SUPPORTED counts apart
+    assert m["confusion"]["NOT_ENOUGH_INFO"]["SUPPORTED"] == 0
+    assert m["foreign"] == {"n": 4, "false_verdict_rate": 0.25}
+    assert metrics(rotation)["foreign"] == {"n": 0, "false_verdict_rate": None}
+
+
 def test_a_fact_about_another_figure_of_the_sentence_never_contradicts():
     sibling = FEATURES.index("sibling")
     about_the_other = candidate("b", 0.95, False)
