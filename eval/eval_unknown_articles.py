@@ -64,8 +64,9 @@ def main(argv=None) -> int:
     print(f"judged SUPPORTED or CONTRADICTED (all false): {len(false)} = {len(false) / max(total, 1):.3f} "
           f"(SUPPORTED {verdicts['SUPPORTED']}, CONTRADICTED {verdicts['CONTRADICTED']}); by kind: "
           + ", ".join(f"{k} {v}" for k, v in by_kind.most_common()))
-    confident = [c for _, c in false if c.confidence >= 0.9]
-    print(f"of them with confidence 0.9 or more: {len(confident)} = {len(confident) / max(total, 1):.3f} of all claims")
+    for floor in (0.8, 0.9):
+        confident = [c for _, c in false if c.confidence >= floor]
+        print(f"of them with confidence {floor} or more: {len(confident)} = {len(confident) / max(total, 1):.3f} of all claims")
     if args.show:
         for article_id, claim in false:
             print(f"{article_id}  {claim.quantity.text!r} {claim.verdict} {claim.confidence:.2f}  {claim.reason}")
