@@ -62,6 +62,7 @@ class _Rules:
     prefixes: dict[str, tuple[str, ...]]  # first character -> prefixes, in the table's order
     suffixes: dict[str, tuple[str, ...]]  # last character -> suffixes
     stop_follows: frozenset[str]
+    line_continuers: frozenset[str]
 
 
 def _index(pieces: list[str], key) -> dict[str, tuple[str, ...]]:
@@ -83,6 +84,7 @@ def _rules() -> _Rules:
         prefixes=_index(table["prefixes"], key=lambda piece: piece[0]),
         suffixes=_index(table["suffixes"], key=lambda piece: piece[-1]),
         stop_follows=frozenset(table["stop_follows"]),
+        line_continuers=frozenset(table["line_continuers"]),
     )
 
 
@@ -274,11 +276,17 @@ def _mend_boundaries(tokens: list[_Token], rules: _Rules) -> None:
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if "\n" in tok.text:
-            # The next real token starts a sentence, unless the line continues a wrapped sentence.
+            # The next real token starts a sentence, unless the line continues a wrapped sentence: it
+            # starts in lower case, or the line before ends in a word no sentence ends in ("in\nDeutschland").
             j = i + 1
             while j < n and tokens[j].is_space:
                 j += 1
-            if j < n and not tokens[j].text[:1].islower():
+            k = i - 1
+            while k >= 0 and tokens[k].is_space:
+                k -= 1
+            wrapped = (k >= 0 and tokens[k].text in rules.line_continuers
+                       and sum(t.text.count("\n") for t in tokens[k + 1:j]) == 1)
+            if j < n and not tokens[j].text[:1].islower() and not wrapped:
                 tokens[j].is_sent_start = True
         elif _NUMBER_WITH_STOP.match(tok.text) and (
             nxt.text in rules.sentence_openers

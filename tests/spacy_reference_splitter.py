@@ -36,16 +36,23 @@ def _mend_boundaries(doc):
     table = _table()
     openers = set(table["openers"])
     sentence_openers = set(table["sentence_openers"])
+    continuers = set(table["line_continuers"])
     tokens = list(doc)
     n = len(tokens)
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if "\n" in tok.text or "\n" in tok.whitespace_:
-            # The next real token starts a sentence, unless the line continues a wrapped sentence.
+            # The next real token starts a sentence, unless the line continues a wrapped sentence: it
+            # starts in lower case, or the line before ends in a word no sentence ends in (one line break).
             j = i + 1
             while j < n and tokens[j].is_space:
                 j += 1
-            if j < n and not tokens[j].text[:1].islower():
+            k = i
+            while k >= 0 and tokens[k].is_space:
+                k -= 1
+            between = doc.text[tokens[k].idx + len(tokens[k].text):tokens[j].idx] if k >= 0 and j < n else ""
+            wrapped = k >= 0 and tokens[k].text in continuers and between.count("\n") == 1
+            if j < n and not tokens[j].text[:1].islower() and not wrapped:
                 tokens[j].is_sent_start = True
         elif _NUMBER_WITH_STOP.match(tok.text) and (
             nxt.text in sentence_openers

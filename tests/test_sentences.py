@@ -81,6 +81,21 @@ def test_a_hard_wrapped_line_continues_the_sentence():
     assert texts(text) == ["Der Verein hat im vergangenen Jahr\nmehr Mitglieder gewonnen.", "Das freut ihn."]
 
 
+def test_a_line_ending_in_an_article_or_preposition_continues_before_a_capital():
+    # German nouns start with a capital: only the word before the break tells a wrapped line from a new sentence
+    text = ("Bei den hohen Zahlen an Neuinfektionen in\nDeutschland gibt es keine Entspannung. Zwar meldete das\n"
+            "Robert-Koch-Institut weniger Fälle.\nTrump will Wahl verschieben\nDer Präsident sagte das.")
+    assert texts(text) == [
+        "Bei den hohen Zahlen an Neuinfektionen in\nDeutschland gibt es keine Entspannung.",
+        "Zwar meldete das\nRobert-Koch-Institut weniger Fälle.",
+        "Trump will Wahl verschieben",
+        "Der Präsident sagte das.",
+    ]
+    assert texts("Ein Absatz endet mit in\n\nDeutschland beginnt ein neuer.") == [
+        "Ein Absatz endet mit in", "Deutschland beginnt ein neuer."]  # a paragraph break still ends it
+    assert_exact_offsets(text)
+
+
 def test_web_debris_joins_its_sentence():
     text = "Der Plan wurde veröffentlicht (hier einsehbar) \u00a0 , sagte sie. Die Firma Korn \u00a0 . Danach kam nichts."
     assert texts(text) == [
@@ -165,6 +180,8 @@ _FUZZ_PIECES = [
     "2011.", "Traun", "\u00a0", "O.K.", "Tel.", "e.V.", "U.S.A.", "wort.)", "Nr.", "5.000.", "am", "Dezember",
     "Mrd.", "i.d.R.", "(Anm.)", "Sept.", "Ä.", "ÖVP.", "ab.Cd", "2:1", "(2:1)Tore",
 ]
+# ... and pieces of hard-wrapped lines (a break after "in" / "das" before a capital continues the sentence).
+_WRAP_PIECES = ["in", "das", "der", "Deutschland", "Wort", "wort", "Die", "Ende.", "3.", "„Zitat.“", "-", ","]
 _FUZZ_SEPARATORS = [" ", " ", " ", "  ", "\n", "\n\n", " \n", "\n ", "", "\t", "\u00a0"]
 
 
@@ -178,6 +195,8 @@ def test_the_plain_python_splitter_agrees_with_the_spacy_pipeline_it_replaced():
                      for name in ("tiktok-ultimatum.txt", "tiktok-ultimatum-doctored.txt")]
     texts_checked += ["".join(rng.choice(_FUZZ_PIECES) + rng.choice(_FUZZ_SEPARATORS)
                               for _ in range(rng.randint(1, 14))) for _ in range(1500)]
+    texts_checked += ["".join(rng.choice(_WRAP_PIECES) + rng.choice(_FUZZ_SEPARATORS)
+                              for _ in range(rng.randint(1, 14))) for _ in range(500)]
     disagreements = [text for text in texts_checked
                      if [(s.start, s.end) for s in split_sentences(text)] != [(s.start, s.end) for s in spacy_split(text)]]
     assert disagreements == []
