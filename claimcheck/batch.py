@@ -226,18 +226,14 @@ def _parquet_to_jsonl(parquet: Path, jsonl: Path) -> None:
 
 def check_articles(rows: list[Row], encoder, store) -> list[dict]:
     """Output records for a chunk of rows; the sentences of all of them are encoded in one call."""
-    from .pipeline import (Document, find_claims, find_published, judge_claims, parse_published,
-                           sentences_to_encode, set_sentence_vectors, split_into_sentences, summarise)
-    from .textio import language_warning
+    from .pipeline import (find_claims, find_published, judge_claims, sentences_to_encode, set_sentence_vectors,
+                           split_into_sentences, start_document, summarise)
 
     records: list[dict] = []
     docs: list[tuple[Row, Any, list[int]]] = []  # (row, document, its sentences to encode)
     for row in rows:
         try:
-            doc = Document(text=row.text, published=parse_published(row.published))
-            warning = language_warning(doc.text)
-            if warning:
-                doc.warnings.append(warning)
+            doc = start_document(row.text, row.published)
             split_into_sentences(doc)
             find_published(doc)
             docs.append((row, doc, sentences_to_encode(doc)))

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 import numpy as np
 
-from .textio import InputError, language_warning, validate_text
+from .textio import NFC_WARNING, InputError, composed, language_warning, validate_text
 from .types import Claim, Fact, Quantity, Report, Sentence
 
 
@@ -172,6 +172,18 @@ def open_facts(facts: str | Path | Iterable[dict | Fact], encoder) -> "Reference
     return store
 
 
+def start_document(text: str, published: str | dt.date | None) -> Document:
+    """The Document of an article's text in Unicode NFC form, with the warnings the text calls for
+    (decomposed letters, not German)."""
+    doc = Document(text=composed(text), published=parse_published(published))
+    if doc.text != text:
+        doc.warnings.append(NFC_WARNING)
+    warning = language_warning(doc.text)
+    if warning:
+        doc.warnings.append(warning)
+    return doc
+
+
 def check(
     text: str,
     *,
@@ -192,10 +204,7 @@ def check(
 
     if store is not None and facts is not None:
         raise InputError("Give either a store or facts, not both.")
-    doc = Document(text=validate_text(text), published=parse_published(published))
-    warning = language_warning(doc.text)
-    if warning:
-        doc.warnings.append(warning)
+    doc = start_document(validate_text(text), published)
     encoder = encoder or get_encoder()
 
     split_into_sentences(doc)
@@ -217,7 +226,7 @@ def extract_claims(text: str, *, published: str | dt.date | None = None) -> list
     """The checkable claims of `text` (no verdicts), without loading an encoder."""
     from .claims import extract_claims as _extract
 
-    return _extract(validate_text(text), published=parse_published(published))
+    return _extract(composed(validate_text(text)), published=parse_published(published))
 
 
 def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive", model: Optional[str] = None,
@@ -228,7 +237,7 @@ def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive",
     """
     from .summarize import summarize as _summarize
 
-    summary = _summarize(validate_text(text), max_sentences=max_sentences, backend=backend, model=model)
+    summary = _summarize(composed(validate_text(text)), max_sentences=max_sentences, backend=backend, model=model)
     if notes is not None:
         notes.extend(summary.notes)
     return summary.text

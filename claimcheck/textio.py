@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -64,6 +65,10 @@ def read_article(path: str | Path) -> str:
     return validate_text(decode_bytes(p.read_bytes(), name=str(p)))
 
 
+NFC_WARNING = ("The text had decomposed letters (an umlaut as a letter plus a combining mark, as text copied on "
+               "macOS may have); it was read in Unicode NFC form, so character offsets refer to that form.")
+
+
 def validate_text(text: str) -> str:
     """Refuse empty and oversized articles; return the text unchanged otherwise."""
     if text is None or not str(text).strip():
@@ -73,6 +78,12 @@ def validate_text(text: str) -> str:
             f"The article has {len(text):,} characters; the limit is {MAX_CHARS:,}. Split it into parts."
         )
     return text
+
+
+def composed(text: str) -> str:
+    """The text in Unicode NFC form: the word tables hold composed letters, and a decomposed "März"
+    or "für" would not be read (text copied on macOS may be decomposed)."""
+    return unicodedata.normalize("NFC", text)
 
 
 @lru_cache(maxsize=1)

@@ -124,6 +124,22 @@ def test_a_non_german_text_is_checked_with_a_warning(encoder):
     assert any("German" in w for w in report.warnings)
 
 
+def test_decomposed_letters_are_read_and_the_report_says_so():
+    import unicodedata
+
+    from fakes import FakeEncoder
+
+    text = unicodedata.normalize("NFD", "Die Bäckerei Korn hat 1.500 Mitarbeiter. Die neue Filiale der Bäckerei "
+                                        "Korn in München öffnet für Kunden am 3. März.")
+    assert "ä" not in text  # "ä" is "a" and a combining diaeresis here, as text copied on macOS may be
+    report = check(text, encoder=FakeEncoder(), published="2021-01-10")
+    # decomposed, "März" was no month and "3" a count
+    assert [(c.quantity.text, c.quantity.kind, c.quantity.date) for c in report.claims] == [
+        ("1.500", "count", None), ("3. März", "date", "2021-03-03")]
+    assert any("NFC" in w for w in report.warnings)
+    assert not any("NFC" in w for w in check(unicodedata.normalize("NFC", text), encoder=FakeEncoder()).warnings)
+
+
 @pytest.fixture
 def sample_figure_reads(monkeypatch):
     """The sample article's text, and a list that collects each read_quantities call on the whole of it."""
