@@ -191,7 +191,8 @@ class RotationView:
 
     Every fact is encoded once instead of once per view; searching deeper and dropping the
     facts outside the view gives the same top-k as a store that holds only those facts
-    (`depth`: how many times k to search; an article's own facts may fill the first 60 places).
+    (`depth`: how many times k to search; an article has up to 42 facts of its own, which the
+    foreign view drops, so it searches 8 x 20 deep).
     """
 
     def __init__(self, store, allowed: set[str], depth: int = 4):
@@ -202,10 +203,8 @@ class RotationView:
         return [h for h in hits if h.fact.id in self.allowed][:k]
 
 
-def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotations=(0, 1, 2),
-        foreign: bool = True) -> list[Judgement]:
-    """Judge every found claim of every item in each condition (S, C, N of each rotation, and O unless
-    `foreign` is False)."""
+def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotations=(0, 1, 2)) -> list[Judgement]:
+    """Judge every found claim of every item in each condition (S, C, N of each rotation, and O)."""
     import copy
 
     from claimcheck.store import ReferenceStore
@@ -221,8 +220,8 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
         store.add(list(everything.values()))
         views = [(rotation, lambda article_id, allowed=frozenset(f["id"] for f in store_facts(items, rotation)): allowed)
                  for rotation in rotations]
-        if foreign:  # every fact but the article's own (verification fact ids start with their article id)
-            views.append((None, lambda article_id: {i for i in everything if not i.startswith(article_id + "-")}))
+        # O: every fact but the article's own (verification fact ids start with their article id)
+        views.append((None, lambda article_id: {i for i in everything if not i.startswith(article_id + "-")}))
         for rotation, allowed_for in views:
             verifiers: dict[str, Verifier] = {}
             found_for: dict[tuple[str, int], list] = {}  # (article, claim start) -> its candidates in this view
