@@ -1162,18 +1162,6 @@ class Grammar:
             return m.end()  # "jeden Donnerstag": a habit, not a date
         back = self._back(text, m.start())
         relation, s = self._relation_start(back, m.start())
-        if cue in self.future_cues:
-            mode = "next"
-        elif cue in self.past_cues:
-            mode = "past"
-        elif self.re_tenseless is not None and self.re_tenseless.search(text, max(0, m.start() - 80), m.start()):
-            mode = "nearest"
-        elif relation == "until":
-            mode = "future"
-        elif relation == "since":
-            mode = "past"
-        else:
-            mode = self._tense(text, m.start()) or "nearest"
         name = m.group("weekday")
         base = next(w for w in self.weekdays if name.startswith(w))
         end = m.end()
@@ -1193,9 +1181,22 @@ class Grammar:
             end = week.end()
             day = dates.weekday_in_week(self.weekdays[base], published, self.weeks_after_weekday[" ".join(week.group().split())])
         else:
-            day = dates.weekday_date(self.weekdays[base], published, mode)
+            day = dates.weekday_date(self.weekdays[base], published, self._weekday_mode(text, m.start(), cue, relation))
         iso = day.isoformat()
         return Quantity(text[s:end], s, end, "date", date=iso, date_low=iso, date_high=iso, relation=relation)
+
+    def _weekday_mode(self, text: str, start: int, cue: str, relation: Optional[str]) -> str:
+        """Which of its days a weekday written alone means (dates.weekday_date's mode): its cue word,
+        a target ("für Mittwoch"), its relation, else the tense of its clause."""
+        if cue in self.future_cues:
+            return "next"
+        if cue in self.past_cues:
+            return "past"
+        if self.re_tenseless is not None and self.re_tenseless.search(text, max(0, start - 80), start):
+            return "nearest"
+        if relation in ("until", "since"):
+            return "future" if relation == "until" else "past"
+        return self._tense(text, start) or "nearest"
 
 
 def word_step(value: float) -> float:
