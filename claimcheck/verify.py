@@ -500,11 +500,18 @@ class Verifier:
         out = []
         for i in which:
             taken = {}
+            repeats: dict[int, bool] = {}  # claim index -> whether it repeats claim i's figure (asked once per pair)
+
+            def is_rival(k: int) -> bool:
+                if k == i:
+                    return False
+                if k not in repeats:
+                    repeats[k] = _repeats(claims[k].quantity, claims[i].quantity)
+                return not repeats[k]
             for c in candidates[i]:
                 if c.comparison.agree:
                     continue
-                rivals = [(k, r) for k, r in holders[c.fact.id]
-                          if k != i and not _repeats(claims[k].quantity, claims[i].quantity)]
+                rivals = [(k, r) for k, r in holders[c.fact.id] if is_rival(k)]
                 k, r = max(rivals, key=lambda kr: kr[1], default=(None, 0.0))
                 if r > c.relatedness + margin:
                     taken[c.fact.id] = k
