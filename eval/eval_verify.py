@@ -218,11 +218,16 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
     everything = {f["id"]: f for r in rotations for f in store_facts(items, r)}
     with ReferenceStore.in_memory(encoder=encoder) as store:
         store.add(list(everything.values()))
-        views = [(rotation, lambda article_id, allowed=frozenset(f["id"] for f in store_facts(items, rotation)): allowed)
-                 for rotation in rotations]
-        # O: every fact but the article's own (verification fact ids start with their article id)
-        views.append((None, lambda article_id: {i for i in everything if not i.startswith(article_id + "-")}))
-        for rotation, allowed_for in views:
+        in_rotation = {rotation: frozenset(f["id"] for f in store_facts(items, rotation)) for rotation in rotations}
+
+        def allowed_for(rotation: Optional[int], article_id: str) -> set[str]:
+            """The facts a view holds: one rotation's, or (None, the O condition) every fact but the
+            article's own (verification fact ids start with their article id)."""
+            if rotation is not None:
+                return in_rotation[rotation]
+            return {i for i in everything if not i.startswith(article_id + "-")}
+
+        for rotation in [*rotations, None]:
             verifiers: dict[str, Verifier] = {}
             found_for: dict[tuple[str, int], list] = {}  # (article, claim start) -> its candidates in this view
 
@@ -233,7 +238,7 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                     if article_id not in figures:
                         figures[article_id] = ArticleFigures([c.quantity for c in doc.claims])
                     if article_id not in verifiers:
-                        verifiers[article_id] = Verifier(RotationView(store, allowed_for(article_id),
+                        verifiers[article_id] = Verifier(RotationView(store, allowed_for(rotation, article_id),
                                                                       depth=4 if rotation is not None else 8), model=model)
                     found_for[key] = verifiers[article_id].candidates(copy.deepcopy(claim), doc.sentence_vectors[index],
                                                                       doc.published, figures[article_id])
