@@ -152,6 +152,9 @@ class Grammar:
         self.share_articles = shares.pop("share_articles", [])
         self.shares: dict[str, float] = {k: float(v) for k, v in shares.items()}
         self.multiples: dict[str, float] = {k: float(v) for k, v in table.get("multiples", {}).items()}
+        times = table.get("times", {})
+        self.times_suffix: Optional[str] = times.get("suffix")
+        self.times_multiple_before = frozenset(times.get("multiple_before", ()))
         self.count_nouns: dict[str, str] = table["count_nouns"]
         cn = table.get("counted_nouns", {})  # English: nouns outside count_nouns
         self.noun_stop_words = frozenset(cn.get("stop_words", []))
@@ -857,6 +860,9 @@ class Grammar:
                     value = self.words.parse(word[:i].lower())
                     if value is None or (kind == "count" and value < 2):
                         return m.end()
+                    after = self.re_space_word.match(text, m.end())
+                    if suffix == self.times_suffix and after and after.group(1) in self.times_multiple_before:
+                        kind, unit = "quantity", ""  # "fünfmal so viel": a multiple, not how often
                     return self._compound(text, start, m.end(), value, 1.0, kind, unit)
             return m.end()
         parsed = parse_digits(head, self.decimal_mark, self.group_marks)
