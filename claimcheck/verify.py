@@ -413,6 +413,12 @@ def _coarser(figure: Quantity, claim: Quantity) -> bool:
 
 # --- the verifier -----------------------------------------------------------------
 
+def _compared_figure(candidate: "Candidate") -> tuple[str, int, int]:
+    """The fact and the span of its figure that the candidate's comparison used."""
+    figure = candidate.comparison.fact_figure
+    return candidate.fact.id, figure.start, figure.end
+
+
 @dataclass
 class Candidate:
     fact: Fact
@@ -493,10 +499,12 @@ class Verifier:
         which = range(len(claims)) if which is None else which
         if margin is None or len(candidates) < 2:
             return [{} for _ in which]
-        holders: dict[str, list[tuple[int, float]]] = {}  # fact id -> (claim index, its relatedness), by index
+        # A fact's figure -> (claim index, its relatedness), by index. Claims compete for a fact's figure, not
+        # for the fact: "R stood at 1.25 on 24 November" is about the R value and about the day ("Dienstag").
+        holders: dict[tuple[str, int, int], list[tuple[int, float]]] = {}
         for k, found in enumerate(candidates):
             for c in found:
-                holders.setdefault(c.fact.id, []).append((k, c.relatedness))
+                holders.setdefault(_compared_figure(c), []).append((k, c.relatedness))
         out = []
         for i in which:
             taken = {}
@@ -511,7 +519,7 @@ class Verifier:
             for c in candidates[i]:
                 if c.comparison.agree:
                     continue
-                rivals = [(k, r) for k, r in holders[c.fact.id] if is_rival(k)]
+                rivals = [(k, r) for k, r in holders[_compared_figure(c)] if is_rival(k)]
                 k, r = max(rivals, key=lambda kr: kr[1], default=(None, 0.0))
                 if r > c.relatedness + margin:
                     taken[c.fact.id] = k

@@ -399,6 +399,23 @@ def test_a_disagreeing_fact_another_claim_relates_to_clearly_more_is_that_claims
     assert Verifier.rivals_facts([claim(), staff], [mine, theirs], 0.2, which=[0]) == [{"shared": 1}]
 
 
+def test_a_claim_that_relates_to_another_figure_of_the_fact_is_no_rival():
+    """"R stood at 1.25 on 24 November": the day answers the article's date claim, the 1.25 its R claim;
+    the date claim relating to the fact more does not take the fact from the R claim."""
+    day = Claim("c2", "TikTok zählte am 24. November ...", 50, 80,
+                Quantity("24. November", 60, 72, "date", date="2020-11-24"), subject="TikTok")
+    mine = candidate("shared", 0.6, False)  # compared through its figure at 0..10
+    other_figure = dataclasses.replace(mine, relatedness=0.95, comparison=Comparison(
+        True, day.quantity, Quantity("24 November", 20, 31, "date", date="2020-11-24")))
+    (kept, set_aside), _ = Verifier.set_aside_rivals([claim(), day], [[mine], [other_figure]], margin=0.2)
+    assert [c.fact.id for c in kept] == ["shared"] and set_aside == []
+    # through the same figure of the fact, it is a rival
+    same_figure = dataclasses.replace(other_figure, comparison=dataclasses.replace(
+        other_figure.comparison, fact_figure=mine.comparison.fact_figure))
+    (kept, _), _ = Verifier.set_aside_rivals([claim(), day], [[mine], [same_figure]], margin=0.2)
+    assert kept == []
+
+
 def test_a_claim_repeating_the_figure_is_no_rival():
     teaser = dataclasses.replace(claim(), id="c0", sentence_start=100, sentence_end=144)
     mine, theirs = [candidate("shared", 0.6, False)], [candidate("shared", 0.9, False)]
