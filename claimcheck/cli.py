@@ -63,7 +63,7 @@ def _cmd_check(args) -> int:
         store = ReferenceStore.open(args.store)
     try:
         report = check(_read_input(args.file), store=store, facts=args.facts, published=args.published,
-                       max_summary_sentences=args.sentences).to_dict()
+                       max_summary_sentences=args.sentences, min_confidence=args.min_confidence).to_dict()
     finally:
         if store is not None:
             store.close()
@@ -156,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--store", help="a reference store directory (see `claimcheck store`)")
     p.add_argument("--published", help="publication date YYYY-MM-DD (resolves deadlines)")
     p.add_argument("--sentences", type=int, default=3, help="summary length in sentences")
+    p.add_argument("--min-confidence", type=float, default=None,
+                   help="withhold SUPPORTED/CONTRADICTED verdicts below this confidence (default: the fitted floor; 0: none)")
     p.add_argument("--json", action="store_true", help="print the report JSON")
     p.set_defaults(run=_cmd_check)
 

@@ -126,11 +126,13 @@ def find_claims(doc: Document) -> None:
                                 sentence_vectors=doc.sentence_vectors, quantities=figures(doc))
 
 
-def judge_claims(doc: Document, store) -> None:
-    """reads claims, sentences, sentence_vectors, published; writes each claim's verdict."""
+def judge_claims(doc: Document, store, min_confidence: Optional[float] = None) -> None:
+    """reads claims, sentences, sentence_vectors, published; writes each claim's verdict (verdicts below
+    `min_confidence`, else the verifier model's fitted floor, are withheld)."""
     from .verify import Verifier
 
-    Verifier(store).judge(doc.claims, doc.sentences, doc.sentence_vectors, published=doc.published)
+    Verifier(store, min_confidence=min_confidence).judge(doc.claims, doc.sentences, doc.sentence_vectors,
+                                                         published=doc.published)
 
 
 def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[str]) -> None:
@@ -194,16 +196,22 @@ def check(
     max_summary_sentences: int = 3,
     summary_backend: str = "extractive",
     summary_model: Optional[str] = None,
+    min_confidence: Optional[float] = None,
 ) -> Report:
     """Summarise `text`, extract its checkable claims and judge each against the facts.
 
     `store` is a ReferenceStore; `facts` (a JSONL/CSV/Parquet path or a list of
     facts) builds a throwaway one. Without either every verdict is NOT_ENOUGH_INFO.
+    A SUPPORTED or CONTRADICTED verdict with a confidence below `min_confidence` (default: the
+    floor fitted with the verifier model; 0 withholds none) is reported NOT_ENOUGH_INFO, and its
+    reason names the fact and the withheld verdict.
     """
     from .models import get_encoder
+    from .verify import valid_floor
 
     if store is not None and facts is not None:
         raise InputError("Give either a store or facts, not both.")
+    valid_floor(min_confidence)
     doc = start_document(validate_text(text), published)
     encoder = encoder or get_encoder()
 
@@ -214,7 +222,7 @@ def check(
     owned_store = open_facts(facts, encoder) if facts is not None else None
     try:
         if owned_store is not None or store is not None:
-            judge_claims(doc, owned_store or store)
+            judge_claims(doc, owned_store or store, min_confidence)
     finally:
         if owned_store is not None:
             owned_store.close()

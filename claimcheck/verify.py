@@ -20,6 +20,7 @@ claimcheck/resources/verifier.json.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -33,6 +34,7 @@ import numpy as np
 
 from .compare import Comparison, compare, comparable, date_span_days, generic_people_unit
 from .quantities import read_quantities
+from .textio import InputError
 from .types import Claim, Evidence, Fact, Quantity, Sentence
 
 FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
@@ -73,6 +75,10 @@ class VerifierModel:
     # A disagreeing fact that another claim of the article relates to more than this much above this
     # claim is about that claim and never weighed against this one (Verifier.judge). None: not applied.
     rival_margin: Optional[float] = None
+    # A SUPPORTED or CONTRADICTED verdict whose confidence is below this floor is withheld
+    # (NOT_ENOUGH_INFO, the reason names the fact): weak evidence is mostly a fact of another story
+    # whose year or small number matches by chance.
+    min_confidence: float = 0.0
 
     @classmethod
     def load(cls, path=None) -> "VerifierModel":
@@ -440,14 +446,26 @@ class Choice:
     evidence: list[Candidate]  # facts of the verdict's side, the deciding one first; [] for NOT_ENOUGH_INFO
     conflict: Optional[tuple[Candidate, Candidate]]  # (agreeing, disagreeing) when facts about the claim conflict
     best: Optional[Candidate]  # the most related candidate weighed
+    # (verdict, its confidence, its deciding fact) when that verdict fell below the model's min_confidence
+    withheld: Optional[tuple[str, float, Candidate]] = None
+
+
+def valid_floor(min_confidence: Optional[float]) -> Optional[float]:
+    """`min_confidence` as given by a caller, refused unless None or between 0 and 1."""
+    if min_confidence is not None and not (isinstance(min_confidence, (int, float)) and 0.0 <= min_confidence <= 1.0):
+        raise InputError(f"min_confidence must lie between 0 and 1, not {min_confidence!r}.")
+    return min_confidence
 
 
 class Verifier:
     """Judges claims against a ReferenceStore."""
 
-    def __init__(self, store, model: Optional[VerifierModel] = None):
+    def __init__(self, store, model: Optional[VerifierModel] = None, min_confidence: Optional[float] = None):
+        """`min_confidence` replaces the model's fitted confidence floor (0 withholds no verdict)."""
         self.store = store
         self.model = model or default_model()
+        if valid_floor(min_confidence) is not None:
+            self.model = dataclasses.replace(self.model, min_confidence=float(min_confidence))
 
     def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date],
                    others: Sequence[Quantity] | ArticleFigures = (), hits: Optional[Sequence] = None) -> list[Candidate]:
@@ -566,7 +584,11 @@ class Verifier:
         evidence = agreeing if verdict == "SUPPORTED" else disagreeing if verdict == "CONTRADICTED" else []
         # Evidence: the deciding fact, and up to two more of its side that are about as related.
         evidence = evidence[:1] + [c for c in evidence[1:3] if c.relatedness >= 0.5]
-        return Choice(verdict, score, evidence, (agreeing[0], disagreeing[0]) if conflict else None, best)
+        withheld = None
+        if evidence and model.verdict_layer and model.confidence(verdict, score) < model.min_confidence:
+            withheld = (verdict, model.confidence(verdict, score), evidence[0])
+            verdict, score, evidence = "NOT_ENOUGH_INFO", probabilities["NOT_ENOUGH_INFO"], []
+        return Choice(verdict, score, evidence, (agreeing[0], disagreeing[0]) if conflict else None, best, withheld)
 
     def decide(self, claim: Claim, candidates: Sequence[Candidate],
                set_aside: Sequence[tuple[Candidate, Claim]] = ()) -> None:
@@ -579,6 +601,10 @@ class Verifier:
                           for c in choice.evidence]
         if choice.evidence:
             claim.reason = reason_line(choice.evidence[0], choice.verdict)
+        elif choice.withheld:
+            verdict, confidence, fact = choice.withheld
+            claim.reason = (f"withheld {verdict} (confidence {confidence:.2f}, below {self.model.min_confidence:.2f}): "
+                            + reason_line(fact, verdict))
         elif choice.conflict:
             agrees, disagrees = choice.conflict
             claim.reason = (f"facts conflict: {agrees.fact.id} agrees ({agrees.comparison.fact_text}), "

@@ -81,6 +81,8 @@ def test_claims_command(capsys):
     (["check", "/no/such/article.txt"], "no such file"),
     (["check", str(ARTICLE), "--published", "17.08.2020"], "YYYY-MM-DD"),
     (["check", str(ARTICLE), "--facts", str(FACTS), "--store", "x"], "not allowed"),
+    (["check", str(ARTICLE), "--facts", str(FACTS), "--min-confidence", "1.5"], "between 0 and 1"),
+    (["check", str(ARTICLE), "--facts", str(FACTS), "--min-confidence", "hoch"], "invalid float"),
     (["frobnicate"], "invalid choice"),
 ])
 def test_bad_usage_exits_2_with_one_line(capsys, argv, message):

@@ -106,6 +106,29 @@ def test_project_sample_is_judged(encoder):
     assert claims["etwa 1.500"].verdict == "SUPPORTED"
 
 
+def test_a_confidence_floor_withholds_weaker_verdicts_and_names_their_facts(encoder, original):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    floor = sorted(c.confidence for c in original.claims if c.verdict == "SUPPORTED")[2]  # above the 2 weakest
+    report = check(text, facts=FACTS, published="2020-08-17", encoder=encoder, min_confidence=floor + 1e-6)
+    before, after = by_text(original), by_text(report)
+    for text_, claim in before.items():
+        if claim.verdict == "SUPPORTED" and claim.confidence <= floor:
+            withheld = after[text_]
+            assert withheld.verdict == "NOT_ENOUGH_INFO" and withheld.evidence == []
+            assert withheld.reason.startswith("withheld SUPPORTED") and claim.evidence[0].id in withheld.reason
+        else:
+            assert after[text_].verdict == claim.verdict
+    weaker = sum(c.verdict == "SUPPORTED" and c.confidence <= floor for c in original.claims)
+    assert weaker >= 3 and sum(c.verdict == "NOT_ENOUGH_INFO" for c in report.claims) == \
+        sum(c.verdict == "NOT_ENOUGH_INFO" for c in original.claims) + weaker
+
+
+@pytest.mark.parametrize("floor", [-0.1, 1.5, "0.5"])
+def test_a_confidence_floor_outside_0_to_1_is_refused(floor):
+    with pytest.raises(InputError, match="min_confidence"):
+        check("Die Firma hat 1.500 Mitarbeiter.", facts=FACTS, min_confidence=floor)
+
+
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_text_is_refused(text):
     with pytest.raises(InputError, match="empty"):

@@ -357,6 +357,32 @@ def test_the_verdict_layer_never_rests_a_verdict_on_a_missing_fact():
     assert c.verdict == "NOT_ENOUGH_INFO" and c.evidence == []
 
 
+def test_a_verdict_below_the_confidence_floor_is_withheld_and_the_reason_names_its_fact():
+    model = layer_model(SUPPORTED={"agreeing_logit": 2.0, "disagreeing_logit": -2.0},
+                        CONTRADICTED={"disagreeing_logit": 2.0, "agreeing_logit": -2.0})
+    supported = decide_with(model, candidate("a", 0.6, True))
+    assert supported.verdict == "SUPPORTED" and 0.0 < supported.confidence < 1.0
+    kept = decide_with(dataclasses.replace(model, min_confidence=supported.confidence - 0.01), candidate("a", 0.6, True))
+    assert kept.verdict == "SUPPORTED" and kept.reason == supported.reason
+    withheld = decide_with(dataclasses.replace(model, min_confidence=supported.confidence + 0.01), candidate("a", 0.6, True))
+    assert withheld.verdict == "NOT_ENOUGH_INFO" and withheld.evidence == []
+    assert withheld.reason == (f"withheld SUPPORTED (confidence {supported.confidence:.2f}, below "
+                               f"{supported.confidence + 0.01:.2f}): " + supported.reason)
+    # a contradiction is withheld alike
+    contradicted = decide_with(model, candidate("b", 0.6, False))
+    assert contradicted.verdict == "CONTRADICTED"
+    floor = dataclasses.replace(model, min_confidence=contradicted.confidence + 0.01)
+    assert decide_with(floor, candidate("b", 0.6, False)).reason.startswith("withheld CONTRADICTED")
+
+
+def test_the_shipped_model_has_a_fitted_confidence_floor():
+    import json
+    from importlib import resources
+
+    stored = json.loads(resources.files("claimcheck.resources").joinpath("verifier.json").read_text("utf-8"))
+    assert 0.0 <= stored["min_confidence"] < 0.9
+
+
 def test_a_disagreeing_fact_about_a_sibling_figure_is_not_weighed_by_the_layer():
     features = verdict_features([candidate("b", 0.9, False)])
     assert features[VERDICT_FEATURES.index("disagreeing_p")] == 0.9
