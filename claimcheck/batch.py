@@ -224,8 +224,9 @@ def _parquet_to_jsonl(parquet: Path, jsonl: Path) -> None:
 
 # --- checking ------------------------------------------------------------------------------
 
-def check_articles(rows: list[Row], encoder, store) -> list[dict]:
-    """Output records for a chunk of rows; the sentences of all of them are encoded in one call."""
+def check_articles(rows: list[Row], encoder, store, min_confidence: Optional[float] = None) -> list[dict]:
+    """Output records for a chunk of rows; the sentences of all of them are encoded in one call
+    (`min_confidence`: as check()'s)."""
     from .pipeline import (find_claims, find_published, judge_claims, sentences_to_encode, set_sentence_vectors,
                            split_into_sentences, start_document, summarise)
 
@@ -247,7 +248,7 @@ def check_articles(rows: list[Row], encoder, store) -> list[dict]:
         try:
             find_claims(doc)
             if store is not None:
-                judge_claims(doc, store)
+                judge_claims(doc, store, min_confidence)
             summarise(doc, max_sentences=3, backend="extractive", model=None)
             records.append({"row": row.row, "id": row.id, "report": doc.report().to_dict()})
         except Exception as e:  # noqa: BLE001 - one bad article must not end the run
@@ -282,7 +283,8 @@ def _chunks(rows: list[Row], size: int) -> Iterator[list[Row]]:
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(store_uri: Optional[str], threads: int) -> None:
+def _init_worker(store_uri: Optional[str], threads: int, min_confidence: Optional[float] = None) -> None:
+    _worker["min_confidence"] = min_confidence
     try:
         import torch
 
@@ -300,7 +302,7 @@ def _init_worker(store_uri: Optional[str], threads: int) -> None:
 def _work(rows: list[Row]) -> list[dict]:
     if "failed" in _worker:
         raise WorkerError(f"a worker process could not start: {_worker['failed']}")
-    return check_articles(rows, _worker["encoder"], _worker["store"])
+    return check_articles(rows, _worker["encoder"], _worker["store"], _worker["min_confidence"])
 
 
 class WorkerError(RuntimeError):
@@ -355,21 +357,25 @@ def run_batch(
     published_column: Optional[str] = None,
     chunk_size: int = CHUNK_SIZE,
     progress: bool = True,
+    min_confidence: Optional[float] = None,
 ) -> BatchResult:
     """Check every row of a corpus into OUT (JSONL, or Parquet when OUT ends in .parquet).
 
     `store` is a store directory/URI or a ReferenceStore; `facts` a fact file for this run.
     Without either every verdict is NOT_ENOUGH_INFO. Rows already in OUT are skipped.
+    `min_confidence` replaces the fitted floor under which verdicts are withheld (see check()).
     """
     from tqdm import tqdm
 
     from .models import get_encoder
+    from .verify import valid_floor
 
     started = time.perf_counter()
     if workers is not None and workers < 1:
         raise InputError(f"workers must be at least 1, not {workers}.")
     if chunk_size < 1:
         raise InputError(f"chunk_size must be at least 1, not {chunk_size}.")
+    valid_floor(min_confidence)
     output = Path(output_path)
     parquet = output.suffix.lower() == ".parquet"
     progress_file = output.with_name(output.name + ".progress.jsonl") if parquet else output
@@ -406,7 +412,7 @@ def run_batch(
         opened, store_uri = _open_store(store, facts, encoder, temp_dir)
         bar = tqdm(total=len(todo), unit="article", disable=not progress, file=sys.stderr, dynamic_ncols=True)
         try:
-            for records in _checked_chunks(todo, encoder, opened, store_uri, workers, chunk_size):
+            for records in _checked_chunks(todo, encoder, opened, store_uri, workers, chunk_size, min_confidence):
                 _stop_if_broken(records, result)
                 for record in records:
                     _record(writer, result, record)
@@ -445,19 +451,19 @@ def _record(writer: ReportWriter, result: BatchResult, record: dict) -> None:
 
 
 def _checked_chunks(todo: list[Row], encoder, store, store_uri: Optional[str], workers: int,
-                    chunk_size: int) -> Iterator[list[dict]]:
+                    chunk_size: int, min_confidence: Optional[float] = None) -> Iterator[list[dict]]:
     """Records chunk by chunk, in corpus order (so that a resumed run writes what an unbroken one would)."""
     if not todo:
         return
     if workers == 1:
         for chunk in _chunks(todo, chunk_size):
-            yield check_articles(chunk, encoder, store)
+            yield check_articles(chunk, encoder, store, min_confidence)
         return
     import multiprocessing as mp
 
     threads = max(1, (os.cpu_count() or 1) // workers)
     # spawn: no forked copy of torch's thread pools or of LanceDB's handles.
-    with mp.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(store_uri, threads)) as pool:
+    with mp.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(store_uri, threads, min_confidence)) as pool:
         yield from pool.imap(_work, _chunks(todo, chunk_size))
         # Let the workers finish on their own: the with's terminate() kills them mid-teardown,
         # which leaks their semaphores (a resource_tracker warning at exit).

@@ -126,7 +126,8 @@ def _cmd_batch(args) -> int:
     try:
         result = run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers,
                            text_column=args.text_column, id_column=args.id_column,
-                           published_column=args.published_column, chunk_size=args.chunk_size)
+                           published_column=args.published_column, chunk_size=args.chunk_size,
+                           min_confidence=args.min_confidence)
     except RuntimeError as exc:  # the whole first chunk failed: a broken install, not bad rows
         raise InputError(str(exc)) from None
     print(f"{result.checked} checked, {result.failed} failed, {result.skipped} already done; "
@@ -145,6 +146,9 @@ def _cmd_eval(args) -> int:
     return eval_main(args.eval_args)
 
 
+MIN_CONFIDENCE_HELP = "withhold SUPPORTED/CONTRADICTED verdicts below this confidence (default: the fitted floor; 0: none)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimcheck", description="Check the figures of German news articles against trusted facts.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -156,8 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--store", help="a reference store directory (see `claimcheck store`)")
     p.add_argument("--published", help="publication date YYYY-MM-DD (resolves deadlines)")
     p.add_argument("--sentences", type=int, default=3, help="summary length in sentences")
-    p.add_argument("--min-confidence", type=float, default=None,
-                   help="withhold SUPPORTED/CONTRADICTED verdicts below this confidence (default: the fitted floor; 0: none)")
+    p.add_argument("--min-confidence", type=float, default=None, help=MIN_CONFIDENCE_HELP)
     p.add_argument("--json", action="store_true", help="print the report JSON")
     p.set_defaults(run=_cmd_check)
 
@@ -198,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id-column", default="id")
     p.add_argument("--published-column", default=None, help="column with YYYY-MM-DD publication dates")
     p.add_argument("--chunk-size", type=int, default=8, help="articles encoded together")
+    p.add_argument("--min-confidence", type=float, default=None, help=MIN_CONFIDENCE_HELP)
     p.set_defaults(run=_cmd_batch)
 
     p = sub.add_parser("eval", help="the evaluation suite: quantities, claims, verify, summaries, all")

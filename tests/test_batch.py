@@ -80,17 +80,41 @@ def test_every_row_gets_one_line_and_the_bad_row_is_reported(unbroken):
     assert all(r["summary"] for r in reports.values())
 
 
+def _verdicts(lines: list[dict]) -> dict[tuple[str, str], tuple[str, str]]:
+    return {(line["id"], c["text"]): (c["verdict"], c["reason"]) for line in lines if "report" in line
+            for c in line["report"]["claims"]}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_confidence_floor_reaches_every_worker(corpus, unbroken, workers):
+    folder, jsonl, facts = corpus
+    out = folder / f"floor-{workers}.jsonl"
+    run_batch(jsonl, out, facts=facts, chunk_size=2, workers=workers, progress=False, min_confidence=1.0)
+    before, after = _verdicts(unbroken[1]), _verdicts(_lines(out))
+    judged = [key for key, (verdict, _) in before.items() if verdict != "NOT_ENOUGH_INFO"]
+    assert judged and after.keys() == before.keys()
+    assert {verdict for verdict, _ in after.values()} == {"NOT_ENOUGH_INFO"}
+    assert all(after[key][1].startswith("withheld ") for key in judged)
+
+
+def test_a_confidence_floor_outside_0_to_1_is_refused(corpus):
+    folder, jsonl, facts = corpus
+    with pytest.raises(ValueError, match="min_confidence"):
+        run_batch(jsonl, folder / "never.jsonl", facts=facts, progress=False, min_confidence=2.0)
+    assert not (folder / "never.jsonl").exists()
+
+
 def test_an_interrupted_run_resumes_to_the_same_output(corpus, unbroken, monkeypatch):
     folder, jsonl, facts = corpus
     out = folder / "interrupted.jsonl"
     real = batch.check_articles
     calls = []
 
-    def interrupted_after_one_chunk(rows, encoder, store):
+    def interrupted_after_one_chunk(rows, encoder, store, min_confidence):
         calls.append(len(rows))
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(rows, encoder, store)
+        return real(rows, encoder, store, min_confidence)
 
     monkeypatch.setattr(batch, "check_articles", interrupted_after_one_chunk)
     with pytest.raises(KeyboardInterrupt):
