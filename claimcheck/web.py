@@ -42,6 +42,7 @@ import gradio as gr
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
 from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
+from .verify import default_model
 
 if TYPE_CHECKING:
     import pandas as pd  # noqa: F401
@@ -391,6 +392,7 @@ def make_check_handler(downloads_dir: Path):
         source: str,
         store_dir: Optional[str],
         language: str,
+        min_confidence: Optional[float] = None,
         progress=gr.Progress(),
     ):
         lang = _lang(language)
@@ -404,7 +406,8 @@ def make_check_handler(downloads_dir: Path):
             progress(0.15, desc=words["progress_store"])
             choice = choose_facts(source, store_dir, facts_file, lang)
             progress(0.3, desc=words["progress_checking"])
-            report = check(article, store=choice.store, facts=choice.facts, published=date).to_dict()
+            report = check(article, store=choice.store, facts=choice.facts, published=date,
+                           min_confidence=min_confidence).to_dict()
             progress(0.9, desc=words["progress_rendering"])
             json_path, csv_path = write_downloads(report, downloads_dir)
             language_note = language_warning(article)
@@ -521,6 +524,8 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
                     label=words["facts_label"], file_types=[".jsonl", ".ndjson", ".json", ".csv"],
                     type="filepath", visible=False, elem_id="cc-facts",
                 )
+                floor = gr.Slider(0.0, 1.0, value=default_model().min_confidence, step=0.05, label=words["floor_label"],
+                                  info=words["floor_info"], elem_id="cc-floor")
                 button = gr.Button(words["check_button"], variant="primary", size="lg", elem_id="cc-check")
                 status = gr.Markdown(words["status_ready"], elem_classes=["cc-status"], elem_id="cc-status")
 
@@ -547,7 +552,7 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
         result_outputs = [status, summary, highlighted, table, report_json, download_json, download_csv]
         button.click(
             make_check_handler(downloads_dir),
-            inputs=[article, published, facts_file, article_file, source, store_dir, language],
+            inputs=[article, published, facts_file, article_file, source, store_dir, language, floor],
             outputs=[*result_outputs, state],
             api_name="check",
             concurrency_id="check",
@@ -572,6 +577,7 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
                 source: gr.update(label=w["source_label"], choices=_source_choices(lang_code)),
                 store_dir: gr.update(label=w["store_dir_label"], placeholder=w["store_dir_placeholder"]),
                 facts_file: gr.update(label=w["facts_label"]),
+                floor: gr.update(label=w["floor_label"], info=w["floor_info"]),
                 button: gr.update(value=w["check_button"]),
                 results_heading: f"## {w['results_heading']}",
                 summary: gr.update(label=w["summary_label"]),
@@ -595,7 +601,7 @@ def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
             return updates
 
         label_outputs = [header, language, article, article_file, published, source, store_dir, facts_file,
-                         button, results_heading, summary, download_json, download_csv, article_heading,
+                         floor, button, results_heading, summary, download_json, download_csv, article_heading,
                          legend, table_heading, json_box]
         if example_box is not None:
             label_outputs.append(example_box.dataset)

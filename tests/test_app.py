@@ -48,7 +48,8 @@ def client():
 
 
 def run_check(client, text="", *, published="2020-08-17", facts=None, article=None, source="sample",
-              store_dir="", language="de"):
+              store_dir="", language="de", min_confidence=None):
+    from claimcheck.verify import default_model
     from gradio_client import handle_file
 
     return client.predict(
@@ -59,6 +60,7 @@ def run_check(client, text="", *, published="2020-08-17", facts=None, article=No
         source,
         store_dir,
         language,
+        default_model().min_confidence if min_confidence is None else min_confidence,
         api_name="/check",
     )
 
@@ -81,6 +83,16 @@ def test_doctored_figures_are_contradicted_with_uploaded_facts(client, figure):
 def test_original_figures_are_supported_with_the_sample_store(client, figure):
     result = run_check(client, ORIGINAL.read_text("utf-8"), source="sample")
     assert verdict_of(result[REPORT], figure) == "SUPPORTED"
+
+
+def test_the_confidence_slider_withholds_weaker_verdicts(client):
+    text = DOCTORED.read_text("utf-8")
+    shown = run_check(client, text, facts=FACTS, source="upload", min_confidence=0.0)[REPORT]["claims"]
+    withheld = run_check(client, text, facts=FACTS, source="upload", min_confidence=1.0)[REPORT]["claims"]
+    judged = [c["text"] for c in shown if c["verdict"] != "NOT_ENOUGH_INFO"]
+    assert len(judged) >= 4 and [c["text"] for c in withheld] == [c["text"] for c in shown]
+    assert {c["verdict"] for c in withheld} == {"NOT_ENOUGH_INFO"}
+    assert all(c["reason"].startswith("withheld ") for c in withheld if c["text"] in judged)
 
 
 def test_outputs_of_a_check_agree_with_the_report(client):
