@@ -585,8 +585,8 @@ class Verifier:
         # Evidence: the deciding fact, and up to two more of its side that are about as related.
         evidence = evidence[:1] + [c for c in evidence[1:3] if c.relatedness >= 0.5]
         withheld = None
-        if evidence and model.verdict_layer and model.confidence(verdict, score) < model.min_confidence:
-            withheld = (verdict, model.confidence(verdict, score), evidence[0])
+        if evidence and model.verdict_layer and (confidence := model.confidence(verdict, score)) < model.min_confidence:
+            withheld = (verdict, confidence, evidence[0])
             verdict, score, evidence = "NOT_ENOUGH_INFO", probabilities["NOT_ENOUGH_INFO"], []
         return Choice(verdict, score, evidence, (agreeing[0], disagreeing[0]) if conflict else None, best, withheld)
 

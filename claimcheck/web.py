@@ -42,7 +42,6 @@ import gradio as gr
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
 from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
-from .verify import default_model
 
 if TYPE_CHECKING:
     import pandas as pd  # noqa: F401
@@ -472,6 +471,8 @@ def _source_visibility(source: str):
 
 def build_app(default_store: str | None = None, lang: str = "de") -> gr.Blocks:
     """The page. `default_store`: a store directory to preselect instead of the sample facts."""
+    from .verify import default_model  # the fitted confidence floor, the slider's default
+
     words = ui_strings(_lang(lang))
     downloads_dir = Path(tempfile.mkdtemp(prefix="claimcheck-web-"))
     examples = [

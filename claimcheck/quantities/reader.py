@@ -47,6 +47,8 @@ _STOP_ADJECTIVES = frozenset(
     "anderen beide beiden hatte hatten sind waren habe hätte wäre wären sein euro dollar".split()
 )
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
+# A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one).
+_RELATION_MODES = {"until": "future", "since": "past"}
 _ORDINAL_NOUNS = frozenset(
     "Platz Geburtstag Jahrestag Jahrhundert Jahrhunderts Jahrtausend Mal Liga Stock Stelle Runde "
     "Spieltag Etappe Klasse Sitzung Bezirk Auflage Ausgabe Parteitag Todestag Jubiläum Lebensjahr "
@@ -138,7 +140,7 @@ class Grammar:
         # "Mittwoch, den 30. Dezember 2020", "Saturday, 29 August": the weekday only names the date after it
         self.re_year_in = re.compile(r"(?<!\d)\d{4}(?!\d)")
         self.re_weekday_apposed = re.compile(
-            rf",?\s*(?:{_alt(wd.get('apposition_joiners', []))}\s+)?(?=\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_alt(self.months)})"
+            rf",?\s*(?:{_alt(articles)}\s+)?(?=\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_alt(self.months)})"
             rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_alt(self.months)}|{_alt(self.months)}\s+\d{{1,2}}(?!\d))")
         ago = d.get("ago", {})
         self.ago_before = frozenset(ago.get("before", []))
@@ -203,6 +205,8 @@ class Grammar:
         weekday = "(?:" + "|".join(map(re.escape, self.weekdays)) + ")(?:" + "|".join(self.weekday_suffixes) + r")?(?![\w])"
         # "the 29th of August": an English ordinal day before its month is a date, not a name like "5G"
         not_ordinal_day = "" if de else rf"(?!\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?(?:{months}))"
+        # between the two days of a German day range ("vom 24. bis 28.8.", "24.–28. August")
+        day_range_join = r"(?:bis(?:\s+(?:zum|einschließlich))?|[-–])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
@@ -219,11 +223,11 @@ class Grammar:
             r"(?P<isodate>(?<![\w.,-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d))",
             r"(?P<numdate>(?<![\w.,])(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4}|\d{2})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
             # "vom 24. bis 28.8.", "24.–28.8.2020": days of one month written in digits
-            (r"(?P<numrange>(?<![\w.,])(?P<nr1>\d{1,2})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*"
+            (r"(?P<numrange>(?<![\w.,])(?P<nr1>\d{1,2})\.?\s*" + day_range_join + r"\s*"
              r"(?P<nr2>\d{1,2})\.\s?(?P<nrm>\d{1,2})\.(?:\s?(?P<nry>\d{4})(?!\d))?(?!\s?\d))") if de else r"(?P<numrange>(?!x)x)",
             # "am 29.8.", "bis 27. 9.": a day and month in digits without a year (after a cue word only)
             r"(?P<numday>(?<![\w.,])(?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.(?!\s?\d))" if de else r"(?P<numday>(?!x)x)",
-            (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
+            (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*{day_range_join}\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
              if de else
              rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|and|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
             rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
@@ -1005,7 +1009,7 @@ class Grammar:
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
         if year is None and published is not None:
-            mode = {"until": "future", "since": "past"}.get(relation or "") or (
+            mode = _RELATION_MODES.get(relation or "") or (
                 "target" if self._is_target(text, start) else
                 None if self._dates_a_noun(text, start) else self._tense(text, start, end)) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
@@ -1200,9 +1204,7 @@ class Grammar:
             return "past"
         if self.re_tenseless is not None and self.re_tenseless.search(text, max(0, start - 80), start):
             return "nearest"
-        if relation in ("until", "since"):
-            return "future" if relation == "until" else "past"
-        return self._tense(text, start) or "nearest"
+        return _RELATION_MODES.get(relation or "") or self._tense(text, start) or "nearest"
 
 
 def word_step(value: float) -> float:
