@@ -565,6 +565,29 @@ def test_subject_alternatives_are_read_by_span(tmp_path):
     assert subject_alternatives(tmp_path) == {("t1", 3, 9): ["Verband"]}
 
 
+def test_held_out_subjects_are_scored_per_annotator_and_where_annotators_agree(tmp_path, capsys):
+    # eval/eval_subjects_heldout.py matches claimcheck's claims to two blind annotators' judgements
+    # by span: a's subject is ours, b's is another name, and b marks the second figure not checkable.
+    import json
+
+    from eval.eval_subjects_heldout import main
+
+    text = "Gestern hat Agrarplus Bilanz gezogen. Agrarplus hat 300 Mitarbeiter und 40 Filialen."
+    (tmp_path / "corpus.jsonl").write_text(json.dumps({"id": "t1", "text": text}) + "\n", "utf-8")
+    gold = tmp_path / "heldout"
+    gold.mkdir()
+    spans = [(text.index("300"), text.index("300") + 3), (text.index("40 "), text.index("40 ") + 2)]
+    for name, rows in {"a": [("Agrarplus", True), ("Agrarplus", True)], "b": [("Bilanz", True), (None, False)]}.items():
+        (gold / f"subjects-{name}.jsonl").write_text("".join(
+            json.dumps({"article_id": "t1", "start": s, "end": e, "checkable": ok, "subject": subject}) + "\n"
+            for (s, e), (subject, ok) in zip(spans, rows)), "utf-8")
+    assert main(["--data", str(tmp_path / "corpus.jsonl"), "--annotations", str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert "annotator a: claims judged 2, checkable 1.000 (2/2); subject right 1.000 (2/2)" in out
+    assert "annotator b: claims judged 2, checkable 0.500 (1/2); subject right 0.000 (0/1)" in out
+    assert "agree on the subject of 0.000 (0/1)" in out
+
+
 def test_the_lemma_trie_is_built_once_into_the_cache_and_lemmatises_as_simplemma(tmp_path, monkeypatch):
     import simplemma
 
