@@ -398,6 +398,16 @@ SUBJECT_RULES = [
      "beschäftigt sie 300 Menschen.", "300", "Karla Brunft"),
     ("a legal form takes the capitalised words before it into the firm's name",
      _AGRARPLUS + "Die Aktien der Software AG fielen um 2,9 Prozent.", "2,9 Prozent", "Software AG"),
+    # Sixth pass, from the held-out set1's errors: who says a figure reports it.
+    ("a person saying a figure is passed over like a source",
+     _AGRARPLUS + "Dann werden 30 Prozent mehr Daten verbraucht, so Karl Auer.", "30 Prozent", "Agrarplus"),
+    ("where the article names a place, a person's saying counts no more towards its topic than a source",
+     "Agrarplus wächst in Wien, sagte Karl Auer. Das sei gut, sagte Karl Auer. Karl Auer lobte Agrarplus. "
+     "Im Vorjahr stieg der Umsatz um zwölf Prozent.", "zwölf Prozent", "Agrarplus"),
+    ("an institution that speaks states its own figure",
+     _AGRARPLUS + "Die Arbeitslosigkeit steigt um 0,2 Prozentpunkte, sagt WIFO.", "0,2 Prozentpunkte", "WIFO"),
+    ("a figure in a dash's afterthought keeps the name before the dash",
+     "Die SPÖ verliert in Wien. Die FPÖ folgt auf dem Fuß – mit 39,69 Prozent.", "39,69 Prozent", "FPÖ"),
     ("a plain 'Bank' is no central bank",
      "Die EZB prüft die UniBanca. Die UniBanca gilt als solide. Die UniBanca wächst. "
      "Die Bank erklärte, die Kredite seien zu 60 Prozent gedeckt.", "60 Prozent", "UniBanca"),
