@@ -537,7 +537,8 @@ class SubjectFinder:
         """Keys of the names the article cites as the source of its figures (issue 4's rule 5):
         "laut RKI", "nach Angaben der Behörde RTR", "den Recherchen von ZEIT ONLINE zufolge",
         "nach RKI-Schätzungen", "RKI-Lagebericht". A figure is about what the source counts
-        (the place), so these names are passed over as subjects where anything else is named."""
+        (the place), so these names are passed over as subjects where anything else is named.
+        Also fills self._speaking with the mentions of persons saying a figure (_is_speaker)."""
         nouns = set(self.table["source_nouns"])
         before = set(self.table["source_before"]) | nouns
         found = set()
