@@ -326,6 +326,7 @@ def extract_claims(
                 sentence_end=s.end,
                 quantity=q,
                 subject=subject,
+                subject_in_sentence=finder.named_in_sentence(k, subject),
                 claim_text=_claim_text(s, subject),
                 checkworthiness=1.0 if score is None else score,
             )

@@ -30,6 +30,13 @@ def _read_input(path: str) -> str:
     return read_article(path)
 
 
+def _subject(claim: dict) -> str:
+    """The subject, marked where its sentence does not name it (taken from the context)."""
+    if not claim["subject"]:
+        return "-"
+    return claim["subject"] if claim.get("subject_in_sentence", True) else f"{claim['subject']} (from context)"
+
+
 def _format_value(claim: dict) -> str:
     if claim["date"]:
         return claim["date"]
@@ -48,7 +55,7 @@ def _print_report(report: dict) -> None:
     print(f"Claims ({len(report['claims'])}):")
     for c in report["claims"]:
         print(f"  {c['id']:>4} [{c['verdict']} {c['confidence']:.2f}] {c['text']!r} = {_format_value(c)}"
-              f"  subject: {c['subject'] or '-'}")
+              f"  subject: {_subject(c)}")
         if c["reason"]:
             print(f"       {c['reason']}")
 
@@ -82,7 +89,7 @@ def _cmd_claims(args) -> int:
         print(json.dumps(claims, ensure_ascii=False, indent=2))
     else:
         for c in claims:
-            print(f"{c['id']:>4} {c['kind']:<8} {c['text']!r} = {_format_value(c)}  subject: {c['subject'] or '-'}")
+            print(f"{c['id']:>4} {c['kind']:<8} {c['text']!r} = {_format_value(c)}  subject: {_subject(c)}")
     return 0
 
 

@@ -973,6 +973,15 @@ class SubjectFinder:
         """
         return self._rule_subject(sentence_index, start, end)
 
+    def named_in_sentence(self, k: int, subject: Optional[str]) -> bool:
+        """Does sentence k write the subject itself (also as a compound's or adjective's head or in
+        the genitive: "TikTok-Nutzer", "Wiener", "Österreichs"), rather than it being taken from the
+        context (a pronoun, an earlier sentence, the article's topic)? On unseen articles the first
+        kind is right more often (0.52 against 0.30, eval/eval_subjects_heldout.py)."""
+        if not subject:
+            return False
+        return re.search(r"(?<!\w)" + re.escape(self._base_key(subject)), self.sentences[k].text.lower()) is not None
+
     def _rule_subject(self, k: int, start: int, end: int) -> Optional[str]:
         return self._normalise(self._choose(k, start, end))
 

@@ -90,6 +90,9 @@ class Claim:
     sentence_end: int
     quantity: Quantity
     subject: Optional[str] = None
+    # The sentence names the subject itself; False: it was taken from the context (a pronoun, an
+    # earlier sentence, the article's topic), which is right far less often.
+    subject_in_sentence: bool = False
     claim_text: str = ""  # self-contained text for retrieval (subject made explicit)
     checkworthiness: float = 1.0
     verdict: str = "NOT_ENOUGH_INFO"
@@ -116,6 +119,7 @@ class Claim:
             "date": q.date,
             "hedge": q.hedge,
             "subject": self.subject,
+            "subject_in_sentence": self.subject_in_sentence,
             "verdict": self.verdict,
             "confidence": round(float(self.confidence), 4),
             "evidence": [e.to_dict() for e in self.evidence],

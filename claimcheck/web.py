@@ -66,7 +66,7 @@ VERDICT_ICON = {"SUPPORTED": "✓", "CONTRADICTED": "✗", "NOT_ENOUGH_INFO": "?
 COLUMNS = ("figure", "value", "subject", "verdict", "confidence", "evidence", "reason")
 CSV_FIELDS = (
     "id", "text", "start", "end", "kind", "value", "low", "high", "unit", "date", "hedge",
-    "subject", "verdict", "confidence", "evidence_ids", "evidence_text", "reason", "sentence",
+    "subject", "subject_in_sentence", "verdict", "confidence", "evidence_ids", "evidence_text", "reason", "sentence",
 )
 
 CSS = """
@@ -132,6 +132,14 @@ def _evidence_text(claim: dict, lang: str) -> str:
     return f"{top['text']} [{top['id']}{source}]"
 
 
+def _subject_text(claim: dict, words: dict) -> str:
+    """The subject, marked where the sentence does not name it itself (a reader should check those)."""
+    subject = claim.get("subject")
+    if not subject:
+        return words["no_subject"]
+    return subject if claim.get("subject_in_sentence", True) else words["subject_from_context"].format(subject=subject)
+
+
 def claim_rows(report: dict, lang: str) -> list[list[Any]]:
     """One table row per claim, in the order of COLUMNS."""
     words = ui_strings(lang)
@@ -139,7 +147,7 @@ def claim_rows(report: dict, lang: str) -> list[list[Any]]:
         [
             c["text"],
             format_value(c, lang),
-            c.get("subject") or words["no_subject"],
+            _subject_text(c, words),
             words["verdicts"].get(c["verdict"], c["verdict"]),
             round(float(c.get("confidence") or 0.0), 2),
             _evidence_text(c, lang),

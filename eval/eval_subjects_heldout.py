@@ -12,7 +12,8 @@ data/annotations/heldout/README.md for when each set was read. Claims are matche
 by span overlap, so the figures stay comparable when the reader changes.
 
 Prints, per set and annotator: the share of claimcheck's claims that it marks checkable (claim
-precision on unseen text) and subject accuracy on those (eval_claims.subject_right); how often
+precision on unseen text) and subject accuracy on those (eval_claims.subject_right), also apart
+for subjects the sentence names and those taken from the context (Claim.subject_in_sentence); how often
 the two annotators agree with each other on a subject (a ceiling for any finder); and subject
 accuracy where both agree.
 """
@@ -92,6 +93,10 @@ def evaluate(directory: Path, corpus: Path, show: bool) -> bool:
         right = [subject_right(claim.subject, row["subject"]) for _, claim, row in checkable]
         print(f"  annotator {name}: claims judged {len(rows)}, checkable {share(len(checkable), len(rows))}; "
               f"subject right {share(sum(right), len(checkable))}")
+        named = [ok for (_, claim, _), ok in zip(checkable, right) if claim.subject_in_sentence]
+        context = [ok for (_, claim, _), ok in zip(checkable, right) if not claim.subject_in_sentence]
+        print(f"    named in its sentence {share(sum(named), len(named))}, taken from the context "
+              f"{share(sum(context), len(context))}")
         if show:
             for (aid, claim, row), ok in zip(checkable, right):
                 if not ok:

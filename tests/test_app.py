@@ -229,6 +229,21 @@ def test_highlight_escapes_the_article_and_marks_spans():
     assert ">80 Millionen<span" in out
 
 
+def test_the_table_marks_a_subject_taken_from_the_context():
+    report = {"claims": [
+        {"text": "300", "value": 300.0, "unit": None, "hedge": None, "low": None, "high": None, "date": None,
+         "subject": "Agrarplus", "subject_in_sentence": False, "verdict": "SUPPORTED", "confidence": 0.9,
+         "evidence": [], "reason": ""},
+        {"text": "20", "value": 20.0, "unit": None, "hedge": None, "low": None, "high": None, "date": None,
+         "subject": "Agrarplus", "subject_in_sentence": True, "verdict": "SUPPORTED", "confidence": 0.9,
+         "evidence": [], "reason": ""},
+    ]}
+    de, en = web.claim_rows(report, "de"), web.claim_rows(report, "en")
+    subject = web.COLUMNS.index("subject")
+    assert [row[subject] for row in de] == ["Agrarplus (aus dem Kontext)", "Agrarplus"]
+    assert [row[subject] for row in en] == ["Agrarplus (from context)", "Agrarplus"]
+
+
 def test_numbers_and_values_in_each_language():
     assert web.format_number(1500000.0, "de") == "1.500.000"
     assert web.format_number(1500000.0, "en") == "1,500,000"

@@ -419,6 +419,19 @@ def test_subject_rule(rule, text, figure, subject):
     assert claim_for(extract_claims(text), figure).subject == subject
 
 
+def test_a_claim_says_whether_its_sentence_names_its_subject():
+    # Held out, a subject the sentence names is right more often than one taken from the context
+    # (0.52 against 0.30), so the report says which it is.
+    text = (_AGRARPLUS + "Agrarplus-Nutzer zahlen 20 Euro. Das Unternehmen hat 300 Mitarbeiter. "
+            "Österreichs Bauern ernten 40 Prozent mehr.")
+    claims = extract_claims(text)
+    assert claim_for(claims, "20 Euro").subject_in_sentence is True         # inside a compound
+    assert claim_for(claims, "300").subject == "Agrarplus"
+    assert claim_for(claims, "300").subject_in_sentence is False            # from "Das Unternehmen"
+    assert claim_for(claims, "40 Prozent").subject_in_sentence is True      # in the genitive
+    assert claim_for(claims, "300").to_dict()["subject_in_sentence"] is False
+
+
 def test_a_word_before_a_month_is_no_name():
     from claimcheck.sentences import split_sentences
     from claimcheck.subjects import SubjectFinder

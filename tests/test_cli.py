@@ -75,6 +75,15 @@ def test_claims_command(capsys):
     assert any(c["text"] == "rund 100 Millionen" and c["value"] == 100_000_000 for c in claims)
 
 
+def test_claims_command_marks_subjects_taken_from_the_context(capsys):
+    code, out, _ = run(capsys, "claims", ARTICLE)
+    assert code == 0
+    lines = out.splitlines()
+    assert any("subject: " in line and line.endswith("(from context)") for line in lines)
+    assert any("subject: " in line and not line.endswith("(from context)") and not line.endswith("subject: -")
+               for line in lines)
+
+
 @pytest.mark.parametrize("argv, message", [
     ([], "required"),
     (["check"], "required"),

@@ -76,7 +76,8 @@ def test_report_json_contract(original):
     assert data["published"] == "2020-08-17"
     assert isinstance(data["summary"], str) and data["summary"]
     keys = {"id", "sentence", "sentence_start", "sentence_end", "text", "start", "end", "kind", "value", "low",
-            "high", "unit", "date", "hedge", "subject", "verdict", "confidence", "evidence", "reason"}
+            "high", "unit", "date", "hedge", "subject", "subject_in_sentence", "verdict", "confidence", "evidence",
+            "reason"}
     for claim in data["claims"]:
         assert keys <= set(claim)
         assert text[claim["start"]:claim["end"]] == claim["text"]
@@ -85,6 +86,7 @@ def test_report_json_contract(original):
         assert claim["kind"] in {"count", "money", "percent", "date", "duration", "quantity"}
         assert claim["verdict"] in {"SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO"}
         assert 0.0 <= claim["confidence"] <= 1.0
+        assert isinstance(claim["subject_in_sentence"], bool)
         for evidence in claim["evidence"]:
             assert set(evidence) == {"id", "text", "score", "source"}
     assert [c["id"] for c in data["claims"]] == [f"c{i}" for i in range(1, len(data["claims"]) + 1)]
