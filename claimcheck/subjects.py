@@ -574,8 +574,8 @@ class SubjectFinder:
                 after = [t for t in sent if t.start >= m.end][:1]
                 if after and after[0].text.lower() in self.table["source_after"]:
                     found.add(self._base_key(m.name))
-                fullest = self._longest.get(self._base_key(m.name), m.name)
-                if self._is_speaker(sent, i, after[0].text if after else "") and self._is_person(fullest):
+                if self._is_speaker(sent, i, after[0].text if after else "") \
+                        and self._is_person(self._longest.get(self._base_key(m.name), m.name)):
                     self._speaking.add((k, m.start))  # a person; "sagt Wifo" is the institute's own study
         return found
 

@@ -75,16 +75,25 @@ def collect(data: Path, annotations: Path) -> list[dict]:
             c, g = claims[i], gold[j]
             if not g.subject:
                 continue
-            k = next(n for n, s in enumerate(sentences) if s.start <= c.quantity.start < s.end)
-            cands = finder.candidates(k, c.quantity.start, c.quantity.end)
-            groups.append({
-                "annotator": article.annotator,
-                "names": [x.name for x in cands],
-                "x": np.array([[x.features.get(f, 0.0) for f in FEATURES] for x in cands], dtype=float).reshape(-1, len(FEATURES)),
-                "y": np.array([subject_right(x.name, g.subject) for x in cands], dtype=bool),
-                "rule_right": subject_right(c.subject, g.subject),
-            })
+            groups.append(_group(article.annotator, _candidates(finder, sentences, c), c.subject, g.subject))
     return groups
+
+
+def _candidates(finder: subjects.SubjectFinder, sentences, claim) -> list:
+    """SubjectFinder.candidates() for a claim, in its sentence."""
+    k = next(n for n, s in enumerate(sentences) if s.start <= claim.quantity.start < s.end)
+    return finder.candidates(k, claim.quantity.start, claim.quantity.end)
+
+
+def _group(annotator: str, cands: list, rule_subject: str | None, gold_subject: str) -> dict:
+    """One claim's ranking problem: candidate names, cue matrix, right-or-not labels, rule's answer right."""
+    return {
+        "annotator": annotator,
+        "names": [x.name for x in cands],
+        "x": np.array([[x.features.get(f, 0.0) for f in FEATURES] for x in cands], dtype=float).reshape(-1, len(FEATURES)),
+        "y": np.array([subject_right(x.name, gold_subject) for x in cands], dtype=bool),
+        "rule_right": subject_right(rule_subject, gold_subject),
+    }
 
 
 def collect_heldout(data: Path, directory: Path) -> list[dict]:
@@ -100,19 +109,11 @@ def collect_heldout(data: Path, directory: Path) -> list[dict]:
         claims = extract_claims(text, published=read_published(text), sentences=sentences, scorer=False)
         finder = subjects.SubjectFinder(text, sentences, [(c.quantity.start, c.quantity.end) for c in claims])
         for c in claims:
-            k = next(n for n, s in enumerate(sentences) if s.start <= c.quantity.start < s.end)
-            cands = finder.candidates(k, c.quantity.start, c.quantity.end)
+            cands = _candidates(finder, sentences, c)
             for name, rows in gold.items():
                 g = judged(rows, aid, c.quantity.start, c.quantity.end)
-                if not g or not g["checkable"] or not g.get("subject"):
-                    continue
-                groups.append({
-                    "annotator": name,
-                    "names": [x.name for x in cands],
-                    "x": np.array([[x.features.get(f, 0.0) for f in FEATURES] for x in cands], dtype=float).reshape(-1, len(FEATURES)),
-                    "y": np.array([subject_right(x.name, g["subject"]) for x in cands], dtype=bool),
-                    "rule_right": subject_right(c.subject, g["subject"]),
-                })
+                if g and g["checkable"] and g.get("subject"):
+                    groups.append(_group(name, cands, c.subject, g["subject"]))
     return groups
 
 
