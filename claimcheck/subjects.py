@@ -232,7 +232,8 @@ from typing import Optional, Sequence
 
 from .types import Sentence
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+# "P.T.", "U.S.": initials with their dots are one word, so a name is never a single letter
+_TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}(?!\w)|\w+(?:[-'’]\w+)*|[^\w\s]")
 _INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")  # not "000-Einwohner-Stadt" (of "60.000-Einwohner-Stadt Wesel")

@@ -408,6 +408,10 @@ SUBJECT_RULES = [
      _AGRARPLUS + "Die Arbeitslosigkeit steigt um 0,2 Prozentpunkte, sagt WIFO.", "0,2 Prozentpunkte", "WIFO"),
     ("a figure in a dash's afterthought keeps the name before the dash",
      "Die SPÖ verliert in Wien. Die FPÖ folgt auf dem Fuß – mit 39,69 Prozent.", "39,69 Prozent", "FPÖ"),
+    # Seventh pass: initials with dots are one name, never a single letter ("P.T." gave "P").
+    ("initials written with dots are one name",
+     "Der Teaser P.T. begeistert. Wie bei P.T. spielt die Handlung in einem Haus. "
+     "Die Spieldauer von P.T. beträgt etwa 5 Stunden.", "etwa 5 Stunden", "P.T."),
     ("a plain 'Bank' is no central bank",
      "Die EZB prüft die UniBanca. Die UniBanca gilt als solide. Die UniBanca wächst. "
      "Die Bank erklärte, die Kredite seien zu 60 Prozent gedeckt.", "60 Prozent", "UniBanca"),
