@@ -169,6 +169,8 @@ class Grammar:
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
         self.time_words = frozenset(nq["time_words"])
+        pronouns = nq.get("pronoun_phrases", [])
+        self.re_pronoun_number = re.compile(r"(?i)" + _alt(pronouns) + r"\b") if pronouns else None
         self.rate_words = table["rates"]["words"]
         self.range_joiners = [j for j in table["ranges"]["joiners"] if j not in ("und", "and")]
         self.rate_periods = table["rates"]["periods"]
@@ -567,6 +569,8 @@ class Grammar:
             plain = False
         lw = self._word_before(text, start)
         if lw in self.name_words or text[start - 1:start] == "§" or text[max(0, start - 2):start] == "§ ":
+            return end
+        if from_words and self.re_pronoun_number and self.re_pronoun_number.match(text, start):
             return end
         nxt = text[end:end + 1]
         if nxt == "." and plain and self.lang == "de" and self.re_en_decimal.match(text, end):
