@@ -249,7 +249,18 @@ def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
     if claim.value is None or fact.value is None:
         return 0.25
     exact = abs(claim.value - fact.value) <= 0.005 * max(abs(claim.value), abs(fact.value))
-    return min(_significant_digits(claim.value), 4) / 4 * (1.0 if exact else 0.5)
+    return min(_significant_digits(claim.value), 4) / 4 * (1.0 if exact else 0.5 * _bound_tightness(claim, fact))
+
+
+def _bound_tightness(claim: Quantity, fact: Quantity) -> float:
+    """How close a figure lies to the open bound it agrees with: 1 for "mehr als 140 Mio." vs 150
+    Mio., 0.24 for 2.429 vs "bis zu 10.000", near 0 for 750 Mrd. vs "über 16,3 Mio." (any large
+    number lies beyond it). Two bounds of one direction, or none, are as tight as the numbers go."""
+    bounds = [q for q in (claim, fact) if q.hedge in ("min", "max") and (q.low is None or q.high is None)]
+    if len(bounds) != 1 or claim.hedge == fact.hedge:
+        return 1.0
+    a, b = abs(claim.value), abs(fact.value)
+    return min(a, b) / max(a, b) if max(a, b) > 0 else 1.0
 
 
 def _date_specificity(q: Quantity) -> float:

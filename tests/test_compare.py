@@ -106,6 +106,17 @@ def test_exact_specific_agreement_is_more_telling_than_a_round_one():
     assert specific.specificity > round_.specificity > 0
 
 
+def test_agreeing_with_a_loose_bound_tells_little():
+    # "bis zu 10.000" holds for any smaller count and "über 16,3 Millionen" for any larger sum: such
+    # a fact is consistent with the claim but does not state its figure.
+    near = compare(one("mehr als 140 Millionen Nutzer"), one("150 Millionen Nutzer"))
+    loose = compare(one("2.429 Menschen"), one("bis zu 10.000 Menschen"))
+    beyond = compare(one("750 Milliarden Euro"), one("über 16,3 Millionen Euro"))
+    assert near.agree and loose.agree and beyond.agree
+    assert near.specificity > loose.specificity > beyond.specificity
+    assert loose.specificity < 0.15 and beyond.specificity < 0.01
+
+
 def test_reason_formatting():
     assert format_quantity(one("rund 100 Millionen Nutzer")) == "~100 Mio. users"
     assert format_quantity(one("1,2 Milliarden Dollar")) == "1,2 Mrd. USD"
