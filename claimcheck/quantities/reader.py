@@ -271,6 +271,8 @@ class Grammar:
                       **{w: "dur" for w in self.durations}, **{w: "unit" for w in self.units}}
         self.unit_kind = unit_words
         self.re_unit = re.compile(r"\s?(?:(?<=\d)|(?<=\s))\s*" + _alt(unit_words))
+        # German adjectives end in a case ending; English ones cannot be told from nouns this way.
+        self.re_time_adjective = re.compile(r"\s+[a-zäöüß]{2,}(?:e|en|er|es|em)(?=\s)") if self.lang == "de" else None
         self.re_rate = re.compile(r"\s+" + _alt(self.rate_words) + r"\s+" + _alt(self.rate_periods))
         self.re_month_after_day = re.compile(
             (r"\.\s*" if de else r"(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
@@ -649,6 +651,12 @@ class Grammar:
                 range_end = e2
         unit_end = range_end
         u = self.re_unit.match(text, unit_end)
+        if u is None and self.re_time_adjective is not None:
+            # "zwei magere Jahre", "drei lange Monate": one adjective between a number and a time unit
+            adjective = self.re_time_adjective.match(text, unit_end)
+            after = self.re_unit.match(text, adjective.end()) if adjective else None
+            if after and self.unit_kind.get(re.sub(r"\s+", " ", after.group().strip())) == "dur":
+                u = after
         if u is None and low is None and self._word_before(text, start) in ("von", "Von", "from"):
             # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second
             ch = self.re_change_to.match(text, end)
