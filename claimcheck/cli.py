@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .textio import InputError, decode_bytes, read_article, validate_text
+from .ui_text import subject_text, ui_strings
 
 
 class UsageError(Exception):
@@ -31,10 +32,7 @@ def _read_input(path: str) -> str:
 
 
 def _subject(claim: dict) -> str:
-    """The subject, marked where its sentence does not name it (taken from the context)."""
-    if not claim["subject"]:
-        return "-"
-    return claim["subject"] if claim.get("subject_in_sentence", True) else f"{claim['subject']} (from context)"
+    return subject_text(claim, ui_strings("en"))  # the command line speaks English
 
 
 def _format_value(claim: dict) -> str:

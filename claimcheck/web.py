@@ -29,11 +29,8 @@ import shutil
 import tempfile
 import threading
 import time
-import tomllib
 import uuid
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -42,6 +39,7 @@ import gradio as gr
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
 from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
+from .ui_text import LANGUAGES, subject_text, ui_strings
 
 if TYPE_CHECKING:
     import pandas as pd  # noqa: F401
@@ -55,7 +53,6 @@ SAMPLE_ARTICLES = (  # (file, publication date, ui.toml key of its label)
     (SAMPLES_DIR / "tiktok-ultimatum.txt", "2020-08-17", "example_original"),
     (SAMPLES_DIR / "tiktok-ultimatum-doctored.txt", "2020-08-17", "example_doctored"),
 )
-LANGUAGES = ("de", "en")
 SOURCES = ("sample", "directory", "upload")
 VERDICT_STYLE = {  # background, border: green / red / grey, readable on white
     "SUPPORTED": ("#d3f9d8", "#2b8a3e"),
@@ -81,15 +78,6 @@ CSS = """
 
 
 # --- the page's words ---------------------------------------------------------
-
-@lru_cache(maxsize=None)
-def ui_strings(lang: str) -> dict[str, Any]:
-    """The page's words in `lang` ("de" or "en"), from claimcheck/lang/ui.toml."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown page language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    table = tomllib.loads(resources.files("claimcheck.lang").joinpath("ui.toml").read_text("utf-8"))
-    return table[lang]
-
 
 def _lang(value: Optional[str]) -> str:
     return value if value in LANGUAGES else "de"
@@ -132,14 +120,6 @@ def _evidence_text(claim: dict, lang: str) -> str:
     return f"{top['text']} [{top['id']}{source}]"
 
 
-def _subject_text(claim: dict, words: dict) -> str:
-    """The subject, marked where the sentence does not name it itself (a reader should check those)."""
-    subject = claim.get("subject")
-    if not subject:
-        return words["no_subject"]
-    return subject if claim.get("subject_in_sentence", True) else words["subject_from_context"].format(subject=subject)
-
-
 def claim_rows(report: dict, lang: str) -> list[list[Any]]:
     """One table row per claim, in the order of COLUMNS."""
     words = ui_strings(lang)
@@ -147,7 +127,7 @@ def claim_rows(report: dict, lang: str) -> list[list[Any]]:
         [
             c["text"],
             format_value(c, lang),
-            _subject_text(c, words),
+            subject_text(c, words),
             words["verdicts"].get(c["verdict"], c["verdict"]),
             round(float(c.get("confidence") or 0.0), 2),
             _evidence_text(c, lang),

@@ -80,7 +80,7 @@ def test_claims_command_marks_subjects_taken_from_the_context(capsys):
     assert code == 0
     lines = out.splitlines()
     assert any("subject: " in line and line.endswith("(from context)") for line in lines)
-    assert any("subject: " in line and not line.endswith("(from context)") and not line.endswith("subject: -")
+    assert any("subject: " in line and not line.endswith("(from context)") and not line.endswith("subject: –")
                for line in lines)
 
 
