@@ -49,6 +49,8 @@ _STOP_ADJECTIVES = frozenset(
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
 # A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one).
 _RELATION_MODES = {"until": "future", "since": "past"}
+# A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2").
+_PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{2,5}\s*[/-]?\s*(?:\d{1,4}\s+)*$")
 _ORDINAL_NOUNS = frozenset(
     "Platz Geburtstag Jahrestag Jahrhundert Jahrhunderts Jahrtausend Mal Liga Stock Stelle Runde "
     "Spieltag Etappe Klasse Sitzung Bezirk Auflage Ausgabe Parteitag Todestag Jubiläum Lebensjahr "
@@ -73,6 +75,7 @@ class Grammar:
         )
         self.article_words = frozenset(table["numeral_rules"]["article_words"])
         self.part_of_before = frozenset(table["numeral_rules"].get("part_of_before", []))
+        self.ordinal_before = frozenset(table["numeral_rules"].get("ordinal_before", []))
         self.fractions: dict[str, int] = table["fractions"]
         self.scales: dict[str, float] = {k: float(v) for k, v in table["scales"].items()}
         self.glued_scales = [w for w in table["numeral_rules"].get("glued_scales", []) if w in self.scales]
@@ -169,6 +172,10 @@ class Grammar:
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
         self.time_words = frozenset(nq["time_words"])
+        streets = nq.get("street_endings", [])
+        self.street_endings = tuple(streets)
+        self.re_postal_before = re.compile(r"(?i)(?:" + "|".join(map(re.escape, streets)) + r")\s+\d+[a-z]?,\s*$") \
+            if streets else None
         pronouns = nq.get("pronoun_phrases", [])
         self.re_pronoun_number = re.compile(r"(?i)" + _alt(pronouns) + r"\b") if pronouns else None
         self.rate_words = table["rates"]["words"]
@@ -465,6 +472,23 @@ class Grammar:
             return None, start
         return back.group("hedge"), back.start("hedge")
 
+    def _not_a_figure(self, text: str, start: int, end: int, word_before: str) -> bool:
+        """Numbers that only label or locate: a house number ("Bruckerstraße 47"), a postal code
+        ("47, 85221 Dachau"), the digit groups of a phone number ("08131 / 87 87 2"), a list item
+        ("1) Lauda-Air-Absturz", a closing bracket nothing opened)."""
+        if self.street_endings and word_before.lower().endswith(self.street_endings) \
+                and not re.match(r"\s+[A-ZÄÖÜ]", text[end:end + 2]):  # not "in der Straniakstraße 246 Asylwerber"
+            return True
+        before = text[max(0, start - 40):start]
+        if self.re_postal_before and self.re_postal_before.search(before):
+            return True
+        if _PHONE_BEFORE.search(before):
+            return True
+        if text[end:end + 1] == ")":
+            earlier = text[max(0, start - 300):start]  # a bracket may open a long way back
+            return earlier.rfind("(") <= earlier.rfind(")")
+        return False
+
     def _word_before(self, text: str, start: int) -> str:
         seg = text[max(0, start - 40):start]
         if not seg[-1:].isspace():
@@ -574,6 +598,8 @@ class Grammar:
             return end
         if from_words and self.re_pronoun_number and self.re_pronoun_number.match(text, start):
             return end
+        if plain and self._not_a_figure(text, start, end, lw):
+            return end
         nxt = text[end:end + 1]
         if nxt == "." and plain and self.lang == "de" and self.re_en_decimal.match(text, end):
             # "4.9 Milliarden": an English decimal point before a scale word
@@ -604,7 +630,9 @@ class Grammar:
             if od:
                 w = od.group(1)
                 w = w.rstrip(".,;)")
-                if (w[:1].islower() or w in _ORDINAL_NOUNS or w in self.durations) and plain and self.lang == "de":
+                ordinal_place = value < 1000 and (self._word_before(text, start) in self.ordinal_before
+                                                  or text[start - 1:start] == "(")
+                if (w[:1].islower() or w in _ORDINAL_NOUNS or w in self.durations or ordinal_place) and plain and self.lang == "de":
                     return od.start(1)
             if text[end + 1:end + 2].isdigit():
                 return end + 1
