@@ -49,6 +49,9 @@ _STOP_ADJECTIVES = frozenset(
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
 # A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one).
 _RELATION_MODES = {"until": "future", "since": "past"}
+# Two capitalised words right before a number: a name it may end ("Grand Theft Auto 5"; not a
+# hyphenated place in a list of counts, "Straßlach-Dingharting 11").
+_NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*\s$")
 # A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2").
 _PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{2,5}\s*[/-]?\s*(?:\d{1,4}\s+)*$")
 _ORDINAL_NOUNS = frozenset(
@@ -794,6 +797,11 @@ class Grammar:
         ):
             if noun not in self.count_nouns:
                 return self._year(text, start, end, int(value), None, back, published)
+        # "Internet Explorer 6", "Silent Hill 2": a small number right after a name of
+        # several words, counting nothing, is part of the name
+        if noun is None and plain and scale == 1.0 and value <= 20 and hedge_word is None and low is None \
+                and _NAME_BEFORE.search(text[max(0, start - 60):start]):
+            return end
         # a count, with its noun where one follows
         unit = self.count_nouns.get(noun) if noun else None
         if from_words and noun is None and scale == 1.0 and value < 2:
