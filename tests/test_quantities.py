@@ -202,3 +202,9 @@ def test_a_date_opening_a_period_takes_the_year_that_closes_it(text: str, first:
 def test_a_weekday_of_a_named_week_reads_across_a_line_break():
     found = read_quantities("Am Dienstag vergangener\nWoche hatten sich weniger angesteckt.", published=dt.date(2020, 11, 25))
     assert [(q.text, q.date) for q in found] == [("Dienstag vergangener\nWoche", "2020-11-17")]
+
+
+def test_a_small_number_after_a_name_of_two_words_is_part_of_the_name_but_not_in_a_list_of_counts():
+    assert read_quantities("Nur der Internet Explorer 6 versteht es.") == []
+    assert [q.value for q in read_quantities("Fälle: Taufkirchen 68, Bad Tölz 12.")] == [68, 12]
+    assert [q.value for q in read_quantities("In Bad Tölz 12, in Taufkirchen 68.")] == [12, 68]

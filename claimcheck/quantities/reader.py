@@ -52,6 +52,8 @@ _RELATION_MODES = {"until": "future", "since": "past"}
 # Two capitalised words right before a number: a name it may end ("Grand Theft Auto 5"; not a
 # hyphenated place in a list of counts, "Straßlach-Dingharting 11").
 _NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*\s$")
+# ... unless it is an item of a list of counts ("Taufkirchen 68, Bad Tölz 12.").
+_COUNT_LIST_BEFORE = re.compile(r"\d\s*[,;]\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s){1,3}$")
 # A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2").
 _PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{2,5}\s*[/-]?\s*(?:\d{1,4}\s+)*$")
 _ORDINAL_NOUNS = frozenset(
@@ -799,8 +801,10 @@ class Grammar:
                 return self._year(text, start, end, int(value), None, back, published)
         # "Internet Explorer 6", "Silent Hill 2": a small number right after a name of
         # several words, counting nothing, is part of the name
+        name_before = text[max(0, start - 60):start]
         if noun is None and plain and scale == 1.0 and value <= 20 and hedge_word is None and low is None \
-                and _NAME_BEFORE.search(text[max(0, start - 60):start]):
+                and _NAME_BEFORE.search(name_before) and not _COUNT_LIST_BEFORE.search(name_before) \
+                and text[end:end + 1] not in (",", ";"):  # "In Bad Tölz 12, in Taufkirchen 68"
             return end
         # a count, with its noun where one follows
         unit = self.count_nouns.get(noun) if noun else None
