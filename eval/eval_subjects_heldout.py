@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from claimcheck.claims import extract_claims, read_published  # noqa: E402
-from eval.annotations import ANNOTATIONS, DEFAULT_CORPUS, overlaps  # noqa: E402
+from eval.annotations import ANNOTATIONS, DEFAULT_CORPUS, load_corpus, overlaps  # noqa: E402
 from eval.eval_claims import subject_right  # noqa: E402
 
 HELDOUT = ANNOTATIONS / "heldout"
@@ -44,12 +44,8 @@ def load_judgements(directory: Path) -> dict[str, list[dict]]:
 
 
 def load_articles(corpus: Path, ids: set[str]) -> dict[str, str]:
-    texts = {}
-    for line in corpus.open(encoding="utf-8"):
-        row = json.loads(line)
-        if row["id"] in ids:
-            texts[row["id"]] = row["text"]
-    return texts
+    """The texts of the corpus articles with these ids (those the corpus has)."""
+    return {aid: row["text"] for aid, row in load_corpus(corpus).items() if aid in ids}
 
 
 def judged(rows: list[dict], article_id: str, start: int, end: int) -> dict | None:

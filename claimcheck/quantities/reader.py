@@ -635,8 +635,7 @@ class Grammar:
             if od:
                 w = od.group(1)
                 w = w.rstrip(".,;)")
-                ordinal_place = value < 1000 and (self._word_before(text, start) in self.ordinal_before
-                                                  or text[start - 1:start] == "(")
+                ordinal_place = value < 1000 and (lw in self.ordinal_before or text[start - 1:start] == "(")
                 if (w[:1].islower() or w in _ORDINAL_NOUNS or w in self.durations or ordinal_place) and plain and self.lang == "de":
                     return od.start(1)
             if text[end + 1:end + 2].isdigit():
@@ -688,7 +687,7 @@ class Grammar:
             # "zwei magere Jahre", "drei lange Monate": one adjective between a number and a time unit
             adjective = self.re_time_adjective.match(text, unit_end)
             after = self.re_unit.match(text, adjective.end()) if adjective else None
-            if after and self.unit_kind.get(re.sub(r"\s+", " ", after.group().strip())) == "dur":
+            if after and self.unit_kind.get(_unit_name(after)) == "dur":
                 u = after
         if u is None and low is None and self._word_before(text, start) in ("von", "Von", "from"):
             # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second
@@ -722,7 +721,7 @@ class Grammar:
         range_start = back.start("rel") if rel in ("zwischen", "between") else None
         if text[end:end + 1].isalpha() and u is None:
             return None
-        uw = re.sub(r"\s+", " ", unit_word) if unit_word else None
+        uw = _unit_name(u) if unit_word else None
         ukind = self.unit_kind.get(uw) if uw else None
         if prefix_currency is None and back is not None and back.group("cur"):
             prefix_currency = back.group("cur").strip()
@@ -1257,6 +1256,11 @@ class Grammar:
         if self.re_tenseless is not None and self.re_tenseless.search(text, max(0, start - 80), start):
             return "nearest"
         return _RELATION_MODES.get(relation or "") or self._tense(text, start) or "nearest"
+
+
+def _unit_name(unit: re.Match[str]) -> str:
+    """A matched unit word as Grammar.unit_kind knows it: "Millionen  Euro" -> "Millionen Euro"."""
+    return re.sub(r"\s+", " ", unit.group().strip())
 
 
 def word_step(value: float) -> float:
