@@ -690,7 +690,7 @@ def test_an_adverb_between_article_and_adjective_keeps_a_noun_common():
     assert "Vorkommen" not in [m.name for ms in finder.mentions for m in ms]
 
 
-def test_the_gold_figures_pass_their_validator_and_a_shifted_article_fails_it():
+def test_the_gold_figures_pass_their_validator_and_a_shifted_article_fails_it(tmp_path):
     import json
     import runpy
 
@@ -698,6 +698,8 @@ def test_the_gold_figures_pass_their_validator_and_a_shifted_article_fails_it():
 
     check = runpy.run_path(str(REPO / "data" / "annotations" / "check.py"))
     assert check["check"](DEFAULT_CORPUS) == []
+    assert check["check"](DEFAULT_CORPUS, REPO / "data" / "annotations" / "heldout" / "claims1") == []
+    assert check["check"](DEFAULT_CORPUS, tmp_path) == [f"{tmp_path}: no figures-*.jsonl"]
     texts = {row["id"]: row["text"] for row in map(json.loads, open(DEFAULT_CORPUS, encoding="utf-8"))}
     article = json.loads(open(REPO / "data" / "annotations" / "articles-a.jsonl", encoding="utf-8").readline())["article_id"]
     texts[article] = " " + texts[article]  # every span of that article now reads one character early

@@ -1,7 +1,8 @@
 """Validate every annotator's gold figures (figures-*.jsonl with its articles-*.jsonl): schema, allowed
 labels, every span's text equal to article[start:end], no overlapping spans.
 
-Usage: python data/annotations/check.py [--data ../shared/data/news_de_dev.jsonl]
+Usage: python data/annotations/check.py [--data ../shared/data/news_de_dev.jsonl] [--dir DIR]
+(DIR: a directory of articles-NAME.jsonl and figures-NAME.jsonl; this one by default)
 """
 import argparse
 import json
@@ -20,10 +21,10 @@ def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
 
 
-def check_annotator(name: str, texts: dict[str, str]) -> list[str]:
-    """The problems of one annotator's files (articles-NAME.jsonl, figures-NAME.jsonl)."""
+def check_annotator(name: str, texts: dict[str, str], folder: Path = HERE) -> list[str]:
+    """The problems of one annotator's files (articles-NAME.jsonl, figures-NAME.jsonl in `folder`)."""
     problems = []
-    articles = _lines(HERE / f"articles-{name}.jsonl")
+    articles = _lines(folder / f"articles-{name}.jsonl")
     annotated = {a["article_id"] for a in articles}
     for a in articles:
         if a["article_id"] not in texts:
@@ -31,7 +32,7 @@ def check_annotator(name: str, texts: dict[str, str]) -> list[str]:
         if a["published"] is not None and not DAY_FORMAT.match(a["published"]):
             problems.append(f"articles-{name}: bad published date {a}")
     last_end: dict[str, int] = {}
-    for n, fig in enumerate(_lines(HERE / f"figures-{name}.jsonl"), 1):
+    for n, fig in enumerate(_lines(folder / f"figures-{name}.jsonl"), 1):
         where = f"figures-{name} line {n} ({fig.get('article_id')} {fig.get('start')}:{fig.get('end')})"
         text = texts.get(fig["article_id"])
         if fig["article_id"] not in annotated or text is None:
@@ -56,17 +57,20 @@ def check_annotator(name: str, texts: dict[str, str]) -> list[str]:
     return problems
 
 
-def check(data_path: Path) -> list[str]:
-    """The problems of every annotator's files."""
+def check(data_path: Path, folder: Path = HERE) -> list[str]:
+    """The problems of every annotator's files in `folder`."""
     texts = {row["id"]: row["text"] for row in _lines(data_path)}
-    names = sorted(p.stem.split("-", 1)[1] for p in HERE.glob("figures-*.jsonl"))
-    return [problem for name in names for problem in check_annotator(name, texts)]
+    names = sorted(p.stem.split("-", 1)[1] for p in folder.glob("figures-*.jsonl"))
+    if not names:
+        return [f"{folder}: no figures-*.jsonl"]
+    return [problem for name in names for problem in check_annotator(name, texts, folder)]
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE.parents[2] / "shared/data/news_de_dev.jsonl")
+    parser.add_argument("--dir", type=Path, default=HERE, help="a directory of articles-NAME / figures-NAME files")
     args = parser.parse_args()
-    found = check(args.data)
+    found = check(args.data, args.dir)
     print("\n".join(found) if found else "ok")
     raise SystemExit(1 if found else 0)
