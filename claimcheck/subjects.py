@@ -255,6 +255,7 @@ def _german() -> dict:
         + list(language["function_words"])
         + table["determiners"]
         + table["pronouns"]
+        + table["prepositions"]  # "Neben Anton Schlecker erhob ...": a sentence-initial preposition
         + months
         + claims["checkability"]["weekdays"]
     )

@@ -415,6 +415,14 @@ SUBJECT_RULES = [
     ("a plain 'Bank' is no central bank",
      "Die EZB prüft die UniBanca. Die UniBanca gilt als solide. Die UniBanca wächst. "
      "Die Bank erklärte, die Kredite seien zu 60 Prozent gedeckt.", "60 Prozent", "UniBanca"),
+    # Eighth pass (session 11): a sentence-initial preposition is no part of the name after it.
+    ("a sentence-initial preposition is no part of a name",
+     "Die Drogeriekette ging pleite. Neben Anton Schlecker klagte die Staatsanwaltschaft 13 weitere Personen an.",
+     "13", "Anton Schlecker"),
+    ("a point in time is no name ('Zu Beginn', 'Zu Jahresbeginn')",
+     "Die NASA zeigt ein Video vom Pluto. Zu Beginn und Ende fokussiert die Kamera auf Pluto. "
+     "Zu Beginn entspricht eine Sekunde 30 Stunden Aufnahmematerial.",
+     "30 Stunden", "NASA"),
 ]
 
 
