@@ -423,6 +423,8 @@ SUBJECT_RULES = [
      "Die NASA zeigt ein Video vom Pluto. Zu Beginn und Ende fokussiert die Kamera auf Pluto. "
      "Zu Beginn entspricht eine Sekunde 30 Stunden Aufnahmematerial.",
      "30 Stunden", "NASA"),
+    ("a role compound before a name is no part of it ('ÖVP-Obmann', 'Hofburg-Anwärter')",
+     "Vizekanzler und ÖVP-Obmann Reinhold Mitterlehner hat 40 Bürgermeister eingeladen.", "40", "Reinhold Mitterlehner"),
 ]
 
 
