@@ -55,6 +55,8 @@ _NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*
 # ... unless it is an item of a list of counts ("Taufkirchen 68, Bad Tölz 12.").
 _COUNT_LIST_BEFORE = re.compile(r"\d\s*[,;]\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s){1,3}$")
 # A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2").
+# " MU69", " TB145": capitals glued to digits after a year make a catalogue name ("2014 MU69")
+_DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}[0-9]{1,4}\b")
 _PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{2,5}\s*[/-]?\s*(?:\d{1,4}\s+)*$")
 _ORDINAL_NOUNS = frozenset(
     "Platz Geburtstag Jahrestag Jahrhundert Jahrhunderts Jahrtausend Mal Liga Stock Stelle Runde "
@@ -145,6 +147,7 @@ class Grammar:
         self.re_noun_date = (re.compile(r"(?<=[^\W\d_])\s+[A-ZÄÖÜ][^\W\d_]+\s+" + _alt(noun_joiners) + r"\s+$")
                              if noun_joiners else None)
         self.weekday_not_after = frozenset(wd.get("not_after", []))
+        self.weekday_in_names = tuple(wd.get("in_names", []))
         # "Mittwoch, den 30. Dezember 2020", "Saturday, 29 August": the weekday only names the date after it
         self.re_year_in = re.compile(r"(?<!\d)\d{4}(?!\d)")
         self.re_weekday_apposed = re.compile(
@@ -480,7 +483,12 @@ class Grammar:
     def _not_a_figure(self, text: str, start: int, end: int, word_before: str) -> bool:
         """Numbers that only label or locate: a house number ("Bruckerstraße 47"), a postal code
         ("47, 85221 Dachau"), the digit groups of a phone number ("08131 / 87 87 2"), a list item
-        ("1) Lauda-Air-Absturz", a closing bracket nothing opened)."""
+        ("1) Lauda-Air-Absturz", a closing bracket nothing opened), a name joined by "&" ("1&1"), a
+        number before a catalogue designation ("2014 MU69", an object's name)."""
+        if "&" in (text[start - 1:start], text[end:end + 1]):
+            return True
+        if end - start == 4 and _DESIGNATION_AFTER.match(text, end):  # not "20 A380": twenty planes
+            return True
         if self.street_endings and word_before.lower().endswith(self.street_endings) \
                 and not re.match(r"\s+[A-ZÄÖÜ]", text[end:end + 2]):  # not "in der Straniakstraße 246 Asylwerber"
             return True
@@ -1221,6 +1229,8 @@ class Grammar:
         cue = self._word_before(text, m.start())
         if cue in self.weekday_not_after:
             return m.end()  # "jeden Donnerstag": a habit, not a date
+        if self.weekday_in_names and text[max(0, m.start() - 12):m.start()].rstrip().endswith(self.weekday_in_names):
+            return m.end()  # "der Welt am Sonntag": a newspaper
         back = self._back(text, m.start())
         relation, s = self._relation_start(back, m.start())
         name = m.group("weekday")
