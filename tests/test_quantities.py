@@ -208,3 +208,17 @@ def test_a_small_number_after_a_name_of_two_words_is_part_of_the_name_but_not_in
     assert read_quantities("Nur der Internet Explorer 6 versteht es.") == []
     assert [q.value for q in read_quantities("Fälle: Taufkirchen 68, Bad Tölz 12.")] == [68, 12]
     assert [q.value for q in read_quantities("In Bad Tölz 12, in Taufkirchen 68.")] == [12, 68]
+
+
+def test_a_bare_number_takes_the_unit_of_the_coordinated_figure_after_it():
+    def read(text):
+        return [(q.text, q.kind, q.value, q.unit) for q in read_quantities(text)]
+
+    assert read("Die Zahl stieg um 60 beziehungsweise 46 Prozent.") == [
+        ("60", "percent", 60.0, "percent"), ("46 Prozent", "percent", 46.0, "percent")]
+    assert read("Abgeschöpft werden 600.000 bzw. 960.000 Euro.") == [
+        ("600.000", "money", 600000.0, "EUR"), ("960.000 Euro", "money", 960000.0, "EUR")]
+    # A count keeps its own reading, a year stays a year, and "zwischen ... und" is still a range.
+    assert read("Es gab 2 und 3 Kinder.")[0][:2] == ("2", "count")
+    assert read("Im Jahr 2019 und 46 Prozent.")[0][:2] == ("2019", "date")
+    assert read("Es waren zwischen 20 und 40 Prozent.") == [("zwischen 20 und 40 Prozent", "percent", 30.0, "percent")]

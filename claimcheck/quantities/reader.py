@@ -188,6 +188,8 @@ class Grammar:
         self.re_pronoun_number = re.compile(r"(?i)" + _alt(pronouns) + r"\b") if pronouns else None
         self.rate_words = table["rates"]["words"]
         self.range_joiners = [j for j in table["ranges"]["joiners"] if j not in ("und", "and")]
+        shared = table["ranges"].get("shared_unit_joiners", [])
+        self.re_shared_unit = re.compile(r"\s+" + _alt(shared) + r"\s+(?=\d)") if shared else None
         self.rate_periods = table["rates"]["periods"]
         fc = table["forecast"]
         self._compile(fc)
@@ -310,11 +312,11 @@ class Grammar:
         rels = _alt(self.relations)
         minus = "minus" if de else "minus"
         self.re_back = re.compile(
-            rf"(?:(?<![\w])(?P<rel>{rels}|zwischen|between)\s+)?(?:(?<![\w])(?P<hedge>{hedges})\s+)?(?:(?<![\w])(?P<minus>{minus})\s+)?(?P<cur>{prefix_cur}\s?)?\Z"
+            rf"(?:(?<![\w])(?P<rel>{rels}|[Zz]wischen|[Bb]etween)\s+)?(?:(?<![\w])(?P<hedge>{hedges})\s+)?(?:(?<![\w])(?P<minus>{minus})\s+)?(?P<cur>{prefix_cur}\s?)?\Z"
         )
         self.re_cue_before = re.compile(r"(\S+)\s+\Z")
         self.back_words = frozenset(
-            k.split()[0] for k in list(self.hedges) + list(self.relations) + ["zwischen", "between", "minus"]
+            k.split()[0] for k in list(self.hedges) + list(self.relations) + ["zwischen", "Zwischen", "between", "Between", "minus"]
         ) | {c for c in self.currencies if not c[0].isalpha() or c.isupper()}
         self.re_hyphen_range = re.compile(r"-\s+(?:bis|und|oder|to|and|or)\s+")
         self.re_word_start = re.compile(r"(?<![\w$€£¥])(?=[\w$€£¥])")
@@ -663,6 +665,8 @@ class Grammar:
                 value, end = value * 12, nxt_w.end()
         back = self._back(text, start)
         rel = back.group("rel") if back else None
+        if rel in ("Zwischen", "Between"):  # at a sentence's start
+            rel = rel.lower()
         hedge_word = back.group("hedge") if back else None
         if hedge_word in self.amount_prepositions and \
                 self._word_before(text, back.start("hedge")).lower().endswith(self.amount_noun_endings):
@@ -712,6 +716,16 @@ class Grammar:
                     if isinstance(later, Quantity) and later.kind == "count" and from_words:
                         q = self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit, hedge_word)
                         return q
+        if u is None and low is None and self.re_shared_unit is not None and rel not in ("zwischen", "between") \
+                and not (plain and 1000 <= value <= 2100):
+            # "um 60 beziehungsweise 46 Prozent": a bare number takes the unit of the coordinated figure after it
+            co = self.re_shared_unit.match(text, end)
+            m2 = self.re_master.match(text, co.end()) if co else None
+            if m2 and m2.lastgroup == "num":
+                later = self._read_number(text, m2.start(), m2.group(), m2.end(), published)
+                if isinstance(later, Quantity) and later.kind in ("percent", "money", "quantity") and later.unit:
+                    return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
+                                      later.unit, hedge_word)
         unit_word = u.group().strip() if u else None
         if unit_word and unit_word in self.time_words:
             return u.end()
