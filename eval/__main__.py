@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from eval.annotations import DEFAULT_CORPUS, REPO, load_gold
-
-HELDOUT_CLAIMS = REPO / "data" / "annotations" / "heldout"  # claims*/: full gold of unseen articles
 from eval.report import (markdown_table, plot_calibration, plot_confusions, plot_precision_recall, plot_rouge,
                          run_footer, run_info, seed_everything, text_table, write_report)
+
+HELDOUT_CLAIMS = REPO / "data" / "annotations" / "heldout"  # claims*/: full gold of unseen articles
 
 TASKS = ("quantities", "claims", "verify", "summaries")
 DEFAULT_SUMMARIES = REPO.parent / "shared" / "data" / "summ_de_dev.jsonl"

@@ -54,9 +54,9 @@ _RELATION_MODES = {"until": "future", "since": "past"}
 _NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*\s$")
 # ... unless it is an item of a list of counts ("Taufkirchen 68, Bad Tölz 12.").
 _COUNT_LIST_BEFORE = re.compile(r"\d\s*[,;]\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s){1,3}$")
-# A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2").
 # " MU69", " TB145": capitals glued to digits after a year make a catalogue name ("2014 MU69")
 _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}[0-9]{1,4}\b")
+# A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2").
 _PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{2,5}\s*[/-]?\s*(?:\d{1,4}\s+)*$")
 _ORDINAL_NOUNS = frozenset(
     "Platz Geburtstag Jahrestag Jahrhundert Jahrhunderts Jahrtausend Mal Liga Stock Stelle Runde "
