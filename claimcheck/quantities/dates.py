@@ -15,6 +15,10 @@ FUTURE_WINDOW_DAYS = 122
 # ... and a date something is set for ("für den 3. Januar ausgebucht", "war für Ende September
 # terminiert"), whatever the clause's tense: schedules look ahead, so up to about nine months.
 TARGET_WINDOW_DAYS = 270
+# A date this few days before publication is the one just past, even where the text looks ahead
+# ("beide Messen bis 27. 9." in an article dated the 28th): news is often dated a day or two after
+# it was written, and a date nearly a year ahead is the less likely reading.
+RECENT_PAST_DAYS = 3
 
 # Thirds of a month (days) and of a year (months): "Anfang" = early, "Mitte" =
 # mid, "Ende" = late. Seasons are meteorological.
@@ -101,7 +105,7 @@ def resolve_year(month: int, day: Optional[int], published: Day, mode: str) -> i
         if month == published.month:
             return published.year
     if mode == "future":
-        return future.year
+        return past.year if (published - past).days <= RECENT_PAST_DAYS else future.year
     if mode == "past":
         return past.year
     window = TARGET_WINDOW_DAYS if mode == "target" else FUTURE_WINDOW_DAYS

@@ -1082,7 +1082,10 @@ class Grammar:
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
         if year is None and published is not None:
-            mode = _RELATION_MODES.get(relation or "") or (
+            # "bis Mitte November ... ist ... gestiegen" in December: in a past clause an end date is the
+            # coming one only when it is near ("hatten aufgefordert, sich bis Ende Oktober vorzubereiten")
+            past_until = relation == "until" and self._tense(text, start, end) == "past"
+            mode = ("nearest" if past_until else _RELATION_MODES.get(relation or "")) or (
                 "target" if self._is_target(text, start) else
                 None if self._dates_a_noun(text, start) else self._tense(text, start, end)) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
