@@ -501,8 +501,7 @@ class SubjectFinder:
                     self._longest[key] = m.name
         # Mentions of someone saying a figure ("so Schuster"): a source where they speak, unlike a
         # name the article cites as its source ("laut RKI"), which is one everywhere.
-        self._speaking: set[tuple[int, int]] = set()
-        self._sources = self._find_sources()
+        self._sources, self._speaking = self._find_sources()
         # Rule 5: a source is what a count is about only where no place is named.
         self._names_places = any(m.locative or m.name in self.table["places"] for ms in self.mentions for m in ms)
         self.topic = self._find_topic()
@@ -539,15 +538,17 @@ class SubjectFinder:
         key = _key(name)
         return key[:-1] if key.endswith("s") and key[:-1] in self._keys else key
 
-    def _find_sources(self) -> set[str]:
+    def _find_sources(self) -> tuple[set[str], set[tuple[int, int]]]:
         """Keys of the names the article cites as the source of its figures (issue 4's rule 5):
         "laut RKI", "nach Angaben der Behörde RTR", "den Recherchen von ZEIT ONLINE zufolge",
         "nach RKI-Schätzungen", "RKI-Lagebericht". A figure is about what the source counts
         (the place), so these names are passed over as subjects where anything else is named.
-        Also fills self._speaking with the mentions of persons saying a figure (_is_speaker)."""
+        With them, (sentence, start) of the mentions of persons saying a figure (_is_speaker),
+        found in the same pass over the mentions."""
         nouns = set(self.table["source_nouns"])
         before = set(self.table["source_before"]) | nouns
         found = set()
+        speaking = set()
         for k, sent in enumerate(self.tokens):
             index = {t.start: i for i, t in enumerate(sent)}
             named_at = {t.start for m in self.mentions[k] for t in sent if m.start <= t.start < m.end}
@@ -578,8 +579,8 @@ class SubjectFinder:
                     found.add(self._base_key(m.name))
                 if self._is_speaker(sent, i, after[0].text if after else "") \
                         and self._is_person(self._longest.get(self._base_key(m.name), m.name)):
-                    self._speaking.add((k, m.start))  # a person; "sagt Wifo" is the institute's own study
-        return found
+                    speaking.add((k, m.start))  # a person; "sagt Wifo" is the institute's own study
+        return found, speaking
 
     def _is_speaker(self, sent: list[Token], i: int, word_after: str) -> bool:
         """ "sagte Alexander Schuster", ", so Schuster", "wie Last sagte": who says a figure reports it."""

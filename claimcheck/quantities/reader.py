@@ -504,6 +504,19 @@ class Grammar:
             return earlier.rfind("(") <= earlier.rfind(")")
         return False
 
+    def _figure_at(self, text: str, pos: int, published: Optional[Day], words: bool) -> Optional[Quantity]:
+        """The figure whose number starts at `pos` (in digits, or with `words` also in words), whose unit
+        a bare number before it may take; None where none is read there."""
+        m = self.re_master.match(text, pos)
+        if not m or m.lastgroup not in (("num", "word") if words else ("num",)):
+            return None
+        if m.lastgroup == "num":
+            found = self._read_number(text, m.start(), m.group(), m.end(), published)
+        else:
+            w = self.words.parse(m.group()) or 0.0
+            found = self._read_number(text, m.start(), None, m.end(), published, word_value=(w, word_step(w)))
+        return found if isinstance(found, Quantity) else None
+
     def _word_before(self, text: str, start: int) -> str:
         seg = text[max(0, start - 40):start]
         if not seg[-1:].isspace():
@@ -704,28 +717,20 @@ class Grammar:
         if u is None and low is None and self._word_before(text, start) in ("von", "Von", "from"):
             # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second
             ch = self.re_change_to.match(text, end)
-            if ch:
-                m2 = self.re_master.match(text, ch.end())
-                if m2 and m2.lastgroup in ("num", "word"):
-                    later = self._read_number(text, m2.start(), m2.group() if m2.lastgroup == "num" else None, m2.end(),
-                                              published, word_value=None if m2.lastgroup == "num" else (
-                                                  (w2 := self.words.parse(m2.group()) or 0.0), word_step(w2)))
-                    if isinstance(later, Quantity) and later.kind in ("percent", "money", "quantity") and later.unit:
-                        return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
-                                          later.unit, hedge_word)
-                    if isinstance(later, Quantity) and later.kind == "count" and from_words:
-                        q = self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit, hedge_word)
-                        return q
+            later = self._figure_at(text, ch.end(), published, words=True) if ch else None
+            if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
+                return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
+                                  later.unit, hedge_word)
+            if later is not None and later.kind == "count" and from_words:
+                return self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit, hedge_word)
         if u is None and low is None and self.re_shared_unit is not None and rel not in ("zwischen", "between") \
                 and not (plain and 1000 <= value <= 2100):
             # "um 60 beziehungsweise 46 Prozent": a bare number takes the unit of the coordinated figure after it
             co = self.re_shared_unit.match(text, end)
-            m2 = self.re_master.match(text, co.end()) if co else None
-            if m2 and m2.lastgroup == "num":
-                later = self._read_number(text, m2.start(), m2.group(), m2.end(), published)
-                if isinstance(later, Quantity) and later.kind in ("percent", "money", "quantity") and later.unit:
-                    return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
-                                      later.unit, hedge_word)
+            later = self._figure_at(text, co.end(), published, words=False) if co else None
+            if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
+                return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
+                                  later.unit, hedge_word)
         unit_word = u.group().strip() if u else None
         if unit_word and unit_word in self.time_words:
             return u.end()
