@@ -708,7 +708,7 @@ def test_the_gold_figures_pass_their_validator_and_a_shifted_article_fails_it(tm
 
     check = runpy.run_path(str(REPO / "data" / "annotations" / "check.py"))
     assert check["check"](DEFAULT_CORPUS) == []
-    for held_out in ("claims1", "claims2"):
+    for held_out in ("claims1", "claims2", "claims3"):
         assert check["check"](DEFAULT_CORPUS, REPO / "data" / "annotations" / "heldout" / held_out) == []
     assert check["check"](DEFAULT_CORPUS, tmp_path) == [f"{tmp_path}: no figures-*.jsonl"]
     texts = {row["id"]: row["text"] for row in map(json.loads, open(DEFAULT_CORPUS, encoding="utf-8"))}
