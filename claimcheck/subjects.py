@@ -15,7 +15,9 @@ so a name is told from a common noun by what the article itself shows
   lowercase elsewhere in the article ("Laut" / "laut"), or is a generic noun
   ("Unternehmen") or title ("Präsident"); a one-word name whose plural the
   dictionary knows ("unter Quarantäne", "seit Jahresbeginn") is dropped unless it
-  is part of a longer name or written after the same noun twice ("Aktion Mensch");
+  is part of a longer name or written after the same noun twice ("Aktion Mensch"); a word
+  neither the German nor the English dictionary knows, whole or as a compound of a known
+  noun, is a coined name even after an article ("Der Bocusini", "die Öbib");
 - what heads a title compound is a name even after an article ("Dehoga-Chefin"
   makes "der Dehoga" a name);
 - a sentence-initial word is a name only with a strong cue or when the article
@@ -23,7 +25,8 @@ so a name is told from a common noun by what the article itself shows
   written once ("die Stadt Wesel", "60.000-Einwohner-Stadt Wesel",
   "Schienenfahrzeugmesse Innotrans"); a word before a month is none ("Mitte
   Mai"); a capitalised "-isch" adjective joins the name after it ("Europäische
-  Union"), and a name goes on over particles ("Ursula von der Leyen"); a city's
+  Union"), and a name goes on over particles ("Ursula von der Leyen"; not to a place
+  or a name of two words: "Richard Cassidy von Alert Logic" is two names); a city's
   adjective names the city ("Wiener Kriminalisten" -> Wien, not counted towards
   the topic);
 - a name counts as a location after "in", "aus" ...; also in brackets after a
@@ -359,8 +362,10 @@ def _has_noun_ending(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lemmatizer():
-    """simplemma's lemmatize (a declared dependency); without it the inflection cue is off.
+def _dictionary():
+    """(lemmatize, lemma_or_none) over simplemma's dictionaries (a declared dependency), or None
+    without simplemma: then the inflection and unknown-word cues are off. lemma_or_none(word, lang)
+    is the dictionary's lemma of a known word, None for an unknown one.
 
     Decoding simplemma's German dictionary takes 2-3 s of every start, so it is
     read through simplemma's own marisa-trie factory, whose trie is built once
@@ -368,38 +373,49 @@ def _lemmatizer():
     """
     try:
         from simplemma import lemmatize
+        from simplemma.strategies import DictionaryLookupStrategy
     except ImportError:
         import warnings
 
         warnings.warn("simplemma is not installed: subjects are found without the inflection cue (pip install simplemma).")
         return None
     try:
-        return _cached_trie_lemmatizer()
+        return _cached_trie_dictionary()
     except ImportError:  # marisa-trie missing: the plain dictionary, decoded on each start
-        return lemmatize
+        return lemmatize, DictionaryLookupStrategy().get_lemma
 
 
-def _cached_trie_lemmatizer():
+def _lemmatizer():
+    """simplemma's German lemmatize, or None without simplemma."""
+    dictionary = _dictionary()
+    return dictionary[0] if dictionary else None
+
+
+def _cached_trie_dictionary():
     from simplemma import Lemmatizer
     from simplemma.__metadata__ import __version__ as simplemma_version
-    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
     from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
     from .cache import build_cache_directory
     from .config import get_settings
 
     def has_trie(directory: Path) -> bool:
-        return (directory / "de.dic").is_file()
+        return all((directory / f"{lang}.dic").is_file() for lang in ("de", "en"))
+
+    def build(staging: Path) -> None:
+        staged = TrieDictionaryFactory(disk_cache_dir=str(staging))
+        for lang in ("de", "en"):  # English: loanwords are no coined names ("Visits", "Build")
+            staged.get_dictionary(lang)
 
     directory = get_settings().cache_dir / "simplemma" / simplemma_version
     if not has_trie(directory):
         # Parallel batch workers must never read half a trie.
-        build_cache_directory(directory.parent, directory.name,
-                              lambda staging: TrieDictionaryFactory(disk_cache_dir=str(staging)).get_dictionary("de"),
-                              has_trie)
+        build_cache_directory(directory.parent, directory.name, build, has_trie)
     factory = TrieDictionaryFactory(disk_cache_dir=str(directory))
     lemmatizer = Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
-    return lambda word, lang: lemmatizer.lemmatize(word, lang)
+    lookup = DictionaryLookupStrategy(dictionary_factory=factory)
+    return (lambda word, lang: lemmatizer.lemmatize(word, lang)), (lambda word, lang: lookup.get_lemma(word, lang))
 
 
 @lru_cache(maxsize=50_000)
@@ -424,6 +440,23 @@ def _has_plural(word: str) -> bool:
     if lemmatize is None or not word[:1].isupper() or "-" in word:
         return False
     return any(lemmatize(word + ending, lang="de") == word for ending in ("n", "en", "er", "ern", "nen"))
+
+
+@lru_cache(maxsize=50_000)
+def _is_coined(word: str) -> bool:
+    """A word the dictionary does not know, neither whole nor as a compound ending in a known word
+    ("Bocusini", "Viennacontemporary", "Öbib"; not "Schüttbilder": "Bilder"), is a coined name even
+    after an article ("Der Bocusini kostet"). Not an English word ("die Visits"), nor a plural or
+    person noun ("-er", "-in"), which the dictionary often lacks as compounds ("Banater", "Jihadistin")."""
+    dictionary = _dictionary()
+    if dictionary is None or not (word[:1].isupper() and word.isalpha() and len(word) >= 4) \
+            or _has_noun_ending(word) or word.endswith(("er", "ern", "in", "innen")):
+        return False
+    lemma_of = dictionary[1]
+    english = lemma_of(word, "en")
+    if lemma_of(word, "de") or lemma_of(word.lower(), "de") or (english and english[:1].islower()):
+        return False  # an English common noun, not an English name ("Vienna Insurance Group")
+    return not any(lemma_of(word[p:].capitalize(), "de") for p in range(2, len(word) - 3))
 
 
 def _key(name: str) -> str:
@@ -480,7 +513,7 @@ class SubjectFinder:
         # "internationalen Schutz"); it counts as a name only when the article uses it so
         # at least twice, or it stands next to another name-like word ("Paul Lazarsfeld").
         self._candidates = [
-            [i > 0 and ((k, i) not in self._noun_position or sent[i].text in self._title_heads)
+            [i > 0 and ((k, i) not in self._noun_position or sent[i].text in self._title_heads or _is_coined(sent[i].text))
              and self._passes_name_rules(sent, i) for i in range(len(sent))]
             for k, sent in enumerate(self.tokens)
         ]
@@ -736,7 +769,7 @@ class SubjectFinder:
             return False
         if _ending_in(word, "generic_nouns") or _ending_in(word, "titles"):
             return False
-        return word not in self._after_determiner or word in self._title_heads or word in self._surnames
+        return word not in self._after_determiner or word in self._title_heads or word in self._surnames or _is_coined(word)
 
     def _in_figure(self, token: Token) -> bool:
         k = bisect.bisect_right(self._figure_starts, token.start) - 1
@@ -860,6 +893,14 @@ class SubjectFinder:
         if n == j + 1 or n >= len(sent):
             return j
         word = sent[n].text
+        # "Korsikas von Frankreich", "Richard Cassidy von Alert Logic": a place, or a name of two
+        # words, after "von" is a name of its own ("Ursula von der Leyen" goes on).
+        places = self.table["places"]
+        if word in places or sent[j].text[:-1] in places or (
+            sent[j + 1].text == "von" and n + 1 < len(sent) and sent[n + 1].text[:1].isupper()
+            and sent[n + 1].start == sent[n].end + 1
+        ):
+            return j
         common = (
             not word[:1].isupper() or word.lower() in self.table["closed_class"] or word.lower() in self._lowercase_seen
             or _has_noun_ending(word) or _has_plural(word) or _is_inflected_noun(word) or bool(_ending_in(word, "generic_nouns"))
