@@ -1160,9 +1160,12 @@ class SubjectFinder:
         lo, hi = self._colon_clause(k, start)
         mentions = [m for m in self.mentions[k] if (m.end <= start or m.start >= end) and not self._is_source(m)
                     and lo <= m.start < hi and not self._counted_by_figure(m)]
-        # "in Oberösterreich (1,8 Prozent)": a figure in brackets belongs to the name before it,
-        # even where that name is a place.
-        bracketed = [m for m in mentions if not m.refers and re.fullmatch(r"\s*\(\s*(?:plus|minus)?\s*", self.text[m.end : start])]
+        # "in Oberösterreich (1,8 Prozent)", "Tirol (plus 1,4 Prozent oder 10.176 Personen)": a figure in
+        # brackets belongs to the name before them, even where that name is a place, unless a
+        # capitalised word other than "Prozent" or "Personen" comes first inside ("Wien (laut
+        # Statistik Austria 2,4 Prozent)").
+        bracketed = [m for m in mentions if not m.refers
+                     and re.fullmatch(r"\s*\((?:[^()A-ZÄÖÜ]|Prozent|Personen)*", self.text[m.end : start])]
         if bracketed:
             return bracketed[-1].name
 

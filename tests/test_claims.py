@@ -751,3 +751,14 @@ def test_a_place_or_a_full_name_after_von_is_a_name_of_its_own():
     assert "Richard Cassidy" in names and "Alert Logic" in names and "Frankreich" in names
     assert "Ursula von der Leyen" in names
     assert not any(" von " in n and "Leyen" not in n for n in names)
+
+
+def test_every_figure_in_brackets_after_a_name_is_that_names():
+    from claimcheck.claims import extract_claims
+
+    text = ("Die Bevölkerung Österreichs wuchs im Vorjahr deutlich. Am stärksten stieg der Bevölkerungsstand in Wien "
+            "(plus 2,4 Prozent oder 43.236 Personen), Tirol (plus 1,4 Prozent oder 10.176 Personen) und "
+            "Vorarlberg (plus 1,4 Prozent oder 5.481 Personen).")
+    subjects = {c.quantity.text: c.subject for c in extract_claims(text)}
+    assert subjects["43.236"] == "Wien"
+    assert subjects["10.176"] == "Tirol" and subjects["5.481"] == "Vorarlberg"
