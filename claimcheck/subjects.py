@@ -16,8 +16,8 @@ so a name is told from a common noun by what the article itself shows
   ("Unternehmen") or title ("Präsident"); a one-word name whose plural the
   dictionary knows ("unter Quarantäne", "seit Jahresbeginn") is dropped unless it
   is part of a longer name or written after the same noun twice ("Aktion Mensch"); a word
-  neither the German nor the English dictionary knows, whole or as a compound of a known
-  noun, is a coined name even after an article ("Der Bocusini", "die Öbib");
+  neither the German nor the English dictionary knows, whole or as a compound ending in a
+  known word, is a coined name even after an article ("Der Bocusini", "die Öbib");
 - what heads a title compound is a name even after an article ("Dehoga-Chefin"
   makes "der Dehoga" a name);
 - a sentence-initial word is a name only with a strong cue or when the article
@@ -894,7 +894,8 @@ class SubjectFinder:
             return j
         word = sent[n].text
         # "Korsikas von Frankreich", "Richard Cassidy von Alert Logic": a place, or a name of two
-        # words, after "von" is a name of its own ("Ursula von der Leyen" goes on).
+        # words, after "von" is a name of its own ("Ursula von der Leyen" goes on), and so is what
+        # follows a listed place's genitive ("Österreichs von ...").
         places = self.table["places"]
         if word in places or sent[j].text[:-1] in places or (
             sent[j + 1].text == "von" and n + 1 < len(sent) and sent[n + 1].text[:1].isupper()

@@ -725,6 +725,8 @@ def test_the_gold_figures_pass_their_validator_and_a_shifted_article_fails_it(tm
 
 def test_a_word_no_dictionary_knows_is_a_name_even_after_an_article():
     from claimcheck.claims import extract_claims
+    from claimcheck.sentences import split_sentences
+    from claimcheck.subjects import SubjectFinder
 
     # "Bocusini" is neither a known word nor a compound of one; "Schüttbilder" ends in a known noun,
     # "Visits" is an English word: both stay common nouns.
@@ -733,9 +735,6 @@ def test_a_word_no_dictionary_knows_is_a_name_even_after_an_article():
             "Die Visits stiegen um 12 Prozent, die Schüttbilder um 30 Prozent.")
     claims = {c.quantity.text: c for c in extract_claims(text)}
     assert claims["knapp 900 Euro"].subject == "Bocusini"
-    from claimcheck.sentences import split_sentences
-    from claimcheck.subjects import SubjectFinder
-
     names = [m.name for ms in SubjectFinder(text, split_sentences(text)).mentions for m in ms]
     assert "Bocusini" in names and "Visits" not in names and "Schüttbilder" not in names
 
