@@ -513,7 +513,7 @@ class SubjectFinder:
         # "internationalen Schutz"); it counts as a name only when the article uses it so
         # at least twice, or it stands next to another name-like word ("Paul Lazarsfeld").
         self._candidates = [
-            [i > 0 and ((k, i) not in self._noun_position or sent[i].text in self._title_heads or _is_coined(sent[i].text))
+            [i > 0 and ((k, i) not in self._noun_position or self._name_after_article(sent[i].text))
              and self._passes_name_rules(sent, i) for i in range(len(sent))]
             for k, sent in enumerate(self.tokens)
         ]
@@ -700,7 +700,7 @@ class SubjectFinder:
     def _strong(self, word: str) -> bool:
         places = self.table["places"]
         if _INTERNAL_CAPITAL.search(word.replace("-", " ")) or _ACRONYM.match(word) or word in places \
-                or (word.endswith("s") and word[:-1] in places):  # "Italiens Banken", "Österreichs"
+                or self._is_place_genitive(word):  # "Italiens Banken", "Österreichs"
             return True
         # "US-Regierung", "EU-Haushalt": a region or acronym prefix names one body;
         # not "US-amerikanischen" (an adjective) nor "US-Nutzern" (a plural).
@@ -769,7 +769,16 @@ class SubjectFinder:
             return False
         if _ending_in(word, "generic_nouns") or _ending_in(word, "titles"):
             return False
-        return word not in self._after_determiner or word in self._title_heads or word in self._surnames or _is_coined(word)
+        return word not in self._after_determiner or word in self._surnames or self._name_after_article(word)
+
+    def _name_after_article(self, word: str) -> bool:
+        """A word that is a name even after an article: the head of a title compound ("der Dehoga",
+        written "Dehoga-Chefin" elsewhere) or a coined word ("der Bocusini")."""
+        return word in self._title_heads or _is_coined(word)
+
+    def _is_place_genitive(self, word: str) -> bool:
+        """A listed place's genitive: "Österreichs", "Italiens"."""
+        return word.endswith("s") and word[:-1] in self.table["places"]
 
     def _in_figure(self, token: Token) -> bool:
         k = bisect.bisect_right(self._figure_starts, token.start) - 1
@@ -896,8 +905,7 @@ class SubjectFinder:
         # "Korsikas von Frankreich", "Richard Cassidy von Alert Logic": a place, or a name of two
         # words, after "von" is a name of its own ("Ursula von der Leyen" goes on), and so is what
         # follows a listed place's genitive ("Österreichs von ...").
-        places = self.table["places"]
-        if word in places or sent[j].text[:-1] in places or (
+        if word in self.table["places"] or self._is_place_genitive(sent[j].text) or (
             sent[j + 1].text == "von" and n + 1 < len(sent) and sent[n + 1].text[:1].isupper()
             and sent[n + 1].start == sent[n].end + 1
         ):
@@ -1037,7 +1045,7 @@ class SubjectFinder:
     def _normalise(self, subject: Optional[str]) -> Optional[str]:
         if subject and _key(subject) != self._base_key(subject):
             subject = self._longest[self._base_key(subject)]  # "Irans" -> "Iran"
-        if subject and subject.endswith("s") and subject[:-1] in self.table["places"]:
+        if subject and self._is_place_genitive(subject):
             subject = subject[:-1]  # a listed place's genitive: "Österreichs" -> "Österreich" (rule 6)
         return self._display(subject) if subject else None
 

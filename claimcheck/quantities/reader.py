@@ -182,8 +182,7 @@ class Grammar:
         self.time_words = frozenset(nq["time_words"])
         streets = nq.get("street_endings", [])
         self.street_endings = tuple(streets)
-        self.re_postal_before = re.compile(r"(?i)(?:" + "|".join(map(re.escape, streets)) + r")\s+\d+[a-z]?,\s*$") \
-            if streets else None
+        self.re_postal_before = re.compile(r"(?i)" + _alt_prefix(streets) + r"\s+\d+[a-z]?,\s*$") if streets else None
         pronouns = nq.get("pronoun_phrases", [])
         self.re_pronoun_number = re.compile(r"(?i)" + _alt(pronouns) + r"\b") if pronouns else None
         self.rate_words = table["rates"]["words"]
