@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from .textio import InputError, decode_bytes, read_article, validate_text
+from .types import KINDS
 from .ui_text import subject_text, ui_strings
 
 
@@ -111,11 +112,24 @@ def _cmd_store(args) -> int:
                 result = store.add_file(path)
                 print(f"{path}: {result}")
         elif args.store_command == "search":
-            for hit in store.search(args.query, k=args.k):
+            hits = store.search(args.query, k=args.k, kind=args.kind, subject=args.subject,
+                                date_from=args.date_from, date_to=args.date_to)
+            for hit in hits:
                 print(f"{hit.score:.3f}  {hit.fact.id}: {hit.fact.text}")
+            if not hits:
+                print("no fact matches", file=sys.stderr)
         elif args.store_command == "stats":
             print(json.dumps(store.stats(), ensure_ascii=False, indent=2, default=str))
     return 0
+
+
+def _as_of_arg(text: str) -> str:
+    from .facts_io import normalise_as_of
+
+    try:
+        return normalise_as_of(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _cmd_serve(args) -> int:
@@ -191,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--store", required=True)
     s.add_argument("-k", type=int, default=5)
+    s.add_argument("--kind", action="append", choices=KINDS,
+                   help="only facts with a figure of this kind (repeat for several)")
+    s.add_argument("--subject", help="only facts about this subject (case-insensitive, exact)")
+    s.add_argument("--from", dest="date_from", metavar="DATE", type=_as_of_arg,
+                   help="only facts whose as_of reaches this date or later (YYYY, YYYY-MM or YYYY-MM-DD)")
+    s.add_argument("--to", dest="date_to", metavar="DATE", type=_as_of_arg, help="only facts whose as_of starts on or before this date")
     s = store_sub.add_parser("stats", help="what the store holds")
     s.add_argument("--store", required=True)
     p.set_defaults(run=_cmd_store)

@@ -129,3 +129,29 @@ def test_html_article_is_reduced_to_text(capsys, tmp_path):
     assert code == 0
     texts = [c["text"] for c in json.loads(out)]
     assert "rund 100 Millionen" in texts and "5" not in texts
+
+
+def test_store_commands_add_search_with_filters_and_stats(capsys, tmp_path, encoder):
+    store = tmp_path / "store"
+    code, out, _ = run(capsys, "store", "add", FACTS, "--store", store)
+    assert code == 0 and "added=9" in out
+
+    def ids(*options):
+        code, out, _ = run(capsys, "store", "search", "TikTok Nutzer", "--store", store, "-k", 20, *options)
+        assert code == 0
+        return {line.split()[1].rstrip(":") for line in out.splitlines()}
+
+    assert len(ids()) == 9
+    assert ids("--kind", "money") == {"musically-price-2017"}
+    assert ids("--kind", "money", "--kind", "duration") == {"musically-price-2017", "eo-2020-08-14-divestment",
+                                                             "eo-2020-08-06-ban", "tiktok-us-jobs-plan-2020"}
+    # as_of overlapping August 2020: not the facts of 2017, 2019, July or December 2020
+    assert ids("--from", "2020-08", "--to", "2020-08") == {"tiktok-us-users-2020-08", "tiktok-us-staff-2020",
+                                                           "eo-2020-08-14-divestment", "eo-2020-08-06-ban"}
+    assert ids("--to", "2019") == {"musically-price-2017", "cfius-review-2019"}
+    assert ids("--subject", "bytedance", "--to", "2019") == {"musically-price-2017"}  # the review's subject is CFIUS
+
+    code, _, err = run(capsys, "store", "search", "x", "--store", store, "--from", "August")
+    assert code == 2 and "--from" in err and len(err.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "store", "stats", "--store", store)
+    assert code == 0 and json.loads(out)["count"] == 9
