@@ -35,7 +35,10 @@ quarters "2020-Q1", halves "2020-H1") and `date_low`/`date_high` as full days:
   "seit" the last one on or before it; otherwise the tense word nearest to it
   in its sentence decides (future: "wird", "soll", "angekündigt"...; past:
   "hatte", "wurde", "sagte"...; table [dates.weekdays]); with neither, the
-  coming one if at most 122 days ahead, else the last one. Without
+  coming one if at most 122 days ahead, else the last one. In a past clause a
+  date that an intention follows ("hatten angekündigt, die Entscheidung im März
+  zu überprüfen") is the nearer of the two, unless a past cue stands right
+  before it ("im vergangenen Oktober eine Regierung zu bilden"). Without
   `published` it keeps ISO 8601's year-less form "--11" / "--12-03" and no
   date_low/date_high.
 - Weekdays ("am Montag", "Dienstagabend") are read only when `published`

@@ -142,6 +142,11 @@ class Grammar:
         self.re_week_after = re.compile(r"\s+" + _alt(weeks)) if weeks else None
         self.future_tense = wd.get("future_tense", [])
         self.past_tense = wd.get("past_tense", [])
+        marker, perfect = wd.get("infinitive_marker"), wd.get("perfect_infinitives", [])
+        # up to three words, then the marker and an infinitive, before any comma or clause end
+        self.re_intention_after = re.compile(
+            rf"(?:\s+[^\W\d_]+){{0,3}}?\s+{re.escape(marker)}\s+(?!{_alt(perfect)}\b)[^\W\d_]+en\b"
+        ) if marker else None
         noun_joiners = wd.get("noun_date_joiners", [])
         # a capitalised word that does not open the sentence, then the joiner, right before the date
         self.re_noun_date = (re.compile(r"(?<=[^\W\d_])\s+[A-ZÄÖÜ][^\W\d_]+\s+" + _alt(noun_joiners) + r"\s+$")
@@ -1088,10 +1093,16 @@ class Grammar:
         if year is None and published is not None:
             # "bis Mitte November ... ist ... gestiegen" in December: in a past clause an end date is the
             # coming one only when it is near ("hatten aufgefordert, sich bis Ende Oktober vorzubereiten")
-            past_until = relation == "until" and self._tense(text, start, end) == "past"
-            mode = ("nearest" if past_until else _RELATION_MODES.get(relation or "")) or (
+            tense = self._tense(text, start, end)
+            past_until = relation == "until" and tense == "past"
+            # "im vergangenen Oktober eine Regierung zu bilden": a past cue before the date still rules
+            words_before = text[max(0, start - 20):start].split()
+            cued_past = bool(words_before) and words_before[-1] in self.past_cues
+            intended = tense == "past" and not cued_past and self.re_intention_after is not None and \
+                self.re_intention_after.match(text, end) is not None
+            mode = ("nearest" if past_until or intended else _RELATION_MODES.get(relation or "")) or (
                 "target" if self._is_target(text, start) else
-                None if self._dates_a_noun(text, start) else self._tense(text, start, end)) or "nearest"
+                None if self._dates_a_noun(text, start) else tense) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
         if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
             iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
