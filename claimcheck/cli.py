@@ -210,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--subject", help="only facts about this subject (case-insensitive, exact)")
     s.add_argument("--from", dest="date_from", metavar="DATE", type=_as_of_arg,
                    help="only facts whose as_of reaches this date or later (YYYY, YYYY-MM or YYYY-MM-DD)")
-    s.add_argument("--to", dest="date_to", metavar="DATE", type=_as_of_arg, help="only facts whose as_of starts on or before this date")
+    s.add_argument("--to", dest="date_to", metavar="DATE", type=_as_of_arg,
+                   help="only facts whose as_of starts on or before this date")
     s = store_sub.add_parser("stats", help="what the store holds")
     s.add_argument("--store", required=True)
     p.set_defaults(run=_cmd_store)
