@@ -1096,10 +1096,8 @@ class Grammar:
             tense = self._tense(text, start, end)
             past_until = relation == "until" and tense == "past"
             # "im vergangenen Oktober eine Regierung zu bilden": a past cue before the date still rules
-            words_before = text[max(0, start - 20):start].split()
-            cued_past = bool(words_before) and words_before[-1] in self.past_cues
-            intended = tense == "past" and not cued_past and self.re_intention_after is not None and \
-                self.re_intention_after.match(text, end) is not None
+            intended = (tense == "past" and self._word_before(text, start) not in self.past_cues
+                        and self.re_intention_after is not None and self.re_intention_after.match(text, end) is not None)
             mode = ("nearest" if past_until or intended else _RELATION_MODES.get(relation or "")) or (
                 "target" if self._is_target(text, start) else
                 None if self._dates_a_noun(text, start) else tense) or "nearest"
