@@ -36,6 +36,9 @@ Variants (/tmp scripts, not kept): cues alone, no vectors: sets 0.475, claims1-2
 marked in its window («...», one encoding per claim): sets 0.482, claims1-2 0.477; e5's top four
 layers fine-tuned with the ranker, fitted on the 30 articles and claims1-2 only and tested on sets
 1-5: 0.463-0.503 over 4-6 epochs, against 0.463-0.469 for frozen vectors fitted on the same data.
+With a quarter / half / all of each fold's training judgements (the same ranker, batched, /tmp
+script): sets 1-5 0.452 / 0.459 / 0.490, claims1-2 0.473 / 0.459 / 0.470, the 30 articles 0.714 /
+0.734 / 0.730: about 0.02 a doubling, so more annotation of the same kind will not close the gap.
 Session 11 had tried the same idea with a linear ranker and a bilinear vector score on sets 1-4
 (docs/experiments.md). A wider candidate set and e5's contextual vectors gain 0.02-0.05 held out and
 lose on the 30 articles, nowhere near the annotators' 0.91-0.97 agreement: not shipped.
