@@ -15,7 +15,8 @@ so a name is told from a common noun by what the article itself shows
   lowercase elsewhere in the article ("Laut" / "laut"), or is a generic noun
   ("Unternehmen") or title ("Präsident"); a one-word name whose plural the
   dictionary knows ("unter Quarantäne", "seit Jahresbeginn") is dropped unless it
-  is part of a longer name or written after the same noun twice ("Aktion Mensch"); a word
+  is part of a longer name or written after the same noun twice, which then opens the name
+  ("Aktion Mensch"; no person's name, so "seiner" never refers to it); a word
   neither the German nor the English dictionary knows, whole or as a compound ending in a
   known word, is a coined name even after an article ("Der Bocusini", "die Öbib");
 - what heads a title compound is a name even after an article ("Dehoga-Chefin"
@@ -227,7 +228,7 @@ import bisect
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -550,20 +551,26 @@ class SubjectFinder:
         Jahresbeginn") is a common noun, unless the article also writes it inside a longer
         name ("Tim Hunt", "Europäische Union") or it has a strong cue."""
         in_longer = {w for ms in self.mentions for m in ms if " " in m.name for w in m.name.split()}
+        self._noun_names: set[str] = set()  # names opening with a common noun: no person's
 
-        def after_noun(m: Mention) -> bool:  # "die Aktion Mensch", written so more than once, is a name
+        def with_noun_before(m: Mention) -> Optional[Mention]:
+            """ "die Aktion Mensch", written so more than once, is a name, the noun included."""
             before = self.text[: m.start].split()[-1:]
-            return (
-                bool(before) and before[0][:1].isupper() and before[0].lower() not in self.table["closed_class"]
-                and self.text.count(f"{before[0]} {m.name}") >= 2
-            )
+            if not (before and before[0][:1].isupper() and before[0].lower() not in self.table["closed_class"]
+                    and self.text.count(f"{before[0]} {m.name}") >= 2):
+                return None
+            start = self.text.rindex(before[0], 0, m.start)
+            self._noun_names.add(f"{before[0]} {m.name}")
+            return replace(m, name=f"{before[0]} {m.name}", start=start)
 
         for ms in self.mentions:
-            ms[:] = [
-                m for m in ms
-                if m.refers or " " in m.name or m.name in in_longer or self._strong(m.name)
-                or not _has_plural(m.name) or after_noun(m)
-            ]
+            kept = []
+            for m in ms:
+                if m.refers or " " in m.name or m.name in in_longer or self._strong(m.name) or not _has_plural(m.name):
+                    kept.append(m)
+                elif named := with_noun_before(m):
+                    kept.append(named)
+            ms[:] = kept
 
     def _base_key(self, name: str) -> str:
         """The key of a name, a genitive -s removed where the article writes the name without
@@ -1536,7 +1543,7 @@ class SubjectFinder:
 
     def _is_person(self, name: str) -> bool:
         words = self._display(name).split()
-        return len(words) > 1 and not any(w in self.table["places"] or _ACRONYM.match(w) for w in words)
+        return len(words) > 1 and name not in self._noun_names and not any(w in self.table["places"] or _ACRONYM.match(w) for w in words)
 
     def _display(self, name: str) -> str:
         """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""
