@@ -16,7 +16,9 @@ so a name is told from a common noun by what the article itself shows
   ("Unternehmen") or title ("Präsident"); a one-word name whose plural the
   dictionary knows ("unter Quarantäne", "seit Jahresbeginn") is dropped unless it
   is part of a longer name or written after the same noun twice, which then opens the name
-  ("Aktion Mensch"; no person's name, so "seiner" never refers to it); a word
+  ("Aktion Mensch"; no person's name, so "seiner" never refers to it); any one-word name
+  written twice after the same capitalised word that is no title or generic noun opens
+  with it too ("Initiative Querdenken", "George Hotz"; not "Bezirk Deutschlandsberg"); a word
   neither the German nor the English dictionary knows, whole or as a compound ending in a
   known word, is a coined name even after an article ("Der Bocusini", "die Öbib");
 - what heads a title compound is a name even after an article ("Dehoga-Chefin"
@@ -551,23 +553,31 @@ class SubjectFinder:
         Jahresbeginn") is a common noun, unless the article also writes it inside a longer
         name ("Tim Hunt", "Europäische Union") or it has a strong cue."""
         in_longer = {w for ms in self.mentions for m in ms if " " in m.name for w in m.name.split()}
-        self._noun_names: set[str] = set()  # names opening with a common noun: no person's
+        # Names joined here ("Aktion Mensch", "George Hotz") are not taken for a person's: a one-word
+        # name never was, and "The Revenant" or "Drache Kokosnuss" would take every figure as a person's.
+        self._joined_names: set[str] = set()
 
-        def with_noun_before(m: Mention) -> Optional[Mention]:
-            """ "die Aktion Mensch", written so more than once, is a name, the noun included."""
+        def with_noun_before(m: Mention, opening_only: bool = False) -> Optional[Mention]:
+            """ "die Aktion Mensch", written so more than once, is a name, the noun included; with
+            `opening_only`, not where the word before is a title or a generic noun ("Präsident Trump",
+            "Stadt Wesel": the name stands alone)."""
             before = self.text[: m.start].split()[-1:]
             if not (before and before[0][:1].isupper() and before[0].lower() not in self.table["closed_class"]
-                    and self.text.count(f"{before[0]} {m.name}") >= 2):
+                    and re.fullmatch(r"[\w-]+", before[0]) and self.text.count(f"{before[0]} {m.name}") >= 2):
+                return None
+            if opening_only and (_ending_in(before[0], "titles") or _ending_in(before[0], "generic_nouns")):
                 return None
             start = self.text.rindex(before[0], 0, m.start)
-            self._noun_names.add(f"{before[0]} {m.name}")
+            self._joined_names.add(f"{before[0]} {m.name}")
             return replace(m, name=f"{before[0]} {m.name}", start=start)
 
         for ms in self.mentions:
             kept = []
             for m in ms:
-                if m.refers or " " in m.name or m.name in in_longer or self._strong(m.name) or not _has_plural(m.name):
+                if m.refers or " " in m.name or m.name in in_longer or self._strong(m.name):
                     kept.append(m)
+                elif not _has_plural(m.name):  # a name already; the word before may open it ("George Hotz")
+                    kept.append(with_noun_before(m, opening_only=True) or m)
                 elif named := with_noun_before(m):
                     kept.append(named)
             ms[:] = kept
@@ -1543,7 +1553,7 @@ class SubjectFinder:
 
     def _is_person(self, name: str) -> bool:
         words = self._display(name).split()
-        return len(words) > 1 and name not in self._noun_names and not any(w in self.table["places"] or _ACRONYM.match(w) for w in words)
+        return len(words) > 1 and name not in self._joined_names and not any(w in self.table["places"] or _ACRONYM.match(w) for w in words)
 
     def _display(self, name: str) -> str:
         """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""

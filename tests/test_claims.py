@@ -309,6 +309,13 @@ SUBJECT_RULES = [
     ("a word with a plural after a noun, the pair written twice, is a name with that noun",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt 20 Millionen Euro bereit.",
      "20 Millionen Euro", "Aktion Mensch"),
+    ("a name written twice after the same capitalised word opens with that word",
+     "Die Initiative Querdenken rief zur Demo. Die Initiative Querdenken zählte rund 22.000 Teilnehmer.",
+     "rund 22.000", "Initiative Querdenken"),
+    ("a generic noun written twice before a name stays out of it", "Der Bezirk Deutschlandsberg wächst. Im Bezirk "
+     "Deutschlandsberg leben rund 60.000 Menschen.", "rund 60.000", "Deutschlandsberg"),
+    ("'Richtung' before a name is a preposition, no part of it", "Die Wanderer gingen Richtung Hammerspitze. Der Weg "
+     "Richtung Hammerspitze ist etwa 250 Meter steil.", "etwa 250 Meter", "Hammerspitze"),
     ("a name opening with a common noun is no person a possessive refers to",
      "Die Aktion Mensch hilft Vereinen. Die Aktion Mensch stellt Geld bereit. Auch Lotto hilft: Der Stiftungsrat "
      "der Lotto-Stiftung hat in seiner ersten Sitzung 2020 über 16,3 Millionen Euro ausgeschüttet.",
