@@ -551,16 +551,19 @@ class SubjectFinder:
     def _drop_common_nouns(self) -> None:
         """A one-word mention whose plural the dictionary knows ("unter Quarantäne", "seit
         Jahresbeginn") is a common noun, unless the article also writes it inside a longer
-        name ("Tim Hunt", "Europäische Union") or it has a strong cue."""
+        name ("Tim Hunt", "Europäische Union") or it has a strong cue, or writes it twice after
+        the same capitalised word, which then opens the name ("Aktion Mensch"). A one-word name
+        written so opens with that word too, unless it is a title or generic noun ("George Hotz",
+        but "Bezirk Deutschlandsberg" stays "Deutschlandsberg")."""
         in_longer = {w for ms in self.mentions for m in ms if " " in m.name for w in m.name.split()}
         # Names joined here ("Aktion Mensch", "George Hotz") are not taken for a person's: a one-word
         # name never was, and "The Revenant" or "Drache Kokosnuss" would take every figure as a person's.
         self._joined_names: set[str] = set()
 
         def with_noun_before(m: Mention, opening_only: bool = False) -> Optional[Mention]:
-            """ "die Aktion Mensch", written so more than once, is a name, the noun included; with
-            `opening_only`, not where the word before is a title or a generic noun ("Präsident Trump",
-            "Stadt Wesel": the name stands alone)."""
+            """The mention with the capitalised word before it, where the article writes the two so
+            at least twice ("die Aktion Mensch"); with `opening_only`, not where that word is a title
+            or a generic noun ("Bezirk Deutschlandsberg": the name stands alone)."""
             before = self.text[: m.start].split()[-1:]
             if not (before and before[0][:1].isupper() and before[0].lower() not in self.table["closed_class"]
                     and re.fullmatch(r"[\w-]+", before[0]) and self.text.count(f"{before[0]} {m.name}") >= 2):
@@ -1553,7 +1556,8 @@ class SubjectFinder:
 
     def _is_person(self, name: str) -> bool:
         words = self._display(name).split()
-        return len(words) > 1 and name not in self._joined_names and not any(w in self.table["places"] or _ACRONYM.match(w) for w in words)
+        return (len(words) > 1 and name not in self._joined_names
+                and not any(w in self.table["places"] or _ACRONYM.match(w) for w in words))
 
     def _display(self, name: str) -> str:
         """The name without a leading title ("US-Präsident Donald Trump" -> "Donald Trump")."""

@@ -772,4 +772,3 @@ def test_every_figure_in_brackets_after_a_name_is_that_names():
     subjects = {c.quantity.text: c.subject for c in extract_claims(text)}
     assert subjects["43.236"] == "Wien"
     assert subjects["10.176"] == "Tirol" and subjects["5.481"] == "Vorarlberg"
-
