@@ -76,13 +76,14 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return bool(re.fullmatch(r"[A-ZÄÖÜ]{2,8}", short)) and len(name.split()) + name.count("-") >= 2 and short.casefold() == _initials(name)
 
 
-def subject_right(predicted: str | None, gold: str | None) -> bool:
+def subject_right(predicted: str | None, gold: str | None, substrings: bool = True) -> bool:
     """Equal or one contained in the other after case/punctuation normalising, also word by
-    word up to German case endings ("Österreichs" ~ "Österreich"), or an acronym of the other."""
+    word up to German case endings ("Österreichs" ~ "Österreich"), or an acronym of the other.
+    substrings=False asks for whole words ("Land" is then not "Deutschland")."""
     p, g = normalise_subject(predicted), normalise_subject(gold)
     if not (p and g):
         return False
-    if p == g or p in g or g in p:
+    if p == g or substrings and (p in g or g in p):
         return True
     pw, gw = p.split(), g.split()
     if _words_within(pw, gw) or _words_within(gw, pw):
