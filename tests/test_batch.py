@@ -301,6 +301,24 @@ def _claimcheck_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from claimcheck.cli import main; sys.exit(main())"]
 
 
+# The command as the killed run starts it: its writer holds still once it has written LINES_BEFORE_KILL lines,
+# so that the kill lands mid-run however fast the machine is (a CI run once wrote all 61 lines between two polls).
+# The workers go on taking chunks meanwhile, so the kill still takes them mid-work.
+LINES_BEFORE_KILL = 20
+HELD_COMMAND = [sys.executable, "-c", (
+    "import sys, time\n"
+    "from claimcheck import batch\n"
+    "from claimcheck.cli import main\n"
+    "write, written = batch.ReportWriter.write, []\n"
+    "def held(self, record):\n"
+    "    write(self, record)\n"
+    "    written.append(record)\n"
+    f"    while len(written) >= {LINES_BEFORE_KILL}:\n"
+    "        time.sleep(1)\n"
+    "batch.ReportWriter.write = held\n"
+    "sys.exit(main())\n")]
+
+
 def test_the_command_killed_mid_run_resumes_to_the_output_of_an_unbroken_run(tiny_setup, monkeypatch):
     root, corpus, env = tiny_setup
     command = _claimcheck_command() + ["batch", str(corpus)]
@@ -319,15 +337,15 @@ def test_the_command_killed_mid_run_resumes_to_the_output_of_an_unbroken_run(tin
     log = root / "killed.log"
     with open(log, "wb") as stderr:
         # its own process group, so that the kill takes the workers too
-        run = subprocess.Popen(command + [str(out)] + options + ["--workers", "2"], env=env,
+        run = subprocess.Popen(HELD_COMMAND + ["batch", str(corpus), str(out)] + options + ["--workers", "2"], env=env,
                                stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
     try:
         deadline = time.monotonic() + 300
         while run.poll() is None and time.monotonic() < deadline:
             written = out.read_bytes().count(b"\n") if out.exists() else 0
-            if written >= 8:  # the empty row's line and at least three chunks
+            if written >= LINES_BEFORE_KILL:
                 break
-            time.sleep(0.01)
+            time.sleep(0.05)
         assert run.poll() is None, f"the run ended before it could be killed: {log.read_text()[-2000:]}"
         os.killpg(run.pid, signal.SIGKILL)
     finally:
@@ -336,7 +354,7 @@ def test_the_command_killed_mid_run_resumes_to_the_output_of_an_unbroken_run(tin
         run.wait(timeout=60)
     assert run.returncode == -signal.SIGKILL
     first = _whole_lines(out)
-    assert 8 <= len(first) < len(unbroken), "the kill must land between the first and the last line"
+    assert len(first) == LINES_BEFORE_KILL < len(unbroken)
     assert first == unbroken[: len(first)]  # what was written before the kill is already final
     with open(out, "a", encoding="utf-8") as f:  # as if the kill had cut a line in half
         f.write('{"row": 55, "id": "k54", "repo')
