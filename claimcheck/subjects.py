@@ -23,8 +23,10 @@ so a name is told from a common noun by what the article itself shows
   known word, is a coined name even after an article ("Der Bocusini", "die Öbib");
 - what heads a title compound is a name even after an article ("Dehoga-Chefin"
   makes "der Dehoga" a name);
-- a sentence-initial word is a name only with a strong cue or when the article
-  uses it as a name elsewhere; a word after a generic noun is a name even when
+- a sentence-initial word is a name only with a strong cue, when the article
+  uses it as a name elsewhere, or when it stands bare before a finite verb in the
+  singular and the dictionary knows it as no lowercase word and no noun with a
+  plural ("Lufthansa hat", "Zalando meldete"; not "Heute ist", "Strom kostet"); a word after a generic noun is a name even when
   written once ("die Stadt Wesel", "60.000-Einwohner-Stadt Wesel",
   "Schienenfahrzeugmesse Innotrans"); a word before a month is none ("Mitte
   Mai"); a capitalised "-isch" adjective joins the name after it ("Europäische
@@ -462,6 +464,44 @@ def _is_coined(word: str) -> bool:
     return not any(lemma_of(word[p:].capitalize(), "de") for p in range(2, len(word) - 3))
 
 
+@lru_cache(maxsize=50_000)
+def _opens_as_name(word: str, next_word: str) -> bool:
+    """A sentence-initial word with no article, right before a finite verb, is a name where the
+    dictionary knows it as no lowercase word and no noun with a plural, or where it is coined
+    ("Siemens beschäftigt", "Volkswagen verkaufte", "Zalando meldete"): a common noun opens a
+    sentence that way only as a plural or a mass noun ("Mitarbeiter klagen", "Geld fehlt"), and an
+    adverb is lowercase in the dictionary ("Heute ist", "Insgesamt wurden")."""
+    dictionary = _dictionary()
+    if dictionary is None or "-" in word or not next_word.isalpha() or not next_word.islower():
+        return False
+    lemma_of = dictionary[1]
+    verb = lemma_of(next_word, "de")
+    if not verb or verb == next_word or not verb.islower() or not (verb.endswith(("en", "rn", "ln")) or verb == "sein") \
+            or next_word.endswith("en") or next_word == "sind":
+        return False  # no finite verb in the singular ("eine": "ein"; "arbeiten", "kamen": a plural's)
+    if lemma_of(word.lower(), "de") == word.lower():
+        return False  # an adjective, adverb or preposition capitalised at the start ("Knapp", "Dank")
+    lemma = lemma_of(word, "de")
+    if lemma is None:
+        return _is_coined(word)
+    return lemma == word and not _has_plural(word) and not _has_umlaut_plural(word) and not _is_inflected_noun(word)
+
+
+_UMLAUTS = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}
+
+
+@lru_cache(maxsize=50_000)
+def _has_umlaut_plural(word: str) -> bool:
+    """The dictionary knows a plural with an umlaut ("Kraft" -> "Kräfte", "Platz" -> "Plätze"), which
+    _has_plural's endings miss: a common noun."""
+    lemmatize = _lemmatizer()
+    match = re.search(r"(au|a|o|u)(?!.*[aeiouäöü])", word)
+    if lemmatize is None or match is None:
+        return False
+    stem = word[: match.start()] + _UMLAUTS[match.group()] + word[match.end():]
+    return any(lemmatize(stem + ending, lang="de") == word for ending in ("e", "er", ""))
+
+
 def _key(name: str) -> str:
     """What two mentions of one entity share: the last word, case-folded ("Donald Trump" ~ "Trump")."""
     return name.split()[-1].lower()
@@ -836,14 +876,17 @@ class SubjectFinder:
         for i in range(len(sent) - 1):
             if is_name[i] and not strong[i] and sent[i + 1].text.lower() in self.table["months"]:
                 is_name[i] = False
-        # A sentence-initial word is a name when the article uses it as one elsewhere, or
-        # when it stands before a name and is no opener or title ("Donald Trump sagte").
+        # A sentence-initial word is a name when the article uses it as one elsewhere, when it
+        # stands before a name and is no opener or title ("Donald Trump sagte"), or when it opens
+        # the sentence bare before a verb ("Lufthansa hat"), no generic noun or title ("Unternehmen stellt").
         if sent and not is_name[0] and sent[0].text[:1].isupper():
             word, low = sent[0].text, sent[0].text.lower()
             plain = low not in self.table["closed_class"] and low not in self._lowercase_seen
             is_name[0] = plain and (
                 self._candidate_counts[word] >= 1
                 or (len(sent) > 1 and is_name[1] and not _ending_in(word, "titles"))
+                or (len(sent) > 1 and _opens_as_name(word, sent[1].text)
+                    and not _ending_in(word, "generic_nouns") and not _ending_in(word, "titles"))
             )
         mentions = []
         i = 0

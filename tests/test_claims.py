@@ -436,12 +436,32 @@ SUBJECT_RULES = [
      "30 Stunden", "NASA"),
     ("a role compound before a name is no part of it ('ÖVP-Obmann', 'Hofburg-Anwärter')",
      "Vizekanzler und ÖVP-Obmann Reinhold Mitterlehner hat 40 Bürgermeister eingeladen.", "40", "Reinhold Mitterlehner"),
+    # Session 15: a name written only at the start of a sentence had no subject, so its figure was no claim.
+    ("a sentence-initial word before a singular verb is a name where the dictionary knows no plural",
+     "Lufthansa hat 2019 rund 145 Millionen Passagiere befördert.", "rund 145 Millionen", "Lufthansa"),
+    ("a sentence-initial coined word before a singular verb is a name",
+     "Zalando meldete einen Umsatz von acht Milliarden Euro.", "acht Milliarden Euro", "Zalando"),
+    ("a capitalised adjective before a verb is no name ('Positiv ist')",
+     _AGRARPLUS + "Positiv ist die Bilanz: 53 Prozent mehr Umsatz.", "53 Prozent", "Agrarplus"),
+    ("a noun with an umlaut plural before a verb is no name ('Strom kostet')",
+     _AGRARPLUS + "Strom kostet dort 30 Cent.", "30 Cent", "Agrarplus"),
 ]
 
 
 @pytest.mark.parametrize("rule, text, figure, subject", SUBJECT_RULES, ids=[r[0] for r in SUBJECT_RULES])
 def test_subject_rule(rule, text, figure, subject):
     assert claim_for(extract_claims(text), figure).subject == subject
+
+
+def test_a_sentence_opens_with_a_name_only_before_a_finite_verb_in_the_singular():
+    from claimcheck.subjects import _opens_as_name
+
+    assert _opens_as_name("Siemens", "beschäftigt") and _opens_as_name("Siemens", "ist")
+    assert not _opens_as_name("Siemens", "eine")      # an article: "ein" is no infinitive
+    assert not _opens_as_name("Siemens", "arbeiten")  # a plural's verb, or an infinitive
+    assert not _opens_as_name("Heute", "ist")         # the dictionary knows "heute" in lowercase
+    assert not _opens_as_name("Politik", "muss")      # a noun with a plural ("Politiken")
+    assert not _opens_as_name("Apple-Chef", "sagte")  # a compound's head says what it is
 
 
 def test_a_claim_says_whether_its_sentence_names_its_subject():
