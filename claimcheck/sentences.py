@@ -16,7 +16,10 @@ text in ../shared/data (1,466 texts; tests/test_sentences.py holds the cases).
    brackets).
 3. Mending what news text needs:
    - a line break ends a sentence (headlines and teasers have no full stop),
-     unless the next line starts in lower case (a hard-wrapped sentence);
+     unless the next line starts in lower case (a hard-wrapped sentence); in a
+     text wrapped at a fixed width (at least three lines go on in lower case), a
+     single line break after the first line ends none: a capital there is mostly a
+     noun ("von fast 6,5\nBillionen Euro");
    - "92." followed by a word that cannot follow an ordinal ("Die", "Danach"),
      and a year or a figure with separators followed by a capitalised word
      ("seit 2011. Traun"), end a sentence; "am 3. Dezember" does not;
@@ -270,28 +273,50 @@ def _mark_sentence_ends(tokens: list[_Token], rules: _Rules) -> None:
     tokens[start].is_sent_start = True
 
 
-def _mend_boundaries(tokens: list[_Token], rules: _Rules) -> None:
+def _number_ends_sentence(tok: _Token, nxt: _Token, rules: _Rules) -> bool:
+    """ "92." before a word that cannot follow an ordinal ("Die"), or a year or a figure with
+    separators before a capitalised word ("seit 2011. Traun"), ends a sentence."""
+    return bool(_NUMBER_WITH_STOP.match(tok.text)) and (
+        nxt.text in rules.sentence_openers or (bool(_NOT_AN_ORDINAL.match(tok.text)) and nxt.text[:1].isupper()))
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """Whether the text was wrapped at a fixed width (copied from a PDF, a mail or a feed): at least
+    HARD_WRAP_EVIDENCE of its lines go on in lower case on the next line. There a capital after a
+    single line break is mostly a noun that goes on with the sentence ("von fast 6,5\nBillionen Euro")."""
+    lines = text.split("\n")
+    return sum(1 for line, after in zip(lines, lines[1:])
+               if line.strip() and after.lstrip()[:1].islower()) >= HARD_WRAP_EVIDENCE
+
+
+HARD_WRAP_EVIDENCE = 3
+
+
+def _mend_boundaries(tokens: list[_Token], rules: _Rules, hard_wrapped: bool = False) -> None:
     """Adjust the sentence starts for news text (see the module docstring)."""
     n = len(tokens)
+    first_newline = next((t.start + t.text.index("\n") for t in tokens if "\n" in t.text), None)
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if "\n" in tok.text:
             # The next real token starts a sentence, unless the line continues a wrapped sentence: it
-            # starts in lower case, or the line before ends in a word no sentence ends in ("in\nDeutschland").
+            # starts in lower case, or the line before ends in a word no sentence ends in ("in\nDeutschland"),
+            # or the text is hard-wrapped and this is a single line break after the first line (a title or
+            # teaser); a full stop before the break still ends the sentence.
             j = i + 1
             while j < n and tokens[j].is_space:
                 j += 1
             k = i - 1
             while k >= 0 and tokens[k].is_space:
                 k -= 1
-            wrapped = (k >= 0 and tokens[k].text in rules.line_continuers
-                       and sum(t.text.count("\n") for t in tokens[k + 1:j]) == 1)
+            single = sum(t.text.count("\n") for t in tokens[k + 1:j]) == 1
+            wrapped = single and k >= 0 and (
+                tokens[k].text in rules.line_continuers
+                or (hard_wrapped and tok.start + tok.text.index("\n") != first_newline
+                    and not (j < n and _number_ends_sentence(tokens[k], tokens[j], rules))))
             if j < n and not tokens[j].text[:1].islower() and not wrapped:
                 tokens[j].is_sent_start = True
-        elif _NUMBER_WITH_STOP.match(tok.text) and (
-            nxt.text in rules.sentence_openers
-            or (_NOT_AN_ORDINAL.match(tok.text) and nxt.text[:1].isupper())
-        ):
+        elif _number_ends_sentence(tok, nxt, rules):
             nxt.is_sent_start = True
     # An opener at the very end of a sentence belongs to the next one.
     for i in range(1, n):
@@ -317,7 +342,7 @@ def split_sentences(text: str) -> list[Sentence]:
     rules = _rules()
     tokens = _tokens(text, rules)
     _mark_sentence_ends(tokens, rules)
-    _mend_boundaries(tokens, rules)
+    _mend_boundaries(tokens, rules, _is_hard_wrapped(text))
     starts = [i for i, tok in enumerate(tokens) if i == 0 or tok.is_sent_start]
     sentences: list[Sentence] = []
     for k, first in enumerate(starts):

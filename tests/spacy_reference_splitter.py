@@ -13,6 +13,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from claimcheck.sentences import _is_hard_wrapped  # a text-level test, not part of the tokenizer port
 from claimcheck.types import Sentence
 
 # "3.", "2019.", "76.500.", "Z4.": a token that may be an ordinal or a figure ending a sentence.
@@ -37,8 +38,14 @@ def _mend_boundaries(doc):
     openers = set(table["openers"])
     sentence_openers = set(table["sentence_openers"])
     continuers = set(table["line_continuers"])
+    hard_wrapped = _is_hard_wrapped(doc.text)
+    first_newline = doc.text.find("\n")
     tokens = list(doc)
     n = len(tokens)
+
+    def number_ends_sentence(tok, nxt) -> bool:
+        return bool(_NUMBER_WITH_STOP.match(tok.text)) and (
+            nxt.text in sentence_openers or (bool(_NOT_AN_ORDINAL.match(tok.text)) and nxt.text[:1].isupper()))
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if "\n" in tok.text or "\n" in tok.whitespace_:
@@ -51,13 +58,14 @@ def _mend_boundaries(doc):
             while k >= 0 and tokens[k].is_space:
                 k -= 1
             between = doc.text[tokens[k].idx + len(tokens[k].text):tokens[j].idx] if k >= 0 and j < n else ""
-            wrapped = k >= 0 and tokens[k].text in continuers and between.count("\n") == 1
+            newline = tok.idx + (tok.text + tok.whitespace_).index("\n")
+            wrapped = k >= 0 and between.count("\n") == 1 and (
+                tokens[k].text in continuers
+                or (hard_wrapped and newline != first_newline
+                    and not (j < n and number_ends_sentence(tokens[k], tokens[j]))))
             if j < n and not tokens[j].text[:1].islower() and not wrapped:
                 tokens[j].is_sent_start = True
-        elif _NUMBER_WITH_STOP.match(tok.text) and (
-            nxt.text in sentence_openers
-            or (_NOT_AN_ORDINAL.match(tok.text) and nxt.text[:1].isupper())
-        ):
+        elif number_ends_sentence(tok, nxt):
             nxt.is_sent_start = True
     # An opener at the very end of a sentence belongs to the next one.
     for i in range(1, n):

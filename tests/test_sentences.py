@@ -197,6 +197,36 @@ def test_the_plain_python_splitter_agrees_with_the_spacy_pipeline_it_replaced():
                               for _ in range(rng.randint(1, 14))) for _ in range(1500)]
     texts_checked += ["".join(rng.choice(_WRAP_PIECES) + rng.choice(_FUZZ_SEPARATORS)
                               for _ in range(rng.randint(1, 14))) for _ in range(500)]
+    # ... and texts of many short lines, most of them hard-wrapped by the splitter's test (three lower-case starts)
+    texts_checked += ["".join(rng.choice(_WRAP_PIECES) + rng.choice([" ", "\n", "\n", "\n\n"])
+                              for _ in range(rng.randint(6, 24))) for _ in range(400)]
     disagreements = [text for text in texts_checked
                      if [(s.start, s.end) for s in split_sentences(text)] != [(s.start, s.end) for s in spacy_split(text)]]
     assert disagreements == []
+
+
+_WRAPPED_ARTICLE = (
+    "Der Goldpreis steigt weiter\n"
+    "Am vergangenen Donnerstag erreichte die Feinunze Gold den bisherigen\n"
+    "Spitzenwert: 1.717,85 US-Dollar. Das Geldvermögen der Deutschen lag Ende\n"
+    "2019 laut Bundesbank bei einem Rekordvolumen von fast 6,5\n"
+    "Billionen Euro, gebunkert besonders als Bargeld und Bankeinlagen. Es\n"
+    "wird gekauft, was der Markt hergibt. Vor einer Woche lag der Preis bei\n"
+    "1.650 Dollar, vor einem Monat sogar\n"
+    "nur bei 1.304.\n"
+    "Das Interesse bleibt hoch, sagen\n"
+    "die Händler.")
+
+
+def test_a_hard_wrapped_text_keeps_its_sentences_whole_across_capitalised_line_starts():
+    sentences = [s.text for s in split_sentences(_WRAPPED_ARTICLE)]
+    assert sentences[0] == "Der Goldpreis steigt weiter"  # the first line is a title
+    assert sentences[2].startswith("Das Geldvermögen der Deutschen lag Ende\n2019")  # a noun, a year: no new sentence
+    assert "fast 6,5\nBillionen Euro, gebunkert" in sentences[2]  # a figure across the break stays in one sentence
+    assert sentences[1].endswith("Spitzenwert: 1.717,85 US-Dollar.")
+    assert "nur bei 1.304." == sentences[-2][-len("nur bei 1.304."):]  # a figure with a full stop still ends one
+    assert sentences[-1] == "Das Interesse bleibt hoch, sagen\ndie Händler."
+    # Without the lower-case starts that show the wrapping, a capital after a line break opens a sentence.
+    unwrapped = _WRAPPED_ARTICLE.replace("\nwird", " wird").replace("\nnur", " nur").replace("\ndie", " die")
+    assert any(s.text.startswith("Billionen Euro") for s in split_sentences(unwrapped))
+
