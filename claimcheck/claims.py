@@ -136,8 +136,9 @@ def _is_hypothetical(sentence: Sentence, q: Quantity) -> bool:
 
 
 def _is_sports_result(sentence: Sentence) -> bool:
+    """A score ("3:1"), or two different sports words: "um 1,5 Punkte auf 100,4 Punkte" is an index."""
     sports = set(_table()["checkability"]["sports_words"])
-    return bool(_SCORE.search(sentence.text)) or sum(w in sports for w in _words(sentence.text)) >= 2
+    return bool(_SCORE.search(sentence.text)) or len(sports.intersection(_words(sentence.text))) >= 2
 
 
 def _word_before(text: str, start: int) -> str:

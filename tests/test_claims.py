@@ -136,7 +136,8 @@ def test_questions_are_no_claims():
         ),
         (
             "sports results",
-            "Der SK Rapid verlor am Samstag mit 0:2 gegen Sturm Graz. Der SK Rapid hat 15.000 Mitglieder.",
+            "Der SK Rapid verlor am Samstag mit 0:2 gegen Sturm Graz. Der SK Rapid hat 15.000 Mitglieder. "
+            "Mit 14 Punkten nach zehn Spielen fiel Sturm Graz auf Platz zehn der Tabelle zurück.",
             ["15.000"],
         ),
         (
@@ -155,6 +156,12 @@ def test_questions_are_no_claims():
 )
 def test_figures_that_are_no_claims(rule, text, kept):
     assert texts_of(extract_claims(text, published=dt.date(2021, 3, 1))) == kept, rule
+
+
+def test_an_index_that_lost_points_is_no_sports_result():
+    # "Punkte" twice is one sports word, not two: a sports result needs two different ones.
+    text = "Das Arbeitsmarktbarometer des IAB fiel stark. Der Frühindikator hatte im März um 1,5 Punkte auf 100,4 Punkte verloren."
+    assert {"1,5", "100,4"} <= set(texts_of(extract_claims(text, published=dt.date(2020, 4, 30))))
 
 
 def test_weekday_needs_a_publication_date():
