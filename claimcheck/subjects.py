@@ -6,7 +6,9 @@ so a name is told from a common noun by what the article itself shows
 
 - strong cues make a name: internal capitals (TikTok, ByteDance), acronyms (RKI,
   EU), a region prefix (US-Regierung, EU-Haushalt; not a listed non-name,
-  "BIP-Anstieg"), a listed place or its genitive (Österreich, "Italiens Banken");
+  "BIP-Anstieg"), a listed place or its genitive (Österreich, "Italiens Banken"),
+  a listed organisation, also after an article and of several words ("die Lufthansa",
+  "der Deutschen Bahn", shown as listed: "Deutsche Bahn");
   an acronym heading a plural compound is a name ("MPS-Aktien" -> MPS);
 - a capitalised word is a common noun when it follows a determiner (possibly
   with lowercase adjectives, and adverbs before them, between: "den chinesischen
@@ -268,6 +270,13 @@ def _german() -> dict:
         + claims["checkability"]["weekdays"]
     )
     table["places"] = frozenset(table["places"])
+    # Listed organisations: one-word names, and names of several words as word tuples, their first
+    # word also with the adjective ending -n ("Deutsche Bank" -> "Deutschen Bank").
+    table["organisations"] = frozenset(n for n in table["organisations"] if " " not in n)
+    runs = [name.split() for name in claims["subjects"]["organisations"] if " " in name]
+    inflected = {(words[0] + "n", *words[1:]): " ".join(words) for words in runs if words[0].endswith("e")}
+    table["organisation_runs"] = frozenset([tuple(words) for words in runs] + list(inflected))
+    table["organisation_base"] = {" ".join(run): name for run, name in inflected.items()}  # shown as listed
     table["prepositions"] = frozenset(table["prepositions"])
     table["countries"] = frozenset(table["demonyms"].values())
     table["months"] = frozenset(months)
@@ -760,6 +769,7 @@ class SubjectFinder:
     def _strong(self, word: str) -> bool:
         places = self.table["places"]
         if _INTERNAL_CAPITAL.search(word.replace("-", " ")) or _ACRONYM.match(word) or word in places \
+                or word in self.table["organisations"] \
                 or self._is_place_genitive(word):  # "Italiens Banken", "Österreichs"
             return True
         # "US-Regierung", "EU-Haushalt": a region or acronym prefix names one body;
@@ -872,6 +882,13 @@ class SubjectFinder:
             )
             for i in range(len(sent))
         ]
+        # A listed organisation of several words is a name as a whole ("der Deutschen Bahn").
+        runs = self.table["organisation_runs"]
+        for i in range(len(sent)):
+            for run in runs:
+                n = len(run)
+                if tuple(t.text for t in sent[i:i + n]) == run:
+                    strong[i:i + n] = is_name[i:i + n] = [True] * n
         # "Mitte Mai", "Ende September": a point in time, not a name (not before a year: "Alfred Stingl 2003").
         for i in range(len(sent) - 1):
             if is_name[i] and not strong[i] and sent[i + 1].text.lower() in self.table["months"]:
@@ -905,6 +922,7 @@ class SubjectFinder:
             if sent[j].text in self.table["legal_forms"]:
                 i = self._firm_name_start(sent, i)  # "der Software AG", "Tegernseer Tal Tourismus GmbH"
             name = self.text[sent[i].start : sent[j].end]
+            name = self.table["organisation_base"].get(name, name)  # "der Deutschen Bahn": "Deutsche Bahn"
             dateline = i == 0 and j + 1 < len(sent) and sent[j + 1].text in ("–", "-", "—")
             if not dateline:  # "Wien – Die Regierung ...": where the report comes from
                 title_only = i == j and bool(_ending_in(name, "titles"))

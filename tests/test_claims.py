@@ -450,6 +450,10 @@ SUBJECT_RULES = [
      "Zalando meldete einen Umsatz von acht Milliarden Euro.", "acht Milliarden Euro", "Zalando"),
     ("a capitalised adjective before a verb is no name ('Positiv ist')",
      _AGRARPLUS + "Positiv ist die Bilanz: 53 Prozent mehr Umsatz.", "53 Prozent", "Agrarplus"),
+    ("a listed organisation is a name after an article",
+     "Die Lufthansa streicht 22.000 Stellen.", "22.000", "Lufthansa"),
+    ("a listed organisation of several words is one name, shown as listed",
+     "Der Umsatz der Deutschen Bahn sank um 8,4 Prozent.", "8,4 Prozent", "Deutsche Bahn"),
     ("a noun with an umlaut plural before a verb is no name ('Strom kostet')",
      _AGRARPLUS + "Strom kostet dort 30 Cent.", "30 Cent", "Agrarplus"),
 ]
