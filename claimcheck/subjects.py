@@ -275,7 +275,10 @@ def _german() -> dict:
     table["organisations"] = frozenset(n for n in table["organisations"] if " " not in n)
     runs = [name.split() for name in claims["subjects"]["organisations"] if " " in name]
     inflected = {(words[0] + "n", *words[1:]): " ".join(words) for words in runs if words[0].endswith("e")}
-    table["organisation_runs"] = frozenset([tuple(words) for words in runs] + list(inflected))
+    organisation_runs: dict[str, list[tuple[str, ...]]] = {}  # by first word, looked up for every word
+    for run in [tuple(words) for words in runs] + list(inflected):
+        organisation_runs.setdefault(run[0], []).append(run)
+    table["organisation_runs"] = organisation_runs
     table["organisation_base"] = {" ".join(run): name for run, name in inflected.items()}  # shown as listed
     table["prepositions"] = frozenset(table["prepositions"])
     table["countries"] = frozenset(table["demonyms"].values())
@@ -884,10 +887,10 @@ class SubjectFinder:
         ]
         # A listed organisation of several words is a name as a whole ("der Deutschen Bahn").
         runs = self.table["organisation_runs"]
-        for i in range(len(sent)):
-            for run in runs:
+        for i, t in enumerate(sent):
+            for run in runs.get(t.text, ()):
                 n = len(run)
-                if tuple(t.text for t in sent[i:i + n]) == run:
+                if tuple(u.text for u in sent[i:i + n]) == run:
                     strong[i:i + n] = is_name[i:i + n] = [True] * n
         # "Mitte Mai", "Ende September": a point in time, not a name (not before a year: "Alfred Stingl 2003").
         for i in range(len(sent) - 1):
