@@ -222,3 +222,11 @@ def test_a_bare_number_takes_the_unit_of_the_coordinated_figure_after_it():
     assert read("Es gab 2 und 3 Kinder.")[0][:2] == ("2", "count")
     assert read("Im Jahr 2019 und 46 Prozent.")[0][:2] == ("2019", "date")
     assert read("Es waren zwischen 20 und 40 Prozent.") == [("zwischen 20 und 40 Prozent", "percent", 30.0, "percent")]
+
+
+def test_natural_frequencies_need_a_numerator_below_a_listed_denominator() -> None:
+    # "68 von 70 Mitgliedern" counts members; only "x von zehn/hundert" and "zwei von drei" ... are shares.
+    assert [(q.text, q.kind) for q in read_quantities("68 von 70 Mitgliedern stimmten zu.")] == [("68", "count"), ("70", "count")]
+    shares = read_quantities("Fast neun von zehn Deutschen und zwei von drei Österreichern sind dafür.")
+    assert [(q.text, q.kind, round(q.value, 1), q.hedge) for q in shares] == [
+        ("Fast neun von zehn", "percent", 90.0, "approx"), ("zwei von drei", "percent", 66.7, None)]

@@ -75,6 +75,7 @@ class Grammar:
         num = table["numerals"]
         self.decimal_mark: str = num["decimal_mark"]
         self.group_marks = frozenset(num["group_marks"])
+        self.zero_decimals = tuple(sorted(num.get("zero_decimals", ()), key=len, reverse=True))
         self.words = WordNumerals(
             units=num["units"], teens=num["teens"], tens=num["tens"],
             multipliers=num["multipliers"], words={k: float(v) for k, v in num["words"].items()},
@@ -170,6 +171,9 @@ class Grammar:
         self.share_articles = shares.pop("share_articles", [])
         self.shares: dict[str, float] = {k: float(v) for k, v in shares.items()}
         self.multiples: dict[str, float] = {k: float(v) for k, v in table.get("multiples", {}).items()}
+        frequencies = table.get("frequency_shares", {})
+        self.frequency_joiner: Optional[str] = frequencies.get("joiner")
+        self.frequency_denominators: dict[str, int] = {k: int(v) for k, v in frequencies.get("denominators", {}).items()}
         times = table.get("times", {})
         self.times_suffix: Optional[str] = times.get("suffix")
         self.times_multiple_before = frozenset(times.get("multiple_before", ()))
@@ -204,7 +208,8 @@ class Grammar:
         months = _alt(self.months)
         groups = "".join(re.escape(g) for g in self.group_marks if g != " ") + (r"\u00a0\u202f " if de else "")
         dm = re.escape(self.decimal_mark)
-        digits = rf"[-−]?(?:\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)(?:{dm}\d+)?"
+        zero = "|" + _alt(self.zero_decimals) + r"(?![\d-])" if self.zero_decimals else ""
+        digits = rf"[-−]?(?:\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)(?:{dm}\d+{zero})?"
         number_words = set(self.words.units) | set(self.words.teens) | set(self.words.tens) | set(self.words.multipliers)
         stems = "|".join(sorted(map(re.escape, number_words | {"und" if de else "-"}), key=len, reverse=True))
         standalone = "(?i:" + _alt(set(self.words.words) | self.article_words) + ")"
@@ -232,6 +237,7 @@ class Grammar:
         day_range_join = r"(?:bis(?:\s+(?:zum|einschließlich))?|[-–])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
+            self._frequency_pattern(),
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
             rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
@@ -616,6 +622,8 @@ class Grammar:
     def _read_number(self, text: str, start: int, token: Optional[str], end: int, published: Optional[Day],
                      prefix_currency: Optional[str] = None, word_value: Optional[tuple[float, float]] = None):
         from_words = word_value is not None
+        if token is not None and token.endswith(self.zero_decimals):
+            token = token[:token.rindex(self.decimal_mark)]  # "250.000,-": a whole number
         if word_value is None:
             parsed = parse_digits(token, self.decimal_mark, self.group_marks)
             if parsed is None:
@@ -997,6 +1005,28 @@ class Grammar:
     def _compound(self, text: str, start: int, end: int, value: float, step: float, kind: str, unit: str) -> Quantity:
         hedge_word, span_start = self._hedge_before(text, start)
         return self._make(text, span_start, end, kind, value, None, None, step, 1.0, unit or None, hedge_word)
+
+    def _frequency_pattern(self) -> str:
+        """ "neun von zehn", "2 von 3": a numerator below its denominator (table frequency_shares)."""
+        if not self.frequency_joiner:
+            return r"(?P<frequency>(?!x)x)"
+        words = {w: v for w, v in self.words.units.items() if v >= 2}  # "ein" is an article
+        alternatives = []
+        for den, d in self.frequency_denominators.items():
+            below = [w for w, v in words.items() if v < d] + [w.capitalize() for w, v in words.items() if v < d]
+            digits = r"[1-9]\d?" if d > 10 else f"[1-{d - 1}]"
+            alternatives.append(rf"(?:{digits}|{_alt(below)})\s+{re.escape(self.frequency_joiner)}\s+{_alt([den])}")
+        return rf"(?P<frequency>(?<![\w.,])(?:{'|'.join(alternatives)})(?![\w.,]))"
+
+    def _read_frequency(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """ "neun von zehn Deutschen": percent, as precise as one in the denominator."""
+        if self._word_before(text, m.start()) in self.name_words:
+            return m.end()  # "Seite 3 von 10": a reference, no figure
+        numerator, _, denominator = m.group("frequency").split(maxsplit=2)
+        n = int(numerator) if numerator.isdigit() else self.words.units[numerator.lower()]
+        d = self.frequency_denominators[denominator]
+        hedge_word, start = self._hedge_before(text, m.start())
+        return self._make(text, start, m.end(), "percent", 100 * n / d, None, None, 100 / d, 1.0, "percent", hedge_word)
 
     def _read_share(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"die Hälfte", "etwa die Hälfte", "Jeder zweite", "Zweidrittelmehrheit": percent."""
