@@ -162,6 +162,10 @@ class Grammar:
         ago = d.get("ago", {})
         self.ago_before = frozenset(ago.get("before", []))
         self.ago_after = ago.get("after", [])
+        relative = d.get("relative_years", {})
+        self.relative_years: dict[str, int] = relative.get("phrases", {})
+        self.relative_after_part: Optional[str] = relative.get("after_part")
+        self.year_compounds: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in relative.get("compounds", {}).items()}
         dec = d.get("decades", {})
         self.decade_suffixes = dec.get("suffixes", [])
         self.decade_words: dict[str, int] = dec.get("words", {})
@@ -238,6 +242,7 @@ class Grammar:
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
         master = [
             self._frequency_pattern(),
+            self._relative_year_pattern(),
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
             rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
@@ -276,6 +281,8 @@ class Grammar:
             | set(self.multiples) | set(self.decade_words) | {"Q1", "Q2", "Q3", "Q4", "http", "https", "www"}
             | {w + sfx for w in self.weekdays for sfx in [""] + list(self.weekday_suffixes)}
             | {re.match(r"[A-Za-z]*", c).group() for c in self.currencies if c[:1].isalpha() and c.isupper()}
+            | first_words(self.relative_years) | {w[:1].upper() + w[1:] for w in first_words(self.relative_years)}
+            | set(self.year_compounds)
         ) - {""}
         self.share_first_words = frozenset(first_words(self.shares))
         self._trigger_cache: dict[str, int] = {}
@@ -305,6 +312,8 @@ class Grammar:
             (r"\.\s*" if de else r"(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
         )
         self.re_year_after = re.compile(r"(?:,)?\s+(\d{4})(?![\d\w])")
+        self.re_relative_year_after = (re.compile(r"\s+(" + _alt(self.relative_years) + r")(?![\w])")
+                                       if self.relative_years else None)
         self.re_en_day = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})(?![\d\w])|\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d\w])")
         self.re_en_dayrange_after = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\d\w])")
         self.re_period_year = re.compile(r"(?:\s+(?:des\s+Jahres|of))?\s+(\d{4})(?!\d)")
@@ -1006,6 +1015,34 @@ class Grammar:
         hedge_word, span_start = self._hedge_before(text, start)
         return self._make(text, span_start, end, kind, value, None, None, step, 1.0, unit or None, hedge_word)
 
+    def _relative_year_pattern(self) -> str:
+        """ "nächstes Jahr", "Anfang nächsten Jahres", "Ende des Jahres", "Jahresende" (dates.relative_years),
+        not before a year in digits ("Jahresende 2015", read as that year)."""
+        if not (self.relative_years or self.year_compounds):
+            return r"(?P<relyear>(?!x)x)"
+        parts = _alt(self.parts)
+        phrases = _alt(list(self.relative_years) + [p[:1].upper() + p[1:] for p in self.relative_years])
+        alone = rf"|(?P<rpart2>{parts})\s+{re.escape(self.relative_after_part)}" if self.relative_after_part else ""
+        compounds = _alt(self.year_compounds) if self.year_compounds else "(?!x)x"
+        return (rf"(?P<relyear>(?<![\w])(?:(?:(?P<rpart>{parts})\s+)?(?P<rphrase>{phrases}){alone}"
+                rf"|(?P<rcomp>{compounds}))(?!\s*\d)(?![\w]))")
+
+    def _read_relyear(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """A deadline named from the time of writing ("bis Ende des Jahres", "bis Jahresende"): that year,
+        narrowed by its part. Elsewhere such a phrase only frames a figure ("in diesem Jahr", "zu
+        Jahresbeginn"), which annotators do not count as one of its own: no figure."""
+        back = self._back(text, m.start())
+        if published is None or self._relation_start(back, m.start())[0] != "until":
+            return m.end()
+        if m.group("rcomp"):
+            part, offset = self.year_compounds[m.group("rcomp")]
+        else:
+            part_word = m.group("rpart") or m.group("rpart2")
+            part = self.parts.get(re.sub(r"\s+", " ", part_word)) if part_word else None
+            phrase = re.sub(r"\s+", " ", m.group("rphrase") or "")
+            offset = self.relative_years.get(phrase, self.relative_years.get(phrase[:1].lower() + phrase[1:], 0))
+        return self._year(text, m.start(), m.end(), published.year + offset, part, back, published)
+
     def _frequency_pattern(self) -> str:
         """ "neun von zehn", "2 von 3": a numerator below its denominator (table frequency_shares)."""
         if not self.frequency_joiner:
@@ -1222,6 +1259,8 @@ class Grammar:
             y = self.re_year_after.match(text, end)
             if y and (day is None or self.lang == "en") and not text[end:end + 1] == ",":
                 year, end = int(y.group(1)), y.end()
+        if year is None:
+            year, end = self._relative_year_after(text, end, published)
         if year is None and part is None and day is None:
             if self._word_before(text, start) not in self.month_cues:
                 return None  # "August" may be a first name
@@ -1252,7 +1291,17 @@ class Grammar:
         y = self.re_year_after.match(text, end)
         if y:
             year, end = int(y.group(1)), y.end()
+        else:
+            year, end = self._relative_year_after(text, end, published)
         return self._month_date(text, start, end, month, year, None, part, self._back(text, start), published)
+
+    def _relative_year_after(self, text: str, end: int, published: Optional[Day]) -> tuple[Optional[int], int]:
+        """ "November vergangenen Jahres", "Ende Oktober nächsten Jahres": the year a relative phrase after
+        a month names, and where the phrase ends; (None, end) without one or without a publication date."""
+        r = self.re_relative_year_after.match(text, end) if self.re_relative_year_after and published else None
+        if r is None:
+            return None, end
+        return published.year + self.relative_years[re.sub(r"\s+", " ", r.group(1))], r.end()
 
     def _read_quarter(self, text, m, published):
         g = m.group("quarter")
