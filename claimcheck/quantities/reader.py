@@ -91,6 +91,7 @@ class Grammar:
         plus_half = table["numeral_rules"].get("plus_half", [])
         self.re_plus_half = re.compile(r"\s+" + _alt(plus_half)) if plus_half else None
         self.glued_million_before: list[str] = table["numeral_rules"].get("glued_million_before", [])
+        self.glued_million_between: list[str] = table["numeral_rules"].get("glued_million_between", [])
         self.currencies: dict[str, str] = table["currencies"]
         self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
         pct = table["percent"]
@@ -176,7 +177,7 @@ class Grammar:
         self.shares: dict[str, float] = {k: float(v) for k, v in shares.items()}
         self.multiples: dict[str, float] = {k: float(v) for k, v in table.get("multiples", {}).items()}
         frequencies = table.get("frequency_shares", {})
-        self.frequency_joiner: Optional[str] = frequencies.get("joiner")
+        self.frequency_joiners: list[str] = frequencies.get("joiners", [])
         self.frequency_denominators: dict[str, int] = {k: int(v) for k, v in frequencies.get("denominators", {}).items()}
         times = table.get("times", {})
         self.times_suffix: Optional[str] = times.get("suffix")
@@ -225,7 +226,8 @@ class Grammar:
         comp_suffix = _alt_prefix(self.compounds)
         glued = _alt(self.glued_scales)  # "3bn" is a number and its scale, not a name like "5G"
         if self.glued_million:  # "1.5m people": the number and its scale; "100m long" stays a name
-            glued += rf"|{re.escape(self.glued_million)}\s+{_alt(self.glued_million_before)}(?!\w)"
+            between = rf"(?:{_alt(self.glued_million_between)}\s+)?" if self.glued_million_between else ""
+            glued += rf"|{re.escape(self.glued_million)}\s+{between}{_alt(self.glued_million_before)}(?!\w)"
         # "USD3bn": a currency code glued to its amount, not a name like "A380"
         codes = "|".join(c for c in self.currencies if c.isalpha() and c.isupper() and len(c) == 3)
         not_code = rf"(?!(?:{codes})\d)" if codes else ""
@@ -1045,21 +1047,23 @@ class Grammar:
 
     def _frequency_pattern(self) -> str:
         """ "neun von zehn", "2 von 3": a numerator below its denominator (table frequency_shares)."""
-        if not self.frequency_joiner:
+        if not self.frequency_joiners:
             return r"(?P<frequency>(?!x)x)"
-        words = {w: v for w, v in self.words.units.items() if v >= 2}  # "ein" is an article
+        words = {w: v for w, v in self.words.units.items() if w not in self.article_words}  # "ein" is an article
+        joiners = _alt(self.frequency_joiners)
         alternatives = []
         for den, d in self.frequency_denominators.items():
             below = [w for w, v in words.items() if v < d] + [w.capitalize() for w, v in words.items() if v < d]
             digits = r"[1-9]\d?" if d > 10 else f"[1-{d - 1}]"
-            alternatives.append(rf"(?:{digits}|{_alt(below)})\s+{re.escape(self.frequency_joiner)}\s+{_alt([den])}")
+            alternatives.append(rf"(?P<fn{len(alternatives)}>{digits}|{_alt(below)})\s+{joiners}\s+(?P<fd{len(alternatives)}>{_alt([den])})")
         return rf"(?P<frequency>(?<![\w.,])(?:{'|'.join(alternatives)})(?![\w.,]))"
 
     def _read_frequency(self, text: str, m: re.Match[str], published: Optional[Day]):
         """ "neun von zehn Deutschen": percent, as precise as one in the denominator."""
         if self._word_before(text, m.start()) in self.name_words:
             return m.end()  # "Seite 3 von 10": a reference, no figure
-        numerator, _, denominator = m.group("frequency").split(maxsplit=2)
+        k = next(i for i in range(len(self.frequency_denominators)) if m.group(f"fn{i}"))
+        numerator, denominator = m.group(f"fn{k}"), m.group(f"fd{k}")
         n = int(numerator) if numerator.isdigit() else self.words.units[numerator.lower()]
         d = self.frequency_denominators[denominator]
         hedge_word, start = self._hedge_before(text, m.start())
