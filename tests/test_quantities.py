@@ -230,3 +230,10 @@ def test_natural_frequencies_need_a_numerator_below_a_listed_denominator() -> No
     shares = read_quantities("Fast neun von zehn Deutschen und zwei von drei Österreichern sind dafür.")
     assert [(q.text, q.kind, round(q.value, 1), q.hedge) for q in shares] == [
         ("Fast neun von zehn", "percent", 90.0, "approx"), ("zwei von drei", "percent", 66.7, None)]
+
+
+def test_a_deadline_named_from_the_time_of_writing_before_a_figure() -> None:
+    # "Jahres" before a count is no year in digits ("bis Jahresende 2015" is 2015, read as such)
+    found = read_quantities("Die Lufthansa streicht bis Ende des Jahres 22.000 Stellen.", published=dt.date(2020, 8, 17))
+    assert [(q.text, q.kind, q.date, q.relation) for q in found] == [
+        ("bis Ende des Jahres", "date", "2020", "until"), ("22.000", "count", None, None)]

@@ -1027,7 +1027,7 @@ class Grammar:
         alone = rf"|(?P<rpart2>{parts})\s+{re.escape(self.relative_after_part)}" if self.relative_after_part else ""
         compounds = _alt(self.year_compounds) if self.year_compounds else "(?!x)x"
         return (rf"(?P<relyear>(?<![\w])(?:(?:(?P<rpart>{parts})\s+)?(?P<rphrase>{phrases}){alone}"
-                rf"|(?P<rcomp>{compounds}))(?!\s*\d)(?![\w]))")
+                rf"|(?P<rcomp>{compounds}))(?!\s*\d{{4}}(?![\d.,]))(?![\w]))")
 
     def _read_relyear(self, text: str, m: re.Match[str], published: Optional[Day]):
         """A deadline named from the time of writing ("bis Ende des Jahres", "bis Jahresende"): that year,
