@@ -7,8 +7,8 @@ so a name is told from a common noun by what the article itself shows
 - strong cues make a name: internal capitals (TikTok, ByteDance), acronyms (RKI,
   EU), a region prefix (US-Regierung, EU-Haushalt; not a listed non-name,
   "BIP-Anstieg"), a listed place or its genitive (Österreich, "Italiens Banken"),
-  a listed organisation, also after an article and of several words ("die Lufthansa",
-  "der Deutschen Bahn", shown as listed: "Deutsche Bahn");
+  a listed organisation, also after an article, of several words and inflected ("die Lufthansa",
+  "die Grünen", "des Statistischen Bundesamtes", shown as listed: "Statistisches Bundesamt");
   an acronym heading a plural compound is a name ("MPS-Aktien" -> MPS);
 - a capitalised word is a common noun when it follows a determiner (possibly
   with lowercase adjectives, and adverbs before them, between: "den chinesischen
@@ -253,6 +253,22 @@ _NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ]\w*isch(?:e|en|er|es|em)$")
 _QUOTED_TITLE = re.compile(r"„([A-ZÄÖÜ][^„“”\"]{1,60}?)[“”\"]")
 
 
+def _organisation_forms(names, adjective_endings: dict[str, str], genitive_endings) -> dict[str, str]:
+    """Each inflected form of the listed names -> the name: the first word of a name of several words
+    with an adjective's ending ("Deutschen Bank", "Statistischen Bundesamt"), the last in the genitive
+    ("Statistischen Bundesamtes", "Bundestags")."""
+    forms: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        firsts = {words[0]} | ({words[0][: -len(ending)] + inflected for ending, inflected in adjective_endings.items()
+                                if words[0].endswith(ending)} if len(words) > 1 else set())
+        lasts = {words[-1]} | {words[-1] + ending for ending in genitive_endings}
+        for first in firsts:
+            for last in lasts:
+                forms.setdefault(" ".join([first, *words[1:-1], last] if len(words) > 1 else [last]), name)
+    return forms
+
+
 @lru_cache(maxsize=1)
 def _german() -> dict:
     claims = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("claims.toml").read_text("utf-8"))
@@ -270,16 +286,17 @@ def _german() -> dict:
         + claims["checkability"]["weekdays"]
     )
     table["places"] = frozenset(table["places"])
-    # Listed organisations: one-word names, and names of several words as word tuples, their first
-    # word also with the adjective ending -n ("Deutsche Bank" -> "Deutschen Bank").
-    table["organisations"] = frozenset(n for n in table["organisations"] if " " not in n)
-    runs = [name.split() for name in claims["subjects"]["organisations"] if " " in name]
-    inflected = {(words[0] + "n", *words[1:]): " ".join(words) for words in runs if words[0].endswith("e")}
-    organisation_runs: dict[str, list[tuple[str, ...]]] = {}  # by first word, looked up for every word
-    for run in [tuple(words) for words in runs] + list(inflected):
-        organisation_runs.setdefault(run[0], []).append(run)
+    # Listed organisations in every inflected form: one-word forms, and forms of several words as word
+    # tuples by their first word (looked up at every word); each form is shown as listed.
+    forms = _organisation_forms(table["organisations"], table["organisation_adjective_endings"],
+                                table["organisation_genitive_endings"])
+    table["organisations"] = frozenset(form for form in forms if " " not in form)
+    organisation_runs: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        if " " in form:
+            organisation_runs.setdefault(form.split()[0], []).append(tuple(form.split()))
     table["organisation_runs"] = organisation_runs
-    table["organisation_base"] = {" ".join(run): name for run, name in inflected.items()}  # shown as listed
+    table["organisation_base"] = forms
     table["prepositions"] = frozenset(table["prepositions"])
     table["countries"] = frozenset(table["demonyms"].values())
     table["months"] = frozenset(months)

@@ -454,6 +454,10 @@ SUBJECT_RULES = [
      "Die Lufthansa streicht 22.000 Stellen.", "22.000", "Lufthansa"),
     ("a listed organisation of several words is one name, shown as listed",
      "Der Umsatz der Deutschen Bahn sank um 8,4 Prozent.", "8,4 Prozent", "Deutsche Bahn"),
+    ("a listed party is a name after an article",
+     "Die Grünen erreichten 20 Prozent der Stimmen.", "20 Prozent", "Grünen"),
+    ("a listed body in the genitive is the body, shown as listed",
+     "Der Bundestag tagt. Die Sitzung des Bundestages dauerte 13 Stunden.", "13 Stunden", "Bundestag"),
     ("a noun with an umlaut plural before a verb is no name ('Strom kostet')",
      _AGRARPLUS + "Strom kostet dort 30 Cent.", "30 Cent", "Agrarplus"),
 ]
@@ -803,3 +807,13 @@ def test_every_figure_in_brackets_after_a_name_is_that_names():
     subjects = {c.quantity.text: c.subject for c in extract_claims(text)}
     assert subjects["43.236"] == "Wien"
     assert subjects["10.176"] == "Tirol" and subjects["5.481"] == "Vorarlberg"
+
+
+def test_a_listed_organisation_matches_in_its_inflected_forms():
+    from claimcheck.subjects import _organisation_forms
+
+    forms = _organisation_forms(["Statistisches Bundesamt", "Deutsche Bank", "Bundestag"], {"e": "en", "es": "en"}, ["s", "es"])
+    assert forms["Statistischen Bundesamtes"] == forms["Statistisches Bundesamt"] == "Statistisches Bundesamt"
+    assert forms["Deutschen Bank"] == "Deutsche Bank" and forms["Bundestages"] == "Bundestag"
+    assert "Deutschen" not in forms and "Bundestagen" not in forms  # no part alone, no plural
+
