@@ -28,7 +28,8 @@ so a name is told from a common noun by what the article itself shows
 - a sentence-initial word is a name only with a strong cue, when the article
   uses it as a name elsewhere, or when it stands bare before a finite verb in the
   singular and the dictionary knows it as no lowercase word and no noun with a
-  plural ("Lufthansa hat", "Zalando meldete"; not "Heute ist", "Strom kostet"); a word after a generic noun is a name even when
+  plural ("Lufthansa hat", "Zalando meldete"; not "Heute ist", "Strom kostet"), two such
+  words together ("Bill Gates spendete"); a word after a generic noun is a name even when
   written once ("die Stadt Wesel", "60.000-Einwohner-Stadt Wesel",
   "Schienenfahrzeugmesse Innotrans"); a word before a month is none ("Mitte
   Mai"); a capitalised "-isch" adjective joins the name after it ("Europäische
@@ -496,18 +497,31 @@ def _is_coined(word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _opens_as_name(word: str, next_word: str) -> bool:
     """A sentence-initial word with no article, right before a finite verb, is a name where the
-    dictionary knows it as no lowercase word and no noun with a plural, or where it is coined
-    ("Siemens beschäftigt", "Volkswagen verkaufte", "Zalando meldete"): a common noun opens a
-    sentence that way only as a plural or a mass noun ("Mitarbeiter klagen", "Geld fehlt"), and an
-    adverb is lowercase in the dictionary ("Heute ist", "Insgesamt wurden")."""
+    dictionary knows it as no common word ("Siemens beschäftigt", "Volkswagen verkaufte", "Zalando
+    meldete"): a common noun opens a sentence that way only as a plural or a mass noun ("Mitarbeiter
+    klagen", "Geld fehlt"), and an adverb is lowercase in the dictionary ("Heute ist")."""
+    return _is_finite_singular_verb(next_word) and _is_no_common_word(word)
+
+
+def _is_finite_singular_verb(word: str) -> bool:
+    """ "hat", "verkaufte", "ist": a lowercase word whose lemma is an infinitive other than itself; not
+    "eine" ("ein"), nor a plural's "arbeiten", "kamen", "sind"."""
     dictionary = _dictionary()
-    if dictionary is None or "-" in word or not next_word.isalpha() or not next_word.islower():
+    if dictionary is None or not word.isalpha() or not word.islower() or word.endswith("en") or word == "sind":
+        return False
+    verb = dictionary[1](word, "de")
+    return bool(verb) and verb != word and verb.islower() and (verb.endswith(("en", "rn", "ln")) or verb == "sein")
+
+
+@lru_cache(maxsize=50_000)
+def _is_no_common_word(word: str) -> bool:
+    """The dictionary knows the capitalised word as itself with no plural, umlaut plurals included
+    ("Siemens", "Merkel"; not "Politik", "Strom"), and not in lowercase ("Knapp", "Dank"), or it is
+    coined ("Zalando")."""
+    dictionary = _dictionary()
+    if dictionary is None or "-" in word:
         return False
     lemma_of = dictionary[1]
-    verb = lemma_of(next_word, "de")
-    if not verb or verb == next_word or not verb.islower() or not (verb.endswith(("en", "rn", "ln")) or verb == "sein") \
-            or next_word.endswith("en") or next_word == "sind":
-        return False  # no finite verb in the singular ("eine": "ein"; "arbeiten", "kamen": a plural's)
     if lemma_of(word.lower(), "de") == word.lower():
         return False  # an adjective, adverb or preposition capitalised at the start ("Knapp", "Dank")
     lemma = lemma_of(word, "de")
@@ -925,6 +939,12 @@ class SubjectFinder:
                 or (len(sent) > 1 and _opens_as_name(word, sent[1].text)
                     and not _ending_in(word, "generic_nouns") and not _ending_in(word, "titles"))
             )
+            # "Angela Merkel ist", "Bill Gates spendete": two such words, the first no common word either.
+            if plain and not is_name[0] and len(sent) > 2 and sent[1].text[:1].isupper() \
+                    and _opens_as_name(sent[1].text, sent[2].text) and _is_no_common_word(word) \
+                    and not _has_noun_ending(word) and not _ending_in(word, "titles") \
+                    and not _ending_in(sent[1].text, "generic_nouns") and not _ending_in(sent[1].text, "titles"):
+                is_name[0] = is_name[1] = True
         mentions = []
         i = 0
         while i < len(sent):

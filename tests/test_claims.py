@@ -446,6 +446,8 @@ SUBJECT_RULES = [
     # Session 15: a name written only at the start of a sentence had no subject, so its figure was no claim.
     ("a sentence-initial word before a singular verb is a name where the dictionary knows no plural",
      "Lufthansa hat 2019 rund 145 Millionen Passagiere befördert.", "rund 145 Millionen", "Lufthansa"),
+    ("two such words before a singular verb open a sentence as one name",
+     "Bill Gates spendete 100 Millionen Dollar.", "100 Millionen Dollar", "Bill Gates"),
     ("a sentence-initial coined word before a singular verb is a name",
      "Zalando meldete einen Umsatz von acht Milliarden Euro.", "acht Milliarden Euro", "Zalando"),
     ("a capitalised adjective before a verb is no name ('Positiv ist')",
