@@ -135,6 +135,15 @@ def _is_hypothetical(sentence: Sentence, q: Quantity) -> bool:
     return False
 
 
+def _is_offer(sentence: Sentence) -> bool:
+    """ "30 Tage kostenlos ausprobieren: Hier erfahren Sie mehr": web debris that addresses the reader
+    (the polite "Sie" inside the sentence: at its start it may be "they", "Sie testen seit 2019")."""
+    table = _table()["checkability"]
+    words = _WORD.findall(sentence.text)
+    return any(w in table["reader_words"] for w in words[1:]) and any(
+        w.lower().startswith(tuple(table["offer_words"])) for w in words)
+
+
 def _is_sports_result(sentence: Sentence) -> bool:
     """A score ("3:1"), or two different sports words: "um 1,5 Punkte auf 100,4 Punkte" is an index."""
     sports = set(_table()["checkability"]["sports_words"])
@@ -224,6 +233,8 @@ def uncheckable_reason(
         return "hypothetical"
     if _is_sports_result(sentence):
         return "sports result"
+    if _is_offer(sentence):
+        return "offer to the reader"
     if _word_before(text, q.start) in _table()["checkability"]["reference_words"] and q.kind in ("count", "quantity"):
         return "reference number"
     return _date_reason(q) or _age_reason(text, q) or _vague_reason(text, q)

@@ -141,6 +141,12 @@ def test_questions_are_no_claims():
             ["15.000"],
         ),
         (
+            "offers to the reader (web debris)",
+            "Die Firma Agrarplus hat 300 Mitarbeiter. 30 Tage kostenlos testen: Hier erfahren Sie mehr. "
+            "Sie testen seit 2019 neue Sorten.",
+            ["300", "seit 2019"],
+        ),
+        (
             "ages in appositions and of unnamed people",
             "Die Kandidatin Nicole Solarz (34) übernimmt das Mandat. Ein 16-Jähriger wurde leicht verletzt. "
             "Die Partei hat in Salzburg 2.300 Mitglieder.",
