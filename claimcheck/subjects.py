@@ -1018,6 +1018,9 @@ class SubjectFinder:
         """ "Ursula von der Leyen", "Monte dei Paschi di Siena": a name goes on over a particle to a
         capitalised word that is no common noun ("Trump von der Bühne" stops at "Trump")."""
         n = j + 1
+        if n < len(sent) and sent[n].text in self.table["inner_name_particles"] \
+                and sent[j].text.lower() not in self.table["name_particles"]:
+            return j  # "sagte Philip Jansen der BBC": an article, unless after "von" or "Van" ("Van der Bellen")
         while n < len(sent) and sent[n].text in self.table["name_particles"]:
             n += 1
         if n == j + 1 or n >= len(sent):

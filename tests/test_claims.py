@@ -825,3 +825,16 @@ def test_a_listed_organisation_matches_in_its_inflected_forms():
     assert forms["Deutschen Bank"] == "Deutsche Bank" and forms["Bundestages"] == "Bundestag"
     assert "Deutschen" not in forms and "Bundestagen" not in forms  # no part alone, no plural
 
+
+
+def test_an_article_after_a_name_is_no_name_particle():
+    from claimcheck.subjects import SubjectFinder
+
+    # "der" and "den" go on with a name only after another particle ("von der Leyen", "Van der Bellen").
+    from claimcheck.sentences import split_sentences
+
+    text = ("Das sagte Philip Jansen der BBC am Montag. Philip Jansen führt den Konzern. "
+            "Gestern sprach Alexander Van der Bellen. Dann sprach Ursula von der Leyen. Auch Ursula von der Leyen lachte.")
+    names = [m.name for ms in SubjectFinder(text, split_sentences(text)).mentions for m in ms]
+    assert "Philip Jansen" in names and "BBC" in names and not any("der BBC" in n for n in names)
+    assert "Alexander Van der Bellen" in names and "Ursula von der Leyen" in names
