@@ -280,6 +280,9 @@ def _number_ends_sentence(tok: _Token, nxt: _Token, rules: _Rules) -> bool:
         nxt.text in rules.sentence_openers or (bool(_NOT_AN_ORDINAL.match(tok.text)) and nxt.text[:1].isupper()))
 
 
+HARD_WRAP_EVIDENCE = 3  # lines going on in lower case that show a text was wrapped at a fixed width
+
+
 def _is_hard_wrapped(text: str) -> bool:
     """Whether the text was wrapped at a fixed width (copied from a PDF, a mail or a feed): at least
     HARD_WRAP_EVIDENCE of its lines go on in lower case on the next line. There a capital after a
@@ -287,9 +290,6 @@ def _is_hard_wrapped(text: str) -> bool:
     lines = text.split("\n")
     return sum(1 for line, after in zip(lines, lines[1:])
                if line.strip() and after.lstrip()[:1].islower()) >= HARD_WRAP_EVIDENCE
-
-
-HARD_WRAP_EVIDENCE = 3
 
 
 def _mend_boundaries(tokens: list[_Token], rules: _Rules, hard_wrapped: bool = False) -> None:
