@@ -254,15 +254,15 @@ _NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ]\w*isch(?:e|en|er|es|em)$")
 _QUOTED_TITLE = re.compile(r"„([A-ZÄÖÜ][^„“”\"]{1,60}?)[“”\"]")
 
 
-def _organisation_forms(names, adjective_endings: dict[str, str], genitive_endings) -> dict[str, str]:
+def _organisation_forms(names, adjective_endings: dict[str, list[str]], genitive_endings) -> dict[str, str]:
     """Each inflected form of the listed names -> the name: the first word of a name of several words
-    with an adjective's ending ("Deutschen Bank", "Statistischen Bundesamt"), the last in the genitive
-    ("Statistischen Bundesamtes", "Bundestags")."""
+    with an adjective's other endings ("Deutschen Bank", "das Statistische Bundesamt"), the last in the
+    genitive ("Statistischen Bundesamtes", "Bundestags")."""
     forms: dict[str, str] = {}
     for name in names:
         words = name.split()
-        firsts = {words[0]} | ({words[0][: -len(ending)] + inflected for ending, inflected in adjective_endings.items()
-                                if words[0].endswith(ending)} if len(words) > 1 else set())
+        firsts = {words[0]} | ({words[0][: -len(ending)] + other for ending, others in adjective_endings.items()
+                                if words[0].endswith(ending) for other in others} if len(words) > 1 else set())
         lasts = {words[-1]} | {words[-1] + ending for ending in genitive_endings}
         for first in firsts:
             for last in lasts:

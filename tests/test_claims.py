@@ -820,8 +820,9 @@ def test_every_figure_in_brackets_after_a_name_is_that_names():
 def test_a_listed_organisation_matches_in_its_inflected_forms():
     from claimcheck.subjects import _organisation_forms
 
-    forms = _organisation_forms(["Statistisches Bundesamt", "Deutsche Bank", "Bundestag"], {"e": "en", "es": "en"}, ["s", "es"])
-    assert forms["Statistischen Bundesamtes"] == forms["Statistisches Bundesamt"] == "Statistisches Bundesamt"
+    forms = _organisation_forms(["Statistisches Bundesamt", "Deutsche Bank", "Bundestag"], {"e": ["en"], "es": ["en", "e"]},
+                                ["s", "es"])
+    assert forms["Statistischen Bundesamtes"] == forms["Statistische Bundesamt"] == "Statistisches Bundesamt"
     assert forms["Deutschen Bank"] == "Deutsche Bank" and forms["Bundestages"] == "Bundestag"
     assert "Deutschen" not in forms and "Bundestagen" not in forms  # no part alone, no plural
 
