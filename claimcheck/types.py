@@ -27,7 +27,9 @@ class Quantity:
     the text means ("Mitte September 2020" -> 2020-09-11 .. 2020-09-20).
     A deadline ("binnen drei Monaten") is kind "duration" with
     `relation="deadline"`; given a publication date it also carries the
-    resolved `date`/`date_low`/`date_high`.
+    resolved `date`/`date_low`/`date_high`. The same words in a sentence that
+    does not look ahead name the period a figure was counted in ("binnen eines
+    Tages registriert"): `relation="within"`, no date.
     """
 
     text: str
@@ -43,7 +45,7 @@ class Quantity:
     date_low: Optional[str] = None
     date_high: Optional[str] = None
     hedge: Optional[str] = None
-    relation: Optional[str] = None  # "deadline", "until", "since", "in", or None
+    relation: Optional[str] = None  # "deadline", "within", "until", "since", "in", or None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -60,6 +60,8 @@ def value_right(pred: Quantity, gold: dict) -> bool:
         if gold["date"] is None:
             return pred.date is None or pred.date.startswith("--")
         return pred.date == gold["date"]
+    if gold["kind"] == "duration" and (pred.relation == "deadline") != (gold.get("relation") == "deadline"):
+        return False  # "binnen 24 Stunden registriert" is a period, not a deadline resolved to a date
     if gold["value"] is None:  # a range: compare its bounds
         return _close(pred.low, gold["low"]) and _close(pred.high, gold["high"])
     return _close(pred.value, gold["value"])

@@ -98,6 +98,28 @@ def test_datetime_published_is_read_as_its_day() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence, span, relation, date",
+    [
+        # a span in a sentence that looks ahead is a deadline counted from publication
+        ("Das Unternehmen muss binnen drei Monaten verkaufen.", "binnen drei Monaten", "deadline", "2020-11-17"),
+        ("Der Kreistag will innerhalb von zwei Jahren 1.000 weitere genehmigen.", "innerhalb von zwei Jahren",
+         "deadline", "2022-08-17"),
+        ("Die Regierung verlangt, binnen sechs Monaten alle Fahrer fest anzustellen.", "binnen sechs Monaten",
+         "deadline", "2021-02-17"),
+        # elsewhere it is the period a figure was counted in: no date
+        ("Das RKI hat 1.400 Neuinfektionen binnen eines Tages registriert.", "binnen eines Tages", "within", None),
+        ("Die Zahl der Syrer verdreifachte sich innerhalb eines Jahres.", "innerhalb eines Jahres", "within", None),
+        ("Derzeit verdoppelt sich die Zahl innerhalb von vier Tagen.", "innerhalb von vier Tagen", "within", None),
+        # "in" names a point ahead, present tense included
+        ("In zwei Jahren sei das Loch geschlossen.", "In zwei Jahren", "deadline", "2022-08-17"),
+    ],
+)
+def test_a_span_is_a_deadline_only_where_its_sentence_looks_ahead(sentence, span, relation, date) -> None:
+    q = next(q for q in read_quantities(sentence, published=dt.date(2020, 8, 17)) if q.text == span)
+    assert (q.kind, q.relation, q.date) == ("duration", relation, date)
+
+
+@pytest.mark.parametrize(
     "kwargs, message",
     [
         ({"text": b"100 Euro"}, "str"),

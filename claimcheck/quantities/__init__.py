@@ -52,7 +52,9 @@ quarters "2020-Q1", halves "2020-H1") and `date_low`/`date_high` as full days:
 
 Durations: kind "duration", value in unit "second"/"minute"/"hour"/"day"/
 "week"/"month"/"year" (Jahrzehnt = 10 years). relation "deadline" ("binnen",
-"innerhalb von", "in"), "since" ("seit"); with `published` a deadline gets
+"innerhalb von", "in") where the sentence looks ahead ("muss binnen drei
+Monaten"), else "within" (the period a figure was counted in: "binnen eines
+Tages registriert"), "since" ("seit"); with `published` a deadline gets
 date = published + duration, date_low = published, date_high = date; "seit
 zehn Jahren" gets date = date_low = date_high = published - duration.
 Relative references with no figure ("bis dahin") are left alone.

@@ -24,6 +24,9 @@ from .numbers import WordNumerals, parse_digits
 Day = dt.date
 
 
+_HAS_WORD = re.compile(r"[^\W\d_]")
+
+
 def _alt(words) -> str:
     """A longest-first regex alternation; words ending in a letter or digit may not run on."""
     parts = []
@@ -144,6 +147,11 @@ class Grammar:
         self.re_week_after = re.compile(r"\s+" + _alt(weeks)) if weeks else None
         self.future_tense = wd.get("future_tense", [])
         self.past_tense = wd.get("past_tense", [])
+        # "binnen drei Monaten" is a deadline only where words of its sentence look ahead (table [deadlines]);
+        # a language without the table reads every such span as a deadline.
+        deadlines = table.get("deadlines", {})
+        self.span_prepositions = frozenset(deadlines.get("spans", []))
+        self.re_looks_ahead = re.compile(r"(?<![\w])" + _alt(self.future_tense + deadlines["cues"])) if deadlines else None
         marker, perfect = wd.get("infinitive_marker"), wd.get("perfect_infinitives", [])
         # up to three words, then the marker and an infinitive, before any comma or clause end
         self.re_intention_after = re.compile(
@@ -833,6 +841,8 @@ class Grammar:
                                     hedge="approx" if approx else None)
             q_start = back.start("rel") if relation else span_start
             q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word)
+            if relation == "deadline" and " ".join(rel.split()) in self.span_prepositions and not self._looks_ahead(text, q_start, u.end()):
+                relation = "within"  # "binnen eines Tages registriert": the period a figure was counted in
             q.relation = relation
             if published is not None and relation in ("deadline", "since"):
                 self._resolve_duration(q, published)
@@ -1109,6 +1119,14 @@ class Grammar:
                 if best is None or d < best[0]:
                     best = (d, tense)
         return best[1] if best else None
+
+    def _looks_ahead(self, text: str, start: int, end: int) -> bool:
+        """Whether the period at text[start:end] ("binnen drei Monaten") sets a deadline: its sentence has a
+        future or modal word ("muss", "soll", "will", table [deadlines]), or it stands alone."""
+        a, b = self._sentence_bounds(text, start)
+        if not _HAS_WORD.search(text[a:start]) and not _HAS_WORD.search(text[end:b]):
+            return True
+        return self.re_looks_ahead.search(text, a, b) is not None
 
     def _dates_a_noun(self, text: str, start: int) -> bool:
         """Whether the date at `start` is joined to a noun ("die Wahl am 3. November")."""
