@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .textio import InputError, decode_bytes, read_article, validate_text
 from .types import KINDS
-from .ui_text import subject_text, ui_strings
+from .ui_text import date_text, subject_text, ui_strings
 
 
 class UsageError(Exception):
@@ -38,7 +38,7 @@ def _subject(claim: dict) -> str:
 
 def _format_value(claim: dict) -> str:
     if claim["date"]:
-        return claim["date"]
+        return date_text(claim)
     if claim["value"] is None:
         return "?"
     value = claim["value"]

@@ -39,7 +39,7 @@ import gradio as gr
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
 from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
-from .ui_text import LANGUAGES, subject_text, ui_strings
+from .ui_text import LANGUAGES, date_text, subject_text, ui_strings
 
 if TYPE_CHECKING:
     import pandas as pd  # noqa: F401
@@ -107,7 +107,7 @@ def format_value(claim: dict, lang: str) -> str:
     if hedge and text:
         text = f"{hedge} {text}"
     if claim.get("date"):
-        text = f"{text} ({claim['date']})" if text else claim["date"]
+        text = f"{text} ({date_text(claim)})" if text else date_text(claim)
     return text or "?"
 
 

@@ -252,3 +252,8 @@ def test_numbers_and_values_in_each_language():
     assert web.format_value(claim, "de") == "etwa 800.000.000 US-Dollar"
     deadline = {"value": 6.0, "unit": "month", "hedge": None, "low": None, "high": None, "date": "2021-02-14"}
     assert web.format_value(deadline, "en") == "6 months (2021-02-14)"
+    # a date shows the days it means where they are fewer than its ISO date says
+    quarter = {"kind": "date", "value": None, "date": "2023", "date_low": "2023-07-01", "date_high": "2023-09-30"}
+    assert web.format_value(quarter, "de") == "2023-07-01..2023-09-30"
+    year = {"kind": "date", "value": None, "date": "2023", "date_low": "2023-01-01", "date_high": "2023-12-31"}
+    assert web.format_value(year, "de") == "2023"

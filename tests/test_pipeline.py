@@ -76,8 +76,8 @@ def test_report_json_contract(original):
     assert data["published"] == "2020-08-17"
     assert isinstance(data["summary"], str) and data["summary"]
     keys = {"id", "sentence", "sentence_start", "sentence_end", "text", "start", "end", "kind", "value", "low",
-            "high", "unit", "date", "hedge", "subject", "subject_in_sentence", "verdict", "confidence", "evidence",
-            "reason"}
+            "high", "unit", "date", "date_low", "date_high", "relation", "hedge", "subject", "subject_in_sentence",
+            "verdict", "confidence", "evidence", "reason"}
     for claim in data["claims"]:
         assert keys <= set(claim)
         assert text[claim["start"]:claim["end"]] == claim["text"]
@@ -90,6 +90,10 @@ def test_report_json_contract(original):
         for evidence in claim["evidence"]:
             assert set(evidence) == {"id", "text", "score", "source"}
     assert [c["id"] for c in data["claims"]] == [f"c{i}" for i in range(1, len(data["claims"]) + 1)]
+    claims = {c["text"]: c for c in data["claims"]}
+    deadline, september = claims["binnen drei Monaten"], claims["bis Mitte September"]
+    assert (deadline["relation"], deadline["date_low"], deadline["date_high"]) == ("deadline", "2020-08-17", "2020-11-17")
+    assert (september["relation"], september["date_low"], september["date_high"]) == ("until", "2020-09-11", "2020-09-20")
 
 
 def test_without_facts_every_verdict_is_not_enough_info(encoder):
