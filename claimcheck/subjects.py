@@ -244,6 +244,23 @@ from typing import Optional, Sequence
 from .types import Sentence
 
 # "P.T.", "U.S.": initials with their dots are one word, so a name is never a single letter
+_DATELINE_DASHES = ("–", "-", "—")
+AGENCY_TOKENS = 5  # "(dpa)", "(dpa/lby)", "(AFP/Reuters)": a bracket of up to this many tokens
+
+
+def _dateline_dash(sent: Sequence["Token"], k: int) -> bool:
+    """Whether the dash of a dateline stands at token k, or after a second place or a news agency's
+    bracket there: "Wien – ...", "Berlin (dpa) – ...", "Frankfurt/Main (dpa/lhe) – ..."."""
+    while k + 1 < len(sent) and sent[k].text == "/":
+        k += 2
+    if k < len(sent) and sent[k].text == "(":
+        close = next((m for m in range(k + 1, min(len(sent), k + 1 + AGENCY_TOKENS)) if sent[m].text == ")"), None)
+        if close is None:
+            return False
+        k = close + 1
+    return k < len(sent) and sent[k].text in _DATELINE_DASHES
+
+
 _TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}(?!\w)|\w+(?:[-'’]\w+)*|[^\w\s]")
 _INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
@@ -963,7 +980,10 @@ class SubjectFinder:
                 i = self._firm_name_start(sent, i)  # "der Software AG", "Tegernseer Tal Tourismus GmbH"
             name = self.text[sent[i].start : sent[j].end]
             name = self.table["organisation_base"].get(name, name)  # "der Deutschen Bahn": "Deutsche Bahn"
-            dateline = i == 0 and j + 1 < len(sent) and sent[j + 1].text in ("–", "-", "—")
+            first = i
+            while first >= 2 and sent[first - 1].text == "/":  # "Hallwang/Salzburg – ...": both places
+                first -= 2
+            dateline = first == 0 and _dateline_dash(sent, j + 1)
             if not dateline:  # "Wien – Die Regierung ...": where the report comes from
                 title_only = i == j and bool(_ending_in(name, "titles"))
                 refers = "role" if title_only else None
@@ -1270,7 +1290,7 @@ class SubjectFinder:
     def _find_dateline(self) -> Optional[str]:
         """The place of the article's dateline ("Wien – Die Regierung ..."), if it has one."""
         for sent in self.tokens[:4]:
-            if len(sent) > 1 and sent[1].text in ("–", "-", "—") and sent[0].text in self.table["places"]:
+            if len(sent) > 1 and _dateline_dash(sent, 1) and sent[0].text in self.table["places"]:
                 return sent[0].text
         return None
 

@@ -468,6 +468,12 @@ SUBJECT_RULES = [
      "Der Bundestag tagt. Die Sitzung des Bundestages dauerte 13 Stunden.", "13 Stunden", "Bundestag"),
     ("a noun with an umlaut plural before a verb is no name ('Strom kostet')",
      _AGRARPLUS + "Strom kostet dort 30 Cent.", "30 Cent", "Agrarplus"),
+    ("a dateline with a news agency says where the report comes from, not what it is about",
+     "Berlin (dpa) – Die Arbeitslosigkeit in Deutschland sank. Im Oktober waren 2,6 Millionen Menschen ohne Job.",
+     "2,6 Millionen", "Deutschland"),
+    ("a dateline of two places names neither as the subject",
+     "Frankfurt/Main (dpa/lhe) – Die Arbeitslosigkeit in Deutschland sank. Im Oktober waren 2,6 Millionen "
+     "Menschen ohne Job.", "2,6 Millionen", "Deutschland"),
 ]
 
 
