@@ -120,6 +120,27 @@ def test_a_span_is_a_deadline_only_where_its_sentence_looks_ahead(sentence, span
 
 
 @pytest.mark.parametrize(
+    "sentence, span, relation, days",
+    [
+        ("Der Umsatz stieg im dritten Quartal 2023 um 4 Prozent.", "dritten Quartal 2023", None,
+         ("2023-07-01", "2023-09-30")),
+        # a part before a quarter or half year narrows it to a third; "bis" before the part is kept
+        ("Der Abschluss wird bis Ende des ersten Quartals 2025 erwartet.", "bis Ende des ersten Quartals 2025",
+         "until", ("2025-03-01", "2025-03-31")),
+        ("Anfang des zweiten Halbjahres 2025 soll es losgehen.", "Anfang des zweiten Halbjahres 2025", None,
+         ("2025-07-01", "2025-08-31")),
+        # without a year, the clause's tense says which side of the publication (2024-09-16) it lies on
+        ("Der Umsatz stieg im vierten Quartal um 5 Prozent.", "vierten Quartal", None, ("2023-10-01", "2023-12-31")),
+        ("Der Umsatz wird im ersten Quartal um 5 Prozent steigen.", "ersten Quartal", None, ("2025-01-01", "2025-03-31")),
+        ("Im dritten Quartal legte der Umsatz zu.", "dritten Quartal", None, ("2024-07-01", "2024-09-30")),
+    ],
+)
+def test_quarters_and_half_years(sentence, span, relation, days) -> None:
+    q = next(q for q in read_quantities(sentence, published=dt.date(2024, 9, 16)) if q.kind == "date")
+    assert (q.text, q.relation, (q.date_low, q.date_high)) == (span, relation, days)
+
+
+@pytest.mark.parametrize(
     "kwargs, message",
     [
         ({"text": b"100 Euro"}, "str"),

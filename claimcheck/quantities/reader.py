@@ -24,6 +24,7 @@ from .numbers import WordNumerals, parse_digits
 Day = dt.date
 
 
+_PERIOD_THIRDS = {"early": 0, "mid": 1, "late": 2}  # which third of a quarter or half year a part names
 _HAS_WORD = re.compile(r"[^\W\d_]")
 
 
@@ -1341,18 +1342,38 @@ class Grammar:
         if y:
             year, end = int(y.group(1)), y.end()
         elif published is not None:
-            year = published.year
+            year = self._quarter_year(text, start, end, n, half, published)
+        before = self.re_part_before_decade.search(text, max(0, start - 20), start) if self.re_part_before_decade else None
+        part = self.parts[" ".join(before.group("part").split())] if before else None
+        if before:  # "Ende des ersten Quartals": its last month
+            start = before.start()
         relation, s = self._relation_start(self._back(text, start), start)
         if year is None:  # "im 4. Quartal" with no year known
             return Quantity(text[s:end], s, end, "date", relation=relation)
         months = 6 if half else 3
         first_month = (n - 1) * months + 1
         last_month = first_month + months - 1
+        if part in _PERIOD_THIRDS:  # a quarter's first, middle or last month; a half year's two
+            third = months // 3
+            first_month += _PERIOD_THIRDS[part] * third
+            last_month = first_month + third - 1
         lo = Day(year, first_month, 1)
         hi = Day(year, last_month, dates.last_day(year, last_month))
         iso = f"{year:04d}"  # ISO has no quarters: year precision, the quarter in date_low/date_high
         return Quantity(text[s:end], s, end, "date", date=iso, date_low=lo.isoformat(), date_high=hi.isoformat(),
                         relation=relation)
+
+    def _quarter_year(self, text: str, start: int, end: int, n: int, half: bool, published: Day) -> int:
+        """The year of "im vierten Quartal" written without one: the publication's, unless the clause's tense
+        puts the period on the other side of the publication ("stieg im vierten Quartal" in September: last year's)."""
+        months = 6 if half else 3
+        first_month, last_month = (n - 1) * months + 1, n * months
+        tense = self._tense(text, start, end)
+        if tense == "past" and Day(published.year, first_month, 1) > published:
+            return published.year - 1
+        if tense == "future" and Day(published.year, last_month, dates.last_day(published.year, last_month)) < published:
+            return published.year + 1
+        return published.year
 
     def _read_weekday(self, text, m, published):
         if published is None:
