@@ -727,20 +727,27 @@ class SubjectFinder:
                         j -= 1
                         continue
                     break
-                after = [t for t in sent if t.start >= m.end][:1]
+                after = [t for t in sent if t.start >= m.end][:3]
                 if after and after[0].text.lower() in self.table["source_after"]:
                     found.add(self._base_key(m.name))
-                if self._is_speaker(sent, i, after[0].text if after else "") \
+                if self._is_speaker(sent, i, [t.text for t in after]) \
                         and self._is_person(self._longest.get(self._base_key(m.name), m.name)):
                     speaking.add((k, m.start))  # a person; "sagt Wifo" is the institute's own study
         return found, speaking
 
-    def _is_speaker(self, sent: list[Token], i: int, word_after: str) -> bool:
-        """ "sagte Alexander Schuster", ", so Schuster", "wie Last sagte": who says a figure reports it."""
+    def _is_speaker(self, sent: list[Token], i: int, words_after: list[str]) -> bool:
+        """ "sagte Alexander Schuster", ", so Schuster", "wie Last sagte", "Schuster sagte, man ...": who says a
+        figure reports it (not "Schuster sagte, er ...": then he speaks of himself); a title before the name
+        goes with it ("sagte Finanzvorstand Walter Mertl")."""
         verbs = self.table["speech_verbs"]
+        while i > 0 and _ending_in(sent[i - 1].text, "titles"):
+            i -= 1
         before = sent[i - 1].text if i > 0 else ""
+        word_after = words_after[0] if words_after else ""
         return before in verbs or (before == "so" and i > 1 and sent[i - 2].text == ",") \
-            or (before == "wie" and word_after in verbs)
+            or (before == "wie" and word_after in verbs) or (
+                word_after in verbs and words_after[1:2] == [","]
+                and (words_after[2:3] or [""])[0].lower() not in self.table["pronouns"])
 
     def _is_source(self, m: Mention) -> bool:
         head, _, tail = m.name.rpartition("-")

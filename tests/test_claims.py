@@ -211,6 +211,7 @@ def test_a_location_at_the_head_of_the_sentence_is_its_subject():
 _AGRARPLUS = "Gestern hat Agrarplus die Zahlen vorgestellt. Dann bat Agrarplus um Hilfe. Nun wartet Agrarplus. "
 _KARL_AUER = "Der Soziologe Karl Auer ist tot. Auer prägte die Forschung in Graz. Auer wurde 88 Jahre alt. "
 _REGIONS = "Am stärksten wuchs die Wirtschaft in Tirol (2,1 Prozent), Salzburg (1,9 Prozent) und Kärnten (1,2 Prozent)."
+_BMW = "München – Der Autobauer BMW übernimmt den Batteriehersteller Voltara. "
 SUBJECT_RULES = [
     # Agrarplus acts three times; Brüssel is four times only where something happens.
     ("a place named only as a location is no topic",
@@ -468,6 +469,14 @@ SUBJECT_RULES = [
      "Der Bundestag tagt. Die Sitzung des Bundestages dauerte 13 Stunden.", "13 Stunden", "Bundestag"),
     ("a noun with an umlaut plural before a verb is no name ('Strom kostet')",
      _AGRARPLUS + "Strom kostet dort 30 Cent.", "30 Cent", "Agrarplus"),
+    ("a speaker after a title is no subject ('sagte Finanzvorstand Walter Mertl')",
+     _BMW + "Man rechne mit Einsparungen von 120 Millionen Euro, sagte Finanzvorstand Walter Mertl.",
+     "120 Millionen Euro", "BMW"),
+    ("a speaker before 'sagte,' is no subject",
+     _BMW + "Walter Mertl sagte, man rechne mit Einsparungen von 120 Millionen Euro.", "120 Millionen Euro", "BMW"),
+    ("a speaker who speaks of himself ('sagte, er') is the subject",
+     _BMW + "Walter Mertl sagte, er habe 2019 rund 120 Millionen Euro verdient.", "rund 120 Millionen Euro",
+     "Walter Mertl"),
     ("a dateline with a news agency says where the report comes from, not what it is about",
      "Berlin (dpa) – Die Arbeitslosigkeit in Deutschland sank. Im Oktober waren 2,6 Millionen Menschen ohne Job.",
      "2,6 Millionen", "Deutschland"),
