@@ -4,7 +4,8 @@ A claim and a fact agree when the intervals their figures stand for overlap
 after a stated tolerance:
 - numbers: each side is [low, high] (a hedge such as "mehr als" leaves one side
   open); exact figures are widened by NUMBER_TOLERANCE (relative), because news
-  rounds ("1.500" for 1,488);
+  rounds ("1.500" for 1,488); percentages by (nearly) half a unit of their last
+  decimal place (5,7 % is 5.65-5.75 %: a rate 3 % higher, 5,9 %, is another rate);
 - durations are compared in days, with DURATION_TOLERANCE ("drei Monate" = 91.3
   days agrees with "90 days"); a deadline ("binnen drei Monaten") is compared as the
   duration it states, never with a dated fact: the article's date is rarely the day
@@ -30,6 +31,9 @@ from .types import Quantity
 NUMBER_TOLERANCE = 0.02
 APPROX_TOLERANCE = 0.10  # used only when a hedged figure arrives without low/high
 DURATION_TOLERANCE = 0.05
+# Percentages are widened by this much of a unit of their last decimal place, a little under half, so
+# that neighbours stated to the same place differ (1,5 % and 1,6 % are two forecasts, not one rounded).
+HALF_UNIT = 0.49
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "minute": 1 / 1440,
             "second": 1 / 86400}
 # Units that convert into one another (factor to the first unit of the group).
@@ -141,7 +145,18 @@ def number_interval(q: Quantity) -> tuple[float, float]:
     if high is None:
         high = math.inf if q.hedge == "min" or value is None else value
     low, high = low * scale, high * scale
+    if q.kind == "percent":  # a rate is stated to its last decimal: 5,7 % is not 5,9 %, though 3 % apart
+        return low - _half_unit(low), high + _half_unit(high)
     return low - abs(low) * tol, high + abs(high) * tol
+
+
+def _half_unit(value: float) -> float:
+    """(Nearly) half a unit of the last decimal place a figure has: 5.7 -> 0.049, 40 -> 0.49; 0 for an open bound."""
+    if not math.isfinite(value):
+        return 0.0
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return HALF_UNIT * 10.0 ** -decimals
 
 
 def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:

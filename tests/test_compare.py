@@ -59,6 +59,22 @@ def test_two_bounds_of_one_direction_compare_their_bounds(claim, fact, agree):
     assert result.claim_text.startswith(("≤", "≥"))  # the reason still shows the hedge
 
 
+@pytest.mark.parametrize("claim, fact, lang, agree", [
+    # a percentage is stated to its last decimal place: neighbours there are other rates
+    ("5,7 Prozent", "5.9 percent", "en", False),   # 3 % apart: the relative tolerance of counts let it agree
+    ("75 Prozent", "77 percent", "en", False),
+    ("1,5 Prozent", "1,6 Prozent", "de", False),
+    ("40 Prozent", "41 Prozent", "de", False),
+    ("5,7 Prozent", "5.72 percent", "en", True),   # the same rate, stated more precisely
+    ("40 Prozent", "40,4 Prozent", "de", True),
+    ("rund 6 Prozent", "5,8 Prozent", "de", True),  # a hedge still widens it
+    ("zwei von drei", "67 percent", "en", True),
+])
+def test_percentages_agree_to_their_last_decimal_place(claim, fact, lang, agree):
+    result = compare(one(claim), one(fact, lang))
+    assert result is not None and result.agree is agree
+
+
 def test_minutes_are_not_restated_in_days():
     assert format_quantity(one("90 Minuten")) == "90 minutes"
     assert format_quantity(one("drei Monate")).endswith("(≈91 days)")
