@@ -119,6 +119,15 @@ def test_a_span_is_a_deadline_only_where_its_sentence_looks_ahead(sentence, span
     assert (q.kind, q.relation, q.date) == ("duration", relation, date)
 
 
+@pytest.mark.parametrize("sentence, span, date", [
+    ("Seit dem 1. Januar 2024 gilt das Gesetz.", "Seit dem 1. Januar 2024", "2024-01-01"),
+    ("Die Firma besteht seit dem Jahr 2015.", "seit dem Jahr 2015", "2015"),
+])
+def test_seit_dem_starts_a_since_date(sentence, span, date) -> None:
+    (q,) = read_quantities(sentence)
+    assert (q.text, q.relation, q.date) == (span, "since", date)
+
+
 @pytest.mark.parametrize(
     "sentence, span, relation, days",
     [
