@@ -119,6 +119,14 @@ def test_a_span_is_a_deadline_only_where_its_sentence_looks_ahead(sentence, span
     assert (q.kind, q.relation, q.date) == ("duration", relation, date)
 
 
+def test_points_that_change_a_rate_are_percentage_points() -> None:
+    points, rate = read_quantities("Die Arbeitslosenquote sank um 0,1 Punkte auf 5,7 Prozent.")
+    assert (points.text, points.kind, points.value, points.unit) == ("0,1 Punkte", "percent", 0.1, "pp")
+    assert rate.unit == "percent"
+    # an index's points stay a count
+    assert [q.kind for q in read_quantities("Der DAX fiel um 120 Punkte auf 15.100 Punkte.")] == ["count", "count"]
+
+
 @pytest.mark.parametrize("sentence, span, date", [
     ("Seit dem 1. Januar 2024 gilt das Gesetz.", "Seit dem 1. Januar 2024", "2024-01-01"),
     ("Die Firma besteht seit dem Jahr 2015.", "seit dem Jahr 2015", "2015"),

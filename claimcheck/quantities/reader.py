@@ -102,6 +102,9 @@ class Grammar:
         self.percent_words = frozenset(pct["percent"])
         self.point_words = frozenset(pct["points"])
         self.basis_points = frozenset(pct["basis_points"])
+        # "0,1 Punkte auf 5,7 Prozent": points before "auf" and a rate (table [percent] rate_points)
+        self.re_rate_points = re.compile(rf"\s*(?P<points>{_alt(pct['rate_points'])})\s+(?:auf|to)\s+") \
+            if pct.get("rate_points") else None
         self.permille = frozenset(pct.get("permille", []))
         self.units: dict[str, str] = table["units"]
         self.durations: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["durations"].items()}
@@ -411,7 +414,18 @@ class Grammar:
             self._unit_left_out(text, out, i)
         for first, then in zip(out, out[1:]):
             self._year_left_out(text, first, then)
+            self._points_of_a_rate(text, first, then)
         return out
+
+    def _points_of_a_rate(self, text: str, first: Quantity, then: Quantity) -> None:
+        """Points that change a rate are percentage points: "sank um 0,1 Punkte auf 5,7 Prozent" (an index's
+        "um 120 Punkte auf 15.100 Punkte" stays a count)."""
+        if first.kind != "count" or first.unit or then.kind != "percent" or then.unit != "percent":
+            return
+        m = self.re_rate_points.match(text, first.end) if self.re_rate_points else None
+        if m and m.end() == then.start:
+            first.end = m.end("points")
+            first.text, first.kind, first.unit, first.noun = text[first.start:first.end], "percent", "pp", None
 
     def _year_left_out(self, text: str, first: Quantity, then: Quantity) -> None:
         """A date without a year that opens a period takes the year of the date that closes it: "von
