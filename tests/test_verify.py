@@ -412,17 +412,27 @@ def test_a_disagreeing_fact_another_claim_relates_to_clearly_more_is_that_claims
 
     def shared(p: float, agree: bool = False) -> Candidate:
         return candidate("shared", p, agree)
+    # 0.6 against 0.9 is 1.79 apart in log-odds
     mine, theirs = [shared(0.6), candidate("own", 0.5, False)], [shared(0.9)]
-    (kept, set_aside), (other, _) = Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=0.2)
+    (kept, set_aside), (other, _) = Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=1.5)
     assert [c.fact.id for c in kept] == ["own"] and [c.fact.id for c in other] == ["shared"]
     assert [(c.fact.id, about.id) for c, about in set_aside] == [("shared", "c2")]
     # within the margin, without a margin, or agreeing with the claim: the fact stays
-    assert len(Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=0.35)[0][0]) == 2
+    assert len(Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=2.0)[0][0]) == 2
     assert len(Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=None)[0][0]) == 2
-    (kept, _), _ = Verifier.set_aside_rivals([claim(), staff], [[shared(0.6, agree=True)], theirs], margin=0.2)
+    (kept, _), _ = Verifier.set_aside_rivals([claim(), staff], [[shared(0.6, agree=True)], theirs], margin=1.5)
     assert [c.fact.id for c in kept] == ["shared"]
     # asked for one claim only, the same answer for it
-    assert Verifier.rivals_facts([claim(), staff], [mine, theirs], 0.2, which=[0]) == [{"shared": 1}]
+    assert Verifier.rivals_facts([claim(), staff], [mine, theirs], 1.5, which=[0]) == [{"shared": 1}]
+
+
+def test_rivals_are_told_apart_in_log_odds_where_both_relate_strongly():
+    """Two claims of one sentence both relate to a fact at 0.95 and more: 0.999 against 0.95 is 3.96 apart in
+    log-odds, though only 0.049 in probability."""
+    staff = staff_claim()
+    mine, theirs = [candidate("shared", 0.95, False)], [candidate("shared", 0.999, False)]
+    (kept, set_aside), _ = Verifier.set_aside_rivals([claim(), staff], [mine, theirs], margin=1.5)
+    assert kept == [] and [about.id for _, about in set_aside] == ["c2"]
 
 
 def test_a_claim_that_relates_to_another_figure_of_the_fact_is_no_rival():
@@ -433,26 +443,26 @@ def test_a_claim_that_relates_to_another_figure_of_the_fact_is_no_rival():
     mine = candidate("shared", 0.6, False)  # compared through its figure at 0..10
     other_figure = dataclasses.replace(mine, relatedness=0.95, comparison=Comparison(
         True, day.quantity, Quantity("24 November", 20, 31, "date", date="2020-11-24")))
-    (kept, set_aside), _ = Verifier.set_aside_rivals([claim(), day], [[mine], [other_figure]], margin=0.2)
+    (kept, set_aside), _ = Verifier.set_aside_rivals([claim(), day], [[mine], [other_figure]], margin=1.5)
     assert [c.fact.id for c in kept] == ["shared"] and set_aside == []
     # through the same figure of the fact, it is a rival
     same_figure = dataclasses.replace(other_figure, comparison=dataclasses.replace(
         other_figure.comparison, fact_figure=mine.comparison.fact_figure))
-    (kept, _), _ = Verifier.set_aside_rivals([claim(), day], [[mine], [same_figure]], margin=0.2)
+    (kept, _), _ = Verifier.set_aside_rivals([claim(), day], [[mine], [same_figure]], margin=1.5)
     assert kept == []
 
 
 def test_a_claim_repeating_the_figure_is_no_rival():
     teaser = dataclasses.replace(claim(), id="c0", sentence_start=100, sentence_end=144)
     mine, theirs = [candidate("shared", 0.6, False)], [candidate("shared", 0.9, False)]
-    (kept, _), _ = Verifier.set_aside_rivals([claim(), teaser], [mine, theirs], margin=0.1)
+    (kept, _), _ = Verifier.set_aside_rivals([claim(), teaser], [mine, theirs], margin=1.0)
     assert [c.fact.id for c in kept] == ["shared"]
 
 
 def test_the_shipped_model_drops_rivals_facts_with_a_fitted_margin():
     from claimcheck.verify import default_model
 
-    assert default_model().rival_margin is not None and 0.0 <= default_model().rival_margin <= 0.5
+    assert default_model().rival_margin is not None and 0.0 <= default_model().rival_margin <= 4.0  # log-odds
 
 
 def test_a_claim_whose_closest_fact_is_another_claims_says_so():
