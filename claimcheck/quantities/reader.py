@@ -123,9 +123,9 @@ class Grammar:
         # the words that join a period's two dates (table [dates] period_joiners, period_and)
         self.re_period_join = re.compile(rf"\s*(?:{_alt(d.get('period_joiners', []))})?\s*")
         self.re_period_and = re.compile(rf"\s*{_alt(d.get('period_and', []))}\s*")
-        # "Anfang der", "Ende der", "the early", "mid-" right before a decade
-        decade_parts = [w for w, p in self.parts.items() if p in ("early", "mid", "late")]
-        self.re_part_before_decade = re.compile(rf"(?<![\w])(?P<part>{_alt(decade_parts)})\s*$") if decade_parts else None
+        # "Anfang der", "Ende des", "the early", "mid-" right before a decade, a quarter or a half year
+        period_parts = [w for w, p in self.parts.items() if p in ("early", "mid", "late")]
+        self.re_part_before_period = re.compile(rf"(?<![\w])(?P<part>{_alt(period_parts)})\s*$") if period_parts else None
         q = d["quarters"]
         self.quarter_ordinals: dict[str, int] = q["ordinals"]
         self.quarter_words = frozenset(q["quarter_words"])
@@ -1115,7 +1115,7 @@ class Grammar:
         word = m.group("decade")
         year = self.decade_words.get(word) or int(word[:4])
         start, part = m.start(), None
-        before = self.re_part_before_decade.search(text, max(0, start - 20), start) if self.re_part_before_decade else None
+        before = self.re_part_before_period.search(text, max(0, start - 20), start) if self.re_part_before_period else None
         if before:  # "Anfang der 1990er Jahre": its first years
             start, part = before.start(), self.parts[" ".join(before.group("part").split())]
         low, high = dates.decade_interval(year, part)
@@ -1357,7 +1357,7 @@ class Grammar:
             year, end = int(y.group(1)), y.end()
         elif published is not None:
             year = self._quarter_year(text, start, end, n, half, published)
-        before = self.re_part_before_decade.search(text, max(0, start - 20), start) if self.re_part_before_decade else None
+        before = self.re_part_before_period.search(text, max(0, start - 20), start) if self.re_part_before_period else None
         part = self.parts[" ".join(before.group("part").split())] if before else None
         if before:  # "Ende des ersten Quartals": its last month
             start = before.start()
