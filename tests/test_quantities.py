@@ -106,6 +106,8 @@ def test_datetime_published_is_read_as_its_day() -> None:
          "deadline", "2022-08-17"),
         ("Die Regierung verlangt, binnen sechs Monaten alle Fahrer fest anzustellen.", "binnen sechs Monaten",
          "deadline", "2021-02-17"),
+        # reported speech looks ahead in the subjunctive
+        ("Kurz sagte, er wolle binnen zwei Wochen Gespräche führen.", "binnen zwei Wochen", "deadline", "2020-08-31"),
         # elsewhere it is the period a figure was counted in: no date
         ("Das RKI hat 1.400 Neuinfektionen binnen eines Tages registriert.", "binnen eines Tages", "within", None),
         ("Die Zahl der Syrer verdreifachte sich innerhalb eines Jahres.", "innerhalb eines Jahres", "within", None),
