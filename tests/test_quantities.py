@@ -121,6 +121,14 @@ def test_a_span_is_a_deadline_only_where_its_sentence_looks_ahead(sentence, span
     assert (q.kind, q.relation, q.date) == ("duration", relation, date)
 
 
+def test_scaled_figures_are_whole_numbers_not_binary_floating_point() -> None:
+    # 8.54 * 1e9 is 8539999999.999999 in binary floating point
+    (q,) = read_quantities("Der Umsatz lag bei 8,54 Milliarden Dollar.")
+    assert (q.value, q.low, q.high) == (8_540_000_000, 8_540_000_000, 8_540_000_000)
+    (r,) = read_quantities("Es waren 1,2 bis 1,4 Mio. Besucher.")
+    assert (r.low, r.high) == (1_200_000, 1_400_000)
+
+
 def test_points_that_change_a_rate_are_percentage_points() -> None:
     points, rate = read_quantities("Die Arbeitslosenquote sank um 0,1 Punkte auf 5,7 Prozent.")
     assert (points.text, points.kind, points.value, points.unit) == ("0,1 Punkte", "percent", 0.1, "pp")

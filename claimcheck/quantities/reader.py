@@ -28,6 +28,11 @@ _PERIOD_THIRDS = {"early": 0, "mid": 1, "late": 2}  # which third of a quarter o
 _HAS_WORD = re.compile(r"[^\W\d_]")
 
 
+def _clean(x: Optional[float]) -> Optional[float]:
+    """A figure to 12 significant digits: binary floating point makes 8,54 Milliarden 8539999999.999999."""
+    return None if x is None else float(f"{x:.12g}")
+
+
 def _alt(words) -> str:
     """A longest-first regex alternation; words ending in a letter or digit may not run on."""
     parts = []
@@ -957,16 +962,17 @@ class Grammar:
     def _make(self, text: str, start: int, end: int, kind: str, v: float, low, high, step: float, factor: float,
               unit: Optional[str], hedge_word: Optional[str]) -> Quantity:
         if low is not None:
-            lo, hi = low * factor, high * factor
-            q = Quantity(text[start:end], start, end, kind, (lo + hi) / 2, lo, hi, unit, hedge="range")
+            lo, hi = _clean(low * factor), _clean(high * factor)
+            q = Quantity(text[start:end], start, end, kind, _clean((lo + hi) / 2), lo, hi, unit, hedge="range")
             if hedge_word:  # "rund 10 bis 12": the range is the bound
                 q.start = start
             return q
         rule = self.hedges.get(hedge_word) if hedge_word else None
+        v = _clean(v)
         lo, hi, hedge = _apply_hedge(rule, v, step)
         if hedge is None and self._is_forecast(text, start, end):
             hedge = "forecast"
-        return Quantity(text[start:end], start, end, kind, v, lo, hi, unit, hedge=hedge)
+        return Quantity(text[start:end], start, end, kind, v, _clean(lo), _clean(hi), unit, hedge=hedge)
 
     def _is_forecast(self, text: str, start: int, end: int) -> bool:
         bounds = self._sentence_bounds(text, start)
