@@ -92,6 +92,12 @@ def german_function_words() -> frozenset[str]:
     return frozenset(data["function_words"])
 
 
+@lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    data = tomllib.loads(resources.files("claimcheck.lang.en").joinpath("language.toml").read_text("utf-8"))
+    return frozenset(data["function_words"])
+
+
 def language_warning(text: str) -> str | None:
     """A warning when the text does not look German; None when it does (or is too short to tell)."""
     words = re.findall(r"[^\W\d_]+", text.lower())

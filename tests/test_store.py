@@ -472,6 +472,17 @@ def test_searches_from_several_threads_at_once(store, encoder):
 def test_language_detection_for_facts_without_lang():
     assert detect_lang("Die Stadt hat im Jahr 2020 mehr als 500 neue Wohnungen gebaut.") == "de"
     assert detect_lang("The city built more than 500 new flats in 2020.") == "en"
+    # a German fact of nouns and figures has few function words, but no English ones
+    assert detect_lang("Netflix' Nettogewinn im dritten Quartal 2023 betrug 1,68 Mrd. US-Dollar.") == "de"
+    assert detect_lang("Tesla delivered 1.8 million vehicles in 2023.") == "en"
+    assert detect_lang("Apple: 90 Mrd. Dollar Umsatz") == "de"  # neither: German first
+
+
+def test_every_written_fact_is_detected_in_the_language_it_was_written_in():
+    facts = [json.loads(line) for path in sorted((Path(__file__).parent.parent / "data" / "verify").glob("facts-*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wrong = [f["text"] for f in facts if detect_lang(f["text"]) != f["lang"]]
+    assert len(facts) > 700 and wrong == []
 
 
 def test_small_store_is_searched_exactly(store):
