@@ -129,6 +129,16 @@ def test_scaled_figures_are_whole_numbers_not_binary_floating_point() -> None:
     assert (r.low, r.high) == (1_200_000, 1_400_000)
 
 
+@pytest.mark.parametrize("sentence, first", [
+    ("Der Etat steigt von 3,2 auf 3,5 Milliarden Euro.", (3_200_000_000, "EUR")),  # the scale of the second
+    ("Der Umsatz stieg von 800 Millionen auf 1,2 Milliarden Euro.", (800_000_000, "EUR")),  # its own scale
+    ("Die Miete stieg von 1.500 auf 2 Millionen Euro.", (1_500, "EUR")),  # a number past the scale's mantissas
+])
+def test_the_first_figure_of_a_change_takes_the_unit_and_scale_of_the_second(sentence, first) -> None:
+    q = read_quantities(sentence)[0]
+    assert (q.value, q.unit) == first
+
+
 def test_points_that_change_a_rate_are_percentage_points() -> None:
     points, rate = read_quantities("Die Arbeitslosenquote sank um 0,1 Punkte auf 5,7 Prozent.")
     assert (points.text, points.kind, points.value, points.unit) == ("0,1 Punkte", "percent", 0.1, "pp")

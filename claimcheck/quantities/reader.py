@@ -766,10 +766,14 @@ class Grammar:
             if after and self.unit_kind.get(_unit_name(after)) == "dur":
                 u = after
         if u is None and low is None and self._word_before(text, start) in ("von", "Von", "from"):
-            # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second
+            # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second, and its scale where it
+            # has none ("von 3,2 auf 3,5 Milliarden Euro")
             ch = self.re_change_to.match(text, end)
             later = self._figure_at(text, ch.end(), published, words=True) if ch else None
             if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
+                scale_word = self.re_scale_inside.search(later.text) if scale == 1.0 and value < 1000 else None
+                if scale_word:
+                    scale = self.scales[scale_word.group()]
                 return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
                                   later.unit, hedge_word)
             if later is not None and later.kind == "count" and from_words:
