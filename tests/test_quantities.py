@@ -139,6 +139,20 @@ def test_the_first_figure_of_a_change_takes_the_unit_and_scale_of_the_second(sen
     assert (q.value, q.unit) == first
 
 
+@pytest.mark.parametrize("sentence, days", [
+    ("In den 90er-Jahren war das anders.", ("1990-01-01", "1999-12-31")),
+    ("Ende der 80er Jahre begann der Boom.", ("1986-01-01", "1989-12-31")),
+    ("In den 10er-Jahren stieg der Umsatz.", ("2010-01-01", "2019-12-31")),
+])
+def test_two_digit_decades(sentence, days) -> None:
+    (q,) = read_quantities(sentence)
+    assert (q.kind, (q.date_low, q.date_high)) == ("date", days)
+
+
+def test_a_two_digit_number_with_er_alone_is_no_decade() -> None:
+    assert read_quantities("Er zahlte mit einem 50er.") == []
+
+
 def test_points_that_change_a_rate_are_percentage_points() -> None:
     points, rate = read_quantities("Die Arbeitslosenquote sank um 0,1 Punkte auf 5,7 Prozent.")
     assert (points.text, points.kind, points.value, points.unit) == ("0,1 Punkte", "percent", 0.1, "pp")

@@ -187,6 +187,10 @@ class Grammar:
         dec = d.get("decades", {})
         self.decade_suffixes = dec.get("suffixes", [])
         self.decade_words: dict[str, int] = dec.get("words", {})
+        # "90er-Jahre": two digits only before these suffixes ("ein 50er" is a banknote); first two-digit
+        # decade of the 1900s ("20er-Jahre" 1920s, "10er-Jahre" 2010s)
+        self.two_digit_suffixes = dec.get("two_digit_suffixes", [])
+        self.two_digit_from = int(dec.get("two_digit_1900s_from", 20))
         self.century_words = frozenset(dec.get("century_words", []))
         self.compounds: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in table.get("compounds", {}).items()}
         shares = dict(table.get("shares", {}))
@@ -259,10 +263,13 @@ class Grammar:
         # between the two days of a German day range ("vom 24. bis 28.8.", "24.–28. August")
         day_range_join = r"(?:bis(?:\s+(?:zum|einschließlich))?|[-–])"
         decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
+        two_digit = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.two_digit_suffixes, key=len, reverse=True))
+        two_digit_decade = rf"|(?<![\w.,])\d0(?:{two_digit})(?![\w])" if two_digit else ""
         master = [
             self._frequency_pattern(),
             self._relative_year_pattern(),
-            rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w])|{_alt(self.decade_words)})" if decade_suffix else r"(?P<decade>(?!x)x)",
+            rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w]){two_digit_decade}|{_alt(self.decade_words)})"
+            if decade_suffix else r"(?P<decade>(?!x)x)",
             rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
             rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
@@ -1123,7 +1130,10 @@ class Grammar:
     def _read_decade(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"1930er-Jahre", "in den Siebzigern": a date with no single ISO form (date None)."""
         word = m.group("decade")
-        year = self.decade_words.get(word) or int(word[:4])
+        digits = re.match(r"\d+", word)
+        year = self.decade_words.get(word) or int(digits.group())
+        if digits and len(digits.group()) == 2:  # "90er-Jahre"
+            year += 1900 if year >= self.two_digit_from else 2000
         start, part = m.start(), None
         before = self.re_part_before_period.search(text, max(0, start - 20), start) if self.re_part_before_period else None
         if before:  # "Anfang der 1990er Jahre": its first years
