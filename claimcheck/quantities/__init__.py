@@ -25,8 +25,15 @@ the value, step the unit of the last written digit times the scale
   ("voraussichtlich", "erwartet", "soll/wird ... erreichen/steigen"):
   low = high = value, hedge "forecast"
 
-Dates carry `date` at the text's precision ("2017", "2019-11", "2020-08-17",
-quarters "2020-Q1", halves "2020-H1") and `date_low`/`date_high` as full days:
+Dates carry `date` at the text's precision ("2017", "2019-11", "2020-08-17";
+ISO has no quarters: "im ersten Quartal 2020" is "2020") and `date_low`/`date_high`
+as full days:
+- Quarters and half years: their months ("2020-01-01".."2020-03-31"); a part
+  before them takes a third ("Ende des ersten Quartals": March); without a
+  year the publication's, moved a year by the clause's tense ("stieg im
+  vierten Quartal" in September: last year's).
+- Decades: "1930er-Jahre", "in den Siebzigern", "90er-Jahre" (two digits from
+  20 on the 1900s), with a part: "Anfang der 1990er Jahre" 1990-1993.
 - Anfang / Mitte / Ende of a month: days 1-10 / 11-20 / 21-last (thirds).
 - Anfang / Mitte / Ende of a year: January-April / May-August / September-
   December; Frühjahr/Sommer/Herbst/Winter are meteorological seasons.
