@@ -730,10 +730,24 @@ class SubjectFinder:
                 after = [t for t in sent if t.start >= m.end][:3]
                 if after and after[0].text.lower() in self.table["source_after"]:
                     found.add(self._base_key(m.name))
+                # "wie das Statistische Bundesamt mitteilte": a listed institution reporting its statistics
+                # (a company reporting its own figures is what they are about: "wie Siemens mitteilte")
+                if after and after[0].text.lower() in self.table["reporting_verbs"] and self._institution_of(m.name) \
+                        and self._after_wie(sent, i):
+                    found.add(self._base_key(m.name))
                 if self._is_speaker(sent, i, [t.text for t in after]) \
                         and self._is_person(self._longest.get(self._base_key(m.name), m.name)):
                     speaking.add((k, m.start))  # a person; "sagt Wifo" is the institute's own study
         return found, speaking
+
+    def _after_wie(self, sent: list[Token], i: int) -> bool:
+        """Whether "wie" opens the clause the name at i stands in, before it only determiners and
+        adjectives ("wie das Statistische Bundesamt")."""
+        j = i - 1
+        while j >= 0 and sent[j].text.lower() != "wie" and (
+                sent[j].text.lower() in self.table["determiners"] or sent[j].text[:1].isupper() and sent[j].text.endswith(("e", "en"))):
+            j -= 1
+        return j >= 0 and sent[j].text.lower() == "wie"
 
     def _is_speaker(self, sent: list[Token], i: int, words_after: list[str]) -> bool:
         """ "sagte Alexander Schuster", ", so Schuster", "wie Last sagte", "Schuster sagte, man ...": who says a
