@@ -262,8 +262,9 @@ class Grammar:
         not_ordinal_day = "" if de else rf"(?!\d{{1,2}}(?:st|nd|rd|th)\s+(?:of\s+)?(?:{months}))"
         # between the two days of a German day range ("vom 24. bis 28.8.", "24.–28. August")
         day_range_join = r"(?:bis(?:\s+(?:zum|einschließlich))?|[-–])"
-        decade_suffix = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.decade_suffixes, key=len, reverse=True))
-        two_digit = "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(self.two_digit_suffixes, key=len, reverse=True))
+        def suffixes(words) -> str:  # longest first, a space in one matching any one space
+            return "|".join(re.escape(x).replace(r"\ ", r"\s") for x in sorted(words, key=len, reverse=True))
+        decade_suffix, two_digit = suffixes(self.decade_suffixes), suffixes(self.two_digit_suffixes)
         two_digit_decade = rf"|(?<![\w.,])\d0(?:{two_digit})(?![\w])" if two_digit else ""
         master = [
             self._frequency_pattern(),
@@ -1371,12 +1372,15 @@ class Grammar:
             half = re.sub(r"\s+", " ", word) in self.half_words
             if n is None or (half and n > 2):
                 return None
+        months = 6 if half else 3
+        first_month = (n - 1) * months + 1
+        last_month = first_month + months - 1
         y = self.re_period_year.match(text, end)
         year = None
         if y:
             year, end = int(y.group(1)), y.end()
         elif published is not None:
-            year = self._quarter_year(text, start, end, n, half, published)
+            year = self._quarter_year(text, start, end, first_month, last_month, published)
         before = self.re_part_before_period.search(text, max(0, start - 20), start) if self.re_part_before_period else None
         part = self.parts[" ".join(before.group("part").split())] if before else None
         if before:  # "Ende des ersten Quartals": its last month
@@ -1384,9 +1388,6 @@ class Grammar:
         relation, s = self._relation_start(self._back(text, start), start)
         if year is None:  # "im 4. Quartal" with no year known
             return Quantity(text[s:end], s, end, "date", relation=relation)
-        months = 6 if half else 3
-        first_month = (n - 1) * months + 1
-        last_month = first_month + months - 1
         if part in _PERIOD_THIRDS:  # a quarter's first, middle or last month; a half year's two
             third = months // 3
             first_month += _PERIOD_THIRDS[part] * third
@@ -1397,11 +1398,9 @@ class Grammar:
         return Quantity(text[s:end], s, end, "date", date=iso, date_low=lo.isoformat(), date_high=hi.isoformat(),
                         relation=relation)
 
-    def _quarter_year(self, text: str, start: int, end: int, n: int, half: bool, published: Day) -> int:
+    def _quarter_year(self, text: str, start: int, end: int, first_month: int, last_month: int, published: Day) -> int:
         """The year of "im vierten Quartal" written without one: the publication's, unless the clause's tense
         puts the period on the other side of the publication ("stieg im vierten Quartal" in September: last year's)."""
-        months = 6 if half else 3
-        first_month, last_month = (n - 1) * months + 1, n * months
         tense = self._tense(text, start, end)
         if tense == "past" and Day(published.year, first_month, 1) > published:
             return published.year - 1
