@@ -243,7 +243,6 @@ from typing import Optional, Sequence
 
 from .types import Sentence
 
-# "P.T.", "U.S.": initials with their dots are one word, so a name is never a single letter
 _DATELINE_DASHES = ("–", "-", "—")
 AGENCY_TOKENS = 5  # "(dpa)", "(dpa/lby)", "(AFP/Reuters)": a bracket of up to this many tokens
 
@@ -261,6 +260,7 @@ def _dateline_dash(sent: Sequence["Token"], k: int) -> bool:
     return k < len(sent) and sent[k].text in _DATELINE_DASHES
 
 
+# "P.T.", "U.S.": initials with their dots are one word, so a name is never a single letter
 _TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}(?!\w)|\w+(?:[-'’]\w+)*|[^\w\s]")
 _INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
@@ -714,12 +714,13 @@ class SubjectFinder:
                 if i is None:
                     continue
                 j = i - 1
-                # back over "den aktuellen Zahlen der Telekomregulierungsbehörde" to "Laut"
+                # back over "den aktuellen Zahlen der Telekomregulierungsbehörde" to "Laut" (or to "wie")
+                opener = ""
                 while j >= 0:
                     w = sent[j].text
                     low = w.lower()
-                    if low in before:
-                        found.add(self._base_key(m.name))
+                    if low in before or low == "wie":
+                        opener = low
                         break
                     if low in self.table["determiners"] or low == "von" or (
                         w[:1].islower() and re.search(r"(e|en|er|es|em)$", w) and w not in self.table["not_adjectives"]
@@ -728,26 +729,16 @@ class SubjectFinder:
                         continue
                     break
                 after = [t for t in sent if t.start >= m.end][:3]
-                if after and after[0].text.lower() in self.table["source_after"]:
-                    found.add(self._base_key(m.name))
+                word_after = after[0].text.lower() if after else ""
                 # "wie das Statistische Bundesamt mitteilte": a listed institution reporting its statistics
                 # (a company reporting its own figures is what they are about: "wie Siemens mitteilte")
-                if after and after[0].text.lower() in self.table["reporting_verbs"] and self._institution_of(m.name) \
-                        and self._after_wie(sent, i):
+                reporting = opener == "wie" and word_after in self.table["reporting_verbs"] and self._institution_of(m.name)
+                if opener in before or word_after in self.table["source_after"] or reporting:
                     found.add(self._base_key(m.name))
                 if self._is_speaker(sent, i, [t.text for t in after]) \
                         and self._is_person(self._longest.get(self._base_key(m.name), m.name)):
                     speaking.add((k, m.start))  # a person; "sagt Wifo" is the institute's own study
         return found, speaking
-
-    def _after_wie(self, sent: list[Token], i: int) -> bool:
-        """Whether "wie" opens the clause the name at i stands in, before it only determiners and
-        adjectives ("wie das Statistische Bundesamt")."""
-        j = i - 1
-        while j >= 0 and sent[j].text.lower() != "wie" and (
-                sent[j].text.lower() in self.table["determiners"] or sent[j].text[:1].isupper() and sent[j].text.endswith(("e", "en"))):
-            j -= 1
-        return j >= 0 and sent[j].text.lower() == "wie"
 
     def _is_speaker(self, sent: list[Token], i: int, words_after: list[str]) -> bool:
         """ "sagte Alexander Schuster", ", so Schuster", "wie Last sagte", "Schuster sagte, man ...": who says a
