@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import itertools
 import json
 import sys
@@ -45,8 +46,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from eval.annotations import DEFAULT_CORPUS, REPO
-from eval.eval_verify import (ALL_FACT_FILES, FIRST_FACT_FILES, FOREIGN, Judgement, judge_corpus, macro_f1, metrics,
-                              print_metrics, set_aside_rivals)
+from eval.eval_verify import (ALL_FACT_FILES, FIRST_FACT_FILES, Judgement, foreign_false_rate, judge_corpus, macro_f1,
+                              metrics, print_metrics, set_aside_rivals)
 from claimcheck.verify import FEATURES, VERDICT_FEATURES, Verifier, VerifierModel, verdict_features
 
 MODEL_PATH = REPO / "claimcheck" / "resources" / "verifier.json"
@@ -177,8 +178,7 @@ def fit(judgements: list[Judgement]) -> VerifierModel:
     for floor in MIN_CONFIDENCES:
         model.min_confidence = floor
         results = rejudge(judgements, model, scored)
-        foreign = [p != "NOT_ENOUGH_INFO" for j, (_, p, _, _) in zip(judgements, results) if j.condition == FOREIGN]
-        rate = sum(foreign) / len(foreign) if foreign else 0.0
+        rate = foreign_false_rate([dataclasses.replace(j, predicted=p) for j, (_, p, _, _) in zip(judgements, results)]) or 0.0
         score = macro_f1([(e, p) for e, p, _, _ in results]) if rate <= MAX_FOREIGN_FALSE else -rate
         tried.append((rate <= MAX_FOREIGN_FALSE, score, -floor))
     model.min_confidence = -max(tried)[2]
