@@ -227,8 +227,8 @@ def _parquet_to_jsonl(parquet: Path, jsonl: Path) -> None:
 def check_articles(rows: list[Row], encoder, store, min_confidence: Optional[float] = None) -> list[dict]:
     """Output records for a chunk of rows; the sentences of all of them are encoded in one call
     (`min_confidence`: as check()'s)."""
-    from .pipeline import (find_claims, find_published, judge_claims, sentences_to_encode, set_sentence_vectors,
-                           split_into_sentences, start_document, summarise)
+    from .pipeline import (encode_with_contexts, figure_spans, find_claims, find_published, judge_claims,
+                           sentences_to_encode, set_sentence_vectors, split_into_sentences, start_document, summarise)
 
     records: list[dict] = []
     docs: list[tuple[Row, Any, list[int]]] = []  # (row, document, its sentences to encode)
@@ -240,10 +240,11 @@ def check_articles(rows: list[Row], encoder, store, min_confidence: Optional[flo
             docs.append((row, doc, sentences_to_encode(doc)))
         except Exception as e:  # noqa: BLE001 - one bad article must not end the run
             records.append(_error(row, e))
-    vectors = encoder.encode_queries([doc.sentences[i].text for _, doc, encoded in docs for i in encoded])
+    vectors, contexts = encode_with_contexts(encoder, [doc.sentences[i].text for _, doc, encoded in docs for i in encoded],
+                                             [spans for _, doc, encoded in docs for spans in figure_spans(doc, encoded)])
     offset = 0
     for row, doc, encoded in docs:
-        set_sentence_vectors(doc, encoded, vectors[offset : offset + len(encoded)])
+        set_sentence_vectors(doc, encoded, vectors[offset : offset + len(encoded)], contexts[offset : offset + len(encoded)])
         offset += len(encoded)
         try:
             find_claims(doc)

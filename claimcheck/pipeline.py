@@ -26,6 +26,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     sentence_vectors: Optional[np.ndarray] = None
     encoded: Optional[list[int]] = None  # sentences that have a vector (None: all); the others hold zeros
+    # The context vector of each claimable figure of the encoded sentences, by its start offset in the text
+    # (Encoder.encode_with_contexts: the verifier compares it with a fact's figure's).
+    figure_contexts: dict[int, np.ndarray] = field(default_factory=dict)
     quantities: Optional[list[Quantity]] = None  # every figure of the text, read once (see figures())
     claims: list[Claim] = field(default_factory=list)
     summary: Any = None  # claimcheck.summarize.Summary
@@ -105,17 +108,48 @@ def sentences_to_encode(doc: Document) -> list[int]:
     return sorted(needed | set(candidates[:SUMMARY_POOL]))
 
 
-def set_sentence_vectors(doc: Document, rows: list[int], vectors: np.ndarray) -> None:
-    """writes sentence_vectors and encoded: `vectors` of the sentences `rows`, zeros elsewhere."""
+def set_sentence_vectors(doc: Document, rows: list[int], vectors: np.ndarray,
+                         contexts: Optional[list[list[Optional[np.ndarray]]]] = None) -> None:
+    """writes sentence_vectors, encoded and figure_contexts: `vectors` of the sentences `rows`, zeros
+    elsewhere, and `contexts`, per row the context vectors of its figure_spans()."""
     full = np.zeros((len(doc.sentences), vectors.shape[1]), dtype=np.float32)
     full[rows] = vectors
     doc.sentence_vectors, doc.encoded = full, rows
+    doc.figure_contexts = {}
+    for i, row_contexts in zip(rows, contexts or []):
+        for figure, context in zip(sentence_figures(doc, i), row_contexts):
+            if context is not None:
+                doc.figure_contexts[figure.start] = context
+
+
+def sentence_figures(doc: Document, index: int) -> list[Quantity]:
+    """reads sentences, quantities; the claimable figures of sentence `index`."""
+    from .claims import CLAIM_KINDS
+
+    sentence = doc.sentences[index]
+    return [q for q in figures(doc) if q.kind in CLAIM_KINDS and sentence.start <= q.start and q.end <= sentence.end]
+
+
+def figure_spans(doc: Document, rows: list[int]) -> list[list[tuple[int, int]]]:
+    """reads sentences, quantities; per sentence of `rows`, its claimable figures' spans within it."""
+    return [[(q.start - doc.sentences[i].start, q.end - doc.sentences[i].start) for q in sentence_figures(doc, i)]
+            for i in rows]
+
+
+def encode_with_contexts(encoder, texts: list[str], spans: list[list[tuple[int, int]]]
+                         ) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
+    """Query vectors of sentences and their figures' context vectors, from one pass where the encoder
+    gives token states; otherwise the contexts are None (the verifier then stands in for them)."""
+    if hasattr(encoder, "encode_with_contexts"):
+        return encoder.encode_with_contexts(texts, spans)
+    return encoder.encode_queries(texts), [[None] * len(s) for s in spans]
 
 
 def encode_sentences(doc: Document, encoder) -> None:
-    """reads text, published, sentences; writes sentence_vectors (one encoder pass per article)."""
+    """reads text, published, sentences; writes sentence_vectors, figure_contexts (one encoder pass per article)."""
     rows = sentences_to_encode(doc)
-    set_sentence_vectors(doc, rows, encoder.encode_queries([doc.sentences[i].text for i in rows]))
+    set_sentence_vectors(doc, rows, *encode_with_contexts(encoder, [doc.sentences[i].text for i in rows],
+                                                          figure_spans(doc, rows)))
 
 
 def find_claims(doc: Document) -> None:
@@ -127,12 +161,12 @@ def find_claims(doc: Document) -> None:
 
 
 def judge_claims(doc: Document, store, min_confidence: Optional[float] = None) -> None:
-    """reads claims, sentences, sentence_vectors, published; writes each claim's verdict (verdicts below
+    """reads claims, sentences, sentence_vectors, figure_contexts, published; writes each claim's verdict (verdicts below
     `min_confidence`, else the verifier model's fitted floor, are withheld)."""
     from .verify import Verifier
 
     Verifier(store, min_confidence=min_confidence).judge(doc.claims, doc.sentences, doc.sentence_vectors,
-                                                         published=doc.published)
+                                                         published=doc.published, contexts=doc.figure_contexts)
 
 
 def summarise(doc: Document, max_sentences: int, backend: str, model: Optional[str]) -> None:

@@ -55,6 +55,7 @@ facts; the vectors and the result columns memory-mapped): a 100k-fact top-5 sear
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -84,6 +85,9 @@ if TYPE_CHECKING:
 FACTS_TABLE = "facts"
 META_TABLE = "claimcheck_meta"
 SCHEMA_VERSION = "1"
+# Part of each fact's content hash: facts stored before their figures' context vectors were kept
+# are derived afresh when their file is added again.
+CONTEXTS_VERSION = "figure-contexts-1"
 
 # Below this many facts exact search is fast enough (about 2 ms at 10k, 384 dims);
 # from here on an ANN index keeps a top-5 query in single-digit milliseconds.
@@ -285,11 +289,13 @@ class FactStore:
         result = AddResult(added=len(todo) - replaced, replaced=replaced, unchanged=len(facts) - len(todo))
         if not todo:
             return result
+        langs = {i: facts[i].lang or detect_lang(facts[i].text) for i in todo}
+        quantities = {i: self._quantities(facts[i], langs[i]) for i in todo}
         if vectors is None:
-            encoder = self._get_encoder()
-            todo_vectors = np.asarray(encoder.encode_passages([facts[i].text for i in todo]), dtype=np.float32)
-        else:
-            todo_vectors = vectors[todo]
+            todo_vectors, contexts = encode_facts(self._get_encoder(), [facts[i].text for i in todo],
+                                                  [[(q.start, q.end) for q in quantities[i]] for i in todo])
+        else:  # the caller's vectors: no token states to take the figures' contexts from
+            todo_vectors, contexts = vectors[todo], [[None] * len(quantities[i]) for i in todo]
         dim = int(todo_vectors.shape[1])
         self._prepare(dim)
         if int(self._meta["encoder_dim"]) != dim:
@@ -297,12 +303,12 @@ class FactStore:
                 f"{self.uri}: the store holds {self._meta['encoder_dim']}-dimensional vectors, "
                 f"these have {dim} dimensions."
             )
-        self._write([self._row(facts[i], hashes[i]) for i in todo], todo_vectors)
+        self._write([self._row(facts[i], hashes[i], langs[i], quantities[i], context)
+                     for i, context in zip(todo, contexts)], todo_vectors)
         return result
 
-    def _row(self, fact: Fact, content_hash: str) -> dict[str, Any]:
-        lang = fact.lang or detect_lang(fact.text)
-        quantities = self._quantities(fact, lang)
+    def _row(self, fact: Fact, content_hash: str, lang: str, quantities: list[Quantity],
+             contexts: Sequence[Optional[np.ndarray]]) -> dict[str, Any]:
         subject = self._subject(fact, lang)
         low, high = as_of_interval(fact.as_of)
         return {
@@ -316,7 +322,7 @@ class FactStore:
             "subject": subject,
             "subject_key": subject.lower() if subject else None,
             "kinds": sorted({q.kind for q in quantities}),
-            "quantities": json.dumps([q.to_dict() for q in quantities], ensure_ascii=False),
+            "quantities": json.dumps([_quantity_record(q, c) for q, c in zip(quantities, contexts)], ensure_ascii=False),
             "content_hash": content_hash,
         }
 
@@ -343,7 +349,7 @@ class FactStore:
     def _content_hash(self, fact: Fact) -> str:
         # Which derivers ran is part of the hash: once the figure or subject reader
         # arrives, re-adding a file fills in what earlier adds could not derive.
-        derived_by = [self._read_quantities is not None, self._fact_subject is not None]
+        derived_by = [self._read_quantities is not None, self._fact_subject is not None, CONTEXTS_VERSION]
         payload = json.dumps([fact.text, fact.source, fact.as_of, fact.lang, derived_by], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -1109,16 +1115,42 @@ _RESULT_COLUMNS = ["id", "text", "source", "as_of", "lang", "subject", "quantiti
 
 
 def _fact_from_row(row: Mapping[str, Any]) -> Fact:
-    quantities = [Quantity(**{k: v for k, v in q.items() if k in _QUANTITY_FIELDS}) for q in json.loads(row["quantities"] or "[]")]
+    records = json.loads(row["quantities"] or "[]")
     return Fact(
         id=row["id"],
         text=row["text"],
         source=row["source"],
         as_of=row["as_of"],
         lang=row["lang"],
-        quantities=quantities,
+        quantities=[Quantity(**{k: v for k, v in q.items() if k in _QUANTITY_FIELDS}) for q in records],
         subject=row["subject"],
+        figure_contexts=[_context_from_text(q.get("context")) for q in records],
     )
+
+
+def _quantity_record(quantity: Quantity, context: Optional[np.ndarray]) -> dict[str, Any]:
+    """A fact's figure as stored: its fields, and its context vector as base64 float16 (768 bytes for e5-small)."""
+    record = quantity.to_dict()
+    if context is not None:
+        record["context"] = base64.b64encode(np.asarray(context, dtype=np.float16).tobytes()).decode("ascii")
+    return record
+
+
+def _context_from_text(text: Optional[str]) -> Optional[np.ndarray]:
+    if not text:
+        return None  # a fact stored before contexts were kept, or by an encoder without token states
+    return np.frombuffer(base64.b64decode(text), dtype=np.float16).astype(np.float32)
+
+
+def encode_facts(encoder: Any, texts: list[str], spans: list[list[tuple[int, int]]]
+                 ) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
+    """Passage vectors of fact texts and their figures' context vectors, from one encoder pass where the
+    encoder gives token states (Encoder.encode_with_contexts); otherwise contexts are None."""
+    if hasattr(encoder, "encode_with_contexts"):
+        vectors, contexts = encoder.encode_with_contexts(texts, spans, passages=True)
+    else:
+        vectors, contexts = encoder.encode_passages(texts), [[None] * len(s) for s in spans]
+    return np.asarray(vectors, dtype=np.float32), contexts
 
 
 # ---- language and lexical overlap ------------------------------------------------------------

@@ -80,6 +80,9 @@ class Fact:
     lang: Optional[str] = None
     quantities: list[Quantity] = field(default_factory=list)
     subject: Optional[str] = None
+    # One unit vector (or None) per quantity: what the words around that figure say, from the encoder's
+    # token states (Encoder.encode_with_contexts), compared with the claim's figure by the verifier.
+    figure_contexts: list[Optional[Any]] = field(default_factory=list, repr=False)
 
 
 @dataclass

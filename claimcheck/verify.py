@@ -25,7 +25,7 @@ import datetime as dt
 import json
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Optional, Sequence
@@ -39,7 +39,7 @@ from .types import Claim, Evidence, Fact, Quantity, Sentence
 
 FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
             "distance", "is_date", "fact_figures", "cross_lingual", "measure_words", "measure_in_fact",
-            "sibling", "article_figure", "counted_noun")
+            "sibling", "article_figure", "counted_noun", "figure_context")
 # cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
 # fact written about this very figure usually stands out); agreement: the comparison's
 # specificity when the figures agree (an exact match of a specific number is evidence of
@@ -53,7 +53,10 @@ FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_mar
 # Milliarden ... davon 1,6 Milliarden"; a year inside a decade barely), so that the fact is about that
 # figure, not the claim's (from SIBLING_VETO on it never contradicts the claim); article_figure: the same
 # for the article's other claims, as the specificity of that agreement (a year matches by chance);
-# counted_noun: whether two counts count the same thing ("vier Israelis" vs "5 Palästinenser": 0).
+# counted_noun: whether two counts count the same thing ("vier Israelis" vs "5 Palästinenser": 0);
+# figure_context: the cosine of the encoder's token states around the claim's figure and around the
+# fact's (Encoder.encode_with_contexts; "150 Termine angesetzt" vs "300 Impftermine angesetzt"), NaN
+# where either has none (VerifierModel.missing_features stands in).
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
 
@@ -80,6 +83,9 @@ class VerifierModel:
     # (NOT_ENOUGH_INFO, the reason names the fact): weak evidence is mostly a fact of another story
     # whose year or small number matches by chance.
     min_confidence: float = 0.0
+    # The value a feature takes where it cannot be computed (its mean over the training pairs): a fact
+    # stored without context vectors, an encoder without token states.
+    missing_features: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path=None) -> "VerifierModel":
@@ -93,6 +99,10 @@ class VerifierModel:
         if features.shape[-1] != len(self.weights):
             raise ValueError(f"the verifier model has {len(self.weights)} weights for {features.shape[-1]} features: "
                              "refit it with `python -m eval.fit_verifier`")
+        features = np.asarray(features, dtype=float)
+        if np.isnan(features).any():
+            stand_ins = np.array([self.missing_features.get(name, 0.0) for name in FEATURES])
+            features = np.where(np.isnan(features), stand_ins, features)
         return _sigmoid(features @ np.asarray(self.weights) + self.bias)
 
     def verdict_probabilities(self, features: np.ndarray) -> dict[str, float]:
@@ -327,10 +337,11 @@ def other_figure_match(claim: Claim, fact: Fact, figure: Quantity, comparison: C
 
 def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional[dt.date],
                   figure: Optional[Quantity] = None, others: Optional[ArticleFigures] = None,
-                  sibling: Optional[float] = None) -> Optional[np.ndarray]:
+                  sibling: Optional[float] = None, claim_context: Optional[np.ndarray] = None) -> Optional[np.ndarray]:
     """Features of a claim and a store hit, but cosine_margin (set by the caller, who sees all hits);
     `figure` is the fact's figure the comparison was made with, `sibling` its sibling_figure() when
-    the caller worked it out already. None when the fact cannot be about the claim's measure (other regions)."""
+    the caller worked it out already, `claim_context` the context vector of the claim's figure.
+    None when the fact cannot be about the claim's measure (other regions)."""
     fact = hit.fact
     claim_regions, fact_regions = regions(claim.sentence), regions(fact.text)
     if claim_regions and fact_regions and not (claim_regions & fact_regions):
@@ -361,7 +372,16 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         sibling if sibling is not None else sibling_figure(claim, figure, comparison, published) if figure is not None else 0.0,
         other_figure_match(claim, fact, figure, comparison, others) if figure is not None and others else 0.0,
         counted_noun(claim.quantity, figure, fact_lang) if figure is not None else 0.5,
+        context_similarity(claim_context, fact, figure),
     ])
+
+
+def context_similarity(claim_context: Optional[np.ndarray], fact: Fact, figure: Optional[Quantity]) -> float:
+    """The cosine of the claim's figure context and the fact's figure's (unit vectors); NaN where either is missing."""
+    fact_context = next((c for q, c in zip(fact.quantities, fact.figure_contexts) if q is figure), None)
+    if claim_context is None or fact_context is None:
+        return float("nan")
+    return float(np.dot(claim_context, fact_context))
 
 
 MARGIN_CAP = 0.1  # cosine margins beyond this say nothing more
@@ -469,10 +489,12 @@ class Verifier:
             self.model = dataclasses.replace(self.model, min_confidence=float(min_confidence))
 
     def candidates(self, claim: Claim, vector: np.ndarray, published: Optional[dt.date],
-                   others: Sequence[Quantity] | ArticleFigures = (), hits: Optional[Sequence] = None) -> list[Candidate]:
+                   others: Sequence[Quantity] | ArticleFigures = (), hits: Optional[Sequence] = None,
+                   context: Optional[np.ndarray] = None) -> list[Candidate]:
         """The comparable facts found for `claim`, most related first; `others` are the article's
         other claimed figures (a fact about one of them is not about this claim); `hits`: the
-        store's search results for the claim, when the caller fetched them already (judge() does)."""
+        store's search results for the claim, when the caller fetched them already (judge() does);
+        `context`: the context vector of the claim's figure (Encoder.encode_with_contexts)."""
         if hits is None:
             hits = self.store.search(vector, k=CANDIDATES, query_text=query_text(claim))
         article = others if isinstance(others, ArticleFigures) else ArticleFigures(others)
@@ -491,7 +513,7 @@ class Verifier:
                 qcs[1].specificity))
             if best.agree and _coarser(figure, claim.quantity):
                 continue  # "2011" is no evidence for "Mai 2011" (a later year would be evidence against it)
-            features = pair_features(claim, hit, best, published, figure, article, sibling=sibling)
+            features = pair_features(claim, hit, best, published, figure, article, sibling=sibling, claim_context=context)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
         margin = FEATURES.index("cosine_margin")
@@ -623,13 +645,16 @@ class Verifier:
             claim.reason = f"no fact about {claim.subject or 'this subject'} with a comparable figure"
 
     def judge(self, claims: list[Claim], sentences: Sequence[Sentence], sentence_vectors: np.ndarray,
-              published: Optional[dt.date] = None) -> None:
+              published: Optional[dt.date] = None, contexts: Optional[dict[int, np.ndarray]] = None) -> None:
+        """Each claim's verdict; `contexts`: the context vectors of the article's figures by their start offset."""
         starts = [s.start for s in sentences]
+        contexts = contexts or {}
         figures = ArticleFigures([c.quantity for c in claims])
         vectors = [sentence_vectors[_sentence_index(starts, c.sentence_start)] for c in claims]
         # One store query for all claims (claims of one sentence share its vector: searched once).
         hits = self.store.search_many(vectors, k=CANDIDATES, query_texts=[query_text(c) for c in claims]) if claims else []
-        found = [self.candidates(claim, vector, published, figures, hits=claim_hits)
+        found = [self.candidates(claim, vector, published, figures, hits=claim_hits,
+                                 context=contexts.get(claim.quantity.start))
                  for claim, vector, claim_hits in zip(claims, vectors, hits)]
         for claim, (weighed, set_aside) in zip(claims, self.set_aside_rivals(claims, found, self.model.rival_margin)):
             self.decide(claim, weighed, set_aside)

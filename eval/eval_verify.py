@@ -134,6 +134,28 @@ class CachedEncoder:
     def encode_passages(self, texts):
         return self._encode(texts, "passage", self.encoder.encode_passages)
 
+    def encode_with_contexts(self, texts, spans, passages: bool = False):
+        """As Encoder.encode_with_contexts, each span's context kept under its text, role and span
+        (a missing context as a row of NaN)."""
+        role = "passage" if passages else "query"
+        keys = [f"{role}\t{t}" for t in texts]
+        span_keys = [[f"context\t{role}\t{a}:{b}\t{t}" for a, b in text_spans] for t, text_spans in zip(texts, spans)]
+        self._used.update(keys)
+        self._used.update(k for row in span_keys for k in row)
+        todo = [i for i, (k, row) in enumerate(zip(keys, span_keys)) if k not in self._vectors
+                or any(sk not in self._vectors for sk in row)]
+        if todo:
+            vectors, contexts = self.encoder.encode_with_contexts([texts[i] for i in todo], [spans[i] for i in todo],
+                                                                  passages=passages)
+            for i, vector, row in zip(todo, vectors, contexts):
+                self._vectors[keys[i]] = vector
+                for key, context in zip(span_keys[i], row):
+                    self._vectors[key] = np.full(self.dim, np.nan, np.float32) if context is None else context
+            self._added = True
+        vectors = np.array([self._vectors[k] for k in keys], dtype=np.float32).reshape(len(keys), self.dim)
+        contexts = [[None if np.isnan(self._vectors[k][0]) else self._vectors[k] for k in row] for row in span_keys]
+        return vectors, contexts
+
     def _encode(self, texts, role: str, encode) -> np.ndarray:
         keys = [f"{role}\t{t}" for t in texts]
         self._used.update(keys)
@@ -241,7 +263,8 @@ def run(gold: list[GoldArticle], items: list[Item], encoder, model=None, rotatio
                         verifiers[article_id] = Verifier(RotationView(store, allowed_for(rotation, article_id),
                                                                       depth=4 if rotation is not None else 8), model=model)
                     found_for[key] = verifiers[article_id].candidates(copy.deepcopy(claim), doc.sentence_vectors[index],
-                                                                      doc.published, figures[article_id])
+                                                                      doc.published, figures[article_id],
+                                                                      context=doc.figure_contexts.get(claim.quantity.start))
                 return found_for[key]
 
             for i, item in enumerate(items):

@@ -30,7 +30,9 @@ with the withheld verdicts in. Measured in session 8: held out on all 263 claims
 and the foreign condition 10.7 % -> 7.1 % judged S or C; the shipped model (floor 0.5) 0.804 -> 0.791 on
 all claims, 0.738 -> 0.710 on the unseen second round, and on 120 unknown corpus articles
 (eval/eval_unknown_articles.py) 11.7 % -> 7.0 % of claims falsely judged S or C. The held-out figures come from fitting
-on one annotator's articles and judging the other's.
+on one annotator's articles and judging the other's. A feature that cannot be computed for a pair (NaN:
+`figure_context` of a fact stored without context vectors) takes its mean over the training pairs, in the fit
+and in use (VerifierModel.missing_features).
 """
 from __future__ import annotations
 
@@ -145,12 +147,18 @@ def fit_layer(judgements: list[Judgement], scored: list[list]) -> dict:
 
 
 def fit(judgements: list[Judgement]) -> VerifierModel:
+    X, y = _pairs(judgements)
+    # A feature that cannot be computed for a pair (NaN: a fact stored without context vectors) takes
+    # its mean over the training pairs, in the fit and in use.
+    missing = {name: float(np.nanmean(X[:, k])) if not np.isnan(X[:, k]).all() else 0.0
+               for k, name in enumerate(FEATURES) if np.isnan(X[:, k]).any() or name == "figure_context"}
+    X = np.where(np.isnan(X), np.array([missing.get(name, 0.0) for name in FEATURES]), X)
     # C=10: the cosine varies over a few hundredths only and needs a large weight, which C=1 shrank
     # (held-out macro-F1 0.74 with C=1, 0.77 with C=10, 0.72 with C=0.1, 0.76 with C=100).
-    lr = LogisticRegression(C=REGULARISATION, max_iter=2000, class_weight="balanced").fit(*_pairs(judgements))
+    lr = LogisticRegression(C=REGULARISATION, max_iter=2000, class_weight="balanced").fit(X, y)
     model = VerifierModel(lr.coef_[0].tolist(), float(lr.intercept_[0]), 0.5, 0.5,
                           {"SUPPORTED": [0.0, 0.0], "CONTRADICTED": [0.0, 0.0], "NOT_ENOUGH_INFO": [0.0, 0.0]},
-                          fitted_on="", conflict_margin=1.0)
+                          fitted_on="", conflict_margin=1.0, missing_features=missing)
     # The rival margin whose verdict layer judges the training claims best (None: no rivals dropped).
     tried = []
     for rival_margin in RIVAL_MARGINS:

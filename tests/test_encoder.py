@@ -353,6 +353,10 @@ def test_onnx_backends_agree_with_torch(tiny_dirs, onnx_cache, backend):
                                atol=1e-5 if backend == "onnx" else 1e-3)
     # int8 vectors differ from fp32 ones, so the encoder says so by name (a store refuses the mix)
     assert (enc.name == torch_enc.name) == (backend == "onnx")
+    # the exported graph gives no token states: the same vectors, and no figure contexts
+    vectors, contexts = enc.encode_with_contexts(texts, [[(0, 1)]] * len(texts))
+    np.testing.assert_allclose(vectors, enc.encode_queries(texts), atol=1e-6)
+    assert contexts == [[None]] * len(texts)
 
 
 def test_onnx_export_is_cached_with_a_manifest(tiny_dirs, onnx_cache, monkeypatch):
@@ -492,3 +496,49 @@ def test_a_changed_file_rebuilds_the_models_index(tmp_path):
     assert len(built) == 2
     cache.write_text("{not json")  # a damaged cache is rebuilt, not an error
     assert cached_models_index(compute, tree, cache) == first and len(built) == 3
+
+
+# ------------------------------------------------ (d) figure contexts
+
+def test_a_figures_context_is_the_mean_of_the_tokens_around_it_not_its_own():
+    from claimcheck.models.encoder import CONTEXT_TOKENS, _context_vector
+
+    # <s> "der" "umsatz" "acht" "mio" </s>, with character offsets as a fast tokenizer gives them
+    offsets = np.array([(0, 0), (0, 3), (4, 10), (11, 15), (16, 19), (0, 0)])
+    states = np.eye(6, dtype=np.float32)
+    assert CONTEXT_TOKENS >= 2
+    around = _context_vector(offsets, states, 11, 15)  # "acht": its neighbours, no markers, not itself
+    np.testing.assert_allclose(around, states[[1, 2, 4]].mean(axis=0) / np.linalg.norm(states[[1, 2, 4]].mean(axis=0)))
+    assert _context_vector(offsets, states, 30, 33) is None  # no token covers the span
+    assert _context_vector(np.array([(0, 0), (0, 4), (0, 0)]), np.eye(3), 0, 4) is None  # nothing around it
+
+
+def test_contexts_come_from_the_same_pass_as_the_vectors(tiny_dirs, tmp_path):
+    enc = get_encoder(str(tiny_dirs["prompted"]), cache_dir=tmp_path)
+    texts = ["der umsatz stieg auf acht", "abc"]
+    spans = [[(21, 25), (0, 3)], [(100, 103)]]  # "acht", "der"; a span past the text
+    calls = []
+    original = enc.model.encode
+    enc.model.encode = lambda *a, **k: calls.append(1) or original(*a, **k)
+    try:
+        vectors, contexts = enc.encode_with_contexts(texts, spans)
+    finally:
+        enc.model.encode = original
+    assert len(calls) == 1
+    np.testing.assert_allclose(vectors, enc.encode_queries(texts), atol=1e-6)
+    np.testing.assert_allclose(enc.encode_with_contexts(texts, spans, passages=True)[0], enc.encode_passages(texts), atol=1e-6)
+    assert [len(row) for row in contexts] == [2, 1] and contexts[1][0] is None
+    for context in contexts[0]:
+        assert context.dtype == np.float32 and context.shape == (enc.dim,)
+        assert abs(float(np.linalg.norm(context)) - 1.0) < 1e-5
+    assert float(contexts[0][0] @ contexts[0][1]) < 0.9999  # other spans, other contexts
+
+
+def test_the_packaged_encoder_tells_what_a_figure_counts_from_its_context(packaged_encoder):
+    claim = "Für Mittwoch wurden bereits 150 Termine angesetzt."
+    facts = ["Am Mittwoch waren im Impfzentrum 300 Impftermine angesetzt.", "Die Skulptur soll 300 Meter hoch werden."]
+    _, [[own]] = packaged_encoder.encode_with_contexts([claim], [[(claim.index("150"), claim.index("150") + 3)]])
+    _, found = packaged_encoder.encode_with_contexts(facts, [[(f.index("300"), f.index("300") + 3)] for f in facts],
+                                                     passages=True)
+    appointments, metres = (float(own @ row[0]) for row in found)
+    assert appointments > metres + 0.03

@@ -206,3 +206,20 @@ def test_check_reads_the_articles_figures_once(sample_figure_reads):
     text, reads = sample_figure_reads
     report = check(text, encoder=FakeEncoder(), published="2020-08-17")
     assert report.claims and report.summary and len(reads) == 1
+
+
+def test_every_claim_reaches_the_verifier_with_its_figures_context(encoder, monkeypatch):
+    import datetime as dt
+
+    from claimcheck import pipeline, verify
+
+    doc = pipeline.Document(text=EXAMPLE.read_text(encoding="utf-8"), published=dt.date(2020, 8, 17))
+    pipeline.split_into_sentences(doc)
+    pipeline.encode_sentences(doc, encoder)
+    pipeline.find_claims(doc)
+    assert doc.claims and all(c.quantity.start in doc.figure_contexts for c in doc.claims)
+    seen = []
+    real = verify.pair_features
+    monkeypatch.setattr(verify, "pair_features", lambda *a, **k: seen.append(k.get("claim_context")) or real(*a, **k))
+    check(EXAMPLE.read_text(encoding="utf-8"), facts=FACTS, published="2020-08-17", encoder=encoder)
+    assert seen and all(context is not None for context in seen)

@@ -547,3 +547,54 @@ def test_german_query_finds_the_english_fact_with_the_packaged_encoder(tmp_path)
         assert hits[0].fact.id == "en-target"
         reverse = s.search("The railway raises long-distance fares by two percent on average.", k=1)
         assert reverse[0].fact.id == "de-distractor-1"
+
+
+# ---- figure contexts -----------------------------------------------------------------------
+
+
+class ContextEncoder(FakeEncoder):
+    """FakeEncoder with token states: a span's context is the hashed vector of the text before it."""
+
+    def encode_with_contexts(self, texts, spans, passages=False):
+        contexts = [[self._vector(t[:start] or "leer") for start, _ in text_spans] for t, text_spans in zip(texts, spans)]
+        return self._encode(list(texts)), contexts
+
+
+@pytest.mark.parametrize("kind", ["lancedb", "memory"])
+def test_each_figure_keeps_its_context_vector(tmp_path, kind):
+    encoder = ContextEncoder()
+    store = ReferenceStore.open(tmp_path / "s", encoder) if kind == "lancedb" else ReferenceStore.in_memory(encoder)
+    with store:
+        store.add(FACTS)
+        fact = store.get("brightline-users-2022")
+        assert len(fact.figure_contexts) == len(fact.quantities) >= 2
+        for figure, context in zip(fact.quantities, fact.figure_contexts):
+            expected = encoder._vector(fact.text[: figure.start] or "leer")
+            np.testing.assert_allclose(context, expected, atol=2e-3)  # kept as float16
+        hit = store.search("Brightline Nutzer", k=1)[0]
+        assert hit.fact.id == "brightline-users-2022" and len(hit.fact.figure_contexts) == len(hit.fact.quantities)
+        # vectors given by the caller come without token states: no contexts
+        store.add([{"id": "given", "text": "Die Acme AG hatte 2020 rund 4.000 Mitarbeiter."}],
+                  vectors=encoder.encode_passages(["Die Acme AG hatte 2020 rund 4.000 Mitarbeiter."]))
+        given = store.get("given")
+        assert given.quantities and given.figure_contexts == [None] * len(given.quantities)
+
+
+def test_an_encoder_without_token_states_stores_no_contexts_and_old_rows_read_alike(store):
+    store.add(FACTS[:1])
+    fact = store.get("acme-staff-2021")
+    assert fact.quantities and fact.figure_contexts == [None] * len(fact.quantities)
+    row = {"id": "old", "text": "x", "source": None, "as_of": None, "lang": "de", "subject": None,
+           "quantities": json.dumps([fact.quantities[0].to_dict()])}  # as stored before contexts were kept
+    assert store_module._fact_from_row(row).figure_contexts == [None]
+
+
+def test_facts_stored_before_contexts_are_derived_afresh_when_added_again(tmp_path, monkeypatch):
+    with ReferenceStore.open(tmp_path / "s", FakeEncoder()) as old:
+        old.add(FACTS)
+    with ReferenceStore.open(tmp_path / "s", ContextEncoder()) as again:
+        assert again.add(FACTS).unchanged == len(FACTS)  # same derivation: nothing to do
+    monkeypatch.setattr(store_module, "CONTEXTS_VERSION", "figure-contexts-next")  # as after a release that keeps them
+    with ReferenceStore.open(tmp_path / "s", ContextEncoder()) as again:
+        assert again.add(FACTS).replaced == len(FACTS)
+        assert all(c is not None for c in again.get("acme-staff-2021").figure_contexts)

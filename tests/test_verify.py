@@ -471,3 +471,46 @@ def test_a_claim_whose_closest_fact_is_another_claims_says_so():
     Verifier(store=None, model=MODEL).decide(c, [candidate("weak", 0.3, False)], [(candidate("shared", 0.6, False), staff)])
     assert c.verdict == "NOT_ENOUGH_INFO"
     assert c.reason == "fact shared disagrees (80 Mio. users) but is about another figure of the article, '1.500', not this one"
+
+
+def test_a_feature_that_cannot_be_computed_takes_the_models_stand_in():
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("figure_context")] = 2.0
+    model = dataclasses.replace(MODEL, weights=weights, missing_features={"figure_context": 0.75})
+    missing, known = np.zeros((1, len(FEATURES))), np.zeros((1, len(FEATURES)))
+    missing[0, FEATURES.index("figure_context")] = np.nan
+    known[0, FEATURES.index("figure_context")] = 0.75
+    assert model.relatedness(missing)[0] == model.relatedness(known)[0] > 0.8
+
+
+def test_the_context_of_the_facts_compared_figure_is_weighed():
+    from claimcheck.verify import context_similarity
+
+    first, second = Quantity("80 million", 0, 10, "count", 8e7), Quantity("2020", 20, 24, "date", date="2020")
+    fact = Fact("f", "80 million users in 2020", quantities=[first, second],
+                figure_contexts=[np.array([1.0, 0.0]), np.array([0.0, 1.0])])
+    own = np.array([0.6, 0.8])
+    assert abs(context_similarity(own, fact, first) - 0.6) < 1e-9 and abs(context_similarity(own, fact, second) - 0.8) < 1e-9
+    assert np.isnan(context_similarity(None, fact, first))
+    assert np.isnan(context_similarity(own, Fact("g", "80 million", quantities=[first]), first))  # stored without
+
+
+def test_the_eval_vector_cache_keeps_figure_contexts(tmp_path):
+    from eval.eval_verify import CachedEncoder
+
+    class ContextCounting(CountingEncoder):
+        def encode_with_contexts(self, texts, spans, passages=False):
+            self.encoded += list(texts)
+            return (np.array([[len(t), 1] for t in texts], dtype=np.float32),
+                    [[None if a > len(t) else np.array([a, b], dtype=np.float32) for a, b in row] for t, row in zip(texts, spans)])
+
+    path = tmp_path / "vectors.npz"
+    first = CachedEncoder(ContextCounting(), path)
+    vectors, contexts = first.encode_with_contexts(["abc", "ab"], [[(0, 1), (9, 10)], [(1, 2)]])
+    assert vectors.tolist() == [[3, 1], [2, 1]] and contexts[0][1] is None and contexts[1][0].tolist() == [1, 2]
+    first.save()
+    again = CachedEncoder(ContextCounting(), path)
+    _, contexts = again.encode_with_contexts(["abc"], [[(0, 1), (9, 10)]])
+    assert again.encoder.encoded == [] and contexts[0][0].tolist() == [0, 1] and contexts[0][1] is None
+    again.encode_with_contexts(["abc"], [[(2, 3)]])  # a span not seen before: encoded
+    assert again.encoder.encoded == ["abc"]
