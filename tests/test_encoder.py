@@ -542,3 +542,17 @@ def test_the_packaged_encoder_tells_what_a_figure_counts_from_its_context(packag
                                                      passages=True)
     appointments, metres = (float(own @ row[0]) for row in found)
     assert appointments > metres + 0.03
+
+
+def test_contexts_are_taken_chunk_by_chunk_with_the_same_results(tiny_dirs, tmp_path, monkeypatch):
+    from claimcheck.models import encoder as encoder_module
+
+    enc = get_encoder(str(tiny_dirs["prompted"]), cache_dir=tmp_path)
+    texts = ["der umsatz stieg auf acht", "abc", "ein satz mit worten"]
+    spans = [[(21, 25)], [(0, 3)], [(4, 9)]]
+    whole_vectors, whole_contexts = enc.encode_with_contexts(texts, spans)
+    monkeypatch.setattr(encoder_module, "CONTEXT_CHUNK", 2)
+    vectors, contexts = enc.encode_with_contexts(texts, spans)
+    np.testing.assert_allclose(vectors, whole_vectors, atol=1e-6)
+    for row, whole_row in zip(contexts, whole_contexts):
+        np.testing.assert_allclose(row[0], whole_row[0], atol=1e-5)

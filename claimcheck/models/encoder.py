@@ -46,6 +46,9 @@ BATCH_SIZE = 16
 # 0.788 / 0.784 / 0.789 without it; with 3, 4, 5 tokens 0.807 / 0.805 / 0.798, 0.801 / 0.803 / 0.798,
 # 0.817 / 0.812 / 0.802; the figure's tokens kept in, 5 tokens 0.817 / 0.807 / 0.807, 8 0.798 / 0.795 / 0.794.
 CONTEXT_TOKENS = 5
+# Texts per encode() call in encode_with_contexts: every token state of a call is held until its
+# contexts are taken (5,000 facts of one store write would hold some 300 MB).
+CONTEXT_CHUNK = 256
 
 
 class Encoder:
@@ -105,6 +108,16 @@ class Encoder:
         tokenizer = getattr(self.model, "tokenizer", None)
         if len(texts) == 0 or not getattr(tokenizer, "is_fast", False):
             return self._encode(texts, prefix), [[None] * len(s) for s in spans]
+        vectors, contexts = [], []
+        for start in range(0, len(texts), CONTEXT_CHUNK):
+            chunk_vectors, chunk_contexts = self._encode_chunk(texts[start:start + CONTEXT_CHUNK],
+                                                               spans[start:start + CONTEXT_CHUNK], prefix)
+            vectors.append(chunk_vectors)
+            contexts += chunk_contexts
+        return np.ascontiguousarray(np.concatenate(vectors), dtype=np.float32), contexts
+
+    def _encode_chunk(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], prefix: str
+                      ) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
         encode = self.model.encode if "datasets" in sys.modules else partial(call_lean, self.model.encode)
         prefixed = [prefix + t for t in texts]
         outputs = encode(prefixed, prompt="", batch_size=self.batch_size, output_value=None,
@@ -112,8 +125,9 @@ class Encoder:
         if not isinstance(outputs[0], dict) or "token_embeddings" not in outputs[0]:
             # a model that returns its sentence vectors only (the ONNX backends' graph)
             vectors = np.stack([np.asarray(o["sentence_embedding"] if isinstance(o, dict) else o) for o in outputs])
-            return np.ascontiguousarray(vectors, dtype=np.float32), [[None] * len(s) for s in spans]
-        vectors = np.ascontiguousarray(np.stack([np.asarray(o["sentence_embedding"]) for o in outputs]), dtype=np.float32)
+            return vectors, [[None] * len(s) for s in spans]
+        vectors = np.stack([np.asarray(o["sentence_embedding"]) for o in outputs])
+        tokenizer = self.model.tokenizer
         limit = getattr(self.model, "max_seq_length", None) or 512
         contexts = []
         for text, output, text_spans in zip(prefixed, outputs, spans):
