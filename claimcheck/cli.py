@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .textio import InputError, decode_bytes, read_article, validate_text
 from .types import KINDS
-from .ui_text import date_text, subject_text, ui_strings
+from .ui_text import format_value, subject_text, ui_strings
 
 
 class UsageError(Exception):
@@ -36,16 +36,6 @@ def _subject(claim: dict) -> str:
     return subject_text(claim, ui_strings("en"))  # the command line speaks English
 
 
-def _format_value(claim: dict) -> str:
-    if claim["date"]:
-        return date_text(claim)
-    if claim["value"] is None:
-        return "?"
-    value = claim["value"]
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return f"{number} {claim['unit'] or ''}".strip()
-
-
 def _print_report(report: dict) -> None:
     print(f"Published: {report['published'] or 'unknown'}")
     for warning in report.get("warnings", []):
@@ -53,7 +43,7 @@ def _print_report(report: dict) -> None:
     print(f"\nSummary:\n{report['summary']}\n")
     print(f"Claims ({len(report['claims'])}):")
     for c in report["claims"]:
-        print(f"  {c['id']:>4} [{c['verdict']} {c['confidence']:.2f}] {c['text']!r} = {_format_value(c)}"
+        print(f"  {c['id']:>4} [{c['verdict']} {c['confidence']:.2f}] {c['text']!r} = {format_value(c, 'en')}"
               f"  subject: {_subject(c)}")
         if c["reason"]:
             print(f"       {c['reason']}")
@@ -88,7 +78,7 @@ def _cmd_claims(args) -> int:
         print(json.dumps(claims, ensure_ascii=False, indent=2))
     else:
         for c in claims:
-            print(f"{c['id']:>4} {c['kind']:<8} {c['text']!r} = {_format_value(c)}  subject: {_subject(c)}")
+            print(f"{c['id']:>4} {c['kind']:<8} {c['text']!r} = {format_value(c, 'en')}  subject: {_subject(c)}")
     return 0
 
 

@@ -39,7 +39,7 @@ import gradio as gr
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
 from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
-from .ui_text import LANGUAGES, date_text, subject_text, ui_strings
+from .ui_text import LANGUAGES, format_number, format_value, subject_text, ui_strings
 
 if TYPE_CHECKING:
     import pandas as pd  # noqa: F401
@@ -84,32 +84,6 @@ def _lang(value: Optional[str]) -> str:
 
 
 # --- showing a report -----------------------------------------------------------
-
-def format_number(value: float, lang: str) -> str:
-    """1500000.0 -> "1.500.000" (de) or "1,500,000" (en); fractions keep up to 2 places."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def format_value(claim: dict, lang: str) -> str:
-    """The claim's normalised value for people: "etwa 100.000.000", "2019-11", "3 Monate (2020-11-17)"."""
-    words = ui_strings(lang)
-    unit = words["units"].get(claim.get("unit") or "", claim.get("unit") or "")
-    number = ""
-    if claim.get("hedge") == "range" and claim.get("low") is not None and claim.get("high") is not None:
-        number = f"{format_number(claim['low'], lang)}–{format_number(claim['high'], lang)}"
-    elif claim.get("value") is not None:
-        number = format_number(claim["value"], lang)
-    text = f"{number} {unit}".strip() if number else ""
-    hedge = words["hedges"].get(claim.get("hedge") or "")
-    if hedge and text:
-        text = f"{hedge} {text}"
-    if claim.get("date"):
-        text = f"{text} ({date_text(claim)})" if text else date_text(claim)
-    return text or "?"
-
 
 def _evidence_text(claim: dict, lang: str) -> str:
     evidence = claim.get("evidence") or []

@@ -155,3 +155,10 @@ def test_store_commands_add_search_with_filters_and_stats(capsys, tmp_path, enco
     assert code == 2 and "--from" in err and len(err.strip().splitlines()) == 1
     code, out, _ = run(capsys, "store", "stats", "--store", store)
     assert code == 0 and json.loads(out)["count"] == 9
+
+
+def test_claims_command_shows_values_as_the_page_does_hedge_and_deadline_included(capsys):
+    code, out, _ = run(capsys, "claims", ARTICLE)
+    assert code == 0
+    assert "'rund 100 Millionen' = about 100,000,000 users" in out
+    assert "'binnen 90 Tagen' = 90 days (2020-11-15)" in out
