@@ -227,8 +227,9 @@ def _parquet_to_jsonl(parquet: Path, jsonl: Path) -> None:
 def check_articles(rows: list[Row], encoder, store, min_confidence: Optional[float] = None) -> list[dict]:
     """Output records for a chunk of rows; the sentences of all of them are encoded in one call
     (`min_confidence`: as check()'s)."""
-    from .pipeline import (encode_with_contexts, figure_spans, find_claims, find_published, judge_claims,
-                           sentences_to_encode, set_sentence_vectors, split_into_sentences, start_document, summarise)
+    from .models.encoder import encode_with_contexts
+    from .pipeline import (figure_spans, find_claims, find_published, judge_claims, sentences_to_encode,
+                           set_sentence_vectors, split_into_sentences, start_document, summarise)
 
     records: list[dict] = []
     docs: list[tuple[Row, Any, list[int]]] = []  # (row, document, its sentences to encode)

@@ -136,17 +136,10 @@ def figure_spans(doc: Document, rows: list[int]) -> list[list[tuple[int, int]]]:
             for i in rows]
 
 
-def encode_with_contexts(encoder, texts: list[str], spans: list[list[tuple[int, int]]]
-                         ) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
-    """Query vectors of sentences and their figures' context vectors, from one pass where the encoder
-    gives token states; otherwise the contexts are None (the verifier then stands in for them)."""
-    if hasattr(encoder, "encode_with_contexts"):
-        return encoder.encode_with_contexts(texts, spans)
-    return encoder.encode_queries(texts), [[None] * len(s) for s in spans]
-
-
 def encode_sentences(doc: Document, encoder) -> None:
     """reads text, published, sentences; writes sentence_vectors, figure_contexts (one encoder pass per article)."""
+    from .models.encoder import encode_with_contexts
+
     rows = sentences_to_encode(doc)
     set_sentence_vectors(doc, rows, *encode_with_contexts(encoder, [doc.sentences[i].text for i in rows],
                                                           figure_spans(doc, rows)))

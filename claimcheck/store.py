@@ -292,8 +292,12 @@ class FactStore:
         langs = {i: facts[i].lang or detect_lang(facts[i].text) for i in todo}
         quantities = {i: self._quantities(facts[i], langs[i]) for i in todo}
         if vectors is None:
-            todo_vectors, contexts = encode_facts(self._get_encoder(), [facts[i].text for i in todo],
-                                                  [[(q.start, q.end) for q in quantities[i]] for i in todo])
+            from claimcheck.models.encoder import encode_with_contexts
+
+            todo_vectors, contexts = encode_with_contexts(self._get_encoder(), [facts[i].text for i in todo],
+                                                          [[(q.start, q.end) for q in quantities[i]] for i in todo],
+                                                          passages=True)
+            todo_vectors = np.asarray(todo_vectors, dtype=np.float32)
         else:  # the caller's vectors: no token states to take the figures' contexts from
             todo_vectors, contexts = vectors[todo], [[None] * len(quantities[i]) for i in todo]
         dim = int(todo_vectors.shape[1])
@@ -1140,17 +1144,6 @@ def _context_from_text(text: Optional[str]) -> Optional[np.ndarray]:
     if not text:
         return None  # a fact stored before contexts were kept, or by an encoder without token states
     return np.frombuffer(base64.b64decode(text), dtype=np.float16).astype(np.float32)
-
-
-def encode_facts(encoder: Any, texts: list[str], spans: list[list[tuple[int, int]]]
-                 ) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
-    """Passage vectors of fact texts and their figures' context vectors, from one encoder pass where the
-    encoder gives token states (Encoder.encode_with_contexts); otherwise contexts are None."""
-    if hasattr(encoder, "encode_with_contexts"):
-        vectors, contexts = encoder.encode_with_contexts(texts, spans, passages=True)
-    else:
-        vectors, contexts = encoder.encode_passages(texts), [[None] * len(s) for s in spans]
-    return np.asarray(vectors, dtype=np.float32), contexts
 
 
 # ---- language and lexical overlap ------------------------------------------------------------

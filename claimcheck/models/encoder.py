@@ -142,6 +142,16 @@ class Encoder:
         return vectors, contexts
 
 
+def encode_with_contexts(encoder, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                         passages: bool = False) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
+    """Encoder.encode_with_contexts for any encoder: one without it (a custom encoder, a test double) gives
+    its vectors and no contexts, which the verifier then stands in for."""
+    if hasattr(encoder, "encode_with_contexts"):
+        return encoder.encode_with_contexts(texts, spans, passages=passages)
+    encode = encoder.encode_passages if passages else encoder.encode_queries
+    return np.asarray(encode(texts), dtype=np.float32), [[None] * len(s) for s in spans]
+
+
 def _context_vector(offsets: np.ndarray, states: np.ndarray, start: int, end: int) -> Optional[np.ndarray]:
     """The mean token state within CONTEXT_TOKENS of the tokens covering start..end (characters of the
     text; the first and last token, the model's own markers, left out), unit length."""
