@@ -48,6 +48,7 @@ ELLIPSIS_SIZE = 10.0
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
+_CLAUSE_END = re.compile(r"[,;]|\s[–-]\s")  # where a clause ends after a figure
 _STOP_ADJECTIVES = frozenset(
     "die der das den dem des aber oder einer eine einen einem eines seien haben werden wurden sollen "
     "können müssen gegen unter über wieder immer hinter wegen sowie ohne seine seiner seinen ihre "
@@ -184,6 +185,11 @@ class Grammar:
         self.relative_years: dict[str, int] = relative.get("phrases", {})
         self.relative_after_part: Optional[str] = relative.get("after_part")
         self.year_compounds: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in relative.get("compounds", {}).items()}
+        # "Nächstes Jahr soll das Fest vom 5. bis 7. Juli stattfinden": the phrases ending in this word date a
+        # day or month written without a year anywhere in their sentence
+        sentence_wide = [p for p in self.relative_years if p.split()[-1] == relative.get("sentence_wide_word")]
+        self.re_sentence_year = (re.compile(r"(?<![\w])(" + _alt(sentence_wide + [p[:1].upper() + p[1:] for p in sentence_wide])
+                                            + r")(?![\w])") if sentence_wide else None)
         dec = d.get("decades", {})
         self.decade_suffixes = dec.get("suffixes", [])
         self.decade_words: dict[str, int] = dec.get("words", {})
@@ -1143,9 +1149,13 @@ class Grammar:
         return Quantity(text[start:m.end()], start, m.end(), "date", date=None, date_low=low.isoformat(),
                         date_high=high.isoformat())
 
-    def _tense(self, text: str, start: int, end: Optional[int] = None) -> Optional[str]:
-        """"future" or "past" where the sentence around `start` says so by its words, else None."""
+    def _tense(self, text: str, start: int, end: Optional[int] = None, clause: bool = False) -> Optional[str]:
+        """"future" or "past" where the sentence around `start` says so by its words, else None; `clause`:
+        its words up to the end of the clause that goes on after the figure."""
         a, b = self._sentence_bounds(text, start)
+        if clause:
+            m = _CLAUSE_END.search(text, start if end is None else end, b)
+            b = m.start() if m else b
         end = start if end is None else end
         best: Optional[tuple[int, str]] = None  # the tense word nearest to the figure decides
         for tense, rx in (("future", self.re_future_tense), ("past", self.re_past_tense)):
@@ -1215,6 +1225,8 @@ class Grammar:
 
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
+        if year is None:
+            year = self._year_of_sentence(text, start, end, published)
         if year is None and published is not None:
             # "bis Mitte November ... ist ... gestiegen" in December: in a past clause an end date is the
             # coming one only when it is near ("hatten aufgefordert, sich bis Ende Oktober vorzubereiten")
@@ -1257,6 +1269,8 @@ class Grammar:
     def _day_range(self, text, start, end, first, last, month, year, published) -> Optional[Quantity]:
         if not 1 <= first < last <= 31:
             return None
+        if year is None:
+            year = self._year_of_sentence(text, start, end, published)
         if year is None and published is not None:
             year = dates.resolve_year(month, first, published, self._tense(text, start, end) or "nearest")
         if year is None:  # no year and no publication date: ISO 8601 "--MM", days left open
@@ -1352,6 +1366,24 @@ class Grammar:
         else:
             year, end = self._relative_year_after(text, end, published)
         return self._month_date(text, start, end, month, year, None, part, self._back(text, start), published)
+
+    def _year_of_sentence(self, text: str, start: int, end: int, published: Optional[Day]) -> Optional[int]:
+        """The year that a relative phrase elsewhere in the date's sentence names ("Letztes Jahr kamen am 24.
+        Dezember rund 500 Gäste": last year), where the sentence names one such year and the tense of the
+        date's own clause does not say otherwise ("Im vergangenen Jahr stieg der Umsatz, am 3. März wird ..."
+        is the coming March; a reporting verb in another clause, "..., teilte die Stadt mit", says nothing)."""
+        if self.re_sentence_year is None or published is None:
+            return None
+        a, b = self._sentence_bounds(text, start)
+        offsets = {self.relative_years[re.sub(r"\s+", " ", m.group(1)[:1].lower() + m.group(1)[1:])]
+                   for m in self.re_sentence_year.finditer(text, a, b)}
+        if len(offsets) != 1:
+            return None
+        offset = offsets.pop()
+        tense = self._tense(text, start, end, clause=True)
+        if (offset < 0 and tense == "future") or (offset > 0 and tense == "past"):
+            return None
+        return published.year + offset
 
     def _relative_year_after(self, text: str, end: int, published: Optional[Day]) -> tuple[Optional[int], int]:
         """ "November vergangenen Jahres", "Ende Oktober nächsten Jahres": the year a relative phrase after
