@@ -34,6 +34,9 @@ DURATION_TOLERANCE = 0.05
 # Percentages are widened by this much of a unit of their last decimal place, a little under half, so
 # that neighbours stated to the same place differ (1,5 % and 1,6 % are two forecasts, not one rounded).
 HALF_UNIT = 0.49
+# Hedges whose figure states its own bounds ("rund", "20 bis 40", "mehr als", "bis zu"): no tolerance is
+# added on either side of a comparison with one ("forecast" states no bound and is compared as exact).
+STATED_BOUNDS = ("approx", "range", "min", "max")
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "minute": 1 / 1440,
             "second": 1 / 86400}
 # Units that convert into one another (factor to the first unit of the group).
@@ -132,8 +135,8 @@ def _people_and_persons(a: str, b: str) -> bool:
 
 # --- intervals ---------------------------------------------------------------
 
-def number_interval(q: Quantity) -> tuple[float, float]:
-    """[low, high] of a numeric figure in base units, hedges applied, exact figures widened by the tolerance."""
+def number_interval(q: Quantity, widen: bool = True) -> tuple[float, float]:
+    """[low, high] of a numeric figure in base units, hedges applied, widened by the tolerance when `widen`."""
     scale = DAYS_PER[q.unit] if q.kind == "duration" else UNIT_FACTORS.get(q.unit or "", ("", 1.0))[1]
     tol = DURATION_TOLERANCE if q.kind == "duration" else NUMBER_TOLERANCE
     value = q.value
@@ -145,6 +148,8 @@ def number_interval(q: Quantity) -> tuple[float, float]:
     if high is None:
         high = math.inf if q.hedge == "min" or value is None else value
     low, high = low * scale, high * scale
+    if not widen:
+        return low, high
     if q.kind == "percent":  # a rate is stated to its last decimal: 5,7 % is not 5,9 %, though 3 % apart
         return low - _half_unit(low), high + _half_unit(high)
     return low - abs(low) * tol, high + abs(high) * tol
@@ -231,7 +236,10 @@ def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, f
     they would overlap and agree by construction), so their bounds are compared as figures."""
     if claim.hedge == fact.hedge and claim.hedge in ("min", "max"):
         claim, fact = replace(claim, hedge=None), replace(fact, hedge=None)
-    return number_interval(claim), number_interval(fact)
+    # The tolerance stands for rounding. A hedged figure ("rund 36 Milliarden": 34.2-37.8) states its own,
+    # so against one neither side is widened again: "rund 36 Milliarden" is not 34,1 Milliarden.
+    widen = claim.hedge not in STATED_BOUNDS and fact.hedge not in STATED_BOUNDS
+    return number_interval(claim, widen), number_interval(fact, widen)
 
 
 def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:

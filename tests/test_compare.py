@@ -28,6 +28,13 @@ def one(text: str, lang: str = "de", published=PUBLISHED):
     ("1500 Mitarbeiter", "etwa 1.500 Mitarbeiter", "de", True),
     ("1500 Mitarbeiter", "1,488 employees", "en", True),  # news rounds: within the stated tolerance
     ("1500 Mitarbeiter", "1,200 employees", "en", False),
+    # a hedge states its own rounding: no tolerance on top, on either side
+    ("rund 36 Milliarden Euro", "34,1 Milliarden Euro", "de", False),
+    ("rund 36 Milliarden Euro", "35,5 Milliarden Euro", "de", True),
+    ("3.636 Fälle", "rund 3.900 Fälle", "de", False),
+    ("bis zu 50.000 Euro", "51.000 Euro", "de", False),
+    ("zwischen 10 und 12 Tonnen", "12,2 Tonnen", "de", False),
+    ("1,5 Milliarden Euro", "1,52 Milliarden Euro", "de", True),  # two exact figures keep the tolerance
 ])
 def test_numbers_agree_or_disagree_honouring_hedges(claim, fact, lang, agree):
     result = compare(one(claim), one(fact, lang))
