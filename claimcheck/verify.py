@@ -158,7 +158,24 @@ def subject_named(subject: Optional[str], fact: Fact) -> float:
         return 0.5
     if fact.subject and normalise_name(fact.subject) == name:
         return 1.0
-    return 1.0 if name in normalise_name(fact.text) else 0.0
+    # a short name ("TK", "EU") only as a word of its own: as part of the text's letters it is everywhere
+    if (name in _TOKEN.findall(fact.text.lower())) if len(name) <= 3 else (name in normalise_name(fact.text)):
+        return 1.0
+    # "TK" and "Techniker Krankenkasse", "RKI" and "Robert Koch Institute": a name and its initials
+    return 1.0 if (subject in initials(fact.text)) or (initials(subject) & set(_ACRONYM.findall(fact.text))) else 0.0
+
+
+_ACRONYM = re.compile(r"\b[A-ZÄÖÜ]{2,5}\b")
+_CAPITALISED_RUN = re.compile(r"[A-ZÄÖÜ][\w]+(?:[ -][A-ZÄÖÜ][\w]+)+")
+
+
+def initials(text: str) -> set[str]:
+    """The initials of two to five capitalised words in a row ("Das Robert Koch-Institut" -> "RKI", among others)."""
+    out = set()
+    for run in _CAPITALISED_RUN.findall(text):
+        letters = [w[0] for w in re.split(r"[ -]", run)]
+        out.update("".join(letters[i:j]) for i in range(len(letters)) for j in range(i + 2, min(i + 5, len(letters)) + 1))
+    return out
 
 
 def _as_date(text: Optional[str]) -> Optional[dt.date]:

@@ -514,3 +514,21 @@ def test_the_eval_vector_cache_keeps_figure_contexts(tmp_path):
     assert again.encoder.encoded == [] and contexts[0][0].tolist() == [0, 1] and contexts[0][1] is None
     again.encode_with_contexts(["abc"], [[(2, 3)]])  # a span not seen before: encoded
     assert again.encoder.encoded == ["abc"]
+
+
+def test_a_subject_is_named_by_its_initials_and_a_short_name_only_as_a_word():
+    from claimcheck.verify import subject_named
+
+    assert subject_named("TK", Fact("f", "Techniker Krankenkasse had about 11.8 million insured people.")) == 1.0
+    assert subject_named("Techniker Krankenkasse", Fact("f", "TK employs around 14,900 staff.")) == 1.0
+    assert subject_named("RKI", Fact("f", "Das Robert Koch-Institut meldete 5.000 Fälle.")) == 1.0
+    assert subject_named("EU", Fact("f", "Der Europäische Rat beschloss 750 Milliarden Euro.")) == 0.0  # not in "Europäische"
+    assert subject_named("EU", Fact("f", "Die EU beschloss 750 Milliarden Euro.")) == 1.0
+    assert subject_named("TK", Fact("f", "Die AOK hat 27 Millionen Versicherte.")) == 0.0
+
+
+def test_insured_people_are_one_measure_in_german_and_english():
+    claim, fact = "Die TK hat mehr als 11,7 Millionen Versicherte.", "TK had about 11.8 million insured people."
+    claim_words = measure_words(claim, claim.index("mehr"), claim.index(" Versicherte"), "de")
+    fact_words = measure_words(fact, fact.index("about"), fact.index(" insured"), "en")
+    assert measure_overlap(claim_words, fact_words) > 0
