@@ -996,7 +996,10 @@ class SubjectFinder:
             while first >= 2 and sent[first - 1].text == "/":  # "Hallwang/Salzburg – ...": both places
                 first -= 2
             dateline = first == 0 and _dateline_dash(sent, j + 1)
-            if not dateline:  # "Wien – Die Regierung ...": where the report comes from
+            # "Karl Lauterbach (SPD)": a person's party, no mention of the party
+            affiliation = (i == j and 2 <= i and sent[i - 1].text == "(" and is_name[i - 2]
+                           and j + 1 < len(sent) and sent[j + 1].text == ")" and name in self.table["party_affiliations"])
+            if not dateline and not affiliation:  # "Wien – Die Regierung ...": where the report comes from
                 title_only = i == j and bool(_ending_in(name, "titles"))
                 refers = "role" if title_only else None
                 locative = self._is_locative(sent, i) or self._in_attribute(sent, i, j)

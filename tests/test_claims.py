@@ -487,6 +487,12 @@ SUBJECT_RULES = [
     ("a dateline of two places names neither as the subject",
      "Frankfurt/Main (dpa/lhe) – Die Arbeitslosigkeit in Deutschland sank. Im Oktober waren 2,6 Millionen "
      "Menschen ohne Job.", "2,6 Millionen", "Deutschland"),
+    # Session 17: a party in brackets is a person's affiliation.
+    ("a party in brackets after a name is the person's affiliation, no subject",
+     "Finanzsenator Matthias Kollatz (SPD) hatte vorgeschlagen, 5,5 Milliarden Euro Kredite aufzunehmen.",
+     "5,5 Milliarden Euro", "Matthias Kollatz"),
+    ("a party named on its own is a subject",
+     "Die SPD verlor 5,5 Prozent der Stimmen.", "5,5 Prozent", "SPD"),
 ]
 
 
