@@ -997,7 +997,7 @@ class SubjectFinder:
                 first -= 2
             dateline = first == 0 and _dateline_dash(sent, j + 1)
             # "Karl Lauterbach (SPD)": a person's party, no mention of the party
-            affiliation = (i == j and 2 <= i and sent[i - 1].text == "(" and is_name[i - 2]
+            affiliation = (i == j and 2 <= i and sent[i - 1].text == "(" and sent[i - 2].text[:1].isupper()
                            and j + 1 < len(sent) and sent[j + 1].text == ")" and name in self.table["party_affiliations"])
             if not dateline and not affiliation:  # "Wien – Die Regierung ...": where the report comes from
                 title_only = i == j and bool(_ending_in(name, "titles"))
