@@ -863,6 +863,10 @@ class Grammar:
             after = self.re_ago_after.match(text, u.end())
             if after and lw in self.share_articles:
                 after = None  # "in den sieben Tagen zuvor" is a period, not a point in time
+            if after and hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max"):
+                # "um 6,3 Prozent mehr als ein Jahr zuvor": a comparison's "than" before a point in time,
+                # no bound of a duration (read as the point; "mehr als ein Jahr zuvor hatte er" so too)
+                hedge_word, span_start = None, start
             approx = hedge_word is not None and self.hedges.get(hedge_word) == "approx"
             if published is not None and (lw in self.ago_before or after) and low is None and (
                     hedge_word is None or approx):
