@@ -54,7 +54,8 @@ The subject of a figure, in this order:
 1. coordinated figures take coordinated names in order ("mit 3.636 und 2.940 in
    Nordrhein-Westfalen und Bayern", "die Kreise Zwickau und Region Hannover"); a
    figure in brackets belongs to the name before it ("in Oberösterreich (1,8
-   Prozent)"); a group or name in the genitive after the figure holds it ("33,47
+   Prozent)"), a figure alone in a clause opened by a place to the place ("In Bayern gab
+   es 289 Fälle, in Sachsen 216"); a group or name in the genitive after the figure holds it ("33,47
    Prozent der Asylwerber", "Veranstaltung der Demokraten"; not an abstract noun,
    "Prozent der Wirtschaftsleistung"), and an elliptic figure after it shares it;
    a count of people, cases or deaths is about the place heading the sentence or
@@ -319,6 +320,10 @@ def _german() -> dict:
     table["countries"] = frozenset(table["demonyms"].values())
     table["months"] = frozenset(months)
     return table
+
+
+# A clause that opens with a place and holds only the figure: ", in Sachsen 216", "und in Tirol rund 58.000"
+_ELLIPTIC_OPENING = re.compile(r"(?:,|;|\bund|\bsowie)\s+(?:in|im)\s+(?:der\s+|dem\s+|den\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -1340,6 +1345,9 @@ class SubjectFinder:
         placed = self._placed_after(k, end, mentions)
         if placed:
             return placed
+        elliptic = self._elliptic_place(start, mentions)
+        if elliptic:
+            return elliptic
 
         # "33,47 Prozent der Asylwerber verfügen über ..., 56 Prozent über ...": an elliptic
         # figure shares the holder of the figure before it in the sentence.
@@ -1639,6 +1647,15 @@ class SubjectFinder:
             return None
         for m in in_sentence:
             if self._is_source(m) and re.search(r"\ban\s+(?:das|den|die)\s+$", self.text[max(0, m.start - 12) : m.start]):
+                return m.name
+        return None
+
+    def _elliptic_place(self, start: int, mentions: list[Mention]) -> Optional[str]:
+        """ "In Bayern gab es 289 Fälle, in Sachsen 216": a clause of a place and the figure alone, after a
+        comma or "und", is about that place."""
+        for m in mentions:
+            if m.locative and m.end <= start and not self.text[m.end:start].strip() \
+                    and _ELLIPTIC_OPENING.search(self.text, max(0, m.start - 12), m.start):
                 return m.name
         return None
 

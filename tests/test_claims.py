@@ -493,6 +493,10 @@ SUBJECT_RULES = [
      "5,5 Milliarden Euro", "Matthias Kollatz"),
     ("a party named on its own is a subject",
      "Die SPD verlor 5,5 Prozent der Stimmen.", "5,5 Prozent", "SPD"),
+    ("a clause of a place and a figure alone is about that place (', in Sachsen 216')",
+     "In Bayern gab es 289 Fälle, in Sachsen 216.", "216", "Sachsen"),
+    ("... also with a hedge",
+     "In Wien waren 142.500 Personen ohne Job, in Niederösterreich rund 58.000.", "rund 58.000", "Niederösterreich"),
 ]
 
 
