@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from .quantities.dates import iso_interval
+from .quantities.dates import iso_interval, shown_date
 from .types import Quantity
 
 NUMBER_TOLERANCE = 0.02
@@ -320,7 +320,8 @@ def format_number(value: float) -> str:
 
 def format_quantity(q: Quantity) -> str:
     if q.kind == "date" or (q.value is None and q.date):
-        text = q.date or (f"{q.date_low}..{q.date_high}" if q.date_low else q.text)
+        text = shown_date(q.date, q.date_low, q.date_high) if q.date else \
+            (f"{q.date_low}..{q.date_high}" if q.date_low else q.text)
         return f"{q.relation} {text}" if q.relation == "until" else text
     if q.hedge == "range" and q.low is not None and q.high is not None:
         number = f"{format_number(q.low)}-{format_number(q.high)}"

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .quantities.dates import iso_interval
+from .quantities.dates import shown_date
 
 LANGUAGES = ("de", "en")
 
@@ -30,19 +30,11 @@ def subject_text(claim: dict, words: dict) -> str:
 
 
 def date_text(claim: dict) -> str:
-    """A report claim's date as people read it: its ISO date, or the days it means where those are fewer
-    than the ISO date says ("im dritten Quartal 2023": 2023-07-01..2023-09-30, not all of 2023;
-    "Mitte September 2020": 2020-09-11..2020-09-20). A deadline shows the day it falls on."""
-    date, low, high = claim.get("date"), claim.get("date_low"), claim.get("date_high")
-    if not date or claim.get("kind") != "date" or not (low and high) or date.startswith("--"):
+    """A report claim's date as people read it (dates.shown_date); a deadline shows the day it falls on."""
+    date = claim.get("date")
+    if not date or claim.get("kind") != "date":
         return date or ""
-    try:
-        whole = iso_interval(date)
-    except ValueError:
-        return date
-    if (low, high) == (whole[0].isoformat(), whole[1].isoformat()):
-        return date
-    return low if low == high else f"{low}..{high}"
+    return shown_date(date, claim.get("date_low"), claim.get("date_high"))
 
 
 def format_number(value: float, lang: str) -> str:

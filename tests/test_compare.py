@@ -143,6 +143,9 @@ def test_agreeing_with_a_loose_bound_tells_little():
 def test_reason_formatting():
     assert format_quantity(one("rund 100 Millionen Nutzer")) == "~100 Mio. users"
     assert format_quantity(one("1,2 Milliarden Dollar")) == "1,2 Mrd. USD"
+    # a reason names the days a date means where the ISO date says more: a quarter is no whole year
+    assert format_quantity(one("im dritten Quartal 2023")) == "2023-07-01..2023-09-30"
+    assert format_quantity(one("im November 2019")) == "2019-11"
     assert format_quantity(one("90 Tage", published=None)) == "90 days"
 
 

@@ -149,3 +149,18 @@ def weekday_date(weekday: int, published: Day, mode: str) -> Day:
         ahead = (weekday - published.weekday()) % 7
         return published + dt.timedelta(days=ahead) if ahead < back else published - dt.timedelta(days=back)
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def shown_date(date: str, low: Optional[str], high: Optional[str]) -> str:
+    """A date as people read it: its ISO date, or the days it means where those are fewer than the ISO
+    date says ("im dritten Quartal 2023": 2023-07-01..2023-09-30, not all of 2023; "Mitte September
+    2020": 2020-09-11..2020-09-20)."""
+    if not (low and high) or date.startswith("--"):
+        return date
+    try:
+        whole = iso_interval(date)
+    except ValueError:
+        return date
+    if (low, high) == (whole[0].isoformat(), whole[1].isoformat()):
+        return date
+    return low if low == high else f"{low}..{high}"
