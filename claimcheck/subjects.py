@@ -1131,7 +1131,8 @@ class SubjectFinder:
             for i, t in enumerate(sent[:-1]):
                 generic = _ending_in(t.text, "generic_nouns")
                 nxt = starts.get(sent[i + 1].start)
-                if generic and t.text[:1].isupper() and nxt is not None:
+                # a place in the genitive is no apposition: "die größte Krankenkasse Deutschlands" is not Deutschland
+                if generic and t.text[:1].isupper() and nxt is not None and not self._is_place_genitive(nxt.name):
                     found.append((k, generic, nxt.name))
         return found
 

@@ -495,6 +495,9 @@ SUBJECT_RULES = [
      "Die SPD verlor 5,5 Prozent der Stimmen.", "5,5 Prozent", "SPD"),
     ("a clause of a place and a figure alone is about that place (', in Sachsen 216')",
      "In Bayern gab es 289 Fälle, in Sachsen 216.", "216", "Sachsen"),
+    ("a place in the genitive after a generic noun is no apposition ('die größte Krankenkasse Deutschlands')",
+     "Die Techniker Krankenkasse (TK) hebt ihren Beitrag an. Das teilte die größte Krankenkasse Deutschlands mit. "
+     "Im vergangenen Jahr gab die Kasse rund 36 Milliarden Euro aus.", "rund 36 Milliarden Euro", "TK"),
     ("... also with a hedge",
      "In Wien waren 142.500 Personen ohne Job, in Niederösterreich rund 58.000.", "rund 58.000", "Niederösterreich"),
 ]
