@@ -748,9 +748,12 @@ class SubjectFinder:
     def _is_speaker(self, sent: list[Token], i: int, words_after: list[str]) -> bool:
         """ "sagte Alexander Schuster", ", so Schuster", "wie Last sagte", "Schuster sagte, man ...": who says a
         figure reports it (not "Schuster sagte, er ...": then he speaks of himself); a title before the name
-        goes with it ("sagte Finanzvorstand Walter Mertl")."""
+        goes with it ("sagte Finanzvorstand Walter Mertl"), with its article ("sagte die Abgeordnete Sun Xiaomei")."""
         verbs = self.table["speech_verbs"]
+        titled = i
         while i > 0 and _ending_in(sent[i - 1].text, "titles"):
+            i -= 1
+        if i < titled and i > 0 and sent[i - 1].text.lower() in self.table["determiners"]:
             i -= 1
         before = sent[i - 1].text if i > 0 else ""
         word_after = words_after[0] if words_after else ""
@@ -914,6 +917,15 @@ class SubjectFinder:
         written "Dehoga-Chefin" elsewhere) or a coined word ("der Bocusini")."""
         return word in self._title_heads or _is_coined(word)
 
+    def _after_title(self, token: Token) -> bool:
+        """Whether a word after a title may be part of the person's name: capitalised, no title, generic
+        noun, listed non-name or figure."""
+        word = token.text
+        if not word[:1].isupper() or not word.replace("-", "").isalpha():
+            return False
+        return not (_ending_in(word, "titles") or _ending_in(word, "generic_nouns")
+                    or word in self.table["not_names"] or self._in_figure(token))
+
     def _is_place_genitive(self, word: str) -> bool:
         """A listed place's genitive: "Österreichs", "Italiens"."""
         return word.endswith("s") and word[:-1] in self.table["places"]
@@ -950,6 +962,14 @@ class SubjectFinder:
             )
             for i in range(len(sent))
         ]
+        # "Finanzminister Hans-Jörg Schelling hat": two capitalised words after a title are a person's name,
+        # though the dictionary knows them as common words or nouns ("Hans", "Schelling" like "Lehrling")
+        for i in range(1, len(sent) - 1):
+            first, last = sent[i], sent[i + 1]
+            if not (is_name[i] and is_name[i + 1]) and _ending_in(sent[i - 1].text, "titles") \
+                    and sent[i - 1].text[:1].isupper() and self._after_title(first) and self._after_title(last) \
+                    and (i + 2 >= len(sent) or not sent[i + 2].text[:1].isupper()):
+                is_name[i] = is_name[i + 1] = True
         # A listed organisation of several words is a name as a whole ("der Deutschen Bahn").
         runs = self.table["organisation_runs"]
         for i, t in enumerate(sent):

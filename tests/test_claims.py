@@ -498,6 +498,12 @@ SUBJECT_RULES = [
     ("a place in the genitive after a generic noun is no apposition ('die größte Krankenkasse Deutschlands')",
      "Die Techniker Krankenkasse (TK) hebt ihren Beitrag an. Das teilte die größte Krankenkasse Deutschlands mit. "
      "Im vergangenen Jahr gab die Kasse rund 36 Milliarden Euro aus.", "rund 36 Milliarden Euro", "TK"),
+    ("two capitalised words after a title are a person's name, though the dictionary knows them",
+     "Finanzminister Hans-Jörg Schelling hat rund 3 Milliarden Euro eingespart.", "rund 3 Milliarden Euro",
+     "Hans-Jörg Schelling"),
+    ("a speaker after 'sagte', an article and a title is no subject",
+     "China hat ein Gesetz. Am Montag sagte die Abgeordnete Sun Xiaomei, dass es in mehr als 30 Prozent "
+     "der Familien Gewalt gibt.", "mehr als 30 Prozent", "China"),
     ("... also with a hedge",
      "In Wien waren 142.500 Personen ohne Job, in Niederösterreich rund 58.000.", "rund 58.000", "Niederösterreich"),
 ]
