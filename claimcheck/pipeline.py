@@ -96,12 +96,9 @@ def figures(doc: Document) -> list[Quantity]:
 def sentences_to_encode(doc: Document) -> list[int]:
     """reads text, published, sentences, quantities; the indices of the sentences that need a vector:
     those holding a figure a claim can be made of, and the first SUMMARY_POOL summary candidates."""
-    from .claims import CLAIM_KINDS, sentence_of
     from .summarize.extractive import is_summary_candidate
 
-    starts = [s.start for s in doc.sentences]
-    needed = {k for q in figures(doc) if q.kind in CLAIM_KINDS
-              and (k := sentence_of(doc.sentences, starts, q)) is not None}
+    needed = set(claimable_figures(doc))
     candidates = [i for i, s in enumerate(doc.sentences) if is_summary_candidate(s)]
     if not candidates:  # the summariser then falls back to every sentence
         return list(range(len(doc.sentences)))
@@ -116,23 +113,30 @@ def set_sentence_vectors(doc: Document, rows: list[int], vectors: np.ndarray,
     full[rows] = vectors
     doc.sentence_vectors, doc.encoded = full, rows
     doc.figure_contexts = {}
+    by_sentence = claimable_figures(doc)
     for i, row_contexts in zip(rows, contexts or []):
-        for figure, context in zip(sentence_figures(doc, i), row_contexts):
+        for figure, context in zip(by_sentence.get(i, []), row_contexts):
             if context is not None:
                 doc.figure_contexts[figure.start] = context
 
 
-def sentence_figures(doc: Document, index: int) -> list[Quantity]:
-    """reads sentences, quantities; the claimable figures of sentence `index`."""
-    from .claims import CLAIM_KINDS
+def claimable_figures(doc: Document) -> dict[int, list[Quantity]]:
+    """reads sentences, quantities; the figures a claim can be made of, by the index of their sentence (as
+    the claims assign them: claims.sentence_of)."""
+    from .claims import CLAIM_KINDS, sentence_of
 
-    sentence = doc.sentences[index]
-    return [q for q in figures(doc) if q.kind in CLAIM_KINDS and sentence.start <= q.start and q.end <= sentence.end]
+    starts = [s.start for s in doc.sentences]
+    out: dict[int, list[Quantity]] = {}
+    for q in figures(doc):
+        if q.kind in CLAIM_KINDS and (k := sentence_of(doc.sentences, starts, q)) is not None:
+            out.setdefault(k, []).append(q)
+    return out
 
 
 def figure_spans(doc: Document, rows: list[int]) -> list[list[tuple[int, int]]]:
     """reads sentences, quantities; per sentence of `rows`, its claimable figures' spans within it."""
-    return [[(q.start - doc.sentences[i].start, q.end - doc.sentences[i].start) for q in sentence_figures(doc, i)]
+    by_sentence = claimable_figures(doc)
+    return [[(q.start - doc.sentences[i].start, q.end - doc.sentences[i].start) for q in by_sentence.get(i, [])]
             for i in rows]
 
 
