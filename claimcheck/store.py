@@ -76,7 +76,7 @@ import numpy as np
 from claimcheck import search_snapshot as snapshots
 from claimcheck.config import get_settings
 from claimcheck.facts_io import as_of_interval, facts_from_records, normalise_as_of, read_facts
-from claimcheck.textio import english_function_words, german_function_words
+from claimcheck.textio import function_words
 from claimcheck.types import KINDS, Fact, Quantity
 
 if TYPE_CHECKING:
@@ -1157,7 +1157,7 @@ _NUMBER = re.compile(r"\d+(?:[.,' ]\d+)*")
 def _not_names() -> frozenset[str]:
     """Capitalised words that are no names: German function words, English sentence openers."""
     english = tomllib.loads(resources.files("claimcheck.lang.en").joinpath("claims.toml").read_text("utf-8"))
-    return german_function_words() | frozenset(english["subjects"]["stopwords"])
+    return function_words("de") | frozenset(english["subjects"]["stopwords"])
 
 
 def detect_lang(text: str) -> str:
@@ -1166,7 +1166,7 @@ def detect_lang(text: str) -> str:
     nouns ("Netflix' Nettogewinn im dritten Quartal 2023 betrug 1,68 Mrd. US-Dollar": 1 word in 9)."""
     words = [w.lower() for w in _WORD.findall(text)]
     # words both tables hold ("in", "an", "so") tell nothing
-    german_words, english_words = german_function_words(), english_function_words()
+    german_words, english_words = function_words("de"), function_words("en")
     german = sum(w in german_words and w not in english_words for w in words)
     english = sum(w in english_words and w not in german_words for w in words)
     return "en" if english > german else "de"

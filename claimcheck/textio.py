@@ -86,15 +86,10 @@ def composed(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=1)
-def german_function_words() -> frozenset[str]:
-    data = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("language.toml").read_text("utf-8"))
-    return frozenset(data["function_words"])
-
-
-@lru_cache(maxsize=1)
-def english_function_words() -> frozenset[str]:
-    data = tomllib.loads(resources.files("claimcheck.lang.en").joinpath("language.toml").read_text("utf-8"))
+@lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """The frequent function words of `lang` ("de", "en"): claimcheck/lang/<lang>/language.toml."""
+    data = tomllib.loads(resources.files(f"claimcheck.lang.{lang}").joinpath("language.toml").read_text("utf-8"))
     return frozenset(data["function_words"])
 
 
@@ -103,7 +98,7 @@ def language_warning(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < 20:
         return None
-    share = sum(w in german_function_words() for w in words) / len(words)
+    share = sum(w in function_words("de") for w in words) / len(words)
     # German news prose has 30-45 % function words from the table; English or French text has < 8 %.
     if share < 0.12:
         return (
