@@ -99,11 +99,7 @@ class VerifierModel:
         if features.shape[-1] != len(self.weights):
             raise ValueError(f"the verifier model has {len(self.weights)} weights for {features.shape[-1]} features: "
                              "refit it with `python -m eval.fit_verifier`")
-        features = np.asarray(features, dtype=float)
-        if np.isnan(features).any():
-            stand_ins = np.array([self.missing_features.get(name, 0.0) for name in FEATURES])
-            features = np.where(np.isnan(features), stand_ins, features)
-        return _sigmoid(features @ np.asarray(self.weights) + self.bias)
+        return _sigmoid(with_stand_ins(features, self.missing_features) @ np.asarray(self.weights) + self.bias)
 
     def verdict_probabilities(self, features: np.ndarray) -> dict[str, float]:
         """P(each verdict) from the verdict layer, for a claim's verdict_features()."""
@@ -118,6 +114,14 @@ class VerifierModel:
     def confidence(self, verdict: str, p: float) -> float:
         a, b = self.calibration[verdict]
         return float(_sigmoid(a * p + b))
+
+
+def with_stand_ins(features: np.ndarray, missing: dict[str, float]) -> np.ndarray:
+    """`features` (columns over FEATURES) with each NaN replaced by its feature's value in `missing` (0 where none)."""
+    features = np.asarray(features, dtype=float)
+    if not np.isnan(features).any():
+        return features
+    return np.where(np.isnan(features), np.array([missing.get(name, 0.0) for name in FEATURES]), features)
 
 
 def _sigmoid(x):
@@ -214,11 +218,11 @@ class MeasureWords:
 
 @lru_cache(maxsize=1)
 def _measure_table() -> MeasureWords:
-    from .textio import german_function_words
+    from .textio import function_words
 
     data = tomllib.loads(resources.files("claimcheck.lang").joinpath("measures.toml").read_text("utf-8"))
     endings = {lang: tuple(sorted(data["stems"][f"{lang}_endings"], key=len, reverse=True)) for lang in ("de", "en")}
-    stopwords = {"de": frozenset(data["stopwords"]["de"]) | german_function_words(),
+    stopwords = {"de": frozenset(data["stopwords"]["de"]) | function_words("de"),
                  "en": frozenset(data["stopwords"]["en"])}
     table = MeasureWords(endings, stopwords, ())
     concepts = tuple((_stem(word, "de", table), concept) for concept, words in data["concepts"].items()
