@@ -325,6 +325,17 @@ def dump(judgements: list[Judgement], path: str) -> None:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def supported_by_sibling_fact(judgement: Judgement) -> bool:
+    """Whether a candidate written for another claim of the same article agrees with this claim (it states
+    this claim's figure, "Das RKI meldete am 26. September 2507 Neuinfektionen" for "am Samstag"): where a
+    C or N judgement has one, the store does support the claim and the expected verdict is in doubt. The
+    main set's writers avoided such facts; the stress set's did not (data/README.md)."""
+    article = judgement.item.key[0]
+    own = {judgement.item.agree["id"], judgement.item.disagree["id"], (judgement.item.distractor or {}).get("id")}
+    return any(c.comparison.agree and c.fact.id.startswith(article + "-") and c.fact.id not in own
+               for c in judgement.candidates)
+
+
 def error_causes(judgements: list[Judgement]) -> Counter:
     """Where the "same measure, other number" vs "other measure" decision went wrong, by what the
     verifier saw: for a missed contradiction, where the changed-figure fact ranked; for a false one,

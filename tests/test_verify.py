@@ -272,6 +272,22 @@ def test_metrics_keep_the_store_without_the_articles_facts_apart():
     assert metrics(rotation)["foreign"] == {"n": 0, "false_verdict_rate": None}
 
 
+def test_a_fact_written_for_another_claim_that_agrees_puts_the_expected_verdict_in_doubt():
+    from types import SimpleNamespace
+
+    from eval.eval_verify import supported_by_sibling_fact
+
+    item = SimpleNamespace(key=("art", 10, 20), agree={"id": "art-10-agree"}, disagree={"id": "art-10-disagree"},
+                           distractor={"id": "art-10-distractor"})
+
+    def judged(*candidates):
+        return SimpleNamespace(item=item, candidates=list(candidates))
+    assert supported_by_sibling_fact(judged(candidate("art-40-agree", 0.9, True)))
+    # the claim's own facts, a disagreeing sibling fact and another article's agreeing fact leave it clear
+    assert not supported_by_sibling_fact(judged(candidate("art-10-agree", 0.9, True), candidate("art-10-distractor", 0.9, True),
+                                                candidate("art-40-disagree", 0.9, False), candidate("other-40-agree", 0.9, True)))
+
+
 def test_a_fact_about_another_figure_of_the_sentence_never_contradicts():
     sibling = FEATURES.index("sibling")
     about_the_other = candidate("b", 0.95, False)
