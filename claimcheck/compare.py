@@ -4,7 +4,8 @@ A claim and a fact agree when the intervals their figures stand for overlap
 after a stated tolerance:
 - numbers: each side is [low, high] (a hedge such as "mehr als" leaves one side
   open); exact figures are widened by NUMBER_TOLERANCE (relative), because news
-  rounds ("1.500" for 1,488); percentages by (nearly) half a unit of their last
+  rounds ("1.500" for 1,488), but by no more than (nearly) half a unit of their last
+  non-zero digit ("1257" is not "1275"); percentages by (nearly) half a unit of their last
   decimal place (5,7 % is 5.65-5.75 %: a rate 3 % higher, 5,9 %, is another rate);
 - durations are compared in days, with DURATION_TOLERANCE ("drei Monate" = 91.3
   days agrees with "90 days"); a deadline ("binnen drei Monaten") is compared as the
@@ -152,7 +153,11 @@ def number_interval(q: Quantity, widen: bool = True) -> tuple[float, float]:
         return low, high
     if q.kind == "percent":  # a rate is stated to its last decimal: 5,7 % is not 5,9 %, though 3 % apart
         return low - _half_unit(low), high + _half_unit(high)
-    return low - abs(low) * tol, high + abs(high) * tol
+    if q.kind == "duration":
+        return low - abs(low) * tol, high + abs(high) * tol
+    # A figure written to its last digit is no rounded one ("1257" is not "1275", "9,85 Euro" not "9,60"):
+    # the tolerance stops at (nearly) half a unit of its last non-zero digit; "1.700" keeps the 2 %.
+    return low - min(abs(low) * tol, _half_digit(low)), high + min(abs(high) * tol, _half_digit(high))
 
 
 def _half_unit(value: float) -> float:
@@ -162,6 +167,17 @@ def _half_unit(value: float) -> float:
     digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     return HALF_UNIT * 10.0 ** -decimals
+
+
+def _half_digit(value: float) -> float:
+    """(Nearly) half a unit of a figure's last non-zero digit: 1257 -> 0.49, 1700 -> 49, 9.85 -> 0.0049; 0 for 0
+    and for an open bound."""
+    if not math.isfinite(value) or value == 0:
+        return 0.0
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
+    if "." in digits:
+        return HALF_UNIT * 10.0 ** -len(digits.split(".")[1])
+    return HALF_UNIT * 10.0 ** (len(digits) - len(digits.rstrip("0")))
 
 
 def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:

@@ -35,6 +35,12 @@ def one(text: str, lang: str = "de", published=PUBLISHED):
     ("bis zu 50.000 Euro", "51.000 Euro", "de", False),
     ("zwischen 10 und 12 Tonnen", "12,2 Tonnen", "de", False),
     ("1,5 Milliarden Euro", "1,52 Milliarden Euro", "de", True),  # two exact figures keep the tolerance
+    # ... up to half a unit of their last non-zero digit: a figure written to its last digit is not rounded
+    ("1257 Gewerbebetriebe", "1275 Gewerbebetriebe", "de", False),
+    ("9,85 Euro", "9,60 Euro", "de", False),
+    ("130 Stimmen", "135 Stimmen", "de", False),
+    ("1.700 Stellen", "1.680 Stellen", "de", True),
+    ("2.430 Bewerbungen", "2.429 Bewerbungen", "de", True),
 ])
 def test_numbers_agree_or_disagree_honouring_hedges(claim, fact, lang, agree):
     result = compare(one(claim), one(fact, lang))
