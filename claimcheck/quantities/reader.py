@@ -140,6 +140,7 @@ class Grammar:
         self.weekdays: dict[str, int] = {k: v for k, v in wd.items() if isinstance(v, int)}
         self.future_cues = frozenset(wd["future_cues"])
         self.past_cues = frozenset(wd["past_cues"])
+        self.this_year_cues = frozenset(wd.get("this_year_cues", []))
         tenseless, joiners = wd.get("tenseless_cues", []), wd.get("list_joiners", [])
         tenseless = tenseless + [w[:1].upper() + w[1:] for w in tenseless]  # also opening a sentence: "Für Mittwoch"
         # "für Mittwoch", "für Mittwoch und Donnerstag": the cue, then weekdays joined, right before the weekday
@@ -163,9 +164,11 @@ class Grammar:
         self.span_prepositions = frozenset(deadlines.get("spans", []))
         self.re_looks_ahead = re.compile(r"(?<![\w])" + _alt(self.future_tense + deadlines["cues"])) if deadlines else None
         marker, perfect = wd.get("infinitive_marker"), wd.get("perfect_infinitives", [])
-        # up to three words, then the marker and an infinitive, before any comma or clause end
+        # up to ten words, then the marker and an infinitive ("zu überprüfen") or a separable verb with the
+        # marker inside ("wieder zuzulassen", "vorzubereiten"), before any comma or clause end
+        fused = _alt_prefix(wd.get("separable_prefixes", [])) + re.escape(marker or "") + r"[^\W\d_]+en\b"
         self.re_intention_after = re.compile(
-            rf"(?:\s+[^\W\d_]+){{0,3}}?\s+{re.escape(marker)}\s+(?!{_alt(perfect)}\b)[^\W\d_]+en\b"
+            rf"(?:\s+[^\s,;:.!?–]+){{0,10}}?\s+(?:{re.escape(marker)}\s+(?!{_alt(perfect)}\b)[^\W\d_]+en\b|{fused})"
         ) if marker else None
         noun_joiners = wd.get("noun_date_joiners", [])
         # a capitalised word that does not open the sentence, then the joiner, right before the date
@@ -1229,6 +1232,8 @@ class Grammar:
 
     def _month_date(self, text, start, end, month, year, day, part, back, published) -> Quantity:
         relation, s = self._relation_start(back, start)
+        if year is None and published is not None and self._word_before(text, start) in self.this_year_cues:
+            year = published.year  # "für diesen November geplant", whatever the tense
         if year is None:
             year = self._year_of_sentence(text, start, end, published)
         if year is None and published is not None:
@@ -1273,6 +1278,8 @@ class Grammar:
     def _day_range(self, text, start, end, first, last, month, year, published) -> Optional[Quantity]:
         if not 1 <= first < last <= 31:
             return None
+        if year is None:  # "vom 1. bis zum 12. November kommenden Jahres"
+            year, end = self._relative_year_after(text, end, published)
         if year is None:
             year = self._year_of_sentence(text, start, end, published)
         if year is None and published is not None:
