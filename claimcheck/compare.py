@@ -113,9 +113,26 @@ def comparable(claim: Quantity, fact: Quantity) -> bool:
     if a is None or b is None or a[0] != b[0]:
         return False
     if a[0] == "count":
-        # Users are not employees; a count without a noun matches any noun, "people" any person noun.
-        return not (a[1] and b[1]) or a[1] == b[1] or _people_and_persons(a[1], b[1])
+        # Users are not employees; a count without a noun matches any noun, "people" any person noun, a
+        # noun the more general one it is a kind of ("vaccine doses" and "doses").
+        return not (a[1] and b[1]) or same_count_unit(a[1], b[1]) or _people_and_persons(a[1], b[1])
     return a[1] == b[1]
+
+
+def same_count_unit(a: str, b: str) -> bool:
+    """Whether two count units name one thing, the one a kind of the other ("vaccine doses", "doses")."""
+    return a == b or a in _general_units(b) or b in _general_units(a)
+
+
+@lru_cache(maxsize=None)
+def _general_units(unit: str) -> frozenset[str]:
+    """The more general count units `unit` is a kind of, up the chain of units.toml [general]."""
+    general = tomllib.loads(resources.files("claimcheck.lang").joinpath("units.toml").read_text("utf-8"))["general"]
+    found: list[str] = []
+    while unit in general and general[unit] not in found:
+        unit = general[unit]
+        found.append(unit)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from .compare import Comparison, compare, comparable, date_span_days, generic_people_unit
+from .compare import Comparison, compare, comparable, date_span_days, generic_people_unit, same_count_unit
 from .quantities import read_quantities
 from .textio import InputError
 from .types import Claim, Evidence, Fact, Quantity, Sentence
@@ -291,8 +291,8 @@ def counted_noun(claim: Quantity, figure: Quantity, fact_lang: str) -> float:
     noun, 0.5 when a side names none or the languages differ and no concept links the nouns."""
     if claim.kind != "count" or not claim.noun or not figure.noun:
         return 0.5
-    if claim.unit and claim.unit == figure.unit:
-        return 1.0  # the units table names both alike ("Personen" / "people", "Betriebe" / "businesses")
+    if claim.unit and figure.unit and same_count_unit(claim.unit, figure.unit):
+        return 1.0  # the units table names both alike ("Personen" / "people", "Impfdosen" / "doses")
     a, b = _measure_word(claim.noun, "de"), _measure_word(figure.noun, fact_lang)
     if a is None or b is None:
         return 0.5

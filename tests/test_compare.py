@@ -129,6 +129,17 @@ def test_comparable_allows_a_count_without_noun():
     assert comparable(one("100 Millionen Nutzer"), one("100 Millionen"))
 
 
+@pytest.mark.parametrize("claim, fact, lang, same", [
+    ("250 Millionen Dosen", "250 Mio. Impfdosen", "de", True),  # vaccine doses are doses
+    ("625 Neuinfektionen", "625 new cases", "en", True),  # new infections are infections, infections cases
+    ("100 Fälle", "100 Neuinfektionen", "de", True),
+    ("625 Neuinfektionen", "625 deaths", "en", False),  # never sideways
+    ("250 Millionen Dosen", "250 Millionen Nutzer", "de", False),
+])
+def test_a_count_unit_is_comparable_with_the_more_general_one(claim, fact, lang, same):
+    assert comparable(one(claim), one(fact, lang)) is same
+
+
 def test_exact_specific_agreement_is_more_telling_than_a_round_one():
     specific = compare(one("160.725 Wahlkarten"), one("160 725 Wahlkarten"))
     round_ = compare(one("rund 100 Millionen Nutzer"), one("100 Millionen Nutzer"))
