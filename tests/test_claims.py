@@ -200,6 +200,9 @@ def test_the_nearest_name_is_the_subject_and_titles_are_dropped():
     assert claim_for(claims, "3. März 2022").subject == "Anna Leitner"
     # "in Leoben" only says where; the figure is not about Leoben.
     assert claim_for(claims, "420").subject != "Leoben"
+    # a deputy is a title too
+    claims = extract_claims("Bürgermeister-Stellvertreter Hans Moser eröffnete am 3. März 2022 die neue Schule.")
+    assert claim_for(claims, "3. März 2022").subject == "Hans Moser"
 
 
 def test_a_location_at_the_head_of_the_sentence_is_its_subject():
