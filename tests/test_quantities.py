@@ -331,3 +331,9 @@ def test_a_deadline_named_from_the_time_of_writing_before_a_figure() -> None:
     found = read_quantities("Die Lufthansa streicht bis Ende des Jahres 22.000 Stellen.", published=dt.date(2020, 8, 17))
     assert [(q.text, q.kind, q.date, q.relation) for q in found] == [
         ("bis Ende des Jahres", "date", "2020", "until"), ("22.000", "count", None, None)]
+
+
+def test_des_vorjahres_counts_from_the_year_its_sentence_names():
+    text = "Im Jahr 2015 gab es deutlich mehr Arbeitslose als im März des Vorjahres."
+    dates = [q for q in read_quantities(text, published=dt.date(2016, 2, 1)) if q.text == "März des Vorjahres"]
+    assert [q.date for q in dates] == ["2014-03"]  # not the publication's year before, 2015

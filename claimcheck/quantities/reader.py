@@ -48,6 +48,7 @@ ELLIPSIS_SIZE = 10.0
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
+_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")  # a year in digits within a sentence
 _CLAUSE_END = re.compile(r"[,;]|\s[–-]\s")  # where a clause ends after a figure
 _STOP_ADJECTIVES = frozenset(
     "die der das den dem des aber oder einer eine einen einem eines seien haben werden wurden sollen "
@@ -187,6 +188,7 @@ class Grammar:
         relative = d.get("relative_years", {})
         self.relative_years: dict[str, int] = relative.get("phrases", {})
         self.relative_after_part: Optional[str] = relative.get("after_part")
+        self.from_named_year = frozenset(relative.get("from_named_year", []))
         self.year_compounds: dict[str, tuple[str, int]] = {k: (v[0], int(v[1])) for k, v in relative.get("compounds", {}).items()}
         # "Nächstes Jahr soll das Fest vom 5. bis 7. Juli stattfinden": the phrases ending in this word date a
         # day or month written without a year anywhere in their sentence
@@ -1402,7 +1404,13 @@ class Grammar:
         r = self.re_relative_year_after.match(text, end) if self.re_relative_year_after and published else None
         if r is None:
             return None, end
-        return published.year + self.relative_years[re.sub(r"\s+", " ", r.group(1))], r.end()
+        phrase = re.sub(r"\s+", " ", r.group(1))
+        base = published.year
+        if phrase in self.from_named_year:  # "im März 2015 ... als im März des Vorjahres": 2014
+            a, _ = self._sentence_bounds(text, end)
+            named = _YEAR.findall(text, a, end)
+            base = int(named[-1]) if named else base
+        return base + self.relative_years[phrase], r.end()
 
     def _read_quarter(self, text, m, published):
         g = m.group("quarter")
