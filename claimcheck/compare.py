@@ -124,10 +124,16 @@ def same_count_unit(a: str, b: str) -> bool:
     return a == b or a in _general_units(b) or b in _general_units(a)
 
 
+@lru_cache(maxsize=1)
+def _units_table() -> dict:
+    """claimcheck/lang/units.toml, read once."""
+    return tomllib.loads(resources.files("claimcheck.lang").joinpath("units.toml").read_text("utf-8"))
+
+
 @lru_cache(maxsize=None)
 def _general_units(unit: str) -> frozenset[str]:
     """The more general count units `unit` is a kind of, up the chain of units.toml [general]."""
-    general = tomllib.loads(resources.files("claimcheck.lang").joinpath("units.toml").read_text("utf-8"))["general"]
+    general = _units_table()["general"]
     found: list[str] = []
     while unit in general and general[unit] not in found:
         unit = general[unit]
@@ -137,7 +143,7 @@ def _general_units(unit: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _people_units() -> tuple[str, frozenset[str]]:
-    data = tomllib.loads(resources.files("claimcheck.lang").joinpath("units.toml").read_text("utf-8"))["people"]
+    data = _units_table()["people"]
     return data["generic"], frozenset(data["persons"])
 
 
