@@ -1099,8 +1099,7 @@ class Grammar:
         else:
             part_word = m.group("rpart") or m.group("rpart2")
             part = self.parts.get(re.sub(r"\s+", " ", part_word)) if part_word else None
-            phrase = re.sub(r"\s+", " ", m.group("rphrase") or "")
-            offset = self.relative_years.get(phrase, self.relative_years.get(phrase[:1].lower() + phrase[1:], 0))
+            offset = self._relative_offset(m.group("rphrase") or "", 0)
         return self._year(text, m.start(), m.end(), published.year + offset, part, back, published)
 
     def _frequency_pattern(self) -> str:
@@ -1388,8 +1387,7 @@ class Grammar:
         if self.re_sentence_year is None or published is None:
             return None
         a, b = self._sentence_bounds(text, start)
-        offsets = {self.relative_years[re.sub(r"\s+", " ", m.group(1)[:1].lower() + m.group(1)[1:])]
-                   for m in self.re_sentence_year.finditer(text, a, b)}
+        offsets = {self._relative_offset(m.group(1)) for m in self.re_sentence_year.finditer(text, a, b)}
         if len(offsets) != 1:
             return None
         offset = offsets.pop()
@@ -1404,13 +1402,24 @@ class Grammar:
         r = self.re_relative_year_after.match(text, end) if self.re_relative_year_after and published else None
         if r is None:
             return None, end
-        phrase = re.sub(r"\s+", " ", r.group(1))
         base = published.year
-        if phrase in self.from_named_year:  # "im März 2015 ... als im März des Vorjahres": 2014
+        if re.sub(r"\s+", " ", r.group(1)) in self.from_named_year:  # "im März 2015 ... als im März des Vorjahres": 2014
             a, _ = self._sentence_bounds(text, end)
             named = _YEAR.findall(text, a, end)
             base = int(named[-1]) if named else base
-        return base + self.relative_years[phrase], r.end()
+        return base + self._relative_offset(r.group(1)), r.end()
+
+    def _relative_offset(self, phrase: str, default: Optional[int] = None) -> int:
+        """Years from the publication's that a matched [dates.relative_years] phrase names, its spacing
+        collapsed and a capital opening a sentence ("Nächstes Jahr") read as lower case; `default` for an
+        unlisted phrase (KeyError without one)."""
+        phrase = re.sub(r"\s+", " ", phrase)
+        for key in (phrase, phrase[:1].lower() + phrase[1:]):
+            if key in self.relative_years:
+                return self.relative_years[key]
+        if default is None:
+            raise KeyError(phrase)
+        return default
 
     def _read_quarter(self, text, m, published):
         g = m.group("quarter")
