@@ -185,22 +185,24 @@ def number_interval(q: Quantity, widen: bool = True) -> tuple[float, float]:
 
 def _half_unit(value: float) -> float:
     """(Nearly) half a unit of the last decimal place a figure has: 5.7 -> 0.049, 40 -> 0.49; 0 for an open bound."""
-    if not math.isfinite(value):
-        return 0.0
-    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return HALF_UNIT * 10.0 ** -decimals
+    return _half_place(value, whole_zeros=False)
 
 
 def _half_digit(value: float) -> float:
     """(Nearly) half a unit of a figure's last non-zero digit: 1257 -> 0.49, 1700 -> 49, 9.85 -> 0.0049; 0 for 0
     and for an open bound."""
-    if not math.isfinite(value) or value == 0:
+    return _half_place(value, whole_zeros=True) if value != 0 else 0.0
+
+
+def _half_place(value: float, whole_zeros: bool) -> float:
+    """(Nearly) half a unit of a figure's last written place: its last decimal, else its units or, with
+    `whole_zeros`, the place of its last non-zero digit; 0 for an open bound."""
+    if not math.isfinite(value):
         return 0.0
     digits = f"{abs(value):.6f}".rstrip("0").rstrip(".")
     if "." in digits:
         return HALF_UNIT * 10.0 ** -len(digits.split(".")[1])
-    return HALF_UNIT * 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return HALF_UNIT * 10.0 ** ((len(digits) - len(digits.rstrip("0"))) if whole_zeros else 0)
 
 
 def date_interval(q: Quantity) -> Optional[tuple[dt.date, dt.date]]:
