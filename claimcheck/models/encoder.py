@@ -87,16 +87,18 @@ class Encoder:
             return np.zeros((0, self.dim), dtype=np.float32)
         # A text given twice (a teaser repeated in the body) is encoded once.
         unique = list(dict.fromkeys(texts))
-        # encode() imports `datasets` on every call (to recognise its Column type): a stand-in until
-        # something else has loaded the real module (see lean_import)
-        encode = self.model.encode if "datasets" in sys.modules else partial(call_lean, self.model.encode)
-        vectors = encode([prefix + t for t in unique], prompt="", batch_size=self.batch_size,
+        vectors = self._model_encode()([prefix + t for t in unique], prompt="", batch_size=self.batch_size,
                          convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         if len(unique) == len(texts):
             return vectors
         row = {t: i for i, t in enumerate(unique)}
         return vectors[[row[t] for t in texts]]
+
+    def _model_encode(self):
+        """The model's encode(). It imports `datasets` on every call (to recognise its Column type): a
+        stand-in until something else has loaded the real module (see lean_import)."""
+        return self.model.encode if "datasets" in sys.modules else partial(call_lean, self.model.encode)
 
     def encode_with_contexts(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
                              passages: bool = False) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
@@ -118,9 +120,8 @@ class Encoder:
 
     def _encode_chunk(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], prefix: str
                       ) -> tuple[np.ndarray, list[list[Optional[np.ndarray]]]]:
-        encode = self.model.encode if "datasets" in sys.modules else partial(call_lean, self.model.encode)
         prefixed = [prefix + t for t in texts]
-        outputs = encode(prefixed, prompt="", batch_size=self.batch_size, output_value=None,
+        outputs = self._model_encode()(prefixed, prompt="", batch_size=self.batch_size, output_value=None,
                          convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
         if not isinstance(outputs[0], dict) or "token_embeddings" not in outputs[0]:
             # a model that returns its sentence vectors only (the ONNX backends' graph)
