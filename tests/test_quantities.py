@@ -161,6 +161,13 @@ def test_points_that_change_a_rate_are_percentage_points() -> None:
     assert [q.kind for q in read_quantities("Der DAX fiel um 120 Punkte auf 15.100 Punkte.")] == ["count", "count"]
 
 
+def test_english_points_are_percentage_points_only_where_they_change_a_rate() -> None:
+    points, rate = read_quantities("The unemployment rate fell 0.3 points to 5.7 percent.", lang="en")
+    assert (points.text, points.kind, points.unit) == ("0.3 points", "percent", "pp")
+    assert [q.kind for q in read_quantities("The index rose 1.5 points to 100.4 points.", lang="en")] == ["count", "count"]
+    assert read_quantities("Rates rose by 0.5 percentage points.", lang="en")[0].unit == "pp"
+
+
 @pytest.mark.parametrize("sentence, span, date", [
     ("Seit dem 1. Januar 2024 gilt das Gesetz.", "Seit dem 1. Januar 2024", "2024-01-01"),
     ("Die Firma besteht seit dem Jahr 2015.", "seit dem Jahr 2015", "2015"),
@@ -337,3 +344,11 @@ def test_des_vorjahres_counts_from_the_year_its_sentence_names():
     text = "Im Jahr 2015 gab es deutlich mehr Arbeitslose als im März des Vorjahres."
     dates = [q for q in read_quantities(text, published=dt.date(2016, 2, 1)) if q.text == "März des Vorjahres"]
     assert [q.date for q in dates] == ["2014-03"]  # not the publication's year before, 2015
+
+
+def test_a_lifespan_in_brackets_is_two_years() -> None:
+    found = read_quantities("Giovanni Battista Piranesi, ital. Kupferstecher (1720-1778), Buster Keaton (1895–1966)")
+    assert [(q.text, q.kind, q.date) for q in found] == [
+        ("1720", "date", "1720"), ("1778", "date", "1778"), ("1895", "date", "1895"), ("1966", "date", "1966")]
+    # a range of counts stays counts
+    assert [q.kind for q in read_quantities("Es kamen (1500-1800 Besucher).")] == ["count", "count"]

@@ -48,6 +48,9 @@ ELLIPSIS_SIZE = 10.0
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
+# the other end of a span of years in brackets, a lifespan: "(1720-1778)", "(1895–1944)"
+_YEAR_SPAN_BEFORE = re.compile(r"\((1\d{3}|20\d\d)\s?[-–]\s?$")
+_YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?(1\d{3}|20\d\d)\)")
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")  # a year in digits within a sentence
 _CLAUSE_END = re.compile(r"[,;]|\s[–-]\s")  # where a clause ends after a figure
 _STOP_ADJECTIVES = frozenset(
@@ -153,6 +156,8 @@ class Grammar:
             rf"(?<![\w]){_alt(tenseless)}\s+(?:{_alt(articles)}\s+)?(?:\d{{1,2}}\.\s*(?:{_alt(joiners)})\s*)*$"
         ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
+        after = d["year_cues"].get("after", [])
+        self.re_year_cue_after = re.compile(rf"\s+{_alt(after)}(?![\w])") if after else None
         self.weekday_suffixes = wd.get("suffixes", [])
         weeks: dict[str, int] = d.get("week_after_weekday", {})
         self.weeks_after_weekday = weeks
@@ -901,9 +906,9 @@ class Grammar:
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
         if plain and scale == 1.0 and low is None and (hedge_word is None or bound) and float(int(value)) == value and (
-            1900 <= value <= 2099 or (1000 <= value <= 2099 and (lw in self.year_cues))
+            1900 <= value <= 2099 or (1000 <= value <= 2099 and self._older_year(text, start, end, lw))
         ):
-            if noun not in self.count_nouns:
+            if self._count_unit(noun) is None:
                 return self._year(text, start, end, int(value), None, back, published)
         # "Internet Explorer 6", "Silent Hill 2": a small number right after a name of
         # several words, counting nothing, is part of the name
@@ -913,7 +918,7 @@ class Grammar:
                 and text[end:end + 1] not in (",", ";"):  # "In Bad Tölz 12, in Taufkirchen 68"
             return end
         # a count, with its noun where one follows
-        unit = self.count_nouns.get(noun) if noun else None
+        unit = self._count_unit(noun)
         if from_words and noun is None and scale == 1.0 and value < 2:
             return None  # "einer", "eins" alone are not figures
         # a bare decimal ("R-Wert 1,29", "Inzidenz 154,4") is a measure, not a count
@@ -968,6 +973,25 @@ class Grammar:
         of = self.re_partitive.match(text, end) if self.re_partitive and partitive else None
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
         return nm.group(2) if nm and self._is_noun(nm) else None
+
+    def _older_year(self, text: str, start: int, end: int, word_before: str) -> bool:
+        """Whether a number from 1000 to 1899 is a year: after a year cue ("im 1722"), before one ("1722
+        geboren"), or as either end of a span of years in brackets ("(1720-1778)", a lifespan)."""
+        if word_before in self.year_cues:
+            return True
+        if self.re_year_cue_after is not None and self.re_year_cue_after.match(text, end):
+            return True
+        before = _YEAR_SPAN_BEFORE.search(text, max(0, start - 9), start)
+        after = _YEAR_SPAN_AFTER.match(text, end)
+        value = int(text[start:end])
+        return bool((before and int(before.group(1)) < value) or (after and value < int(after.group(1))))
+
+    def _count_unit(self, noun: Optional[str]) -> Optional[str]:
+        """The unit a counted noun names, a hyphenated compound's by its last part, which is its head
+        ("Corona-Neuinfektionen", "Facebook-Nutzer"); None for a noun the table does not know."""
+        if not noun:
+            return None
+        return self.count_nouns.get(noun) or self.count_nouns.get(noun.rsplit("-", 1)[-1])
 
     def _english_plural(self, word: str) -> bool:
         """Whether an English word reads as a plural noun: "Palestinians", "clauses", "SMS", "people"."""
