@@ -153,8 +153,13 @@ def generic_people_unit() -> str:
 
 
 def _people_and_persons(a: str, b: str) -> bool:
+    """Whether one unit is "people" and the other persons of a kind, or a kind of those ("new infections")."""
     generic, persons = _people_units()
-    return (a == generic and b in persons) or (b == generic and a in persons)
+    return (a == generic and _persons(b, persons)) or (b == generic and _persons(a, persons))
+
+
+def _persons(unit: str, persons: frozenset[str]) -> bool:
+    return unit in persons or bool(_general_units(unit) & persons)
 
 
 # --- intervals ---------------------------------------------------------------

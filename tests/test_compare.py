@@ -135,6 +135,9 @@ def test_comparable_allows_a_count_without_noun():
     ("100 Fälle", "100 Neuinfektionen", "de", True),
     ("625 Neuinfektionen", "625 deaths", "en", False),  # never sideways
     ("250 Millionen Dosen", "250 Millionen Nutzer", "de", False),
+    ("24.694 Infizierte", "24,694 infections", "en", True),  # the infected are infections counted by person
+    ("223.453 Menschen", "rund 223.500 Infektionen", "de", True),  # people: any persons, cases too
+    ("625 Neuinfektionen", "625 Infizierte", "de", False),  # new ones are not all of them
 ])
 def test_a_count_unit_is_comparable_with_the_more_general_one(claim, fact, lang, same):
     assert comparable(one(claim), one(fact, lang)) is same
