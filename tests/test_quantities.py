@@ -293,6 +293,7 @@ def test_english_words_name_their_concept(word: str, concept: str) -> None:
     ("Das Ministerium hat von September bis Jahresende 2015 rund 300.000 Euro ausgegeben.", "2015-09"),
     ("von September bis Dezember 2015", "2015-09"),
     ("von Dezember bis März 2016", "2015-12"),  # a period over the turn of the year
+    ("Zwischen 1. Jänner und dem 30. März 2016 trafen 18.234 Migranten ein.", "2016-01-01"),
     ("Im September und 2015 nicht", "--09"),  # "und" joins a period only before a month
     ("am 11. Oktober. 2015 war das anders", "--10-11"),
 ])
