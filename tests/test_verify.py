@@ -548,3 +548,20 @@ def test_insured_people_are_one_measure_in_german_and_english():
     claim_words = measure_words(claim, claim.index("mehr"), claim.index(" Versicherte"), "de")
     fact_words = measure_words(fact, fact.index("about"), fact.index(" insured"), "en")
     assert measure_overlap(claim_words, fact_words) > 0
+
+
+def test_a_days_count_is_never_weighed_against_another_days():
+    from claimcheck.quantities import read_quantities
+
+    sentence = "Am 16. August 2020 meldete das RKI 625 Neuinfektionen."
+    day, count = (Claim(f"c{i}", sentence, 0, len(sentence), q) for i, q in enumerate(read_quantities(sentence)))
+    assert count.quantity.text == "625"
+
+    def found(claim, text):
+        return candidates_from_one_fact(claim, Fact("f", text, lang="de", quantities=read_quantities(text)))
+    other_day = "Am 24. Dezember 2020 meldete das RKI 32.195 Neuinfektionen."
+    assert found(count, other_day) == []  # another day's count
+    assert len(found(count, "Am 17. August 2020 meldete das RKI 1.693 Neuinfektionen.")) == 1  # often the day before's
+    assert len(found(count, "Bis zum 24. Dezember 2020 gab es 1.600.000 Infektionen.")) == 1  # names no one day
+    assert len(found(count, "Vom 1. Juli bis 30. August 2020 gab es 40.000 Neuinfektionen.")) == 1  # a period
+    assert len(found(day, other_day)) == 1  # a date is no figure that goes stale
