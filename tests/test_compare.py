@@ -207,3 +207,8 @@ def test_yearless_dates_compare_by_day_and_month_and_borrow_only_a_finer_dates_y
     assert month.agree and month.claim_figure.date == "2015-09-04" and month.specificity == 0.6
     leap = Quantity("29. Februar", 0, 11, "date", date="--02-29")
     assert compare(leap, leap).agree
+
+
+def test_a_multiple_compares_with_multiples_never_with_counts():
+    assert compare(one("Der Preis ist doppelt so hoch."), one("The price is twice as high.", "en")).agree
+    assert compare(one("Die Kosten reichen bis zum Doppelten."), one("Es kamen 25.000 Menschen.")) is None

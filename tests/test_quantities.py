@@ -271,7 +271,7 @@ def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, englis
     ("Sie fiel unter die 5-Milliarden-Minuten-Marke, konkret auf 4,9 Milliarden.", "duration", "minute"),
     ("Binnen 24 Stunden meldete das Amt 18.633.", "count", None),  # a deadline names no unit
     ("Der Umsatz stieg um 5 Prozent auf 300.", "count", None),  # not of a size with 5 percent
-    ("Es sollen zwei Prozent des BIP sein, doppelt so viel.", "quantity", None),  # a multiple
+    ("Es sollen zwei Prozent des BIP sein, doppelt so viel.", "quantity", "times"),  # a multiple
 ])
 def test_a_bare_number_leaves_out_the_unit_of_the_figure_of_its_size_before(text: str, kind: str, unit) -> None:
     last = read_quantities(text)[-1]

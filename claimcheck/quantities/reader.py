@@ -48,6 +48,8 @@ ELLIPSIS_SIZE = 10.0
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
+# The unit of a multiple ("doppelt so hoch", "das Dreifache", "twice"): a ratio, never compared with a count.
+MULTIPLE_UNIT = "times"
 # the other end of a span of years in brackets, a lifespan: "(1720-1778)", "(1895–1944)"
 _YEAR_SPAN_BEFORE = re.compile(r"\((1\d{3}|20\d\d)\s?[-–]\s?$")
 _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?(1\d{3}|20\d\d)\)")
@@ -1049,7 +1051,7 @@ class Grammar:
                         return m.end()
                     after = self.re_space_word.match(text, m.end())
                     if suffix == self.times_suffix and after and after.group(1) in self.times_multiple_before:
-                        kind, unit = "quantity", ""  # "fünfmal so viel": a multiple, not how often
+                        kind, unit = "quantity", MULTIPLE_UNIT  # "fünfmal so viel": a multiple, not how often
                     return self._compound(text, start, m.end(), value, 1.0, kind, unit)
             return m.end()
         parsed = parse_digits(head, self.decimal_mark, self.group_marks)
@@ -1161,10 +1163,10 @@ class Grammar:
         return self._make(text, start, m.end(), "percent", v, None, None, 100 / 12, 1.0, "percent", hedge_word)
 
     def _read_multiple(self, text: str, m: re.Match[str], published: Optional[Day]):
-        """"doppelt so hoch", "mehr als doppelt": kind quantity, no unit."""
+        """"doppelt so hoch", "mehr als doppelt": kind quantity, unit MULTIPLE_UNIT."""
         hedge_word, start = self._hedge_before(text, m.start())
         v = self.multiples[m.group("multiple")]
-        return self._make(text, start, m.end(), "quantity", v, None, None, 1.0, 1.0, None, hedge_word)
+        return self._make(text, start, m.end(), "quantity", v, None, None, 1.0, 1.0, MULTIPLE_UNIT, hedge_word)
 
     def _read_decade(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"1930er-Jahre", "in den Siebzigern": a date with no single ISO form (date None)."""
