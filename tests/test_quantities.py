@@ -272,6 +272,8 @@ def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, englis
     ("Binnen 24 Stunden meldete das Amt 18.633.", "count", None),  # a deadline names no unit
     ("Der Umsatz stieg um 5 Prozent auf 300.", "count", None),  # not of a size with 5 percent
     ("Es sollen zwei Prozent des BIP sein, doppelt so viel.", "quantity", "times"),  # a multiple
+    ("Nach 33,4 Millionen Euro 2019 rechnet die Gemeinde 2020 mit knapp vier Millionen.", "money", "EUR"),
+    ("Der Umsatz stieg um 5 Prozent auf drei.", "count", None),  # a bare number word leaves none out
 ])
 def test_a_bare_number_leaves_out_the_unit_of_the_figure_of_its_size_before(text: str, kind: str, unit) -> None:
     last = read_quantities(text)[-1]

@@ -488,8 +488,8 @@ class Grammar:
         q = out[i]
         if q.kind not in ("count", "quantity") or q.noun or q.unit or not q.value or q.hedge == "range":
             return
-        if not any(ch.isdigit() for ch in q.text):
-            return  # "doppelt so viel" after "zwei Prozent" is a multiple, not 2 percent
+        if not any(ch.isdigit() for ch in q.text) and not self.re_scale_inside.search(q.text):
+            return  # a bare number word ("drei") rarely leaves a unit out; "knapp vier Millionen" does
         sentence_start = self._sentence_bounds(text, q.start)[0]
         for before in reversed(out[:i]):
             if before.start < sentence_start:
