@@ -355,3 +355,23 @@ def test_a_lifespan_in_brackets_is_two_years() -> None:
         ("1720", "date", "1720"), ("1778", "date", "1778"), ("1895", "date", "1895"), ("1966", "date", "1966")]
     # a range of counts stays counts
     assert [q.kind for q in read_quantities("Es kamen (1500-1800 Besucher).")] == ["count", "count"]
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Unterm Strich blieb ein Bilanzgewinn von 6,31 (2014: 4,86) Millionen Euro.",
+     [("6,31", "money", 6310000.0), ("2014", "date", None), ("4,86", "money", 4860000.0)]),
+    ("Die Quote lag bei 5,2 (Vorjahr: 4,9) Prozent.", [("5,2", "percent", 5.2), ("4,9", "percent", 4.9)]),
+    ("Sie schicken 4,2 Milliarden (4200 Mio) Euro in die Heimat.",
+     [("4,2 Milliarden", "money", 4.2e9), ("4200 Mio", "money", 4.2e9)]),
+    ("Es kamen 300 (2014: 250) Besucher.", [("300", "count", 300.0), ("2014", "date", None), ("250", "count", 250.0)]),
+])
+def test_a_number_and_its_bracketed_comparison_share_the_unit_after_the_bracket(text, read) -> None:
+    found = read_quantities(text)
+    assert [(q.text, q.kind, q.value) for q in found] == read
+    assert found[0].unit == found[-1].unit is not None
+
+
+def test_a_bracketed_figure_of_another_size_is_another_measure() -> None:
+    count, incidence = read_quantities("In der Woche zuvor hatten sich 128.442 (ebenfalls 154,4) Menschen angesteckt.")
+    assert (count.unit, incidence.unit, incidence.value) == ("people", None, 154.4)
+    assert [q.unit for q in read_quantities("Die Quote lag bei 5 (Vorjahr: 0) Prozent.")] == ["percent", None]

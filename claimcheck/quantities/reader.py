@@ -48,6 +48,12 @@ ELLIPSIS_SIZE = 10.0
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
+def _bare_number(q: Quantity) -> bool:
+    """A figure in digits with no unit, counted noun or hedge: a number whose unit the text may give elsewhere."""
+    return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.hedge is None
+            and q.value is not None and any(ch.isdigit() for ch in q.text))
+
+
 # The unit of a multiple ("doppelt so hoch", "das Dreifache", "twice"): a ratio, never compared with a count.
 MULTIPLE_UNIT = "times"
 # the other end of a span of years in brackets, a lifespan: "(1720-1778)", "(1895–1944)"
@@ -441,6 +447,8 @@ class Grammar:
         if self.part_of_before:
             for before, q in zip(out, out[1:]):
                 self._inherit_scale_and_unit(text, before, q)
+        for i in range(len(out)):
+            self._unit_after_bracket(text, out, i, published)
         for i in range(1, len(out)):
             self._unit_left_out(text, out, i)
         for first, then in zip(out, out[1:]):
@@ -479,6 +487,30 @@ class Grammar:
             return
         first.date = lo.isoformat() if day else f"{year:04d}-{month:02d}"
         first.date_low, first.date_high = lo.isoformat(), hi.isoformat()
+
+    def _unit_after_bracket(self, text: str, out: list[Quantity], i: int, published: Optional[Day]) -> None:
+        """The unit after a bracket belongs to the bare number before it, and to a bare number of its size
+        that closes the bracket: "ein Bilanzgewinn von 6,31 (2014: 4,86) Millionen Euro", "5,2 (Vorjahr: 4,9)
+        Prozent"; in "128.442 (ebenfalls 154,4) Menschen" the incidence is another measure. Spans stay."""
+        q = out[i]
+        if not _bare_number(q) or not re.match(r"\s*\(", text[q.end:q.end + 3]):
+            return
+        closing = text.find(")", q.end, q.end + 40)
+        if closing < 0:
+            return
+        tail = text[closing + 1:closing + 41]
+        inside = [f for f in out[i + 1:] if f.end <= closing]
+        if not inside:
+            return  # a bracket of words only ("1553 (Bairische Lanndtsordnung) verwendeten") compares nothing
+        last = inside[-1]
+        same_measure = (_bare_number(last) and last.value and not text[last.end:closing].strip()
+                        and 1 / ELLIPSIS_SIZE <= q.value / last.value <= ELLIPSIS_SIZE)
+        for figure in (q, last) if same_measure else (q,):
+            read = self._figure_at(f"{figure.text}{tail}", 0, published, words=False)
+            if read is None or not (read.unit or read.noun) or read.kind == "date":
+                return
+            figure.kind, figure.unit, figure.noun = read.kind, read.unit, read.noun
+            figure.value, figure.low, figure.high = read.value, read.low, read.high
 
     def _unit_left_out(self, text: str, out: list[Quantity], i: int) -> None:
         """A bare number after a figure of the same size with a unit, in the same sentence, leaves
