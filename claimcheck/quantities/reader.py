@@ -227,6 +227,11 @@ class Grammar:
         times = table.get("times", {})
         self.times_suffix: Optional[str] = times.get("suffix")
         self.times_multiple_before = frozenset(times.get("multiple_before", ()))
+        # "2,5-mal so hoch", "three times as many": a number, its times word, a word of comparison
+        times_word = times.get("word", self.times_suffix)
+        self.re_times_multiple = re.compile(
+            rf"(?:-|\s+)(?i:{re.escape(times_word)})(?=\s+(?:{_alt(self.times_multiple_before)}))"
+        ) if times_word and self.times_multiple_before else None
         self.count_nouns: dict[str, str] = table["count_nouns"]
         cn = table.get("counted_nouns", {})  # English: nouns outside count_nouns
         self.noun_stop_words = frozenset(cn.get("stop_words", []))
@@ -866,6 +871,7 @@ class Grammar:
         if prefix_currency is None and back is not None and back.group("cur"):
             prefix_currency = back.group("cur").strip()
             start = back.start("cur")
+        times = self.re_times_multiple.match(text, end) if u is None and self.re_times_multiple else None
         # Now decide the kind.
         span_start = start
         if hedge_word:
@@ -877,6 +883,8 @@ class Grammar:
             span_start = min(span_start, back.start("minus"))
         v = value * scale
         st = step * scale
+        if times is not None and prefix_currency is None:
+            return self._make(text, span_start, times.end(), "quantity", v, low, high, st, 1.0, MULTIPLE_UNIT, hedge_word)
         if prefix_currency is not None or ukind in ("cur", "minor"):
             code = self.currencies.get(prefix_currency) if prefix_currency else None
             factor = 1.0
@@ -1090,6 +1098,8 @@ class Grammar:
         if parsed is None:
             return m.end()
         value, step = parsed
+        if self.re_times_multiple is not None and (times := self.re_times_multiple.match(text, start + len(head))):
+            return self._compound(text, start, times.end(), value, step, "quantity", MULTIPLE_UNIT)  # "2,5-mal so"
         parts = rest.split("-")
         pos = start + len(head) + 1
         if parts[0] in self.scales:
