@@ -375,3 +375,9 @@ def test_a_bracketed_figure_of_another_size_is_another_measure() -> None:
     count, incidence = read_quantities("In der Woche zuvor hatten sich 128.442 (ebenfalls 154,4) Menschen angesteckt.")
     assert (count.unit, incidence.unit, incidence.value) == ("people", None, 154.4)
     assert [q.unit for q in read_quantities("Die Quote lag bei 5 (Vorjahr: 0) Prozent.")] == ["percent", None]
+
+
+def test_a_part_of_a_counted_whole_counts_the_wholes_noun() -> None:
+    found = read_quantities("Nach einer 15-stündigen Sitzung erhielt er die Stimmen von 134 der 217 Abgeordneten.")
+    assert [(q.text, q.kind, q.noun) for q in found] == [
+        ("15-stündigen", "duration", None), ("134", "count", "Abgeordneten"), ("217", "count", "Abgeordneten")]

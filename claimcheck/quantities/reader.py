@@ -48,6 +48,9 @@ ELLIPSIS_SIZE = 10.0
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
+_NUMBER_AFTER = re.compile(r"\s+\d[\d.,]*(?=\s)")
+
+
 def _bare_number(q: Quantity) -> bool:
     """A figure in digits with no unit, counted noun or hedge: a number whose unit the text may give elsewhere."""
     return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.hedge is None
@@ -1013,6 +1016,8 @@ class Grammar:
                         return cand
             return next((w for w in seq if self._english_plural(w)), None)
         of = self.re_partitive.match(text, end) if self.re_partitive and partitive else None
+        if of and (total := _NUMBER_AFTER.match(text, of.end())):
+            of = total  # "134 der 217 Abgeordneten": a part of a whole that is counted
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
         return nm.group(2) if nm and self._is_noun(nm) else None
 
