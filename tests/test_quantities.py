@@ -235,9 +235,13 @@ def test_a_bare_number_after_davon_takes_the_scale_and_unit_of_the_figure_before
     assert (after.text, after.kind, after.value, after.unit) == ("50", "money", 50e9, "EUR")
 
 
-def test_a_bare_number_after_davon_stays_a_count_without_a_money_or_scaled_figure_before() -> None:
+def test_a_bare_number_after_davon_counts_the_noun_of_an_unscaled_count_before() -> None:
     _, staff = read_quantities("Die Firma hat 200 Mitarbeiter, davon 50 in Wien.")
-    assert (staff.kind, staff.value, staff.unit) == ("count", 50.0, None)
+    assert (staff.kind, staff.value, staff.unit, staff.noun) == ("count", 50.0, "employees", "Mitarbeiter")
+    _, tests = read_quantities("500 Tests wurden ausgewertet, 400 davon waren positiv.")
+    assert (tests.value, tests.unit) == (400.0, "tests")
+    _, bare = read_quantities("Es waren 200, davon 50 in Wien.")  # a bare count lends nothing
+    assert (bare.value, bare.unit, bare.noun) == (50.0, None, None)
     _, later = read_quantities("Die Bank verlor 2 Milliarden Euro. Davon 30 Filialen sind betroffen.")
     assert (later.kind, later.value, later.noun) == ("count", 30.0, "Filialen")
 
@@ -381,3 +385,12 @@ def test_a_part_of_a_counted_whole_counts_the_wholes_noun() -> None:
     found = read_quantities("Nach einer 15-stündigen Sitzung erhielt er die Stimmen von 134 der 217 Abgeordneten.")
     assert [(q.text, q.kind, q.noun) for q in found] == [
         ("15-stündigen", "duration", None), ("134", "count", "Abgeordneten"), ("217", "count", "Abgeordneten")]
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Insgesamt wurden bisher 132 von 181 Bewohnern positiv getestet.", "Bewohnern"),  # a part of a counted whole
+    ("In Baden-Württemberg und Berlin haben sich 1.972 und 1.615 Menschen angesteckt.", "Menschen"),  # coordinated
+])
+def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun: str) -> None:
+    first, second = read_quantities(text)
+    assert first.noun == second.noun == noun

@@ -244,6 +244,7 @@ class Grammar:
         self.group_compounds = frozenset(cn.get("group_compounds", []))
         self.partitive_words = frozenset(cn.get("partitive_words", []))
         self.genitive_partitives = table["numeral_rules"].get("partitive_articles", [])  # German
+        self.parts_of_whole = table["numeral_rules"].get("part_of_whole", [])
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
         self.time_words = frozenset(nq["time_words"])
@@ -385,6 +386,9 @@ class Grammar:
             rf"\s+(?P<h>(?i:{hundred}))(?![\w-])(?:\s+(?:and\s+)?(?P<tail>[A-Za-z]+(?:-[A-Za-z]+)?)(?![\w-]))?"
         ) if hundred and not de else None
         self.re_partitive = re.compile(r"\s+" + _alt(self.genitive_partitives) + r"(?=\s)") if self.genitive_partitives else None
+        # "132 von 181 Bewohnern": the whole that a part is of, counted (quantities.toml part_of_whole)
+        whole = self.parts_of_whole
+        self.re_part_of_number = re.compile(r"\s+" + _alt(whole) + r"\s+\d[\d.,]*(?=\s)") if whole else None
         self.re_en_words = re.compile(r"((?:[ \t]+[A-Za-z][\w'-]*){1,4})")
         hedges = _alt(self.hedges)
         rels = _alt(self.relations)
@@ -555,8 +559,8 @@ class Grammar:
             return  # the figure before stands in another sentence
         scale_word = self.re_scale_inside.search(before.text)
         factor = self.scales[scale_word.group()] if scale_word else 1.0
-        if before.kind != "money" and not (before.kind == "count" and scale_word):
-            return
+        if before.kind != "money" and not (before.kind == "count" and (scale_word or before.noun)):
+            return  # "500 Tests, 400 davon positiv": tests; a bare count lends nothing
         q.kind, q.unit, q.noun = before.kind, before.unit, before.noun
         q.value, q.low, q.high = (None if x is None else x * factor for x in (q.value, q.low, q.high))
 
@@ -852,6 +856,11 @@ class Grammar:
             if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
                 return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
                                   later.unit, hedge_word)
+            if later is not None and later.kind == "count" and later.noun:  # "64 und 50 neue Sterbefälle"
+                q = self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit,
+                               hedge_word)
+                q.noun = later.noun
+                return q
         unit_word = u.group().strip() if u else None
         if unit_word and unit_word in self.time_words:
             return u.end()
@@ -1018,6 +1027,8 @@ class Grammar:
         of = self.re_partitive.match(text, end) if self.re_partitive and partitive else None
         if of and (total := _NUMBER_AFTER.match(text, of.end())):
             of = total  # "134 der 217 Abgeordneten": a part of a whole that is counted
+        elif partitive and self.re_part_of_number and (whole := self.re_part_of_number.match(text, end)):
+            of = whole  # "132 von 181 Bewohnern"
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
         return nm.group(2) if nm and self._is_noun(nm) else None
 
