@@ -388,7 +388,7 @@ class Grammar:
         self.re_partitive = re.compile(r"\s+" + _alt(self.genitive_partitives) + r"(?=\s)") if self.genitive_partitives else None
         # "132 von 181 Bewohnern": the whole that a part is of, counted (quantities.toml part_of_whole)
         whole = self.parts_of_whole
-        self.re_part_of_number = re.compile(r"\s+" + _alt(whole) + r"\s+\d[\d.,]*(?=\s)") if whole else None
+        self.re_part_of_number = re.compile(r"\s+" + _alt(whole) + _NUMBER_AFTER.pattern) if whole else None
         self.re_en_words = re.compile(r"((?:[ \t]+[A-Za-z][\w'-]*){1,4})")
         hedges = _alt(self.hedges)
         rels = _alt(self.relations)
@@ -960,7 +960,7 @@ class Grammar:
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
         if plain and scale == 1.0 and low is None and (hedge_word is None or bound) and float(int(value)) == value and (
-            1900 <= value <= 2099 or (1000 <= value <= 2099 and self._older_year(text, start, end, lw))
+            1900 <= value <= 2099 or (1000 <= value <= 2099 and self._older_year(text, start, end, lw, int(value)))
         ):
             if self._count_unit(noun) is None:
                 return self._year(text, start, end, int(value), None, back, published)
@@ -1032,7 +1032,7 @@ class Grammar:
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
         return nm.group(2) if nm and self._is_noun(nm) else None
 
-    def _older_year(self, text: str, start: int, end: int, word_before: str) -> bool:
+    def _older_year(self, text: str, start: int, end: int, word_before: str, year: int) -> bool:
         """Whether a number from 1000 to 1899 is a year: after a year cue ("im 1722"), before one ("1722
         geboren"), or as either end of a span of years in brackets ("(1720-1778)", a lifespan)."""
         if word_before in self.year_cues:
@@ -1041,8 +1041,7 @@ class Grammar:
             return True
         before = _YEAR_SPAN_BEFORE.search(text, max(0, start - 9), start)
         after = _YEAR_SPAN_AFTER.match(text, end)
-        value = int(text[start:end])
-        return bool((before and int(before.group(1)) < value) or (after and value < int(after.group(1))))
+        return bool((before and int(before.group(1)) < year) or (after and year < int(after.group(1))))
 
     def _count_unit(self, noun: Optional[str]) -> Optional[str]:
         """The unit a counted noun names, a hyphenated compound's by its last part, which is its head
