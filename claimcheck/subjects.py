@@ -977,6 +977,11 @@ class SubjectFinder:
                 n = len(run)
                 if tuple(u.text for u in sent[i:i + n]) == run:
                     strong[i:i + n] = is_name[i:i + n] = [True] * n
+        # "die Europäische Reiseversicherung": an "-isch" adjective before an organisation's noun is its name
+        for i in range(1, len(sent)):
+            if _NAME_ADJECTIVE.search(sent[i - 1].text) and sent[i].text[:1].isupper() \
+                    and sent[i - 1].end + 1 == sent[i].start and _ending_in(sent[i].text, "organisation_heads"):
+                is_name[i - 1] = is_name[i] = True
         # "Mitte Mai", "Ende September": a point in time, not a name (not before a year: "Alfred Stingl 2003").
         for i in range(len(sent) - 1):
             if is_name[i] and not strong[i] and sent[i + 1].text.lower() in self.table["months"]:
