@@ -268,6 +268,8 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")  # not "000-Einwohner-Stadt" (of "60.000-Einwohner-Stadt Wesel")
 # A capitalised adjective that is part of the name after it ("Europäische Union").
 _NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ]\w*isch(?:e|en|er|es|em)$")
+# an organisation's adjective: "Europäische", "Deutsche" ("die Deutsche Rentenversicherung")
+_ORGANISATION_ADJECTIVE = re.compile(r"^(?:[A-ZÄÖÜ]\w*isch|Deutsch)(?:e|en|er|es|em)$")
 # A capitalised title in German quotes: „Wrapped Reichstag“, „Die Mastaba für Abu Dhabi“.
 _QUOTED_TITLE = re.compile(r"„([A-ZÄÖÜ][^„“”\"]{1,60}?)[“”\"]")
 
@@ -977,9 +979,9 @@ class SubjectFinder:
                 n = len(run)
                 if tuple(u.text for u in sent[i:i + n]) == run:
                     strong[i:i + n] = is_name[i:i + n] = [True] * n
-        # "die Europäische Reiseversicherung": an "-isch" adjective before an organisation's noun is its name
+        # "die Europäische Reiseversicherung": such an adjective before an organisation's noun is its name
         for i in range(1, len(sent)):
-            if _NAME_ADJECTIVE.search(sent[i - 1].text) and sent[i].text[:1].isupper() \
+            if _ORGANISATION_ADJECTIVE.search(sent[i - 1].text) and sent[i].text[:1].isupper() \
                     and sent[i - 1].end + 1 == sent[i].start and _ending_in(sent[i].text, "organisation_heads"):
                 is_name[i - 1] = is_name[i] = True
         # "Mitte Mai", "Ende September": a point in time, not a name (not before a year: "Alfred Stingl 2003").

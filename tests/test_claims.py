@@ -883,3 +883,10 @@ def test_an_article_after_a_name_is_no_name_particle():
     names = [m.name for ms in SubjectFinder(text, split_sentences(text)).mentions for m in ms]
     assert "Philip Jansen" in names and "BBC" in names and not any("der BBC" in n for n in names)
     assert "Alexander Van der Bellen" in names and "Ursula von der Leyen" in names
+
+
+def test_an_adjective_before_an_organisations_noun_names_it_but_not_a_news_agency():
+    found = extract_claims("Die Deutsche Rentenversicherung zahlte 2019 rund 320 Milliarden Euro aus.")
+    assert {c.subject for c in found} == {"Deutsche Rentenversicherung"}
+    found = extract_claims("Die Lufthansa streicht 22.000 Stellen, sagte ein Sprecher der Deutschen Presse-Agentur.")
+    assert [c.subject for c in found] == ["Lufthansa"]
