@@ -316,6 +316,10 @@ def _german() -> dict:
     for form in forms:
         if " " in form:
             organisation_runs.setdefault(form.split()[0], []).append(tuple(form.split()))
+    # a listed institution's name of several words, also in the genitive ("des Robert Koch-Instituts")
+    for name in _institutions():
+        for form in (name, name + "s") if " " in name else ():
+            organisation_runs.setdefault(form.split()[0], []).append(tuple(form.split()))
     table["organisation_runs"] = organisation_runs
     table["organisation_base"] = forms
     table["prepositions"] = frozenset(table["prepositions"])
@@ -712,6 +716,7 @@ class SubjectFinder:
         for k, sent in enumerate(self.tokens):
             index = {t.start: i for i, t in enumerate(sent)}
             named_at = {t.start for m in self.mentions[k] for t in sent if m.start <= t.start < m.end}
+            reports_in_sentence = any(t.text in self.table["reporting_words"] for t in sent)
             for t in sent:  # "RKI-Angaben", "RKI-Lagebericht"
                 head, _, tail = t.text.rpartition("-")
                 if head and tail.lower() in nouns and _key(head) in self._keys:
@@ -739,7 +744,9 @@ class SubjectFinder:
                 word_after = after[0].text.lower() if after else ""
                 # "wie das Statistische Bundesamt mitteilte": a listed institution reporting its statistics
                 # (a company reporting its own figures is what they are about: "wie Siemens mitteilte")
-                reporting = opener == "wie" and word_after in self.table["reporting_verbs"] and self._institution_of(m.name)
+                reporting = self._institution_of(m.name) and (
+                    (opener == "wie" and word_after in self.table["reporting_verbs"])
+                    or reports_in_sentence)
                 if opener in before or word_after in self.table["source_after"] or reporting:
                     found.add(self._base_key(m.name))
                 if self._is_speaker(sent, i, [t.text for t in after]) \
@@ -1656,8 +1663,9 @@ class SubjectFinder:
         # "lag laut RKI am Mittwoch bei 18.633": after "laut" the day is the count's, not a publication
         if any(re.fullmatch(r"\s*am\s+", self.text[m.end : start]) and re.search(r"\blaut\s+$", self.text[: m.start]) for m in sources):
             return None
-        if sources:
-            return sources[0].name.rpartition("-")[0] or sources[0].name
+        if sources:  # "WTO-Generaldirektor Roberto Azevedo": the WTO; a listed "Robert Koch-Institut" stays whole
+            name = sources[0].name
+            return name if self._institution_of(name) else (name.rpartition("-")[0] or name)
         # "Am Freitag und Samstag hatte das Institut ... gemeldet" after "laut RKI"
         sent = self.tokens[k]
         for i, t in enumerate(sent):

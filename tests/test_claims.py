@@ -890,3 +890,14 @@ def test_an_adjective_before_an_organisations_noun_names_it_but_not_a_news_agenc
     assert {c.subject for c in found} == {"Deutsche Rentenversicherung"}
     found = extract_claims("Die Lufthansa streicht 22.000 Stellen, sagte ein Sprecher der Deutschen Presse-Agentur.")
     assert [c.subject for c in found] == ["Lufthansa"]
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    ("Das Robert Koch-Institut meldete am Montag 1.200 Neuinfektionen.", "1.200", "Deutschland"),
+    ("Das Robert Koch-Institut (RKI) hat am Morgen 26.923 neue Ansteckungsfälle registriert.", "26.923", "Deutschland"),
+    ("Das Statistische Bundesamt hatte 2019 ein Budget von 200 Millionen Euro.", "200 Millionen Euro",
+     "Statistisches Bundesamt"),  # no report: the office's own figure
+])
+def test_a_listed_institution_reporting_in_its_sentence_counts_for_its_country(text, figure, subject):
+    found = {c.quantity.text: c.subject for c in extract_claims(text, published=dt.date(2020, 12, 16))}
+    assert found[figure] == subject
