@@ -716,7 +716,7 @@ class SubjectFinder:
         for k, sent in enumerate(self.tokens):
             index = {t.start: i for i, t in enumerate(sent)}
             named_at = {t.start for m in self.mentions[k] for t in sent if m.start <= t.start < m.end}
-            reports_in_sentence = any(t.text in self.table["reporting_words"] for t in sent)
+            reports_in_sentence = any(t.text in self.table["reporting_verbs"] for t in sent)
             for t in sent:  # "RKI-Angaben", "RKI-Lagebericht"
                 head, _, tail = t.text.rpartition("-")
                 if head and tail.lower() in nouns and _key(head) in self._keys:
@@ -742,11 +742,9 @@ class SubjectFinder:
                     break
                 after = [t for t in sent if t.start >= m.end][:3]
                 word_after = after[0].text.lower() if after else ""
-                # "wie das Statistische Bundesamt mitteilte": a listed institution reporting its statistics
-                # (a company reporting its own figures is what they are about: "wie Siemens mitteilte")
-                reporting = self._institution_of(m.name) and (
-                    (opener == "wie" and word_after in self.table["reporting_verbs"])
-                    or reports_in_sentence)
+                # "wie das Statistische Bundesamt mitteilte", "Das RKI hat ... registriert": a listed institution
+                # reporting its statistics (a company reporting its own figures is what they are about)
+                reporting = reports_in_sentence and self._institution_of(m.name)
                 if opener in before or word_after in self.table["source_after"] or reporting:
                     found.add(self._base_key(m.name))
                 if self._is_speaker(sent, i, [t.text for t in after]) \
