@@ -220,13 +220,17 @@ def named_day(figures: Sequence[Quantity]) -> Optional[dt.date]:
     return dt.date.fromisoformat(dates[0].date_low)
 
 
-def about_another_day(claim: Claim, fact: Fact, published: Optional[dt.date]) -> bool:
-    """Whether the fact names one day and the claim's time-varying figure another (OTHER_DAY_GAP)."""
+def figure_day(claim: Claim, published: Optional[dt.date]) -> Optional[dt.date]:
+    """The day a time-varying figure of the claim is of: the one plain day its sentence names, else None."""
     if claim.quantity.kind not in TIME_VARYING_KINDS:
-        return False
-    claim_day = named_day(_sentence_figures(claim.sentence, published))
-    fact_day = named_day(fact.quantities) if claim_day else None
-    return fact_day is not None and abs((fact_day - claim_day).days) > OTHER_DAY_GAP
+        return None
+    return named_day(_sentence_figures(claim.sentence, published))
+
+
+def about_another_day(day: Optional[dt.date], fact: Fact) -> bool:
+    """Whether the fact names one day more than OTHER_DAY_GAP from `day` (the claim's figure_day)."""
+    fact_day = named_day(fact.quantities) if day else None
+    return fact_day is not None and abs((fact_day - day).days) > OTHER_DAY_GAP
 
 
 # --- what a figure measures: the words next to it ---------------------------------------
@@ -547,8 +551,9 @@ class Verifier:
             hits = self.store.search(vector, k=CANDIDATES, query_text=query_text(claim))
         article = others if isinstance(others, ArticleFigures) else ArticleFigures(others)
         found = []
+        day = figure_day(claim, published)  # the claim's, asked once for all its hits
         for hit in hits:
-            if about_another_day(claim, hit.fact, published):
+            if about_another_day(day, hit.fact):
                 continue
             comparisons = [(q, c) for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
             if not comparisons:
