@@ -1195,9 +1195,25 @@ class SubjectFinder:
                         return None
                     # "in der Hauptstadt" of an article about Austria: Wien
                     return self.table["capitals"].get(self.home_country, t.text) if t.text.lower() in self.table["capital_nouns"] else t.text
+                if generic in self.table["sector_nouns"]:
+                    # A place the clause names is more telling than the trade ("erwartet die Branche
+                    # einen Plan ...: Mitte Mai öffnen dort die Lokale": Österreich).
+                    if any(clause[0] <= m.start < clause[1] and m.locative for m in self.mentions[k]):
+                        continue
+                    return self._sector_before(k, t.start) or self.topic
                 # An unseen kind ("das Programm" before any "Programm X") is the article's topic (the
                 # last name in apposition to any other generic noun scored the same: a 0.825, b 0.769).
                 return self.topic
+        return None
+
+    def _sector_before(self, k: int, start: int) -> Optional[str]:
+        """The last compound of a sector noun before offset `start` of sentence k ("Werbebranche",
+        "Gastgewerbe" for "des Gaststättengewerbes"... as its base form), or None."""
+        for sent in reversed(self.tokens[: k + 1]):
+            for t in reversed(sent):
+                generic = _ending_in(t.text, "sector_nouns") if t.text[:1].isupper() and t.start < start else None
+                if generic and self._names_body(t.text, generic):
+                    return t.text[: t.text.lower().rindex(generic) + len(generic)]
         return None
 
     def _institution_called(self, k: int, token: Token) -> Optional[str]:

@@ -512,6 +512,15 @@ SUBJECT_RULES = [
      "der Familien Gewalt gibt.", "mehr als 30 Prozent", "China"),
     ("... also with a hedge",
      "In Wien waren 142.500 Personen ohne Job, in Niederösterreich rund 58.000.", "rund 58.000", "Niederösterreich"),
+    # Session 20: trades.
+    ("a compound of a sector noun names the trade",
+     _AGRARPLUS + "Die Werbebranche umfasst knapp 29.000 Betriebe.", "knapp 29.000", "Werbebranche"),
+    ("a plain sector noun refers back to the last trade named, not to the article's topic",
+     _AGRARPLUS + "Viele leben vom Berliner Gastgewerbe. In der Branche sind gut 220 000 Betriebe tätig.",
+     "gut 220 000", "Gastgewerbe"),
+    ("... and yields to a place its clause names",
+     _AGRARPLUS + "Viele leben vom Gastgewerbe. Die Branche erwartet einen Plan wie in Österreich: Mitte Mai öffnen "
+     "dort die Lokale.", "Mitte Mai", "Österreich"),
 ]
 
 
