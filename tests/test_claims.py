@@ -518,6 +518,9 @@ SUBJECT_RULES = [
     ("a plain sector noun refers back to the last trade named, not to the article's topic",
      _AGRARPLUS + "Viele leben vom Berliner Gastgewerbe. In der Branche sind gut 220 000 Betriebe tätig.",
      "gut 220 000", "Gastgewerbe"),
+    ("a role ending in '-leiter' or '-anwalt' is a title, no part of the name",
+     "Die Grundschule nimmt Anmeldungen an. Laut Schulleiter Martin Schmid kommen 250 Kinder.", "250",
+     "Martin Schmid"),
     ("... and yields to a place its clause names",
      _AGRARPLUS + "Viele leben vom Gastgewerbe. Die Branche erwartet einen Plan wie in Österreich: Mitte Mai öffnen "
      "dort die Lokale.", "Mitte Mai", "Österreich"),
