@@ -301,6 +301,18 @@ def _significant_digits(value: float) -> int:
     return max(1, len(mantissa.replace(".", "").rstrip("0")))
 
 
+SIMPLE_SHARE_DENOMINATORS = range(2, 13)
+
+
+def _simple_share(q: Quantity) -> bool:
+    """Whether a percentage is a simple fraction read from words ("ein Drittel", "zwei von drei": 33,3333 %,
+    66,6667 %), whose repeating decimals say nothing about how telling it is; "33,3 Prozent" and "12,5
+    Prozent" are written to their digits."""
+    if q.kind != "percent" or q.value is None or abs(q.value * 100 - round(q.value * 100)) < 1e-6:
+        return False
+    return any(abs(q.value - 100.0 * round(q.value * d / 100.0) / d) < 1e-3 for d in SIMPLE_SHARE_DENOMINATORS)
+
+
 def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
     """How telling an agreement is: 160.725 = 160,725 rarely happens by chance, 2015 = 2015 often does.
 
@@ -309,8 +321,8 @@ def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
     month 0.6, year 0.3, a decade or other span of years 0.1, the coarser of the two dates
     counting. Durations: 0.3.
     """
-    if claim.kind == "duration":
-        return 0.3
+    if claim.kind == "duration":  # "mehr als einer Minute" agrees with a year, and says nothing of it
+        return 0.3 * _bound_tightness(_in_days(claim), _in_days(fact))
     if claim.kind == "date" or (claim.value is None and claim.date):
         # Two dates agree only as far as the coarser of them goes: '9. Juni' (read in the
         # other's year) and '1998' agree on nothing but that the day lies in some year.
@@ -318,15 +330,22 @@ def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
     if claim.value is None or fact.value is None:
         return 0.25
     exact = abs(claim.value - fact.value) <= 0.005 * max(abs(claim.value), abs(fact.value))
-    return min(_significant_digits(claim.value), 4) / 4 * (1.0 if exact else 0.5 * _bound_tightness(claim, fact))
+    digits = 1 if _simple_share(claim) else min(_significant_digits(claim.value), 4)
+    return digits / 4 * (1.0 if exact else 0.5 * _bound_tightness(claim, fact))
+
+
+def _in_days(q: Quantity) -> Quantity:
+    """A duration with its value in days (bounds compare across units)."""
+    return replace(q, value=q.value * DAYS_PER.get(q.unit or "", 1.0)) if q.value is not None else q
 
 
 def _bound_tightness(claim: Quantity, fact: Quantity) -> float:
     """How close a figure lies to the open bound it agrees with: 1 for "mehr als 140 Mio." vs 150
     Mio., 0.24 for 2.429 vs "bis zu 10.000", near 0 for 750 Mrd. vs "über 16,3 Mio." (any large
-    number lies beyond it). Two bounds of one direction, or none, are as tight as the numbers go."""
+    number lies beyond it); "mindestens acht" vs "bis zu 10.000" overlap as loosely as 8 and 10.000 lie
+    apart. Two bounds of one direction, or none, are as tight as the numbers go."""
     bounds = [q for q in (claim, fact) if q.hedge in ("min", "max") and (q.low is None or q.high is None)]
-    if len(bounds) != 1 or claim.hedge == fact.hedge:
+    if not bounds or claim.hedge == fact.hedge:
         return 1.0
     a, b = abs(claim.value), abs(fact.value)
     return min(a, b) / max(a, b) if max(a, b) > 0 else 1.0

@@ -160,6 +160,29 @@ def test_agreeing_with_a_loose_bound_tells_little():
     assert loose.specificity < 0.15 and beyond.specificity < 0.01
 
 
+def test_two_bounds_of_opposite_directions_agree_as_loosely_as_they_lie_apart():
+    # "at least 8" and "at most 10,000" both hold for any count between them.
+    loose = compare(one("mindestens acht Menschen"), one("bis zu 10.000 Menschen"))
+    near = compare(one("mindestens 9.000 Menschen"), one("bis zu 10.000 Menschen"))
+    assert loose.agree and near.agree
+    assert loose.specificity < 0.01 < near.specificity
+
+
+def test_a_loose_duration_bound_tells_little():
+    loose = compare(one("mehr als eine Minute"), one("ein Jahr"))
+    assert loose.agree and loose.specificity < 0.01
+    assert compare(one("drei Monate"), one("90 days", "en")).specificity == 0.3
+
+
+def test_a_simple_share_in_words_is_no_specific_figure():
+    # "ein Drittel" reads as 33,3333 %: its repeating decimals do not make it a telling figure.
+    third = compare(one("ein Drittel der Stimmen"), one("33,3 Prozent der Stimmen"))
+    written = compare(one("33,3 Prozent der Stimmen"), one("33,3 Prozent der Stimmen"))
+    eighth = compare(one("12,5 Prozent der Stimmen"), one("12,5 Prozent der Stimmen"))
+    assert third.agree and third.specificity == 0.25
+    assert written.specificity == eighth.specificity == 0.75
+
+
 def test_reason_formatting():
     assert format_quantity(one("rund 100 Millionen Nutzer")) == "~100 Mio. users"
     assert format_quantity(one("1,2 Milliarden Dollar")) == "1,2 Mrd. USD"
