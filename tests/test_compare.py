@@ -235,3 +235,12 @@ def test_yearless_dates_compare_by_day_and_month_and_borrow_only_a_finer_dates_y
 def test_a_multiple_compares_with_multiples_never_with_counts():
     assert compare(one("Der Preis ist doppelt so hoch."), one("The price is twice as high.", "en")).agree
     assert compare(one("Die Kosten reichen bis zum Doppelten."), one("Es kamen 25.000 Menschen.")) is None
+
+
+def test_dates_lie_decades_apart_not_years():
+    # A date changed by mistake lies a few years off, another event of the same subject often decades:
+    # the verifier caps the distance at 3, so it is counted in decades to keep the two apart.
+    mistaken = compare(one("1925"), one("1931"))
+    other_event = compare(one("2001"), one("1982"))
+    assert not mistaken.agree and not other_event.agree
+    assert 0 < mistaken.distance < 1.0 < other_event.distance < 3.0
