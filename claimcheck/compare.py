@@ -275,7 +275,12 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     if fact.value is None and fact.low is None and fact.high is None:
         return None
     a, b = _compared_intervals(claim, fact)
-    agree = a[0] <= b[1] and b[0] <= a[1]
+    if claim.hedge == fact.hedge == "range":
+        # Two stated ranges agree where one holds the other: "zwischen 20 und 40 Jahren" and "40 bis 60
+        # Jahre" name two brackets that only touch, "8 bis 16 Tage" and "8-16 days" the same one.
+        agree = (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+    else:
+        agree = a[0] <= b[1] and b[0] <= a[1]
     return Comparison(agree, claim, fact, agreement_specificity(claim, fact) if agree else 0.0)
 
 

@@ -244,3 +244,14 @@ def test_dates_lie_decades_apart_not_years():
     other_event = compare(one("2001"), one("1982"))
     assert not mistaken.agree and not other_event.agree
     assert 0 < mistaken.distance < 1.0 < other_event.distance < 3.0
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree", [
+    ("zwischen 20 und 40 Jahren", "40 bis 60 Jahre", "de", False),  # two brackets that only touch
+    ("20 bis 40 Jahre", "30 bis 50 Jahre", "de", False),
+    ("zwischen 12.000 und 29.000 Neuinfektionen", "between 12,000 and 29,000 infections", "en", True),
+    ("8 bis 16 Tage", "10 bis 14 Tage", "de", True),  # one range holds the other
+    ("zwischen 20 und 40 Jahren", "25 Jahre", "de", True),
+])
+def test_two_ranges_agree_where_one_holds_the_other(claim, fact, lang, agree):
+    assert compare(one(claim), one(fact, lang)).agree is agree
