@@ -691,7 +691,9 @@ class SubjectFinder:
                 if m.refers or " " in m.name or m.name in in_longer or self._strong(m.name):
                     kept.append(m)
                 elif not _has_plural(m.name):  # a name already; the word before may open it ("George Hotz")
-                    kept.append(with_noun_before(m, opening_only=True) or m)
+                    joined = with_noun_before(m, opening_only=True)
+                    if joined or not _has_umlaut_plural(m.name):  # alone, "für junge Kunst" (Künste) is no name
+                        kept.append(joined or m)
                 elif named := with_noun_before(m):
                     kept.append(named)
             ms[:] = kept

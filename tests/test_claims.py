@@ -521,6 +521,8 @@ SUBJECT_RULES = [
     ("a role ending in '-leiter' or '-anwalt' is a title, no part of the name",
      "Die Grundschule nimmt Anmeldungen an. Laut Schulleiter Martin Schmid kommen 250 Kinder.", "250",
      "Martin Schmid"),
+    ("a word alone whose plural has an umlaut ('Kunst', 'Künste') is a common noun, no name",
+     "Die Messe Artfair zeigt etablierte Kunst. Die Koje für junge Kunst kostet 2500 Euro.", "2500 Euro", "Artfair"),
     ("... and yields to a place its clause names",
      _AGRARPLUS + "Viele leben vom Gastgewerbe. Die Branche erwartet einen Plan wie in Österreich: Mitte Mai öffnen "
      "dort die Lokale.", "Mitte Mai", "Österreich"),
