@@ -16,7 +16,8 @@ so a name is told from a common noun by what the article itself shows
   ("100 Millionen Nutzer"), has a noun ending (-ung, -heit, ...), is seen in
   lowercase elsewhere in the article ("Laut" / "laut"), or is a generic noun
   ("Unternehmen") or title ("Präsident"); a one-word name whose plural the
-  dictionary knows ("unter Quarantäne", "seit Jahresbeginn") is dropped unless it
+  dictionary knows ("unter Quarantäne", "seit Jahresbeginn"; "für junge Kunst" by its
+  umlaut plural "Künste", unless the word before opens a name with it) is dropped unless it
   is part of a longer name or written after the same noun twice, which then opens the name
   ("Aktion Mensch"; no person's name, so "seiner" never refers to it); any one-word name
   written twice after the same capitalised word that is no title or generic noun opens
