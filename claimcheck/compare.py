@@ -330,7 +330,7 @@ def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
     counting. Durations: 0.3.
     """
     if claim.kind == "duration":  # "mehr als einer Minute" agrees with a year, and says nothing of it
-        return 0.3 * _bound_tightness(_in_days(claim), _in_days(fact))
+        return 0.3 * _bound_tightness(claim, fact)
     if claim.kind == "date" or (claim.value is None and claim.date):
         # Two dates agree only as far as the coarser of them goes: '9. Juni' (read in the
         # other's year) and '1998' agree on nothing but that the day lies in some year.
@@ -342,9 +342,9 @@ def agreement_specificity(claim: Quantity, fact: Quantity) -> float:
     return digits / 4 * (1.0 if exact else 0.5 * _bound_tightness(claim, fact))
 
 
-def _in_days(q: Quantity) -> Quantity:
-    """A duration with its value in days (bounds compare across units)."""
-    return replace(q, value=q.value * DAYS_PER.get(q.unit or "", 1.0)) if q.value is not None else q
+def _days_scale(q: Quantity) -> float:
+    """What a figure's value is multiplied by to compare it across units: days for a duration, else 1."""
+    return DAYS_PER.get(q.unit or "", 1.0) if q.kind == "duration" else 1.0
 
 
 def _bound_tightness(claim: Quantity, fact: Quantity) -> float:
@@ -355,7 +355,7 @@ def _bound_tightness(claim: Quantity, fact: Quantity) -> float:
     bounds = [q for q in (claim, fact) if q.hedge in ("min", "max") and (q.low is None or q.high is None)]
     if not bounds or claim.hedge == fact.hedge:
         return 1.0
-    a, b = abs(claim.value), abs(fact.value)
+    a, b = abs(claim.value * _days_scale(claim)), abs(fact.value * _days_scale(fact))
     return min(a, b) / max(a, b) if max(a, b) > 0 else 1.0
 
 
@@ -369,9 +369,7 @@ def _date_specificity(q: Quantity) -> float:
 
 def _difference(claim: Quantity, fact: Quantity) -> str:
     if claim.value and fact.value:
-        scale_c = DAYS_PER.get(claim.unit or "", 1.0) if claim.kind == "duration" else 1.0
-        scale_f = DAYS_PER.get(fact.unit or "", 1.0) if fact.kind == "duration" else 1.0
-        ratio = (claim.value * scale_c) / (fact.value * scale_f)
+        ratio = (claim.value * _days_scale(claim)) / (fact.value * _days_scale(fact))
         return f"differs by {abs(ratio - 1) * 100:.0f} %"
     return "differs"
 

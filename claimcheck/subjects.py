@@ -413,6 +413,12 @@ def _ending_in(word: str, table_key: str) -> Optional[str]:
     return m.group() if m else None
 
 
+def _body_form(word: str, generic: str) -> str:
+    """A body's compound as its base form, cut after its generic noun: "des Innenministeriums" ->
+    "Innenministerium", "des Gaststättengewerbes" -> "Gaststättengewerbe"."""
+    return word[: word.lower().rindex(generic) + len(generic)]
+
+
 def generic_noun(word: str) -> Optional[str]:
     """The generic noun that `word` is or ends in ("Videoplattform" -> "plattform"), or None."""
     return _ending_in(word, "generic_nouns")
@@ -793,15 +799,14 @@ class SubjectFinder:
         apposed = {(k, generic) for k, generic, _ in self._appositions}
         for k, sent in enumerate(self.tokens):
             for i, t in enumerate(sent):
-                low = t.text.lower()
                 generic = _ending_in(t.text, "generic_nouns") if t.text[:1].isupper() else None
                 # after a determiner: "Insgesamt" opening a sentence ends in "-amt" but is no office
                 if generic and not self._in_figure(t) and self._follows_determiner(sent, i):
                     if (k, generic) not in apposed and self._names_body(t.text, generic):
                         # "Impfzentrum", "des Innenministeriums": a body named by a compound
-                        body = low[: low.rindex(generic) + len(generic)]
-                        counts[body] += 2 if k < 2 else 1  # the title and lead count twice, as names do
-                        self._longest.setdefault(body, t.text[: len(body)])
+                        form = _body_form(t.text, generic)
+                        counts[form.lower()] += 2 if k < 2 else 1  # the title and lead count twice, as names do
+                        self._longest.setdefault(form.lower(), form)
                 prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
                 if prefix:
                     country = demonyms[prefix.group()]
@@ -1216,7 +1221,7 @@ class SubjectFinder:
             for t in reversed(sent):
                 generic = _ending_in(t.text, "sector_nouns") if t.text[:1].isupper() and t.start < start else None
                 if generic and self._names_body(t.text, generic):
-                    return t.text[: t.text.lower().rindex(generic) + len(generic)]
+                    return _body_form(t.text, generic)
         return None
 
     def _institution_called(self, k: int, token: Token) -> Optional[str]:
