@@ -565,6 +565,13 @@ def _is_no_common_word(word: str) -> bool:
     return lemma == word and not _has_plural(word) and not _has_umlaut_plural(word) and not _is_inflected_noun(word)
 
 
+def _is_lowercase_word(word: str) -> bool:
+    """The dictionary knows the word in lowercase as itself: an adverb, adjective or preposition
+    capitalised at a sentence's start ("Allein Wien kommt auf 56 Prozent")."""
+    dictionary = _dictionary()
+    return dictionary is not None and dictionary[1](word.lower(), "de") == word.lower()
+
+
 _UMLAUTS = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}
 
 
@@ -1009,7 +1016,7 @@ class SubjectFinder:
             plain = low not in self.table["closed_class"] and low not in self._lowercase_seen
             is_name[0] = plain and (
                 self._candidate_counts[word] >= 1
-                or (len(sent) > 1 and is_name[1] and not _ending_in(word, "titles"))
+                or (len(sent) > 1 and is_name[1] and not _ending_in(word, "titles") and not _is_lowercase_word(word))
                 or (len(sent) > 1 and _opens_as_name(word, sent[1].text)
                     and not _ending_in(word, "generic_nouns") and not _ending_in(word, "titles"))
             )
@@ -1031,6 +1038,8 @@ class SubjectFinder:
                 while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
                     j += 1
                 j = self._name_particle_end(sent, j)
+                if self._abbreviation_joins(sent, j):  # "St. Pölten": the abbreviation's full stop is inside the name
+                    j += 2
             if i > 0 and _NAME_ADJECTIVE.search(sent[i - 1].text) and sent[i - 1].end + 1 == sent[i].start:
                 i -= 1  # "der Europäischen Union", "die Vereinigten Arabischen Emirate": one name
             if sent[j].text in self.table["legal_forms"]:
@@ -1093,6 +1102,12 @@ class SubjectFinder:
             h -= 1  # "von der"
         return h >= 1 and sent[h].text.islower() and sent[h].text in self.table["attribute_prepositions"] \
             and sent[h - 1].text.lower() in self.table["determiners"]
+
+    def _abbreviation_joins(self, sent: list[Token], j: int) -> bool:
+        """Whether sent[j] is an abbreviation that opens a name with the word after its full stop ("St. Pölten")."""
+        return (sent[j].text in self.table["name_abbreviations"] and j + 2 < len(sent) and sent[j + 1].text == "."
+                and sent[j + 1].start == sent[j].end and sent[j + 2].start == sent[j + 1].end + 1
+                and sent[j + 2].text[:1].isupper())
 
     def _name_particle_end(self, sent: list[Token], j: int) -> int:
         """ "Ursula von der Leyen", "Monte dei Paschi di Siena": a name goes on over a particle to a

@@ -456,6 +456,11 @@ SUBJECT_RULES = [
     # Session 15: a name written only at the start of a sentence had no subject, so its figure was no claim.
     ("a sentence-initial word before a singular verb is a name where the dictionary knows no plural",
      "Lufthansa hat 2019 rund 145 Millionen Passagiere befördert.", "rund 145 Millionen", "Lufthansa"),
+    # Session 21: "Allein Wien kommt auf 56 Prozent" had made "Allein Wien" the subject of a whole article.
+    ("a sentence-initial adverb before a name is no part of it",
+     "Der Anteil der Gymnasiasten steigt. Allein Wien kommt dabei auf 56 Prozent.", "56 Prozent", "Wien"),
+    ("an abbreviation's full stop stays inside a name ('St. Pölten')",
+     "Die Landeshauptstadt St. Pölten zählt rund 55.000 Einwohner.", "rund 55.000", "St. Pölten"),
     ("two such words before a singular verb open a sentence as one name",
      "Bill Gates spendete 100 Millionen Dollar.", "100 Millionen Dollar", "Bill Gates"),
     ("a sentence-initial coined word before a singular verb is a name",
