@@ -39,7 +39,7 @@ from .types import Claim, Evidence, Fact, Quantity, Sentence
 
 FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
             "distance", "is_date", "fact_figures", "cross_lingual", "measure_words", "measure_in_fact",
-            "sibling", "article_figure", "counted_noun", "figure_context")
+            "sibling", "article_figure", "counted_noun", "figure_context", "clause_words")
 # cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
 # fact written about this very figure usually stands out); agreement: the comparison's
 # specificity when the figures agree (an exact match of a specific number is evidence of
@@ -56,7 +56,9 @@ FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_mar
 # counted_noun: whether two counts count the same thing ("vier Israelis" vs "5 Palästinenser": 0);
 # figure_context: the cosine of the encoder's token states around the claim's figure and around the
 # fact's (Encoder.encode_with_contexts; "150 Termine angesetzt" vs "300 Impftermine angesetzt"), NaN
-# where either has none (VerifierModel.missing_features stands in).
+# where either has none (VerifierModel.missing_features stands in); clause_words: measure_words over the
+# words of the claim's own clause only (clause_measure_words: "56 Prozent über eine mittlere Ausbildung"
+# after "33,47 Prozent ... über einen Pflichtschulabschluss,"), measure_words where that clause has none.
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
 
@@ -241,10 +243,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.U)
 
 @dataclass(frozen=True)
 class MeasureWords:
-    """claimcheck/lang/measures.toml, read once: stem endings, words that name no measure, concepts."""
+    """claimcheck/lang/measures.toml, read once: stem endings, words that name no measure, concepts,
+    and where a figure's clause ends."""
     endings: dict[str, tuple[str, ...]]
     stopwords: dict[str, frozenset[str]]
     concepts: tuple[tuple[str, str], ...]  # (stem, concept), German and English words alike
+    clause_punctuation: Optional[re.Pattern] = None
+    clause_conjunctions: Optional[re.Pattern] = None
 
 
 @lru_cache(maxsize=1)
@@ -258,7 +263,10 @@ def _measure_table() -> MeasureWords:
     table = MeasureWords(endings, stopwords, ())
     concepts = tuple((_stem(word, "de", table), concept) for concept, words in data["concepts"].items()
                      for word in words)
-    return MeasureWords(endings, stopwords, concepts)
+    clauses = data["clauses"]
+    return MeasureWords(endings, stopwords, concepts,
+                        re.compile("|".join(re.escape(p) for p in clauses["punctuation"])),
+                        re.compile(r"\b(?:" + "|".join(map(re.escape, clauses["de_conjunctions"])) + r")\b"))
 
 
 def _stem(word: str, lang: str, table: MeasureWords) -> str:
@@ -306,6 +314,33 @@ def measure_words(text: str, start: int, end: int, lang: str, window: Optional[i
     before = content(_WORD.finditer(text, 0, start))[-window:]
     after = content(_WORD.finditer(text, end))[:window]
     return tuple(before + after)
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate fact of the claim
+def clause_measure_words(sentence: str, start: int, end: int, others: tuple[tuple[int, int], ...]
+                         ) -> tuple[tuple[str, Optional[str]], ...]:
+    """measure_words of sentence[start:end] within its own clause: not past a clause boundary, another
+    figure of the sentence (`others`, their spans) or a conjunction that stands between the figure and
+    another figure ("zwei Palästinenser getötet und vier Israelis verletzt": "Palästinenser getötet" for
+    the two, "Israelis verletzt" for the four)."""
+    table = _measure_table()
+    left, right = 0, len(sentence)
+    for m in table.clause_punctuation.finditer(sentence):
+        if m.end() <= start:
+            left = max(left, m.end())
+        elif m.start() >= end:
+            right = min(right, m.start())
+    for other_start, other_end in others:
+        if other_end <= start:
+            left = max(left, other_end)
+        elif other_start >= end:
+            right = min(right, other_start)
+    for m in table.clause_conjunctions.finditer(sentence):
+        if m.end() <= start and any(e <= m.start() for _, e in others):
+            left = max(left, m.end())
+        elif m.start() >= end and any(s >= m.end() for s, _ in others):
+            right = min(right, m.start())
+    return measure_words(sentence[left:right], start - left, end - left, "de")
 
 
 def measure_overlap(claim_words, fact_words) -> float:
@@ -402,7 +437,11 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
     # only a count's noun says more (users = users is telling, a bare count is not).
     fact_lang = "de" if (fact.lang or "de") == "de" else "en"
     own_start = claim.quantity.start - claim.sentence_start
-    claim_words = measure_words(claim.sentence, own_start, own_start + len(claim.quantity.text), "de")
+    own_end = own_start + len(claim.quantity.text)
+    claim_words = measure_words(claim.sentence, own_start, own_end, "de")
+    siblings = tuple((q.start, q.end) for q in _sentence_figures(claim.sentence, published)
+                     if q.end <= own_start or q.start >= own_end)
+    clause_words = clause_measure_words(claim.sentence, own_start, own_end, siblings)
     fact_words = (measure_words(fact.text, figure.start, figure.end, fact_lang) if figure is not None else ())
     same_unit = claim.quantity.kind != "count" or (
         claim.quantity.unit and any(q.unit == claim.quantity.unit for q in fact.quantities))
@@ -425,6 +464,7 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
         other_figure_match(claim, fact, figure, comparison, others) if figure is not None and others else 0.0,
         counted_noun(claim.quantity, figure, fact_lang) if figure is not None else 0.5,
         context_similarity(claim_context, fact, figure),
+        measure_overlap(clause_words or claim_words, fact_words),
     ])
 
 

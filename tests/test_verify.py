@@ -90,6 +90,27 @@ def test_the_counted_noun_matches_in_another_inflection():
     assert measure_overlap(claim, fact) > measure_overlap(claim, other) == 0.0
 
 
+def clause_stems(sentence: str, figure: str) -> set[str]:
+    """The stems of clause_measure_words for `figure`, the sentence's other figures as the reader finds them."""
+    from claimcheck.verify import _sentence_figures, clause_measure_words
+
+    start = sentence.index(figure)
+    end = start + len(figure)
+    others = tuple((q.start, q.end) for q in _sentence_figures(sentence, None) if q.end <= start or q.start >= end)
+    return {stem for stem, _ in clause_measure_words(sentence, start, end, others)}
+
+
+def test_a_figures_clause_words_stop_at_a_comma_and_at_an_und_before_another_figure():
+    shares = "33,47 Prozent der Asylwerber verfügen über einen Pflichtschulabschluss, 56 Prozent über eine mittlere Ausbildung."
+    assert "ausbildung" in clause_stems(shares, "56") and "pflichtschulabschlus" not in clause_stems(shares, "56")
+    assert "pflichtschulabschlus" in clause_stems(shares, "33,47") and "ausbildung" not in clause_stems(shares, "33,47")
+    victims = "Am Freitag sind zwei Palästinenser getötet und vier Israelis schwer verletzt worden."
+    assert "getötet" in clause_stems(victims, "zwei") and "verletzt" not in clause_stems(victims, "zwei")
+    assert "verletzt" in clause_stems(victims, "vier") and "getötet" not in clause_stems(victims, "vier")
+    # an "und" with no other figure beyond it joins words of one measure
+    assert {"tote", "verletzt"} <= clause_stems("Die Zahl der Toten und Verletzten stieg auf 40.", "40")
+
+
 def test_a_german_measure_word_matches_its_english_concept():
     claim = words_around("des 1925 in Wien geborenen Soziologen", "1925")
     fact = words_around("The sociologist was born in 1931 in Vienna.", "1931", "en")
