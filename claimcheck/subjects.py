@@ -556,10 +556,9 @@ def _is_no_common_word(word: str) -> bool:
     dictionary = _dictionary()
     if dictionary is None or "-" in word:
         return False
-    lemma_of = dictionary[1]
-    if lemma_of(word.lower(), "de") == word.lower():
+    if _is_lowercase_word(word):
         return False  # an adjective, adverb or preposition capitalised at the start ("Knapp", "Dank")
-    lemma = lemma_of(word, "de")
+    lemma = dictionary[1](word, "de")
     if lemma is None:
         return _is_coined(word)
     return lemma == word and not _has_plural(word) and not _has_umlaut_plural(word) and not _is_inflected_noun(word)
@@ -1009,7 +1008,8 @@ class SubjectFinder:
             if is_name[i] and not strong[i] and sent[i + 1].text.lower() in self.table["months"]:
                 is_name[i] = False
         # A sentence-initial word is a name when the article uses it as one elsewhere, when it
-        # stands before a name and is no opener or title ("Donald Trump sagte"), or when it opens
+        # stands before a name and is no opener, title or lowercase word ("Donald Trump sagte", not
+        # "Allein Wien kommt"), or when it opens
         # the sentence bare before a verb ("Lufthansa hat"), no generic noun or title ("Unternehmen stellt").
         if sent and not is_name[0] and sent[0].text[:1].isupper():
             word, low = sent[0].text, sent[0].text.lower()
