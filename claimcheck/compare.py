@@ -61,11 +61,11 @@ class Comparison:
     # one per fact and shows the texts of a handful.
     @property
     def detail(self) -> str:
-        """"same", "differs by 20 %", "14 days apart"."""
+        """"same", "differs by 20 %", "14 days apart", "1 year apart"."""
         if self.agree:
             return "same"
         if self._dated:
-            return f"{self._days_apart()} days apart"
+            return self._apart()
         return _difference(self.claim_figure, self.fact_figure)
 
     @property
@@ -91,6 +91,16 @@ class Comparison:
     @property
     def _dated(self) -> bool:
         return _measure(self.fact_figure)[0] == "date"
+
+    def _apart(self) -> str:
+        """How far apart the two dates lie as a reader counts: two whole years (or longer spans) by their years
+        ("2006" and "2007" are a year apart, though a day lies between them), other dates by the days between."""
+        a, b = date_interval(self.claim_figure), date_interval(self.fact_figure)
+        if (a[1] - a[0]).days >= 364 and (b[1] - b[0]).days >= 364:
+            years = abs(a[0].year - b[0].year)
+            return f"{years} year{'' if years == 1 else 's'} apart"
+        days = self._days_apart()
+        return f"{days} day{'' if days == 1 else 's'} apart"
 
     def _days_apart(self) -> int:
         a, b = date_interval(self.claim_figure), date_interval(self.fact_figure)

@@ -192,6 +192,13 @@ def test_reason_formatting():
     assert format_quantity(one("90 Tage", published=None)) == "90 days"
 
 
+def test_a_reason_counts_two_years_apart_by_their_numbers_and_other_dates_by_days():
+    assert compare(one("im Jahr 2007"), one("im Jahr 2006")).detail == "1 year apart"  # a day lies between them
+    assert compare(one("im Jahr 2015"), one("im Jahr 2009")).detail == "6 years apart"
+    assert compare(one("am 3. April 2016"), one("am 4. April 2016")).detail == "1 day apart"
+    assert compare(one("im November 2019"), one("am 20. Oktober 2019")).detail == "12 days apart"
+
+
 def test_date_span_days_orders_precision():
     from claimcheck.compare import date_span_days
     from claimcheck.types import Quantity
