@@ -986,11 +986,15 @@ class SubjectFinder:
         # "Finanzminister Hans-Jörg Schelling hat": two capitalised words after a title are a person's name,
         # though the dictionary knows them as common words or nouns ("Hans", "Schelling" like "Lehrling")
         for i in range(1, len(sent) - 1):
-            first, last = sent[i], sent[i + 1]
-            if not (is_name[i] and is_name[i + 1]) and _ending_in(sent[i - 1].text, "titles") \
-                    and sent[i - 1].text[:1].isupper() and self._after_title(first) and self._after_title(last) \
-                    and (i + 2 >= len(sent) or not sent[i + 2].text[:1].isupper()):
-                is_name[i] = is_name[i + 1] = True
+            if not (_ending_in(sent[i - 1].text, "titles") and sent[i - 1].text[:1].isupper()):
+                continue
+            for n in (2, 3):  # "Hans-Jörg Schelling", "Hans Jörg Schelling"; not "Melania Trump US-Medien zufolge"
+                words = sent[i:i + n]
+                if len(words) == n and not all(is_name[i:i + n]) and all(self._after_title(t) for t in words) \
+                        and (n == 2 or not _is_inflected_noun(words[-1].text.split("-")[-1])) \
+                        and (i + n >= len(sent) or not sent[i + n].text[:1].isupper()):
+                    is_name[i:i + n] = [True] * n
+                    break
         # A listed organisation of several words is a name as a whole ("der Deutschen Bahn").
         runs = self.table["organisation_runs"]
         for i, t in enumerate(sent):
