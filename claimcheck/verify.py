@@ -248,8 +248,8 @@ class MeasureWords:
     endings: dict[str, tuple[str, ...]]
     stopwords: dict[str, frozenset[str]]
     concepts: tuple[tuple[str, str], ...]  # (stem, concept), German and English words alike
-    clause_punctuation: Optional[re.Pattern] = None
-    clause_conjunctions: Optional[re.Pattern] = None
+    clause_punctuation: re.Pattern
+    clause_conjunctions: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -260,13 +260,13 @@ def _measure_table() -> MeasureWords:
     endings = {lang: tuple(sorted(data["stems"][f"{lang}_endings"], key=len, reverse=True)) for lang in ("de", "en")}
     stopwords = {"de": frozenset(data["stopwords"]["de"]) | function_words("de"),
                  "en": frozenset(data["stopwords"]["en"])}
-    table = MeasureWords(endings, stopwords, ())
+    clauses = data["clauses"]
+    punctuation = re.compile("|".join(re.escape(p) for p in clauses["punctuation"]))
+    conjunctions = re.compile(r"\b(?:" + "|".join(map(re.escape, clauses["de_conjunctions"])) + r")\b")
+    table = MeasureWords(endings, stopwords, (), punctuation, conjunctions)
     concepts = tuple((_stem(word, "de", table), concept) for concept, words in data["concepts"].items()
                      for word in words)
-    clauses = data["clauses"]
-    return MeasureWords(endings, stopwords, concepts,
-                        re.compile("|".join(re.escape(p) for p in clauses["punctuation"])),
-                        re.compile(r"\b(?:" + "|".join(map(re.escape, clauses["de_conjunctions"])) + r")\b"))
+    return dataclasses.replace(table, concepts=concepts)
 
 
 def _stem(word: str, lang: str, table: MeasureWords) -> str:
@@ -324,22 +324,12 @@ def clause_measure_words(sentence: str, start: int, end: int, others: tuple[tupl
     another figure ("zwei Palästinenser getötet und vier Israelis verletzt": "Palästinenser getötet" for
     the two, "Israelis verletzt" for the four)."""
     table = _measure_table()
-    left, right = 0, len(sentence)
-    for m in table.clause_punctuation.finditer(sentence):
-        if m.end() <= start:
-            left = max(left, m.end())
-        elif m.start() >= end:
-            right = min(right, m.start())
-    for other_start, other_end in others:
-        if other_end <= start:
-            left = max(left, other_end)
-        elif other_start >= end:
-            right = min(right, other_start)
-    for m in table.clause_conjunctions.finditer(sentence):
-        if m.end() <= start and any(e <= m.start() for _, e in others):
-            left = max(left, m.end())
-        elif m.start() >= end and any(s >= m.end() for s, _ in others):
-            right = min(right, m.start())
+    between = [m.span() for m in table.clause_conjunctions.finditer(sentence)
+               if (m.end() <= start and any(e <= m.start() for _, e in others))
+               or (m.start() >= end and any(s >= m.end() for s, _ in others))]
+    cuts = [m.span() for m in table.clause_punctuation.finditer(sentence)] + list(others) + between
+    left = max((e for s, e in cuts if e <= start), default=0)
+    right = min((s for s, e in cuts if s >= end), default=len(sentence))
     return measure_words(sentence[left:right], start - left, end - left, "de")
 
 
