@@ -922,6 +922,9 @@ class SubjectFinder:
             return False
         if word in self.table["not_names"] or any(ch.isdigit() for ch in word):
             return False
+        if 0 < i < len(sent) - 1 and sent[i - 1].text.lower() in self.table["language_prepositions"] \
+                and word.lower() in self.table["language_words"] and sent[i + 1].text[:1].isupper():
+            return False  # "auf Deutsch Johann Ohneland"
         if self._strong(word):
             return True
         low = word.lower()
@@ -995,6 +998,11 @@ class SubjectFinder:
                         and (i + n >= len(sent) or not sent[i + n].text[:1].isupper()):
                     is_name[i:i + n] = [True] * n
                     break
+        # "Prinz William (32)", "Königin Letizia": a royal title and the one name after it are a name.
+        for i in range(1, len(sent)):
+            if sent[i - 1].text.lower() in self.table["royal_titles"] and sent[i - 1].text[:1].isupper() \
+                    and self._after_title(sent[i]) and sent[i - 1].end + 1 == sent[i].start:
+                is_name[i - 1] = is_name[i] = True
         # A listed organisation of several words is a name as a whole ("der Deutschen Bahn").
         runs = self.table["organisation_runs"]
         for i, t in enumerate(sent):

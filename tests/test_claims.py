@@ -465,6 +465,15 @@ SUBJECT_RULES = [
      "Finanzminister Hans Jörg Schelling will 500 Millionen Euro einsparen.", "500 Millionen Euro", "Hans Jörg Schelling"),
     ("... but not a plural noun's compound after them ('US-Medien zufolge')",
      "Am Dienstag soll First Lady Melania Trump US-Medien zufolge 20 Minuten lang sprechen.", "20 Minuten", "Melania Trump"),
+    # Session 22: "Prinz William (32) enthüllte ..." gave the subject "Prinz", and "King John - auf Deutsch
+    # Johann Ohneland" the name "Deutsch Johann".
+    ("a royal title and the one name after it are a name ('Prinz William')",
+     "Prinz William (32) enthüllte am Montag ein Denkmal aus zwölf Bronzestühlen.", "zwölf", "Prinz William"),
+    ("'Sir' is a title, dropped from the name",
+     "Sir Tim Hunt erhielt 2001 den Nobelpreis.", "2001", "Tim Hunt"),
+    ("a language after 'auf' opens no name with the name after it ('auf Deutsch Johann Ohneland')",
+     "Die Urkunde Magna Carta gilt als Grundstein. Am 15. Juni 1215 hatte der König - auf Deutsch Johann "
+     "Ohneland - das Dokument unterzeichnet.", "15. Juni 1215", "Magna Carta"),
     ("two such words before a singular verb open a sentence as one name",
      "Bill Gates spendete 100 Millionen Dollar.", "100 Millionen Dollar", "Bill Gates"),
     ("a sentence-initial coined word before a singular verb is a name",
