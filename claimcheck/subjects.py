@@ -813,6 +813,11 @@ class SubjectFinder:
                         form = _body_form(t.text, generic)
                         counts[form.lower()] += 2 if k < 2 else 1  # the title and lead count twice, as names do
                         self._longest.setdefault(form.lower(), form)
+                import os
+                event = _ending_in(t.text, "event_nouns") if os.environ.get("EVT") and t.text[:1].isupper() else None
+                if event and len(t.text) >= len(event) + 3 and not self._in_figure(t) and (os.environ.get("EVT") == "any" or self._follows_determiner(sent, i)):
+                    counts[t.text.lower()] += 2 if k < 2 else 1
+                    self._longest.setdefault(t.text.lower(), t.text)
                 prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
                 if prefix:
                     country = demonyms[prefix.group()]
@@ -1071,6 +1076,7 @@ class SubjectFinder:
                 locative = self._is_locative(sent, i) or self._in_attribute(sent, i, j)
                 mentions.append(Mention(name, sent[i].start, sent[j].end, k, locative, refers))
             i = j + 1
+        mentions = self._quoted_titles(k, mentions)
         # "Wiener Kriminalisten", "die Grazer Polizei": a city's adjective names the city (rule 2).
         covered = {t.start for m in mentions for t in sent if m.start <= t.start < m.end}
         for i, t in enumerate(sent):
@@ -1089,6 +1095,21 @@ class SubjectFinder:
                 mentions.append(Mention(head, t.start, t.start + len(head), k, self._is_locative(sent, i)))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _quoted_titles(self, k: int, mentions: list[Mention]) -> list[Mention]:
+        """ "seine Ausstellung zum Jahrestag des „Wrapped Reichstag“": a quoted title of two to six capitalised
+        words (function words between them) is one name where the rules found a name inside it ("Wrapped")."""
+        sentence = self.sentences[k]
+        for quoted in _QUOTED_TITLE.finditer(sentence.text):
+            words = quoted.group(1).split()
+            start, end = sentence.start + quoted.start(1), sentence.start + quoted.end(1)
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if not inside or not 2 <= len(words) <= 6 or not words[-1][:1].isupper() \
+                    or not all(w[:1].isupper() or w.lower() in self.table["closed_class"] for w in words):
+                continue
+            title = Mention(quoted.group(1), start, end, k, inside[0].locative, None)
+            mentions = [m for m in mentions if m not in inside] + [title]
+        return sorted(mentions, key=lambda m: m.start)
 
     def _firm_name_start(self, sent: list[Token], i: int) -> int:
         """A company's legal form ends its name, and up to three capitalised words written right

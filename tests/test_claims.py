@@ -474,6 +474,9 @@ SUBJECT_RULES = [
     ("a language after 'auf' opens no name with the name after it ('auf Deutsch Johann Ohneland')",
      "Die Urkunde Magna Carta gilt als Grundstein. Am 15. Juni 1215 hatte der König - auf Deutsch Johann "
      "Ohneland - das Dokument unterzeichnet.", "15. Juni 1215", "Magna Carta"),
+    ("a quoted title is one name where a name stands inside it ('„Wrapped Reichstag“')",
+     "Christo verhüllte den Reichstag. Der „Wrapped Reichstag“ bleibt unvergessen. Die Ausstellung zum Jahrestag "
+     "des „Wrapped Reichstag“ öffnet mit fast siebenwöchiger Verspätung.", "fast siebenwöchiger", "Wrapped Reichstag"),
     ("two such words before a singular verb open a sentence as one name",
      "Bill Gates spendete 100 Millionen Dollar.", "100 Millionen Dollar", "Bill Gates"),
     ("a sentence-initial coined word before a singular verb is a name",
