@@ -813,11 +813,6 @@ class SubjectFinder:
                         form = _body_form(t.text, generic)
                         counts[form.lower()] += 2 if k < 2 else 1  # the title and lead count twice, as names do
                         self._longest.setdefault(form.lower(), form)
-                import os
-                event = _ending_in(t.text, "event_nouns") if os.environ.get("EVT") and t.text[:1].isupper() else None
-                if event and len(t.text) >= len(event) + 3 and not self._in_figure(t) and (os.environ.get("EVT") == "any" or self._follows_determiner(sent, i)):
-                    counts[t.text.lower()] += 2 if k < 2 else 1
-                    self._longest.setdefault(t.text.lower(), t.text)
                 prefix = _demonym_prefix().match(t.text) if t.text[:1].islower() else None
                 if prefix:
                     country = demonyms[prefix.group()]
