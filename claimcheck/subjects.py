@@ -1695,7 +1695,13 @@ class SubjectFinder:
         if not named.text[:1].isupper() or self._in_figure(named) or named.text.lower() in self.table["closed_class"]:
             return None
         mention = next((m for m in self.mentions[k] if m.end == named.end and not m.refers), None)
-        return mention.name if mention else named.text
+        if mention:
+            return mention.name
+        first = i - 2  # "die Bill of Rights von 1689": back over "of" to the English name's head
+        while first >= 2 and sent[first - 1].text in self.table["english_inner_particles"] \
+                and sent[first - 2].text[:1].isupper() and sent[first - 2].text.lower() not in self.table["closed_class"]:
+            first -= 2
+        return self.text[sent[first].start : named.end]
 
     def _genitive_holder(self, k: int, end: int) -> Optional[str]:
         """ "33,47 Prozent der Asylwerber", "die viertägige Veranstaltung der Demokraten": the

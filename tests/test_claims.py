@@ -477,6 +477,9 @@ SUBJECT_RULES = [
     ("a quoted title is one name where a name stands inside it ('„Wrapped Reichstag“')",
      "Christo verhüllte den Reichstag. Der „Wrapped Reichstag“ bleibt unvergessen. Die Ausstellung zum Jahrestag "
      "des „Wrapped Reichstag“ öffnet mit fast siebenwöchiger Verspätung.", "fast siebenwöchiger", "Wrapped Reichstag"),
+    ("an English name dated by a year goes back over 'of' ('die Bill of Rights von 1689')",
+     "In Teilen gilt die Magna Carta neben der Bill of Rights von 1689 als wichtigstes Verfassungsdokument.",
+     "1689", "Bill of Rights"),
     ("two such words before a singular verb open a sentence as one name",
      "Bill Gates spendete 100 Millionen Dollar.", "100 Millionen Dollar", "Bill Gates"),
     ("a sentence-initial coined word before a singular verb is a name",
