@@ -364,20 +364,24 @@ def _sentence_figures(sentence: str, published: Optional[dt.date]) -> tuple[Quan
     return tuple(read_quantities(sentence, published=published))
 
 
+def other_sentence_figures(claim: Claim, published: Optional[dt.date]) -> tuple[Quantity, ...]:
+    """The figures of the claim's sentence other than its own (spans relative to the sentence)."""
+    own_start = claim.quantity.start - claim.sentence_start
+    own_end = claim.quantity.end - claim.sentence_start
+    return tuple(q for q in _sentence_figures(claim.sentence, published) if q.end <= own_start or q.start >= own_end)
+
+
 def sibling_figure(claim: Claim, figure: Quantity, comparison: Comparison, published: Optional[dt.date]) -> float:
     """How tellingly the fact's figure, disagreeing with the claim's, agrees with another figure of its
     sentence (the specificity of the best such agreement: a decade agrees with any of its years
     by chance, '4 Israelis' with 'vier Israelis' hardly); 0 when none."""
     if comparison.agree:
         return 0.0
-    own_start = claim.quantity.start - claim.sentence_start
-    own_end = claim.quantity.end - claim.sentence_start
     best = 0.0
-    for other in _sentence_figures(claim.sentence, published):
-        if other.end <= own_start or other.start >= own_end:
-            match = compare(other, figure)
-            if match is not None and match.agree:
-                best = max(best, match.specificity)
+    for other in other_sentence_figures(claim, published):
+        match = compare(other, figure)
+        if match is not None and match.agree:
+            best = max(best, match.specificity)
     return best
 
 
@@ -429,8 +433,7 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
     own_start = claim.quantity.start - claim.sentence_start
     own_end = own_start + len(claim.quantity.text)
     claim_words = measure_words(claim.sentence, own_start, own_end, "de")
-    siblings = tuple((q.start, q.end) for q in _sentence_figures(claim.sentence, published)
-                     if q.end <= own_start or q.start >= own_end)
+    siblings = tuple((q.start, q.end) for q in other_sentence_figures(claim, published))
     clause_words = clause_measure_words(claim.sentence, own_start, own_end, siblings)
     fact_words = (measure_words(fact.text, figure.start, figure.end, fact_lang) if figure is not None else ())
     same_unit = claim.quantity.kind != "count" or (
