@@ -112,7 +112,8 @@ def _publication_date_spans(text: str) -> list[tuple[int, int]]:
 # --- rules: what is not a claim ----------------------------------------------------
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
-_SCORE = re.compile(r"(?<![\d:.])\d{1,2}:\d{1,2}(?![\d:])")
+# A score ("3:1"); not a running time ("7:57 Minuten") nor a time of day ("10:30 Uhr").
+_SCORE = re.compile(r"(?<![\d:.])\d{1,2}:\d{1,2}(?![\d:])(?!\s*(?:Minuten|Min\.|Stunden|Std\.|Uhr|h\b))")
 _QUOTE_SPANS = re.compile(r"„[^“”\"]*[“”\"]|\"[^\"]*\"|»[^«]*«|“[^”]*”")
 _DECADE = re.compile(r"\d0er")
 _AGE_COMPOUND = re.compile(r"-?[Jj]ährig")

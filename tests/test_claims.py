@@ -164,6 +164,12 @@ def test_figures_that_are_no_claims(rule, text, kept):
     assert texts_of(extract_claims(text, published=dt.date(2021, 3, 1))) == kept, rule
 
 
+def test_a_running_time_is_no_score():
+    # "7:57 Minuten" is how long a visit lasts, not a match result that would drop the sentence's figures
+    text = "Die ÖWA meldet: Der Standard kommt im März auf 23.258.290 Visits und eine Verweildauer von 7:57 Minuten pro Visit."
+    assert "23.258.290" in texts_of(extract_claims(text, published=dt.date(2016, 4, 10)))
+
+
 def test_an_index_that_lost_points_is_no_sports_result():
     # "Punkte" twice is one sports word, not two: a sports result needs two different ones.
     text = "Das Arbeitsmarktbarometer des IAB fiel stark. Der Frühindikator hatte im März um 1,5 Punkte auf 100,4 Punkte verloren."

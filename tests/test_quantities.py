@@ -394,3 +394,22 @@ def test_a_part_of_a_counted_whole_counts_the_wholes_noun() -> None:
 def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun: str) -> None:
     first, second = read_quantities(text)
     assert first.noun == second.noun == noun
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Das BIP legte um 0,5 statt 0,4 Prozent zu.", [("0,5", "percent", "percent"), ("0,4 Prozent", "percent", "percent")]),
+    ("Mehr Eltern fahren mit dem Auto (26 gegenüber 20 Prozent).", [("26", "percent", "percent"), ("20 Prozent", "percent", "percent")]),
+    # a bare amount in millions goes on in the currency of the amount in millions before it, also in the next sentence
+    ("Die Gemeinde nahm 33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen.",
+     [("33,4 Millionen Euro", "money", "EUR"), ("2019", "date", None), ("5,27 Millionen", "money", "EUR")]),
+    # ... but not across a paragraph, nor from a count
+    ("Die Stadt investiert 30 Millionen Euro.\n\nIn der Region leben 25 Millionen.",
+     [("30 Millionen Euro", "money", "EUR"), ("25 Millionen", "count", None)]),
+    ("Die Firma hat 5 Millionen Kunden. Zuletzt waren es 4 Millionen.",
+     [("5 Millionen", "count", "customers"), ("4 Millionen", "count", None)]),
+    # "eines Tages" is an idiom ("one day"), "binnen eines Tages" a period
+    ("Das RKI hat eines Tages 24.694 Neuinfektionen binnen eines Tages registriert.",
+     [("24.694", "count", "new infections"), ("binnen eines Tages", "duration", "day")]),
+])
+def test_a_unit_written_once_serves_the_figures_that_leave_it_out(text, read) -> None:
+    assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == read

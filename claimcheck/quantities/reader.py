@@ -45,6 +45,8 @@ def _alt(words) -> str:
 # "Waren es 21.570 Terabyte, so waren es 76.200": a bare number takes the unit of the figure before
 # it only when the two are of a size (within this factor), as two readings of one measure are.
 ELLIPSIS_SIZE = 10.0
+# How far back (characters) a bare amount in millions looks for the currency of the amount before it.
+CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
@@ -535,11 +537,18 @@ class Grammar:
         if not any(ch.isdigit() for ch in q.text) and not self.re_scale_inside.search(q.text):
             return  # a bare number word ("drei") rarely leaves a unit out; "knapp vier Millionen" does
         sentence_start = self._sentence_bounds(text, q.start)[0]
+        # "33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen": a bare
+        # amount in millions goes on in the currency of the amount in millions before it, also across a
+        # sentence of the same paragraph
+        scaled = bool(self.re_scale_inside.search(q.text))
         for before in reversed(out[:i]):
-            if before.start < sentence_start:
+            if before.start < sentence_start and not (
+                    scaled and q.start - before.end <= CARRIED_CURRENCY_REACH and "\n\n" not in text[before.end:q.start]):
                 return
             if before.kind == "date":
                 continue
+            if before.start < sentence_start and not (before.kind == "money" and self.re_scale_inside.search(before.text)):
+                return
             if (before.kind in ("money", "percent", "quantity", "duration") and before.unit and before.value
                     and before.relation is None and 1 / ELLIPSIS_SIZE <= q.value / before.value <= ELLIPSIS_SIZE):
                 q.kind, q.unit = before.kind, before.unit
@@ -608,6 +617,8 @@ class Grammar:
         number before a catalogue designation ("2014 MU69", an object's name)."""
         if "&" in (text[start - 1:start], text[end:end + 1]):
             return True
+        if re.fullmatch(r"0\d", text[start:end]) and word_before[:1].isupper():
+            return True  # "Schalke 04": a leading zero after a name labels
         if end - start == 4 and _DESIGNATION_AFTER.match(text, end):  # not "20 A380": twenty planes
             return True
         if self.street_endings and word_before.lower().endswith(self.street_endings) \
@@ -745,7 +756,8 @@ class Grammar:
         lw = self._word_before(text, start)
         if lw in self.name_words or text[start - 1:start] == "§" or text[max(0, start - 2):start] == "§ ":
             return end
-        if from_words and self.re_pronoun_number and self.re_pronoun_number.match(text, start):
+        if from_words and self.re_pronoun_number and self.re_pronoun_number.match(text, start) \
+                and lw not in self.relations:  # not "binnen eines Tages"
             return end
         if plain and self._not_a_figure(text, start, end, lw):
             return end
@@ -765,6 +777,8 @@ class Grammar:
                                     later.value, later.unit, hedge="range")
         if nxt == "." and not from_words:
             # "3. Dezember 2020", "1. Quartal", ordinals ("3. Platz"), or a sentence end
+            if plain and text[start - 1:start] == "(" and text[end + 1:end + 2] == ")":
+                return end + 1  # "Joseph Boyamba (49.)": a minute or a rank in brackets
             md = self.re_month_after_day.match(text, end)
             if md and plain and 1 <= value <= 31:
                 return self._day_month(text, start, md, int(value), published)
@@ -829,6 +843,8 @@ class Grammar:
                 range_end = e2
         unit_end = range_end
         u = self.re_unit.match(text, unit_end)
+        if u and _unit_name(u) in self.currencies and re.match(r"-[A-ZÄÖÜ]", text[u.end():u.end() + 2]):
+            u = None  # "18 Euro-Finanzminister": the currency opens the counted noun
         if u is None and self.re_time_adjective is not None:
             # "zwei magere Jahre", "drei lange Monate": one adjective between a number and a time unit
             adjective = self.re_time_adjective.match(text, unit_end)
