@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 import tomllib
 from functools import lru_cache
@@ -197,6 +198,12 @@ def _vague_reason(text: str, q: Quantity) -> Optional[str]:
     after = text[q.end : q.end + 30]
     if re.search(r"\bpro\s+$", before):
         return "rate definition"
+    # the base of a rate: "609 Pensionisten auf 1.000 Erwerbstätige", "wie viele von 100 000 Einwohnern"
+    # (not a change: "von 500 Fällen auf 1.000")
+    if q.value and q.value >= 10 and math.log10(q.value).is_integer() and q.hedge is None:
+        counted = re.search(r"(\w+)\s+\d\S*\s+[A-ZÄÖÜ]\S*\s+(?:auf|je)\s+$", before)
+        if (counted and counted.group(1).lower() not in ("von", "um")) or re.search(r"\bviele\s+von\s+$", before):
+            return "rate definition"
     if q.kind == "count" and re.search(r"mal$", q.text) or "Dutzend" in q.text:
         return "vague count"
     if q.kind == "percent" and re.match(r"\d+-prozentig", q.text):

@@ -158,6 +158,12 @@ def test_questions_are_no_claims():
             "Das Landesamt meldete 412 neue Fälle.",
             ["412"],
         ),
+        (
+            "the base of a rate, not a change to a round figure",
+            "In Österreich kamen 2017 rund 609 Pensionisten auf 1.000 Erwerbstätige. "
+            "In Österreich stieg die Zahl der Fälle von 500 auf 1.000.",
+            ["2017", "rund 609", "500", "1.000"],
+        ),
     ],
 )
 def test_figures_that_are_no_claims(rule, text, kept):

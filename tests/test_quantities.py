@@ -413,3 +413,19 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
 ])
 def test_a_unit_written_once_serves_the_figures_that_leave_it_out(text, read) -> None:
     assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == read
+
+
+@pytest.mark.parametrize("text, published, read", [
+    ("Spitzenreiter sind Salzburg (22,5) und Vorarlberg (21,0 Prozent).", None,
+     [("22,5", "percent", None), ("21,0 Prozent", "percent", None)]),
+    # "zwischen" is a month's cue, and the month before the year's month takes its year
+    ("Zwischen Juli und Oktober 2015 seien keine Waffen exportiert worden.", None,
+     [("Juli", "date", "2015-07"), ("Oktober 2015", "date", "2015-10")]),
+    # a year right before a half year or quarter is its year, not the publication's
+    ("Die Kinos verkauften 2019 im ersten Halbjahr 53,6 Millionen Tickets.", dt.date(2020, 10, 21),
+     [("2019", "date", "2019"), ("ersten Halbjahr", "date", "2019"), ("53,6 Millionen", "count", None)]),
+    # two days joined by "und" without "zwischen" are two days, not a range
+    ("Die Wahl findet am 1. und 15. Mai 2020 statt.", None, [("15. Mai 2020", "date", "2020-05-15")]),
+])
+def test_dates_and_units_read_from_their_neighbours(text, published, read) -> None:
+    assert [(q.text, q.kind, q.date) for q in read_quantities(text, published=published)] == read

@@ -45,6 +45,8 @@ def _alt(words) -> str:
 # "Waren es 21.570 Terabyte, so waren es 76.200": a bare number takes the unit of the figure before
 # it only when the two are of a size (within this factor), as two readings of one measure are.
 ELLIPSIS_SIZE = 10.0
+# A duration unit and the next smaller one, with how many of it make one: "303 Stunden und 13 Minuten".
+SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
@@ -137,6 +139,7 @@ class Grammar:
         self.not_before_durations = frozenset(exceptions.get("not_before_durations", []))
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
         self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
+        self.preposition_verbs = frozenset(exceptions.get("preposition_verbs", []))
         self.relations: dict[str, str] = table["relations"]
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
@@ -323,7 +326,7 @@ class Grammar:
              r"(?P<nr2>\d{1,2})\.\s?(?P<nrm>\d{1,2})\.(?:\s?(?P<nry>\d{4})(?!\d))?(?!\s?\d))") if de else r"(?P<numrange>(?!x)x)",
             # "am 29.8.", "bis 27. 9.": a day and month in digits without a year (after a cue word only)
             r"(?P<numday>(?<![\w.,])(?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.(?!\s?\d))" if de else r"(?P<numday>(?!x)x)",
-            (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*{day_range_join}\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
+            (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:{day_range_join}|(?P<rand>und(?:\s+dem)?))\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
              if de else
              rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|and|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
             rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
@@ -353,6 +356,7 @@ class Grammar:
             set(self.scales) | {k.rstrip(".") for k in self.scales} | set(self.fractions) | set(self.durations)
             | set(self.percent_words) | {c.split()[0] for c in self.currencies} | set(self.minor) | set(self.words.words)
             | set(self.words.multipliers)  # "a hundred", "ein hundert"
+            | set(self.range_joiners) | {"und", "and"}  # "ein bis eineinhalb Jahre", "zwischen einem und drei Jahren"
         )
         self.re_digits = re.compile(r"\s?" + digits)
         # English also hyphenates a scale word before the noun it measures: "a $3-billion deal"
@@ -463,12 +467,38 @@ class Grammar:
                 self._inherit_scale_and_unit(text, before, q)
         for i in range(len(out)):
             self._unit_after_bracket(text, out, i, published)
+        for first, then in reversed(list(zip(out, out[1:]))):  # backwards: a list's unit comes last
+            self._unit_of_next_bracket(text, first, then)
         for i in range(1, len(out)):
             self._unit_left_out(text, out, i)
         for first, then in zip(out, out[1:]):
             self._year_left_out(text, first, then)
             self._points_of_a_rate(text, first, then)
-        return out
+        return self._joined_figures(text, out)
+
+    def _joined_figures(self, text: str, out: list[Quantity]) -> list[Quantity]:
+        """Figures that say one amount in two parts: a spoken price, "ein Spritz für 6 Euro 50" (6,50 Euro; not
+        "6 Euro 50 Gramm"), and a duration in two units, "303 Stunden und 13 Minuten" (303,22 hours)."""
+        merged: list[Quantity] = []
+        for q in out:
+            first = merged[-1] if merged else None
+            if first is None or first.hedge is not None or q.hedge is not None or first.value is None or q.value is None:
+                merged.append(q)
+                continue
+            between = text[first.end:q.start]
+            if (first.kind == "money" and float(first.value).is_integer() and text[first.end - 1:first.end].isalpha()
+                    and between == " " and re.fullmatch(r"\d\d", q.text)
+                    and re.match(r"\s+[a-zäöüß]|\s*(?:[.,;:!?)]|$)", text[q.end:q.end + 2])):
+                first.value = first.low = first.high = first.value + int(q.text) / 100
+            elif (first.kind == q.kind == "duration" and (first.unit, q.unit) in SUBUNITS and q.relation is None
+                    and first.date is None  # a deadline's resolved date stays the one its text reads
+                    and re.fullmatch(r"\s+(?:und\s+)?", between)):
+                first.value = first.low = first.high = first.value + q.value / SUBUNITS[first.unit, q.unit]
+            else:
+                merged.append(q)
+                continue
+            first.end, first.text = q.end, text[first.start:q.end]
+        return merged
 
     def _points_of_a_rate(self, text: str, first: Quantity, then: Quantity) -> None:
         """Points that change a rate are percentage points: "sank um 0,1 Punkte auf 5,7 Prozent" (an index's
@@ -525,6 +555,18 @@ class Grammar:
                 return
             figure.kind, figure.unit, figure.noun = read.kind, read.unit, read.noun
             figure.value, figure.low, figure.high = read.value, read.low, read.high
+
+    def _unit_of_next_bracket(self, text: str, first: Quantity, then: Quantity) -> None:
+        """A bare number alone in brackets takes the unit of the next bracketed figure of its size in a list:
+        "Salzburg (22,5) und Vorarlberg (21,0 Prozent)"."""
+        if not (_bare_number(first) and first.value and then.unit and then.kind in ("percent", "money", "quantity")
+                and then.value and 1 / ELLIPSIS_SIZE <= first.value / then.value <= ELLIPSIS_SIZE):
+            return
+        if not (text[first.start - 1:first.start] == "(" and text[first.end:first.end + 1] == ")"
+                and text[then.start - 1:then.start] == "(" and text[then.end:then.end + 1] == ")"):
+            return
+        if re.fullmatch(r"\)(?:\s*(?:,|und|sowie|oder)?\s*[A-ZÄÖÜ][\w.-]*){1,3}\s*\(", text[first.end:then.start]):
+            first.kind, first.unit = then.kind, then.unit
 
     def _unit_left_out(self, text: str, out: list[Quantity], i: int) -> None:
         """A bare number after a figure of the same size with a unit, in the same sentence, leaves
@@ -701,6 +743,14 @@ class Grammar:
                 value, end = value * self.words.multipliers[follow], nxt.end()
             elif follow in self.scales or follow.rstrip(".") + "." in self.scales or follow in ("Dutzend", "dozen"):
                 pass
+            elif follow in self.range_joiners or follow in ("und", "and"):
+                # "von ein bis eineinhalb Jahren", "zwischen einem und drei Jahren": the first number of a range
+                # of figures with a unit; otherwise an article ("ein bis dahin unbekannter Mann")
+                back = self._back(text, start)
+                if back and self.hedges.get(back.group("hedge") or "") in ("min", "max"):
+                    return None  # "nicht mehr als ein oder zwei Autos": at most two, as the second figure reads
+                ranged = self._read_number(text, start, None, end, published, word_value=(value, word_step(value)))
+                return ranged if isinstance(ranged, Quantity) and ranged.hedge == "range" else None
             elif follow not in self.durations and follow not in self.percent_words and follow not in self.currencies:
                 return None
             return self._read_number(text, start, None, end, published, word_value=(value, word_step(value)))
@@ -816,8 +866,9 @@ class Grammar:
         if rel in ("Zwischen", "Between"):  # at a sentence's start
             rel = rel.lower()
         hedge_word = back.group("hedge") if back else None
-        if hedge_word in self.amount_prepositions and \
-                self._word_before(text, back.start("hedge")).lower().endswith(self.amount_noun_endings):
+        word_before_hedge = self._word_before(text, back.start("hedge")).lower() if hedge_word else ""
+        if hedge_word in self.amount_prepositions and (word_before_hedge.endswith(self.amount_noun_endings)
+                                                       or word_before_hedge in self.preposition_verbs):
             hedge_word = None  # "eine Kapitalerhöhung über 1,5 Mrd. Euro" = of 1,5 Mrd., not more than
         low = high = None
         second = self._second_of_range(text, end, rel)
@@ -1369,7 +1420,10 @@ class Grammar:
         return self._month_date(text, start, md.end(), month, year, day, None, self._back(text, start), published)
 
     def _read_dayrange(self, text, m, published):
-        """Days of one month: "22. bis 25. September 2020", "22 to 25 September 2020", "September 22-25, 2020"."""
+        """Days of one month: "22. bis 25. September 2020", "zwischen dem 24. und 26. Juni", "22 to 25 September
+        2020", "September 22-25, 2020" ("am 1. und 15. Mai" are two days, no range)."""
+        if m.groupdict().get("rand") and not re.search(r"[Zz]wischen\s+(?:dem\s+)?$", text[max(0, m.start() - 14):m.start()]):
+            return None
         month = self.months[re.sub(r"\s+", " ", m.group("rmon"))]
         year = int(m.group("ry")) if m.group("ry") else None
         return self._day_range(text, m.start(), m.end(), int(m.group("rd1")), int(m.group("rd2")), month, year,
@@ -1536,8 +1590,11 @@ class Grammar:
         last_month = first_month + months - 1
         y = self.re_period_year.match(text, end)
         year = None
+        year_before = re.search(r"(?<![\d.,])(1[89]\d\d|20\d\d)\s+(?:im|in)\s+$", text[max(0, start - 12):start])
         if y:
             year, end = int(y.group(1)), y.end()
+        elif year_before:  # "die Kinos 2019 im ersten Halbjahr"
+            year = int(year_before.group(1))
         elif published is not None:
             year = self._quarter_year(text, start, end, first_month, last_month, published)
         before = self.re_part_before_period.search(text, max(0, start - 20), start) if self.re_part_before_period else None
