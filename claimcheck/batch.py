@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from .textio import MAX_CHARS, InputError
+from .facts_io import quiet_datasets
+from .textio import MAX_CHARS, InputError, csv_row_too_long
 
 # Measured with eval/bench_batch.py on 2 cores (48 articles, 100k-fact store, load ~2.5): two worker
 # processes of one torch thread each 3.1 articles/s once started, one process with batched
@@ -92,6 +93,8 @@ def read_corpus(
 ) -> list[Row]:
     """The rows of a JSONL, CSV or Parquet corpus, read through `datasets` (local files only)."""
     path = Path(input_path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a corpus file (.jsonl, .csv or .parquet).")
     if not path.is_file():
         raise InputError(f"{path}: no such file.")
     builder = INPUT_FORMATS.get(path.suffix.lower())
@@ -99,6 +102,11 @@ def read_corpus(
         raise InputError(f"{path}: unknown corpus format {path.suffix!r}; give a .jsonl, .csv or .parquet file.")
     from datasets import load_dataset
 
+    if builder == "csv":
+        too_long = csv_row_too_long(path.read_text("utf-8-sig", errors="replace"))
+        if too_long:
+            raise InputError(f"{path}: {too_long}")
+    quiet_datasets()
     try:
         # Keep the datasets cache out of the user's home: a corpus is read once per run.
         with tempfile.TemporaryDirectory(prefix="claimcheck-corpus-") as cache:
@@ -163,17 +171,25 @@ class ReportWriter:
         self._file = open(path, "a", encoding="utf-8")
 
     def _repair_and_scan(self) -> None:
+        """Note the rows an earlier run finished and cut off the half line a kill may have left; refuse a
+        file that is not such a run's output (an article, a corpus, notes), which resuming would erase."""
         if not self.path.exists():
             return
+        if self.path.is_dir():
+            raise InputError(f"{self.path}: is a folder; give a file name for the output (.jsonl or .parquet).")
         data = self.path.read_bytes()
         keep = 0  # bytes of whole, parseable lines
-        for line in data.splitlines(keepends=True):
+        for number, line in enumerate(data.splitlines(keepends=True), 1):
             if not line.endswith(b"\n"):
                 break  # a half line from a killed run
             try:
                 record = json.loads(line)
-            except json.JSONDecodeError:
-                break
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                record = None
+            if not (isinstance(record, dict) and isinstance(record.get("row"), int)):
+                raise InputError(f"{self.path}: line {number} is not a claimcheck batch result, so this file is not "
+                                 "the output of an earlier run; give another output file (an earlier run's output "
+                                 "is resumed, any other file would be overwritten).")
             self.done.add(_key(record))
             keep += len(line)
         if keep < len(data):
@@ -212,8 +228,15 @@ def _parquet_to_jsonl(parquet: Path, jsonl: Path) -> None:
     """Seed the progress file from a finished Parquet output (a rerun over a grown corpus)."""
     import pyarrow.parquet as pq
 
+    try:
+        table = pq.read_table(parquet)
+    except Exception as e:  # pyarrow raises several types for a file that is no Parquet
+        raise InputError(f"{parquet}: cannot read this Parquet file ({' '.join(str(e).split())[:200]}).") from None
+    if not {"row", "id", "report", "error"} <= set(table.column_names):
+        raise InputError(f"{parquet}: is not the output of an earlier claimcheck batch run (its columns are "
+                         f"{', '.join(table.column_names)}); give another output file.")
     with open(jsonl, "w", encoding="utf-8") as f:
-        for r in pq.read_table(parquet).to_pylist():
+        for r in table.to_pylist():
             record = {"row": r["row"], "id": r["id"]}
             if r["report"] is not None:
                 record["report"] = json.loads(r["report"])
@@ -379,6 +402,8 @@ def run_batch(
         raise InputError(f"chunk_size must be at least 1, not {chunk_size}.")
     valid_floor(min_confidence)
     output = Path(output_path)
+    if output.exists() and Path(input_path).exists() and output.resolve() == Path(input_path).resolve():
+        raise InputError(f"{output}: the output file is the corpus itself; give another output file.")
     parquet = output.suffix.lower() == ".parquet"
     progress_file = output.with_name(output.name + ".progress.jsonl") if parquet else output
     if parquet and output.exists() and not progress_file.exists():

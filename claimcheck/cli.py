@@ -49,6 +49,14 @@ def _print_report(report: dict) -> None:
             print(f"       {c['reason']}")
 
 
+def _existing_store(path: str) -> str:
+    """A store directory to read from: a mistyped path would otherwise be created as an empty store and
+    every claim would quietly get NOT_ENOUGH_INFO."""
+    if "://" not in path and not Path(path).is_dir():
+        raise InputError(f"{path}: no reference store there (create one with `claimcheck store add FILE --store {path}`).")
+    return path
+
+
 def _cmd_check(args) -> int:
     from .pipeline import check
 
@@ -56,7 +64,7 @@ def _cmd_check(args) -> int:
     if args.store:
         from .store import ReferenceStore
 
-        store = ReferenceStore.open(args.store)
+        store = ReferenceStore.open(_existing_store(args.store))
     try:
         report = check(_read_input(args.file), store=store, facts=args.facts, published=args.published,
                        max_summary_sentences=args.sentences, min_confidence=args.min_confidence).to_dict()
@@ -96,7 +104,8 @@ def _cmd_summarize(args) -> int:
 def _cmd_store(args) -> int:
     from .store import ReferenceStore
 
-    with ReferenceStore.open(args.store) as store:
+    path = args.store if args.store_command == "add" else _existing_store(args.store)
+    with ReferenceStore.open(path) as store:
         if args.store_command == "add":
             for path in args.files:
                 result = store.add_file(path)
@@ -268,6 +277,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except (InputError, ValueError, FileNotFoundError) as exc:
         message = " ".join(str(exc).split())
         print(f"claimcheck: {message}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file that cannot be read or written: "permission denied", "is a directory"
+        print(f"claimcheck: {exc.filename or ''}: {(exc.strerror or str(exc)).lower()}.", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        if "lance" not in str(exc).lower():
+            raise
+        # LanceDB's errors for a store folder that is damaged or not writable
+        print(f"claimcheck: the reference store cannot be read or written ({' '.join(str(exc).split())[:300]}).",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("claimcheck: interrupted", file=sys.stderr)

@@ -18,7 +18,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from claimcheck.quantities import LANGUAGES as READ_LANGUAGES  # whose figures the reader reads
 from claimcheck.quantities.dates import iso_interval
+from claimcheck.textio import InputError, csv_row_too_long
 from claimcheck.types import Fact
 
 FACT_FIELDS = ("id", "text", "source", "as_of", "lang")
@@ -32,7 +34,7 @@ _AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LANG = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
 
 
-class FactFileError(ValueError):
+class FactFileError(InputError):
     """A fact file or record that cannot be used, with a message meant for the user."""
 
 
@@ -92,6 +94,9 @@ def fact_from_record(record: Mapping[str, Any] | Fact) -> Fact:
         values["lang"] = None
     elif not isinstance(lang, str) or not _LANG.match(lang.strip().lower()):
         raise ValueError(f"'lang' must be a language code such as \"de\" or \"en\", not {lang!r}")
+    elif lang.strip().lower().split("-")[0] not in READ_LANGUAGES:
+        raise ValueError(f"'lang' is {lang!r}, but claimcheck reads figures in German (\"de\") and English (\"en\") "
+                         "only; a fact in another language could never support or contradict a claim")
     else:
         values["lang"] = lang.strip().lower()
     return Fact(**values)
@@ -155,6 +160,14 @@ def _read_jsonl(p: Path, text: str) -> list[Fact]:
     return _validated(numbered(), str(p), "line")
 
 
+def quiet_datasets() -> None:
+    """Keep `datasets` from writing progress bars and log lines to stderr, so that an error stays one line."""
+    from datasets.utils import logging as datasets_logging
+
+    datasets_logging.set_verbosity_error()
+    datasets_logging.disable_progress_bar()
+
+
 def _read_csv(p: Path, text: str) -> list[Fact]:
     import csv
 
@@ -167,7 +180,11 @@ def _read_csv(p: Path, text: str) -> list[Fact]:
             raise FactFileError(f"{p} line 1: the header has no '{name}' column (found: {', '.join(columns) or 'nothing'}).")
     if len(set(columns)) != len(columns):
         raise FactFileError(f"{p} line 1: the header repeats a column name ({', '.join(columns)}).")
+    too_long = csv_row_too_long(text)
+    if too_long:
+        raise FactFileError(f"{p}: {too_long}")
     # Every column as a string: pandas would otherwise turn ids like 007 into 7 and years into ints.
+    quiet_datasets()
     features = datasets.Features({c: datasets.Value("string") for c in header})
     with tempfile.TemporaryDirectory(prefix="claimcheck-csv-") as cache:
         try:
@@ -184,6 +201,7 @@ def _read_csv(p: Path, text: str) -> list[Fact]:
 def _read_parquet(p: Path, data: bytes) -> list[Fact]:
     import datasets
 
+    quiet_datasets()
     if data[:4] != _PARQUET_MAGIC or data[-4:] != _PARQUET_MAGIC:
         raise FactFileError(f"{p}: not a Parquet file (it lacks Parquet's PAR1 markers).")
     with tempfile.TemporaryDirectory(prefix="claimcheck-parquet-") as cache:

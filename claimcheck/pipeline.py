@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 import numpy as np
 
-from .textio import NFC_WARNING, InputError, composed, language_warning, validate_text
+from .textio import INVISIBLE_WARNING, NFC_WARNING, InputError, composed, language_warning, readable, validate_text
 from .types import Claim, Fact, Quantity, Report, Sentence
 
 
@@ -197,6 +197,13 @@ def open_facts(facts: str | Path | Iterable[dict | Fact], encoder) -> "Reference
     """A throwaway in-memory store holding `facts` (a fact file or an iterable of facts)."""
     from .store import ReferenceStore
 
+    if isinstance(facts, str) and facts.lstrip()[:1] in ("{", "["):
+        raise InputError("facts is the path of a fact file or a list of facts, not JSON text: parse it first "
+                         "(json.loads) or write it to a .jsonl file.")
+    if isinstance(facts, Mapping):
+        raise InputError("facts is one fact (a dict); give a list of facts: facts=[fact].")
+    if hasattr(facts, "to_dict") and hasattr(facts, "columns"):  # a pandas DataFrame, one fact a row
+        facts = facts.to_dict("records")
     store = ReferenceStore.in_memory(encoder=encoder)
     if isinstance(facts, (str, Path)):
         store.add_file(facts)
@@ -206,11 +213,13 @@ def open_facts(facts: str | Path | Iterable[dict | Fact], encoder) -> "Reference
 
 
 def start_document(text: str, published: str | dt.date | None) -> Document:
-    """The Document of an article's text in Unicode NFC form, with the warnings the text calls for
-    (decomposed letters, not German)."""
-    doc = Document(text=composed(text), published=parse_published(published))
-    if doc.text != text:
+    """The Document of an article's text as claimcheck reads it (textio.readable: NFC form, no invisible
+    characters), with the warnings the text calls for (decomposed letters, invisible characters, not German)."""
+    doc = Document(text=readable(text), published=parse_published(published))
+    if composed(text) != text:
         doc.warnings.append(NFC_WARNING)
+    if doc.text != composed(text):
+        doc.warnings.append(INVISIBLE_WARNING)
     warning = language_warning(doc.text)
     if warning:
         doc.warnings.append(warning)
@@ -242,6 +251,8 @@ def check(
 
     if store is not None and facts is not None:
         raise InputError("Give either a store or facts, not both.")
+    if isinstance(store, (str, Path)):
+        raise InputError(f"store is an open store: ReferenceStore.open({str(store)!r}); or pass a fact file as facts=.")
     valid_floor(min_confidence)
     doc = start_document(validate_text(text), published)
     encoder = encoder or get_encoder()
@@ -253,7 +264,7 @@ def check(
     owned_store = open_facts(facts, encoder) if facts is not None else None
     try:
         if owned_store is not None or store is not None:
-            judge_claims(doc, owned_store or store, min_confidence)
+            judge_claims(doc, owned_store if owned_store is not None else store, min_confidence)
     finally:
         if owned_store is not None:
             owned_store.close()
@@ -265,7 +276,7 @@ def extract_claims(text: str, *, published: str | dt.date | None = None) -> list
     """The checkable claims of `text` (no verdicts), without loading an encoder."""
     from .claims import extract_claims as _extract
 
-    return _extract(composed(validate_text(text)), published=parse_published(published))
+    return _extract(readable(validate_text(text)), published=parse_published(published))
 
 
 def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive", model: Optional[str] = None,
@@ -276,7 +287,7 @@ def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive",
     """
     from .summarize import summarize as _summarize
 
-    summary = _summarize(composed(validate_text(text)), max_sentences=max_sentences, backend=backend, model=model)
+    summary = _summarize(readable(validate_text(text)), max_sentences=max_sentences, backend=backend, model=model)
     if notes is not None:
         notes.extend(summary.notes)
     return summary.text

@@ -333,6 +333,27 @@ def _mend_boundaries(tokens: list[_Token], rules: _Rules, hard_wrapped: bool = F
             tokens[s].is_sent_start = False
 
 
+# A "sentence" longer than this many tokens (a real one has rarely 100) is a list, a table or text without
+# full stops; it is cut into pieces, at a comma, semicolon or line break where one is near, because later
+# stages look at a figure's whole sentence for each figure in it and would take minutes over one such piece.
+MAX_SENTENCE_TOKENS = 300
+_CUT_BACK = 100  # how far back from the limit a piece may end at a comma, semicolon or line break
+
+
+def _capped(starts: list[int], tokens: list[_Token]) -> list[int]:
+    """The sentence starts with extra ones inside sentences longer than MAX_SENTENCE_TOKENS."""
+    out: list[int] = []
+    for k, first in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(tokens)
+        out.append(first)
+        while end - out[-1] > MAX_SENTENCE_TOKENS:
+            limit = out[-1] + MAX_SENTENCE_TOKENS
+            cut = next((i + 1 for i in range(limit - 1, limit - _CUT_BACK, -1)
+                        if tokens[i].text in (",", ";") or "\n" in tokens[i].text), limit)
+            out.append(cut)
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of `text`; `text[s.start:s.end] == s.text`, surrounding whitespace excluded."""
     if not isinstance(text, str):
@@ -343,7 +364,7 @@ def split_sentences(text: str) -> list[Sentence]:
     tokens = _tokens(text, rules)
     _mark_sentence_ends(tokens, rules)
     _mend_boundaries(tokens, rules, _is_hard_wrapped(text))
-    starts = [i for i, tok in enumerate(tokens) if i == 0 or tok.is_sent_start]
+    starts = _capped([i for i, tok in enumerate(tokens) if i == 0 or tok.is_sent_start], tokens)
     sentences: list[Sentence] = []
     for k, first in enumerate(starts):
         last = (starts[k + 1] if k + 1 < len(starts) else len(tokens)) - 1

@@ -75,8 +75,8 @@ import numpy as np
 
 from claimcheck import search_snapshot as snapshots
 from claimcheck.config import get_settings
-from claimcheck.facts_io import as_of_interval, facts_from_records, normalise_as_of, read_facts
-from claimcheck.textio import function_words
+from claimcheck.facts_io import READ_LANGUAGES, as_of_interval, facts_from_records, normalise_as_of, read_facts
+from claimcheck.textio import InputError, function_words
 from claimcheck.types import KINDS, Fact, Quantity
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ MIN_CANDIDATES = 20
 LEXICAL_WEIGHT = 0.05
 
 
-class StoreError(ValueError):
+class StoreError(InputError):
     """A store that cannot be opened or used as asked, with a message meant for the user."""
 
 
@@ -331,8 +331,9 @@ class FactStore:
         }
 
     def _quantities(self, fact: Fact, lang: str) -> list[Quantity]:
-        if self._read_quantities is None or lang not in ("de", "en"):
-            return []  # the figure reader reads German and English only
+        lang = lang.split("-")[0]  # "de-AT", "en-US": the figure reader's German and English grammars
+        if self._read_quantities is None or lang not in READ_LANGUAGES:
+            return []
         published = None
         if fact.as_of and len(fact.as_of) == 10:  # a full day anchors relative figures ("90 days")
             published = dt.date.fromisoformat(fact.as_of)
@@ -345,7 +346,7 @@ class FactStore:
         if self._fact_subject is None:
             return None
         try:
-            subject = self._fact_subject(fact.text, lang=lang)
+            subject = self._fact_subject(fact.text, lang=lang.split("-")[0])  # "en-US" reads as English
         except Exception as e:
             raise StoreError(f"fact {fact.id!r}: finding its subject failed ({e}).") from e
         return subject or None
@@ -768,6 +769,8 @@ class ReferenceStore(FactStore):
         if snapshot is not None:
             return [_snapshot_candidates(snapshot, positions, vector) for positions, vector in zip(snapshot.nearest(vectors, n), vectors)]
         table = _run_query(self._table, vectors if len(vectors) > 1 else vectors[0], n, where)
+        if table.num_rows == 0:  # a filter that no fact passes
+            return [Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {}) for _ in vectors]
         found = table["vector"].combine_chunks().flatten().to_numpy(zero_copy_only=False).reshape(table.num_rows, -1)
         query_of = table["query_index"].to_numpy() if "query_index" in table.column_names else np.zeros(table.num_rows, int)
         columns = {name: table[name].to_pylist() for name in _RESULT_COLUMNS}  # one conversion, not one per value

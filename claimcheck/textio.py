@@ -57,9 +57,26 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
     return html_to_text(text) if looks_like_html(text) else text
 
 
+def csv_row_too_long(text: str) -> str | None:
+    """Where a CSV row has more fields than its header ("a,b,c," under "id,text,source"), which pandas
+    would read with its columns shifted (the first one taken as an index): a message naming the row."""
+    import csv
+    import io
+
+    rows = csv.reader(io.StringIO(text))
+    header = next(rows, [])
+    for row in rows:
+        if len(row) > len(header):
+            return (f"line {rows.line_num} has {len(row)} fields but the header has {len(header)} (a trailing comma, "
+                    "or a comma in a text that is not in quotes?)")
+    return None
+
+
 def read_article(path: str | Path) -> str:
     """Read an article file (UTF-8 text, Markdown or HTML)."""
     p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder; give an article file (.txt, .md or .html).")
     if not p.is_file():
         raise InputError(f"{p}: no such file.")
     return validate_text(decode_bytes(p.read_bytes(), name=str(p)))
@@ -71,6 +88,8 @@ NFC_WARNING = ("The text had decomposed letters (an umlaut as a letter plus a co
 
 def validate_text(text: str) -> str:
     """Refuse empty and oversized articles; return the text unchanged otherwise."""
+    if text is not None and not isinstance(text, str):
+        raise InputError(f"The article must be text (a str), not {type(text).__name__}.")
     if text is None or not str(text).strip():
         raise InputError("The article is empty.")
     if len(text) > MAX_CHARS:
@@ -80,10 +99,22 @@ def validate_text(text: str) -> str:
     return text
 
 
+INVISIBLE_WARNING = ("The text had invisible characters inside words or numbers (soft hyphens, zero-width spaces, "
+                     "NUL bytes); they were removed before reading, so character offsets refer to the text without them.")
+# Invisible in a page, but they split words and numbers for the reader: "57 Mil&shy;liarden" would be 57,
+# "290\u200b.000" 290. Soft hyphen, zero-width space, non-joiner and joiner, word joiner, a byte-order mark, NUL.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00]")
+
+
 def composed(text: str) -> str:
     """The text in Unicode NFC form: the word tables hold composed letters, and a decomposed "März"
     or "für" would not be read (text copied on macOS may be decomposed)."""
     return unicodedata.normalize("NFC", text)
+
+
+def readable(text: str) -> str:
+    """The text as claimcheck reads it: in NFC form (composed()) and without invisible characters."""
+    return _INVISIBLE.sub("", composed(text))
 
 
 @lru_cache(maxsize=None)

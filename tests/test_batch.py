@@ -167,9 +167,38 @@ def test_corpus_rows_ids_and_dates(tmp_path):
     assert batch.row_problem(rows[0], {"x"}).startswith("id 'x' appears more than once")
 
 
+def test_an_output_file_that_is_no_earlier_runs_output_is_refused_not_overwritten(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n", "utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\nline 2\n", "utf-8")
+    with pytest.raises(ValueError, match="line 1 is not a claimcheck batch result"):
+        run_batch(corpus, notes, workers=1, progress=False)
+    assert notes.read_text("utf-8") == "my notes\nline 2\n"
+    with pytest.raises(ValueError, match="the corpus itself"):
+        run_batch(corpus, corpus, workers=1, progress=False)
+    assert corpus.read_text("utf-8") == json.dumps(ARTICLES[0], ensure_ascii=False) + "\n"
+    with pytest.raises(ValueError, match="is a folder"):
+        run_batch(corpus, tmp_path, workers=1, progress=False)
+    other = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"id": ["x"], "body": ["y"]}), other)
+    with pytest.raises(ValueError, match="not the output of an earlier claimcheck batch run"):
+        run_batch(corpus, other, workers=1, progress=False)
+
+
+def test_a_csv_corpus_row_with_an_extra_field_is_refused(tmp_path):
+    # pandas would take the first column as an index and shift the others: the text would be the source
+    corpus = tmp_path / "c.csv"
+    corpus.write_text("id,text,source\na1,Die Stadtwerke Lindau haben 1.200 neue Kunden.,dpa,\n", "utf-8")
+    with pytest.raises(ValueError, match="line 2 has 4 fields but the header has 3"):
+        read_corpus(corpus)
+
+
 def test_bad_corpus_paths_give_clear_errors(tmp_path):
     with pytest.raises(ValueError, match="no such file"):
         read_corpus(tmp_path / "missing.jsonl")
+    with pytest.raises(ValueError, match="is a folder"):
+        read_corpus(tmp_path)
     odd = tmp_path / "corpus.xml"
     odd.write_text("<a/>", "utf-8")
     with pytest.raises(ValueError, match="unknown corpus format"):

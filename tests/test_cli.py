@@ -157,6 +157,24 @@ def test_store_commands_add_search_with_filters_and_stats(capsys, tmp_path, enco
     assert code == 0 and json.loads(out)["count"] == 9
 
 
+def test_a_store_that_is_not_there_is_refused_not_created(capsys, tmp_path):
+    missing = tmp_path / "typo"
+    for argv in (("check", ARTICLE, "--store", missing), ("store", "search", "TikTok", "--store", missing),
+                 ("store", "stats", "--store", missing)):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and "no reference store there" in err and len(err.strip().splitlines()) == 1
+    assert not missing.exists()
+
+
+def test_a_folder_as_article_and_a_filter_that_matches_nothing(capsys, tmp_path, encoder):
+    code, _, err = run(capsys, "claims", tmp_path)
+    assert code == 2 and "is a folder" in err
+    store = tmp_path / "store"
+    run(capsys, "store", "add", FACTS, "--store", store)
+    code, out, err = run(capsys, "store", "search", "TikTok", "--store", store, "--subject", "nobody")
+    assert code == 0 and out == "" and "no fact matches" in err
+
+
 def test_claims_command_shows_values_as_the_page_does_hedge_and_deadline_included(capsys):
     code, out, _ = run(capsys, "claims", ARTICLE)
     assert code == 0

@@ -169,6 +169,35 @@ def test_decomposed_letters_are_read_and_the_report_says_so():
     assert not any("NFC" in w for w in check(unicodedata.normalize("NFC", text), encoder=FakeEncoder()).warnings)
 
 
+def test_invisible_characters_are_removed_before_reading_and_the_report_says_so():
+    from fakes import FakeEncoder
+
+    # a soft hyphen (HTML &shy;) split "Milliarden" and "Mitarbeiter", a zero-width space split "290.000"
+    text = "Siemens meldete 2020 einen Umsatz von 57 Mil\u00adliarden Euro und beschäftigt 290\u200b.000 Mit\u00adarbeiter."
+    report = check(text, encoder=FakeEncoder())
+    assert [(c.quantity.text, c.quantity.value, c.quantity.unit) for c in report.claims] == [
+        ("2020", None, None), ("57 Milliarden Euro", 57e9, "EUR"), ("290.000", 290000.0, "employees")]
+    assert any("invisible" in w for w in report.warnings)
+    # offsets refer to the text without them, as the warning says
+    assert report.claims[1].quantity.start == text.replace("\u00ad", "").replace("\u200b", "").index("57")
+
+
+def test_facts_of_every_shape_the_api_takes(encoder):
+    import pandas as pd
+
+    article = "Die Firma TikTok hat in den USA rund 100 Millionen Nutzer."
+    fact = {"id": "f1", "text": "TikTok had about 100 million users in the US.", "lang": "en-US"}
+    assert [c.verdict for c in check(article, facts=[fact], encoder=encoder).claims] == ["SUPPORTED"]  # "en-US" is English
+    assert [c.verdict for c in check(article, facts=pd.DataFrame([fact]), encoder=encoder).claims] == ["SUPPORTED"]
+    assert [c.verdict for c in check(article, facts=[], encoder=encoder).claims] == ["NOT_ENOUGH_INFO"]
+    for wrong, message in ((dict(facts=fact), "one fact"), (dict(facts=json.dumps(fact)), "not JSON text"),
+                           (dict(store="my-store"), "ReferenceStore.open")):
+        with pytest.raises(InputError, match=message):
+            check(article, encoder=encoder, **wrong)
+    with pytest.raises(InputError, match="must be text"):
+        check(article.encode(), encoder=encoder)
+
+
 @pytest.fixture
 def sample_figure_reads(monkeypatch):
     """The sample article's text, and a list that collects each read_quantities call on the whole of it."""

@@ -230,3 +230,16 @@ def test_a_hard_wrapped_text_keeps_its_sentences_whole_across_capitalised_line_s
     unwrapped = _WRAPPED_ARTICLE.replace("\nwird", " wird").replace("\nnur", " nur").replace("\ndie", " die")
     assert any(s.text.startswith("Billionen Euro") for s in split_sentences(unwrapped))
 
+
+
+def test_a_text_without_full_stops_is_cut_into_pieces_of_bounded_length():
+    # later stages look at a figure's whole sentence for each of its figures: one sentence of 200,000
+    # characters took minutes
+    from claimcheck.sentences import MAX_SENTENCE_TOKENS
+
+    words = " ".join(f"Firma {n} hat {n * 7} Kunden und Umsatz, sowie" for n in range(400))
+    pieces = split_sentences(words)
+    assert len(pieces) > 1
+    assert all(len(p.text.split()) <= MAX_SENTENCE_TOKENS for p in pieces)
+    assert all(words[p.start:p.end] == p.text for p in pieces)
+    assert pieces[0].text.endswith(",")  # cut after a comma near the limit

@@ -126,6 +126,27 @@ def test_malformed_csv_names_the_row(tmp_path):
         read_facts(path)
 
 
+def test_a_csv_row_with_an_extra_field_is_refused_not_shifted(tmp_path):
+    # a trailing comma: pandas would read the row's text as its id and its source as its text
+    path = tmp_path / "facts.csv"
+    path.write_text("id,text,source\na,TikTok hat 100 Millionen Nutzer.,dpa,\n", encoding="utf-8")
+    with pytest.raises(FactFileError, match="line 2 has 4 fields but the header has 3"):
+        read_facts(path)
+
+
+def test_a_fact_language_without_a_figure_reader_is_refused():
+    with pytest.raises(FactFileError, match="reads figures in German"):
+        facts_from_records([{"id": "f", "text": "TikTok comptait 100 millions d'utilisateurs.", "lang": "fr"}])
+    assert facts_from_records([{"id": "f", "text": "TikTok had 100 million users.", "lang": "en-US"}])[0].lang == "en-us"
+
+
+def test_fact_file_and_store_errors_are_input_errors():
+    from claimcheck import InputError
+    from claimcheck.store import StoreError
+
+    assert issubclass(FactFileError, InputError) and issubclass(StoreError, InputError)
+
+
 def test_parquet_without_text_column(tmp_path):
     path = tmp_path / "facts.parquet"
     pq.write_table(pa.table({"id": ["a"], "body": ["x"]}), path)

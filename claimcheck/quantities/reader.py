@@ -270,7 +270,7 @@ class Grammar:
     def _compile(self, fc: dict[str, list[str]]) -> None:
         de = self.lang == "de"
         months = _alt(self.months)
-        groups = "".join(re.escape(g) for g in self.group_marks if g != " ") + (r"\u00a0\u202f " if de else "")
+        groups = "".join(re.escape(g) for g in self.group_marks)
         dm = re.escape(self.decimal_mark)
         zero = "|" + _alt(self.zero_decimals) + r"(?![\d-])" if self.zero_decimals else ""
         digits = rf"[-−]?(?:\d{{1,3}}(?:[{groups}]\d{{3}})+(?!\d)|\d+)(?:{dm}\d+{zero})?"
