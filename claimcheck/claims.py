@@ -164,15 +164,21 @@ def _age_reason(text: str, q: Quantity) -> Optional[str]:
     people named by their age ("ein 16-Jähriger", "der 37-jährige Verkäufer") are
     no claims; "der 74 Jahre alte US-Präsident" and "starb mit 64 Jahren" are.
     """
-    if q.kind != "duration" or q.unit != "year":
-        return None
     before = text[max(0, q.start - 40) : q.start]
     after = text[q.end : q.end + 30]
+    if q.kind == "count" and q.noun is None and q.unit is None and 10 <= (q.value or 0) <= 120 \
+            and re.search(r"\b(?:Anfang|Mitte|Ende)\s+$", before):
+        return "age of an unnamed person"  # "eine Frau Anfang 90"
+    if q.kind != "duration" or q.unit != "year":
+        return None
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
         return "age in an apposition"
     if _AGE_COMPOUND.search(q.text) or re.match(r"-?[Jj]ährig", after):
-        if re.match(r"-?[Jj]ährig\w*\s+(?:Bestehen|Jubiläum|Firmenjubiläum)|\w*\s+(?:Bestehen|Jubiläum)", after):
-            return None  # an anniversary ("das 800-jährige Bestehen"), not an age
+        noun = re.match(r"-?[Jj]ährig\w*\s+([A-ZÄÖÜ]\w*)|\w*\s+([A-ZÄÖÜ]\w*)", after)
+        word = (noun.group(1) or noun.group(2)).lower() if noun else ""
+        if re.sub(r"(?:es|s)$", "", word).endswith(tuple(_table()["checkability"]["period_nouns"])) \
+                or word.endswith(tuple(_table()["checkability"]["period_nouns"])):  # "Bestehens", "Bestehen"
+            return None  # the length of a period ("nach zehnjähriger Bauzeit", "das 800-jährige Bestehen"), not an age
         return "age of a person named by the age"
     if re.match(r"\s+alt(?:e|er|en|es)?\b", after) and re.search(r",\s*$", before):
         return "age in an apposition"

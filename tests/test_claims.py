@@ -159,6 +159,12 @@ def test_questions_are_no_claims():
             ["412"],
         ),
         (
+            "ages of unnamed people, but not the length of a period",
+            "Das Landratsamt meldete den Tod einer Frau Anfang 90 und eines Mannes Ende 30. "
+            "Die Sonde Rosetta landete nach zehnjähriger Reise. Der 37-jährige Fahrer des Landratsamts war unverletzt.",
+            ["zehnjähriger"],
+        ),
+        (
             "the base of a rate, not a change to a round figure",
             "In Österreich kamen 2017 rund 609 Pensionisten auf 1.000 Erwerbstätige. "
             "In Österreich stieg die Zahl der Fälle von 500 auf 1.000.",

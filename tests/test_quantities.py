@@ -429,3 +429,21 @@ def test_a_unit_written_once_serves_the_figures_that_leave_it_out(text, read) ->
 ])
 def test_dates_and_units_read_from_their_neighbours(text, published, read) -> None:
     assert [(q.text, q.kind, q.date) for q in read_quantities(text, published=published)] == read
+
+
+@pytest.mark.parametrize("text, read", [
+    # the sides of a size share the unit after the last (four digits there are no year)
+    ("Der Bildschirm bietet eine Auflösung von 1152 x 1920 Pixel.", [("1152", "quantity", "px"), ("1920 Pixel", "quantity", "px")]),
+    ("274 x 172 x 10,5 Millimeter misst das Tablet.",
+     [("274", "quantity", "mm"), ("172", "quantity", "mm"), ("10,5 Millimeter", "quantity", "mm")]),
+    # "und darüber" before another figure is "above that", no bound
+    ("Bis 60 Kilometer sind es 113 Euro und darüber 168 Euro.",
+     [("60 Kilometer", "quantity", "km"), ("113 Euro", "money", "EUR"), ("168 Euro", "money", "EUR")]),
+])
+def test_sizes_and_bounds_after_a_figure(text, read) -> None:
+    assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == read
+
+
+def test_a_forecast_goes_on_over_a_hard_line_break() -> None:
+    (year, share) = read_quantities("Dieser Wert dürfte laut IWF 2020 auf 96,4 Prozent\nansteigen.")
+    assert share.hedge == "forecast"

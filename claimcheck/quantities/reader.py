@@ -67,6 +67,7 @@ MULTIPLE_UNIT = "times"
 _YEAR_SPAN_BEFORE = re.compile(r"\((1\d{3}|20\d\d)\s?[-–]\s?$")
 _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?(1\d{3}|20\d\d)\)")
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)")  # a year in digits within a sentence
+_DIGITS_ONLY = re.compile(r"\d[\d.,]*")  # a figure written as a bare number
 _CLAUSE_END = re.compile(r"[,;]|\s[–-]\s")  # where a clause ends after a figure
 _STOP_ADJECTIVES = frozenset(
     "die der das den dem des aber oder einer eine einen einem eines seien haben werden wurden sollen "
@@ -140,6 +141,11 @@ class Grammar:
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
         self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
         self.preposition_verbs = frozenset(exceptions.get("preposition_verbs", []))
+        self.vague_quantifiers = frozenset(table["numeral_rules"].get("vague_quantifiers", []))
+        self.hedges_after: dict[str, str] = table.get("hedges_after", {})
+        # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro"
+        self.re_hedge_after = (re.compile(r"\s+(" + _alt(self.hedges_after) + r")(?![\w-])(?!\s+[A-ZÄÖÜ\d])")
+                               if self.hedges_after else None)
         self.relations: dict[str, str] = table["relations"]
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
@@ -469,12 +475,26 @@ class Grammar:
             self._unit_after_bracket(text, out, i, published)
         for first, then in reversed(list(zip(out, out[1:]))):  # backwards: a list's unit comes last
             self._unit_of_next_bracket(text, first, then)
+            self._dimension_of(text, first, then)
         for i in range(1, len(out)):
             self._unit_left_out(text, out, i)
         for first, then in zip(out, out[1:]):
             self._year_left_out(text, first, then)
             self._points_of_a_rate(text, first, then)
+        for q in out:
+            self._bound_after(text, q)
         return self._joined_figures(text, out)
+
+    def _bound_after(self, text: str, q: Quantity) -> None:
+        """A bound written after the figure: "40 Prozent und mehr", "14 Tage oder länger" (the words join the span)."""
+        if self.re_hedge_after is None or q.hedge is not None or q.value is None or q.kind == "date":
+            return
+        m = self.re_hedge_after.match(text, q.end)
+        if m is None:
+            return
+        rule = self.hedges_after[" ".join(m.group(1).split())]
+        q.low, q.high = (q.value, None) if rule == "min" else (None, q.value)
+        q.hedge, q.end, q.text = rule, m.end(), text[q.start:m.end()]
 
     def _joined_figures(self, text: str, out: list[Quantity]) -> list[Quantity]:
         """Figures that say one amount in two parts: a spoken price, "ein Spritz für 6 Euro 50" (6,50 Euro; not
@@ -555,6 +575,18 @@ class Grammar:
                 return
             figure.kind, figure.unit, figure.noun = read.kind, read.unit, read.noun
             figure.value, figure.low, figure.high = read.value, read.low, read.high
+
+    def _dimension_of(self, text: str, first: Quantity, then: Quantity) -> None:
+        """The sides of a size share the unit written after the last: "274 x 172 x 10,5 Millimeter", "1152 x 1920
+        Pixel" (numbers of four digits there are no years)."""
+        if not (then.kind == "quantity" and then.unit and re.fullmatch(r"\s*[x×]\s*", text[first.end:then.start])):
+            return
+        parsed = parse_digits(first.text, self.decimal_mark, self.group_marks) if _DIGITS_ONLY.fullmatch(first.text) else None
+        if parsed is None:
+            return
+        first.kind, first.unit, first.noun, first.hedge, first.relation = "quantity", then.unit, None, None, None
+        first.value = first.low = first.high = parsed[0]
+        first.date = first.date_low = first.date_high = None
 
     def _unit_of_next_bracket(self, text: str, first: Quantity, then: Quantity) -> None:
         """A bare number alone in brackets takes the unit of the next bracketed figure of its size in a list:
@@ -713,6 +745,8 @@ class Grammar:
         if value is None:
             return None
         start, end = m.start(), m.end()
+        if w.lower() in self.words.multipliers and self._word_before(text, start).lower() in self.vague_quantifiers:
+            return self.re_scale.match(text, end).end() if self.re_scale.match(text, end) else end  # "mehrere hundert Millionen"
         if w[0].isupper() and w not in self.words.words and not self._sentence_start(text, start):
             nxt = self.re_space_word.match(text, m.end())
             if not (nxt and (nxt.group(1) in self.durations or nxt.group(1) in self.scales or nxt.group(1) in self.percent_words)):
@@ -1150,7 +1184,10 @@ class Grammar:
         return Quantity(text[start:end], start, end, kind, v, _clean(lo), _clean(hi), unit, hedge=hedge)
 
     def _is_forecast(self, text: str, start: int, end: int) -> bool:
-        bounds = self._sentence_bounds(text, start)
+        a, b = self._sentence_bounds(text, start)
+        while b < len(text) and text[b - 1] == "\n" and re.match(r"[ \t]*[a-zäöüß]", text[b:b + 20]):
+            b = self._sentence_bounds(text, b)[1]  # a hard-wrapped line goes on: "auf 96,4 Prozent\nansteigen"
+        bounds = (a, b)
         memo = self._state.forecast
         if bounds not in memo:
             memo[bounds] = self.re_forecast.search(text, *bounds) is not None
