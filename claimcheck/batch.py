@@ -102,10 +102,14 @@ def read_corpus(
         raise InputError(f"{path}: unknown corpus format {path.suffix!r}; give a .jsonl, .csv or .parquet file.")
     from datasets import load_dataset
 
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the corpus is empty.")
     if builder == "csv":
         too_long = csv_row_too_long(path.read_text("utf-8-sig", errors="replace"))
         if too_long:
             raise InputError(f"{path}: {too_long}")
+    if path.suffix.lower() == ".jsonl":  # datasets names no line of a malformed one
+        _check_jsonl(path)
     quiet_datasets()
     try:
         # Keep the datasets cache out of the user's home: a corpus is read once per run.
@@ -139,6 +143,22 @@ def _published_of(record: dict, published_column: Optional[str]) -> Optional[str
         return str(value).strip() or None if value is not None else None
     match = _ISO_DATE.search(str(record.get("source") or ""))
     return match.group(1) if match else None
+
+
+def _check_jsonl(path: Path) -> None:
+    """Refuse a JSONL corpus with a line that is no JSON object or no UTF-8, naming the line."""
+    with open(path, "rb") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
+            except UnicodeDecodeError:
+                raise InputError(f"{path} line {number}: not UTF-8 text; save the corpus as UTF-8.") from None
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path} line {number}: not valid JSON ({e.msg}).") from None
+            if not isinstance(record, dict):
+                raise InputError(f"{path} line {number}: an article must be a JSON object, not {type(record).__name__}.")
 
 
 def row_problem(row: Row, seen_ids: set[str]) -> Optional[str]:

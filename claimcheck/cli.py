@@ -142,15 +142,13 @@ def _cmd_batch(args) -> int:
     from .batch import run_batch
 
     try:
-        result = run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers,
+        run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers,
                            text_column=args.text_column, id_column=args.id_column,
                            published_column=args.published_column, chunk_size=args.chunk_size,
                            min_confidence=args.min_confidence)
     except RuntimeError as exc:  # the whole first chunk failed: a broken install, not bad rows
         raise InputError(str(exc)) from None
-    print(f"{result.checked} checked, {result.failed} failed, {result.skipped} already done; "
-          f"{result.articles_per_second:.2f} articles/s -> {result.output}", file=sys.stderr)
-    return 0
+    return 0  # run_batch printed the summary line
 
 
 def _cmd_eval(args) -> int:

@@ -183,6 +183,8 @@ def _read_csv(p: Path, text: str) -> list[Fact]:
     too_long = csv_row_too_long(text)
     if too_long:
         raise FactFileError(f"{p}: {too_long}")
+    if not any(line.strip() for line in text.splitlines()[1:]):
+        raise FactFileError(f"{p}: the file has a header but no facts.")
     # Every column as a string: pandas would otherwise turn ids like 007 into 7 and years into ints.
     quiet_datasets()
     features = datasets.Features({c: datasets.Value("string") for c in header})
@@ -204,6 +206,15 @@ def _read_parquet(p: Path, data: bytes) -> list[Fact]:
     quiet_datasets()
     if data[:4] != _PARQUET_MAGIC or data[-4:] != _PARQUET_MAGIC:
         raise FactFileError(f"{p}: not a Parquet file (it lacks Parquet's PAR1 markers).")
+    import pyarrow.parquet as pq
+
+    try:
+        if pq.ParquetFile(p).metadata.num_rows == 0:
+            raise FactFileError(f"{p}: the Parquet file holds no facts.")
+    except FactFileError:
+        raise
+    except Exception:  # a damaged file: datasets below says what is wrong with it
+        pass
     with tempfile.TemporaryDirectory(prefix="claimcheck-parquet-") as cache:
         try:
             ds = datasets.Dataset.from_parquet(str(p), keep_in_memory=True, cache_dir=cache)

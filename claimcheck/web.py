@@ -38,7 +38,7 @@ import gradio as gr
 
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
-from .textio import MAX_CHARS, InputError, decode_bytes, language_warning
+from .textio import MAX_CHARS, InputError, decode_bytes, html_to_text, language_warning, looks_like_html
 from .ui_text import LANGUAGES, format_number, format_value, subject_text, ui_strings
 
 if TYPE_CHECKING:
@@ -264,7 +264,7 @@ def read_uploaded_article(path: str, lang: str) -> str:
     name = Path(path).name
     try:
         return decode_bytes(Path(path).read_bytes(), name=name)
-    except InputError:  # decode_bytes refuses binary and undecodable files only
+    except (InputError, OSError):  # binary or undecodable, or gone or unreadable by the time it is read
         raise PageError(ui_strings(lang)["messages"]["not_text_file"].format(name=name)) from None
 
 
@@ -273,6 +273,8 @@ def article_text(text: Optional[str], article_file: Optional[str], lang: str) ->
     messages = ui_strings(lang)["messages"]
     if (not text or not text.strip()) and article_file:
         text = read_uploaded_article(article_file, lang)
+    elif text and looks_like_html(text):  # a page's source pasted: its text, as for an uploaded .html file
+        text = html_to_text(text)
     if not text or not text.strip():
         raise PageError(messages["empty"])
     if len(text) > MAX_CHARS:

@@ -257,3 +257,15 @@ def test_numbers_and_values_in_each_language():
     assert web.format_value(quarter, "de") == "2023-07-01..2023-09-30"
     year = {"kind": "date", "value": None, "date": "2023", "date_low": "2023-01-01", "date_high": "2023-12-31"}
     assert web.format_value(year, "de") == "2023"
+
+
+def test_a_pasted_page_source_is_read_as_its_text():
+    page = ("<html><head><script>var x = 5;</script></head><body><p>TikTok hat in den USA "
+            "rund 100 Millionen Nutzer.</p></body></html>")
+    text = web.article_text(page, None, "de")
+    assert "var x" not in text and "<p>" not in text and "100 Millionen" in text
+
+
+def test_an_upload_that_is_gone_gets_a_message_not_a_traceback(tmp_path):
+    _, status = web.load_article_file(str(tmp_path / "weg.txt"), "de")
+    assert "weg.txt" in status

@@ -199,6 +199,14 @@ def test_bad_corpus_paths_give_clear_errors(tmp_path):
         read_corpus(tmp_path / "missing.jsonl")
     with pytest.raises(ValueError, match="is a folder"):
         read_corpus(tmp_path)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", "utf-8")
+    with pytest.raises(ValueError, match="the corpus is empty"):
+        read_corpus(empty)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "1", "text": "Die Stadt hat 300 Mitarbeiter."}\n{"id": "2", "text": \n', "utf-8")
+    with pytest.raises(ValueError, match="line 2: not valid JSON"):
+        read_corpus(broken)
     odd = tmp_path / "corpus.xml"
     odd.write_text("<a/>", "utf-8")
     with pytest.raises(ValueError, match="unknown corpus format"):

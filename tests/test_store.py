@@ -134,6 +134,17 @@ def test_a_csv_row_with_an_extra_field_is_refused_not_shifted(tmp_path):
         read_facts(path)
 
 
+def test_a_fact_file_without_facts_says_so(tmp_path):
+    header_only = tmp_path / "facts.csv"
+    header_only.write_text("id,text\n", encoding="utf-8")
+    with pytest.raises(FactFileError, match="a header but no facts"):
+        read_facts(header_only)
+    empty = tmp_path / "facts.parquet"
+    pq.write_table(pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string())}), empty)
+    with pytest.raises(FactFileError, match="holds no facts"):
+        read_facts(empty)
+
+
 def test_a_fact_language_without_a_figure_reader_is_refused():
     with pytest.raises(FactFileError, match="reads figures in German"):
         facts_from_records([{"id": "f", "text": "TikTok comptait 100 millions d'utilisateurs.", "lang": "fr"}])
