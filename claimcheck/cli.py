@@ -143,9 +143,9 @@ def _cmd_batch(args) -> int:
 
     try:
         run_batch(args.input, args.output, store=args.store, facts=args.facts, workers=args.workers,
-                           text_column=args.text_column, id_column=args.id_column,
-                           published_column=args.published_column, chunk_size=args.chunk_size,
-                           min_confidence=args.min_confidence)
+                  text_column=args.text_column, id_column=args.id_column,
+                  published_column=args.published_column, chunk_size=args.chunk_size,
+                  min_confidence=args.min_confidence)
     except RuntimeError as exc:  # the whole first chunk failed: a broken install, not bad rows
         raise InputError(str(exc)) from None
     return 0  # run_batch printed the summary line
