@@ -40,7 +40,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 
 from .sentences import split_sentences
-from .subjects import SubjectFinder, generic_noun
+from .subjects import SubjectFinder, generic_noun, is_product_name
 from .types import Claim, Quantity, Sentence
 
 CLAIM_KINDS = ("count", "money", "percent", "date", "duration", "quantity")
@@ -152,6 +152,21 @@ def _is_sports_result(sentence: Sentence) -> bool:
     return bool(_SCORE.search(sentence.text)) or len(sports.intersection(_words(sentence.text))) >= 2
 
 
+def _is_model_number(text: str, q: Quantity) -> bool:
+    """A bare number right after a product's or brand's name is part of that name: "iWork 11", "Miix 310",
+    "CM 13" (a name with an inner capital, a coined word the dictionaries do not know, or a short acronym;
+    not a listed place or organisation: "in Wien 1.200" is Vienna's count)."""
+    if q.kind != "count" or q.noun or q.unit or q.hedge or not re.fullmatch(r"\d{1,4}", q.text):
+        return False
+    before = re.search(r"(?<![\w.-])([A-Za-zÄÖÜäöüß][\w-]*) $", text[max(0, q.start - 40) : q.start])
+    if not before or not is_product_name(before.group(1)):
+        return False
+    # a list of names and their counts ("Aschheim 32, Aying 26, Baierbrunn 14") counts, whatever the names
+    listed = r"\s*[,;]\s*(?:und\s+)?[A-ZÄÖÜ][\w-]*\s+\d"
+    return not (re.match(listed, text[q.end : q.end + 60])
+                or re.search(r"\d\s*[,;]\s*(?:und\s+)?[A-ZÄÖÜ][\w-]*\s+$", text[max(0, q.start - 60) : q.start]))
+
+
 def _word_before(text: str, start: int) -> str:
     m = re.search(r"(\w+)\W*$", text[max(0, start - 40) : start])
     return m.group(1).lower() if m else ""
@@ -251,6 +266,8 @@ def uncheckable_reason(
         return "offer to the reader"
     if _word_before(text, q.start) in _table()["checkability"]["reference_words"] and q.kind in ("count", "quantity"):
         return "reference number"
+    if _is_model_number(text, q):
+        return "model number"
     return _date_reason(q) or _age_reason(text, q) or _vague_reason(text, q)
 
 

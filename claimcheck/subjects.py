@@ -530,6 +530,26 @@ def _is_coined(word: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def is_product_name(word: str) -> bool:
+    """Whether `word` looks like a product's or brand's name that a model number may follow ("iWork",
+    "Miix", "CM"): an inner capital, a coined word, or an acronym of two or three letters; not a place,
+    organisation or party of the gazetteer, nor a word of the dictionaries."""
+    table = _german()
+    if word in table["places"] or word in table["organisations"] or word in table["party_affiliations"] \
+            or _is_place_genitive_word(word, table):
+        return False
+    if _INTERNAL_CAPITAL.search(word):
+        return True
+    if re.fullmatch(r"[A-ZÄÖÜ]{2,3}", word):
+        return True
+    return _is_coined(word)
+
+
+def _is_place_genitive_word(word: str, table: dict) -> bool:
+    """A listed place's genitive: "Österreichs", "Italiens"."""
+    return word.endswith("s") and word[:-1] in table["places"]
+
+
 def _opens_as_name(word: str, next_word: str) -> bool:
     """A sentence-initial word with no article, right before a finite verb, is a name where the
     dictionary knows it as no common word ("Siemens beschäftigt", "Volkswagen verkaufte", "Zalando
@@ -952,7 +972,7 @@ class SubjectFinder:
 
     def _is_place_genitive(self, word: str) -> bool:
         """A listed place's genitive: "Österreichs", "Italiens"."""
-        return word.endswith("s") and word[:-1] in self.table["places"]
+        return _is_place_genitive_word(word, self.table)
 
     def _in_figure(self, token: Token) -> bool:
         k = bisect.bisect_right(self._figure_starts, token.start) - 1

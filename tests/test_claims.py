@@ -165,6 +165,12 @@ def test_questions_are_no_claims():
             ["zehnjähriger"],
         ),
         (
+            "model numbers, but not a list of places and their counts",
+            "Das Tablet iWork 11 des Herstellers Cube kostet 300 Euro. Lenovo verkauft das Miix 310 für 270 Euro. "
+            "Die Zahlen im Landkreis München: Aschheim 32, Aying 26, Baierbrunn 14.",
+            ["300 Euro", "270 Euro", "32", "26", "14"],
+        ),
+        (
             "the base of a rate, not a change to a round figure",
             "In Österreich kamen 2017 rund 609 Pensionisten auf 1.000 Erwerbstätige. "
             "In Österreich stieg die Zahl der Fälle von 500 auf 1.000.",
