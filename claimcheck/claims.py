@@ -40,7 +40,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 
 from .sentences import split_sentences
-from .subjects import SubjectFinder, generic_noun, is_product_name
+from .subjects import SubjectFinder, generic_noun, is_finite_singular_verb, is_product_name
 from .types import Claim, Quantity, Sentence
 
 CLAIM_KINDS = ("count", "money", "percent", "date", "duration", "quantity")
@@ -134,7 +134,11 @@ def _is_hypothetical(sentence: Sentence, q: Quantity) -> bool:
     for m in re.finditer(r"\b(?:[Ww]enn|[Ff]alls|[Ss]ofern)\b[^,;:.]*", sentence.text):
         if m.start() <= rel_start and rel_end <= m.end():
             return True
-    return False
+    # ... also one that opens with its verb, the main clause after it too: "Liegt er für längere Zeit
+    # unter 1, flaut das Infektionsgeschehen ab."
+    verb_first = re.match(r"([A-ZÄÖÜ][a-zäöüß]+)\s[^,;:.?!]*(,)\s+([a-zäöüß]+)\s", sentence.text)
+    return bool(verb_first) and rel_end <= verb_first.start(2) and is_finite_singular_verb(verb_first.group(1).lower()) \
+        and is_finite_singular_verb(verb_first.group(3))
 
 
 def _is_offer(sentence: Sentence) -> bool:

@@ -555,10 +555,10 @@ def _opens_as_name(word: str, next_word: str) -> bool:
     dictionary knows it as no common word ("Siemens beschäftigt", "Volkswagen verkaufte", "Zalando
     meldete"): a common noun opens a sentence that way only as a plural or a mass noun ("Mitarbeiter
     klagen", "Geld fehlt"), and an adverb is lowercase in the dictionary ("Heute ist")."""
-    return _is_finite_singular_verb(next_word) and _is_no_common_word(word)
+    return is_finite_singular_verb(next_word) and _is_no_common_word(word)
 
 
-def _is_finite_singular_verb(word: str) -> bool:
+def is_finite_singular_verb(word: str) -> bool:
     """ "hat", "verkaufte", "ist": a lowercase word whose lemma is an infinitive other than itself; not
     "eine" ("ein"), nor a plural's "arbeiten", "kamen", "sind"."""
     dictionary = _dictionary()

@@ -165,6 +165,12 @@ def test_questions_are_no_claims():
             ["zehnjähriger"],
         ),
         (
+            "a conditional clause that opens with its verb",
+            "Das RKI schätzte den R-Wert in Deutschland auf 1,29. Liegt er für längere Zeit unter 1, flaut das "
+            "Infektionsgeschehen ab. Die Stadt Wien hat 300 Mitarbeiter, sagte er.",
+            ["1,29", "300"],
+        ),
+        (
             "model numbers, but not a list of places and their counts",
             "Das Tablet iWork 11 des Herstellers Cube kostet 300 Euro. Lenovo verkauft das Miix 310 für 270 Euro. "
             "Die Zahlen im Landkreis München: Aschheim 32, Aying 26, Baierbrunn 14.",
