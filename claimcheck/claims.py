@@ -131,7 +131,7 @@ def _is_hypothetical(sentence: Sentence, q: Quantity) -> bool:
         if m.start() <= rel_start and rel_end <= m.end() and markers & set(_words(m.group())):
             return True
     # A figure inside a conditional clause: "Wenn ... bis Mitte Mai ..., dann ..."
-    for m in re.finditer(r"\b(?:[Ww]enn|[Ff]alls|[Ss]ofern)\b[^,;:.]*", sentence.text):
+    for m in re.finditer(r"\b(?:[Ww]enn|[Ff]alls|[Ss]ofern)\b[^,;:.()]*", sentence.text):  # not into a bracket
         if m.start() <= rel_start and rel_end <= m.end():
             return True
     # ... also one that opens with its verb, the main clause after it too: "Liegt er für längere Zeit
@@ -231,7 +231,7 @@ def _vague_reason(text: str, q: Quantity) -> Optional[str]:
             return "rate definition"
     if q.kind == "count" and re.search(r"mal$", q.text) or "Dutzend" in q.text:
         return "vague count"
-    if q.kind == "percent" and re.match(r"\d+-prozentig", q.text):
+    if q.kind == "percent" and re.match(r"\d+-prozentig|hundertprozentig", q.text):
         return "figure of speech"
     if q.kind == "count" and q.noun is None and re.search(r"\b(?:die|der|den|dem)\s+$", before) and re.match(r"\s*[,.;:]|\s+(?:nun|sich|dass)\b", after):
         return "back-reference to a count"

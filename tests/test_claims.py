@@ -165,6 +165,12 @@ def test_questions_are_no_claims():
             ["zehnjähriger"],
         ),
         (
+            "a figure of speech, and a conditional clause that ends at a bracket",
+            "Die Diagnose sei nicht hundertprozentig sicher. In Österreich haben nur 58 Prozent gewählt, wenn sie "
+            "keinen Abschluss hatten (bei Hochschulabsolventen sind es 88 Prozent).",
+            ["58 Prozent", "88 Prozent"],
+        ),
+        (
             "a conditional clause that opens with its verb",
             "Das RKI schätzte den R-Wert in Deutschland auf 1,29. Liegt er für längere Zeit unter 1, flaut das "
             "Infektionsgeschehen ab. Die Stadt Wien hat 300 Mitarbeiter, sagte er.",

@@ -137,11 +137,14 @@ def weekday_date(weekday: int, published: Day, mode: str) -> Day:
 
     mode "nearest" (no tense cue): the closer of the two, ties to the past;
     "past" ("am Montag" told in the past tense): the last such day on or
-    before publication; "future" (future tense, "bis Montag"): the first on or
-    after it; "next" ("kommenden Montag"): the first after it.
+    before publication; "last" ("am vergangenen Montag"): the last before it;
+    "future" (future tense, "bis Montag"): the first on or after it; "next"
+    ("kommenden Montag"): the first after it.
     """
     if mode == "next":
         return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    if mode == "last":
+        return published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
     if mode == "future":
         return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
     if mode == "nearest":  # the closer of the last and the coming one, ties to the past

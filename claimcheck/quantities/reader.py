@@ -1700,7 +1700,7 @@ class Grammar:
         if cue in self.future_cues:
             return "next"
         if cue in self.past_cues:
-            return "past"
+            return "last"  # "am vergangenen Dienstag" told on a Tuesday: a week before
         if self.re_tenseless is not None and self.re_tenseless.search(text, max(0, start - 80), start):
             return "nearest"
         return _RELATION_MODES.get(relation or "") or self._tense(text, start) or "nearest"
