@@ -558,6 +558,7 @@ def _opens_as_name(word: str, next_word: str) -> bool:
     return is_finite_singular_verb(next_word) and _is_no_common_word(word)
 
 
+@lru_cache(maxsize=50_000)
 def is_finite_singular_verb(word: str) -> bool:
     """ "hat", "verkaufte", "ist": a lowercase word whose lemma is an infinitive other than itself; not
     "eine" ("ein"), nor a plural's "arbeiten", "kamen", "sind"."""
