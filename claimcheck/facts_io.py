@@ -23,6 +23,8 @@ from claimcheck.quantities.dates import iso_interval
 from claimcheck.textio import InputError, csv_row_too_long
 from claimcheck.types import Fact
 
+# A fact states one thing: a longer text is a document, and reading one of 990,000 characters took minutes.
+MAX_FACT_CHARS = 5000
 FACT_FIELDS = ("id", "text", "source", "as_of", "lang")
 OPTIONAL_FIELDS = ("source", "as_of", "lang")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -84,6 +86,9 @@ def fact_from_record(record: Mapping[str, Any] | Fact) -> Fact:
         if not isinstance(value, str):
             raise ValueError(f"'{name}' must be a string, not {type(value).__name__} {value!r}")
         values[name] = value.strip() if name == "id" else value
+    if len(values["text"]) > MAX_FACT_CHARS:
+        raise ValueError(f"'text' has {len(values['text']):,} characters; a fact is one statement of at most "
+                         f"{MAX_FACT_CHARS:,} (split a longer text into facts)")
     source = record.get("source")
     if source is not None and not isinstance(source, str):
         raise ValueError(f"'source' must be a string, not {type(source).__name__}")

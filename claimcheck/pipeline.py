@@ -212,10 +212,19 @@ def open_facts(facts: str | Path | Iterable[dict | Fact], encoder) -> "Reference
     return store
 
 
+def readable_article(text: str) -> str:
+    """The article as claimcheck reads it (textio.readable), refused when empty, too long or no text, also
+    when it held only invisible characters."""
+    read = readable(validate_text(text))
+    if not read.strip():
+        raise InputError("The article is empty.")
+    return read
+
+
 def start_document(text: str, published: str | dt.date | None) -> Document:
     """The Document of an article's text as claimcheck reads it (textio.readable: NFC form, no invisible
     characters), with the warnings the text calls for (decomposed letters, invisible characters, not German)."""
-    doc = Document(text=readable(text), published=parse_published(published))
+    doc = Document(text=readable_article(text), published=parse_published(published))
     if composed(text) != text:
         doc.warnings.append(NFC_WARNING)
     if doc.text != composed(text):
@@ -254,7 +263,7 @@ def check(
     if isinstance(store, (str, Path)):
         raise InputError(f"store is an open store: ReferenceStore.open({str(store)!r}); or pass a fact file as facts=.")
     valid_floor(min_confidence)
-    doc = start_document(validate_text(text), published)
+    doc = start_document(text, published)
     encoder = encoder or get_encoder()
 
     split_into_sentences(doc)
@@ -276,7 +285,7 @@ def extract_claims(text: str, *, published: str | dt.date | None = None) -> list
     """The checkable claims of `text` (no verdicts), without loading an encoder."""
     from .claims import extract_claims as _extract
 
-    return _extract(readable(validate_text(text)), published=parse_published(published))
+    return _extract(readable_article(text), published=parse_published(published))
 
 
 def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive", model: Optional[str] = None,
@@ -287,7 +296,7 @@ def summarize(text: str, *, max_sentences: int = 3, backend: str = "extractive",
     """
     from .summarize import summarize as _summarize
 
-    summary = _summarize(readable(validate_text(text)), max_sentences=max_sentences, backend=backend, model=model)
+    summary = _summarize(readable_article(text), max_sentences=max_sentences, backend=backend, model=model)
     if notes is not None:
         notes.extend(summary.notes)
     return summary.text

@@ -28,6 +28,11 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_HINT.search(text[:5000]))
 
 
+_BLOCK_TAGS = ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
+               "section", "article", "header", "aside", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd",
+               "main", "hr", "title"]
+
+
 def html_to_text(html: str) -> str:
     """The readable text of an HTML page: scripts and styles dropped, blocks on their own lines."""
     from bs4 import BeautifulSoup
@@ -35,7 +40,13 @@ def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "head", "nav", "footer"]):
         tag.decompose()
-    text = soup.get_text("\n")
+    # Blocks on their own lines, inline elements ("<a>TikTok</a>", "<strong>rund 80</strong>") inside theirs.
+    for tag in soup("br"):
+        tag.replace_with("\n")
+    for tag in soup(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = soup.get_text()
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

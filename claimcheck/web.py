@@ -38,7 +38,7 @@ import gradio as gr
 
 from .facts_io import FactFileError
 from .pipeline import check, parse_published
-from .textio import MAX_CHARS, InputError, decode_bytes, html_to_text, language_warning, looks_like_html
+from .textio import MAX_CHARS, InputError, decode_bytes, html_to_text, language_warning, looks_like_html, readable
 from .ui_text import LANGUAGES, format_number, format_value, subject_text, ui_strings
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ SAMPLE_ARTICLES = (  # (file, publication date, ui.toml key of its label)
     (SAMPLES_DIR / "tiktok-ultimatum-doctored.txt", "2020-08-17", "example_doctored"),
 )
 SOURCES = ("sample", "directory", "upload")
+# An uploaded facts file is held in memory and encoded for the one request (about 30 facts a second on 2
+# cores): more than this would hold the page, whose requests queue, for minutes. A store takes any number.
+MAX_PAGE_FACTS = 1000
 VERDICT_STYLE = {  # background, border: green / red / grey, readable on white
     "SUPPORTED": ("#d3f9d8", "#2b8a3e"),
     "CONTRADICTED": ("#ffe3e3", "#c92a2a"),
@@ -239,18 +242,27 @@ def choose_facts(source: str, store_dir: Optional[str], facts_file: Optional[str
     if source not in SOURCES:
         raise PageError(messages["input_error"].format(detail=f"source must be one of: {', '.join(SOURCES)}"))
     if facts_file:
-        return FactChoice(facts=facts_file)
+        from .facts_io import read_facts
+
+        facts = read_facts(facts_file)
+        if len(facts) > MAX_PAGE_FACTS:
+            raise PageError(messages["too_many_facts"].format(count=format_number(len(facts), lang),
+                                                              limit=format_number(MAX_PAGE_FACTS, lang)))
+        return FactChoice(facts=facts)
     if source == "upload":
         raise PageError(messages["facts_missing"])
     if source == "directory":
         if not store_dir or not store_dir.strip():
             raise PageError(messages["store_dir_missing"])
         path = Path(store_dir.strip()).expanduser()
-        if not path.is_dir():  # ReferenceStore.open would create an empty store there
-            raise PageError(messages["store_dir_not_found"].format(path=path))
-        from .store import ReferenceStore
+        try:
+            if not path.is_dir():  # ReferenceStore.open would create an empty store there
+                raise PageError(messages["store_dir_not_found"].format(path=path))
+            from .store import ReferenceStore
 
-        store = ReferenceStore.open(path)
+            store = ReferenceStore.open(path)
+        except (OSError, RuntimeError) as e:  # a name too long, no permission; LanceDB on a damaged store
+            raise PageError(messages["store_unreadable"].format(path=path, detail=" ".join(str(e).split())[:200])) from None
         return FactChoice(store=store, owned_store=store)
     if not SAMPLE_FACTS.is_file():
         raise PageError(messages["sample_missing"].format(path=SAMPLE_FACTS))
@@ -377,7 +389,7 @@ def make_check_handler(downloads_dir: Path):
             if language_note:
                 gr.Warning(words["messages"]["not_german"])
             state = {
-                "text": article,
+                "text": readable(article),  # the text the report's offsets refer to
                 "report": report,
                 "seconds": time.perf_counter() - started,
                 "json_path": json_path,
@@ -393,6 +405,13 @@ def make_check_handler(downloads_dir: Path):
         except (InputError, ValueError) as e:
             detail = _without_upload_paths(str(e), facts_file, article_file)
             state = {"error": words["messages"]["input_error"].format(detail=detail)}
+        except RuntimeError as e:  # LanceDB on a store damaged after it was opened
+            if "lance" not in str(e).lower():
+                log.exception("check failed")
+                state = {"error": words["messages"]["internal_error"].format(detail=type(e).__name__)}
+            else:
+                state = {"error": words["messages"]["store_unreadable"].format(
+                    path=store_dir, detail=" ".join(str(e).split())[:200])}
         except Exception as e:  # a bug, not the user's fault: log it, show one line, never a traceback
             log.exception("check failed")
             state = {"error": words["messages"]["internal_error"].format(detail=type(e).__name__)}
@@ -417,6 +436,10 @@ def load_article_file(article_file: Optional[str], language: str):
     except PageError as e:
         gr.Warning(str(e))
         return gr.update(), words["status_error"].format(message=e)
+    if not text.strip():  # keep what the box holds
+        message = words["messages"]["empty_file"].format(name=Path(article_file).name)
+        gr.Warning(message)
+        return gr.update(), words["status_error"].format(message=message)
     message = words["messages"]["loaded_file"].format(
         name=Path(article_file).name, length=format_number(len(text), lang))
     return text, message

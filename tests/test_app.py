@@ -269,3 +269,52 @@ def test_a_pasted_page_source_is_read_as_its_text():
 def test_an_upload_that_is_gone_gets_a_message_not_a_traceback(tmp_path):
     _, status = web.load_article_file(str(tmp_path / "weg.txt"), "de")
     assert "weg.txt" in status
+
+
+def test_a_server_file_the_caller_never_uploaded_is_refused(client):
+    # Over plain HTTP (gradio_client would upload a local file of the caller's first): Gradio accepts only
+    # files in its upload folder as file arguments, so the page cannot be made to read the server's files.
+    import urllib.request
+
+    base = client.src.rstrip("/")
+    body = json.dumps({"data": [{"path": str(SAMPLES.parent.parent / "README.md"),
+                                 "meta": {"_type": "gradio.FileData"}}, "de"]}).encode()
+    request = urllib.request.Request(f"{base}/gradio_api/call/read_article", data=body,
+                                     headers={"Content-Type": "application/json"})
+    event = json.loads(urllib.request.urlopen(request, timeout=60).read())["event_id"]
+    answer = urllib.request.urlopen(f"{base}/gradio_api/call/read_article/{event}", timeout=60).read().decode()
+    assert "event: error" in answer and "claimcheck" not in answer
+
+
+def test_marks_fall_on_the_figures_of_a_text_with_invisible_characters(client):
+    text = DOCTORED.read_text("utf-8").replace("Millionen", "Mil\u00adlionen")
+    result = run_check(client, text)
+    assert ">rund 80 Millionen<" in result[ARTICLE_HTML]  # the figure as marked, soft hyphen removed
+
+
+def test_a_damaged_store_gets_a_message(tmp_path):
+    from claimcheck.store import ReferenceStore
+    from fakes import FakeEncoder
+
+    with ReferenceStore.open(tmp_path / "store", FakeEncoder()) as store:
+        store.add_file(FACTS)
+    for data in (tmp_path / "store").rglob("*.lance"):
+        if data.is_file():
+            data.write_bytes(b"not lance data")
+    with pytest.raises(web.PageError, match="lässt sich nicht lesen"):
+        web.choose_facts("directory", str(tmp_path / "store"), None, "de").store.search("TikTok Nutzer")
+
+
+def test_an_empty_upload_keeps_the_pasted_article(tmp_path):
+    empty = tmp_path / "leer.txt"
+    empty.write_text("", "utf-8")
+    box, status = web.load_article_file(str(empty), "de")
+    assert box == {"__type__": "update"} and "leer.txt" in status  # the box is left as it is
+
+
+def test_an_uploaded_facts_file_too_large_for_the_page_points_to_a_store(tmp_path):
+    facts = tmp_path / "viele.jsonl"
+    facts.write_text("".join(json.dumps({"id": f"f{i}", "text": f"Die Stadt Talbach hat {i} Bäume."}) + "\n"
+                             for i in range(web.MAX_PAGE_FACTS + 1)), "utf-8")
+    with pytest.raises(web.PageError, match="claimcheck store add"):
+        web.choose_facts("upload", None, str(facts), "de")

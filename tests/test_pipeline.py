@@ -182,6 +182,18 @@ def test_invisible_characters_are_removed_before_reading_and_the_report_says_so(
     assert report.claims[1].quantity.start == text.replace("\u00ad", "").replace("\u200b", "").index("57")
 
 
+def test_a_text_of_invisible_characters_only_is_empty():
+    with pytest.raises(InputError, match="The article is empty"):
+        check("\u200b\u00ad")
+
+
+def test_inline_html_stays_in_its_line():
+    from claimcheck.textio import html_to_text
+
+    page = "<p>Im August 2020 hatte <a href='/t'>TikTok</a> in den USA <strong>rund 80</strong> Millionen Nutzer.</p><p>Neu<br>Zeile</p>"
+    assert html_to_text(page) == "Im August 2020 hatte TikTok in den USA rund 80 Millionen Nutzer.\n\nNeu\nZeile"
+
+
 def test_facts_of_every_shape_the_api_takes(encoder):
     import pandas as pd
 

@@ -134,6 +134,11 @@ def test_a_csv_row_with_an_extra_field_is_refused_not_shifted(tmp_path):
         read_facts(path)
 
 
+def test_a_fact_of_a_whole_document_is_refused():
+    with pytest.raises(FactFileError, match="a fact is one statement"):
+        facts_from_records([{"id": "f", "text": "TikTok hat 100 Millionen Nutzer. " * 200}])
+
+
 def test_a_fact_file_without_facts_says_so(tmp_path):
     header_only = tmp_path / "facts.csv"
     header_only.write_text("id,text\n", encoding="utf-8")
