@@ -223,11 +223,14 @@ def _vague_reason(text: str, q: Quantity) -> Optional[str]:
     after = text[q.end : q.end + 30]
     if re.search(r"\bpro\s+$", before):
         return "rate definition"
-    # the base of a rate: "609 Pensionisten auf 1.000 Erwerbstätige", "wie viele von 100 000 Einwohnern"
+    # the base of a rate: "609 Pensionisten auf 1.000 Erwerbstätige", "wie viele von 100 000 Einwohnern",
+    # "bezogen auf 100 000 Einwohner", "247 Dollar für 1000 Kubikmeter"
     # (not a change: "von 500 Fällen auf 1.000")
     if q.value and q.value >= 10 and math.log10(q.value).is_integer() and q.hedge is None:
         counted = re.search(r"(\w+)\s+\d\S*\s+[A-ZÄÖÜ]\S*\s+(?:auf|je)\s+$", before)
-        if (counted and counted.group(1).lower() not in ("von", "um")) or re.search(r"\bviele\s+von\s+$", before):
+        if (counted and counted.group(1).lower() not in ("von", "um")) \
+                or re.search(r"\b(?:viele\s+von|bezogen\s+auf)\s+$", before) \
+                or re.search(r"\d\S*\s+(?:Euro|Dollar|US-Dollar|Franken|Pfund)\s+für\s+$", before):  # a price per 1000 m³
             return "rate definition"
     if q.kind == "count" and re.search(r"mal$", q.text) or "Dutzend" in q.text:
         return "vague count"
