@@ -186,7 +186,7 @@ def _age_reason(text: str, q: Quantity) -> Optional[str]:
     before = text[max(0, q.start - 40) : q.start]
     after = text[q.end : q.end + 30]
     if q.kind == "count" and q.noun is None and q.unit is None and 10 <= (q.value or 0) <= 120 \
-            and re.search(r"\b(?:Anfang|Mitte|Ende)\s+$", before):
+            and re.search(r"\b(?:" + "|".join(_table()["checkability"]["age_parts"]) + r")\s+$", before):
         return "age of an unnamed person"  # "eine Frau Anfang 90"
     if q.kind != "duration" or q.unit != "year":
         return None
@@ -227,10 +227,11 @@ def _vague_reason(text: str, q: Quantity) -> Optional[str]:
     # "bezogen auf 100 000 Einwohner", "247 Dollar für 1000 Kubikmeter"
     # (not a change: "von 500 Fällen auf 1.000")
     if q.value and q.value >= 10 and math.log10(q.value).is_integer() and q.hedge is None:
-        counted = re.search(r"(\w+)\s+\d\S*\s+[A-ZÄÖÜ]\S*\s+(?:auf|je)\s+$", before)
-        if (counted and counted.group(1).lower() not in ("von", "um")) \
-                or re.search(r"\b(?:viele\s+von|bezogen\s+auf)\s+$", before) \
-                or re.search(r"\d\S*\s+(?:Euro|Dollar|US-Dollar|Franken|Pfund)\s+für\s+$", before):  # a price per 1000 m³
+        words = _table()["checkability"]
+        counted = re.search(r"(\w+)\s+\d\S*\s+[A-ZÄÖÜ]\S*\s+(?:" + "|".join(words["rate_base_after_count"]) + r")\s+$", before)
+        if (counted and counted.group(1).lower() not in words["change_prepositions"]) \
+                or re.search(r"\b(?:" + "|".join(words["rate_base_phrases"]) + r")\s+$", before) \
+                or re.search(r"\d\S*\s+(?:" + "|".join(words["rate_base_after_price"]) + r")\s+$", before):
             return "rate definition"
     if q.kind == "count" and re.search(r"mal$", q.text) or "Dutzend" in q.text:
         return "vague count"

@@ -261,7 +261,7 @@ def check(
     if store is not None and facts is not None:
         raise InputError("Give either a store or facts, not both.")
     if isinstance(store, (str, Path)):
-        raise InputError(f"store is an open store: ReferenceStore.open({str(store)!r}); or pass a fact file as facts=.")
+        raise InputError(f"store must be an open store, ReferenceStore.open({str(store)!r}), or pass a fact file as facts=.")
     valid_floor(min_confidence)
     doc = start_document(text, published)
     encoder = encoder or get_encoder()

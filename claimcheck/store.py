@@ -764,13 +764,13 @@ class ReferenceStore(FactStore):
         """One LanceDB query for all the vectors (LanceDB's multi-vector search: a `query_index`
         column says which query each row answers)."""
         if self._table is None:
-            return [Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {}) for _ in vectors]
+            return _no_candidates(vectors)
         snapshot = None if where else self._fresh_snapshot()
         if snapshot is not None:
             return [_snapshot_candidates(snapshot, positions, vector) for positions, vector in zip(snapshot.nearest(vectors, n), vectors)]
         table = _run_query(self._table, vectors if len(vectors) > 1 else vectors[0], n, where)
         if table.num_rows == 0:  # a filter that no fact passes
-            return [Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {}) for _ in vectors]
+            return _no_candidates(vectors)
         found = table["vector"].combine_chunks().flatten().to_numpy(zero_copy_only=False).reshape(table.num_rows, -1)
         query_of = table["query_index"].to_numpy() if "query_index" in table.column_names else np.zeros(table.num_rows, int)
         columns = {name: table[name].to_pylist() for name in _RESULT_COLUMNS}  # one conversion, not one per value
@@ -1161,6 +1161,11 @@ def _not_names() -> frozenset[str]:
     """Capitalised words that are no names: German function words, English sentence openers."""
     english = tomllib.loads(resources.files("claimcheck.lang.en").joinpath("claims.toml").read_text("utf-8"))
     return function_words("de") | frozenset(english["subjects"]["stopwords"])
+
+
+def _no_candidates(vectors) -> list["Candidates"]:
+    """No fact for any of the query vectors (an empty store, a filter no fact passes)."""
+    return [Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {}) for _ in vectors]
 
 
 def detect_lang(text: str) -> str:

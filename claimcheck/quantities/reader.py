@@ -746,7 +746,8 @@ class Grammar:
             return None
         start, end = m.start(), m.end()
         if w.lower() in self.words.multipliers and self._word_before(text, start).lower() in self.vague_quantifiers:
-            return self.re_scale.match(text, end).end() if self.re_scale.match(text, end) else end  # "mehrere hundert Millionen"
+            scale = self.re_scale.match(text, end)  # "mehrere hundert Millionen": no figure, its scale word neither
+            return scale.end() if scale else end
         if w[0].isupper() and w not in self.words.words and not self._sentence_start(text, start):
             nxt = self.re_space_word.match(text, m.end())
             if not (nxt and (nxt.group(1) in self.durations or nxt.group(1) in self.scales or nxt.group(1) in self.percent_words)):
