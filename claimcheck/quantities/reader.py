@@ -142,6 +142,8 @@ class Grammar:
         self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
         self.preposition_verbs = frozenset(exceptions.get("preposition_verbs", []))
         self.vague_quantifiers = frozenset(table["numeral_rules"].get("vague_quantifiers", []))
+        money_nouns = table.get("money_nouns", {}).get("endings", [])
+        self.re_money_noun = re.compile(r"\w*(?:" + "|".join(map(re.escape, money_nouns)) + r")\w*", re.I) if money_nouns else None
         self.hedges_after: dict[str, str] = table.get("hedges_after", {})
         # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro"
         self.re_hedge_after = (re.compile(r"\s+(" + _alt(self.hedges_after) + r")(?![\w-])(?!\s+[A-ZÄÖÜ\d])")
@@ -478,6 +480,7 @@ class Grammar:
             self._dimension_of(text, first, then)
         for i in range(1, len(out)):
             self._unit_left_out(text, out, i)
+        self._article_currency(text, out)
         for first, then in zip(out, out[1:]):
             self._year_left_out(text, first, then)
             self._points_of_a_rate(text, first, then)
@@ -599,6 +602,20 @@ class Grammar:
             return
         if re.fullmatch(r"\)(?:\s*(?:,|und|sowie|oder)?\s*[A-ZÄÖÜ][\w.-]*){1,3}\s*\(", text[first.end:then.start]):
             first.kind, first.unit = then.kind, then.unit
+
+    def _article_currency(self, text: str, out: list[Quantity]) -> None:
+        """A bare amount in millions in a sentence about money ("Die Überschuldung beläuft sich auf 18,1 Millionen")
+        is in the currency of the article's amounts, where they are all in one."""
+        if self.re_money_noun is None:
+            return
+        currencies = {q.unit for q in out if q.kind == "money"}
+        if len(currencies) != 1:
+            return
+        currency = currencies.pop()
+        for q in out:
+            if q.kind == "count" and q.noun is None and q.unit is None and self.re_scale_inside.search(q.text) \
+                    and self.re_money_noun.search(text, *self._sentence_bounds(text, q.start)):
+                q.kind, q.unit = "money", currency
 
     def _unit_left_out(self, text: str, out: list[Quantity], i: int) -> None:
         """A bare number after a figure of the same size with a unit, in the same sentence, leaves
