@@ -108,7 +108,7 @@ def read_corpus(
         too_long = csv_row_too_long(path.read_text("utf-8-sig", errors="replace"))
         if too_long:
             raise InputError(f"{path}: {too_long}")
-    if path.suffix.lower() == ".jsonl":  # datasets names no line of a malformed one
+    if path.suffix.lower() == ".jsonl":  # datasets names no line of a malformed one, and loads bad UTF-8
         _check_jsonl(path)
     quiet_datasets()
     try:
@@ -359,7 +359,7 @@ def _open_store(store: Any, facts: Any, encoder, temp_dir: str) -> tuple[Any, Op
 
     With encoder None (workers do the checking) a store directory is only looked at, not opened:
     each worker opens it with its own encoder, which is also when a wrong encoder is refused."""
-    from .store import FactStore, ReferenceStore
+    from .store import FactStore, ReferenceStore, existing_store
 
     if store is not None and facts is not None:
         raise InputError("Give either a store or facts, not both.")
@@ -375,8 +375,7 @@ def _open_store(store: Any, facts: Any, encoder, temp_dir: str) -> tuple[Any, Op
         return store, None
     if not isinstance(store, (str, Path)):
         raise InputError(f"store must be a store directory, a URI or a ReferenceStore, not {type(store).__name__}.")
-    if "://" not in str(store) and not Path(store).is_dir():
-        raise InputError(f"{store}: no reference store there (create one with `claimcheck store add`).")
+    existing_store(store)
     if encoder is None:
         return None, str(store)
     opened = ReferenceStore.open(store, encoder)

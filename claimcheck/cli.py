@@ -49,22 +49,14 @@ def _print_report(report: dict) -> None:
             print(f"       {c['reason']}")
 
 
-def _existing_store(path: str) -> str:
-    """A store directory to read from: a mistyped path would otherwise be created as an empty store and
-    every claim would quietly get NOT_ENOUGH_INFO."""
-    if "://" not in path and not Path(path).is_dir():
-        raise InputError(f"{path}: no reference store there (create one with `claimcheck store add FILE --store {path}`).")
-    return path
-
-
 def _cmd_check(args) -> int:
     from .pipeline import check
 
     store = None
     if args.store:
-        from .store import ReferenceStore
+        from .store import ReferenceStore, existing_store
 
-        store = ReferenceStore.open(_existing_store(args.store))
+        store = ReferenceStore.open(existing_store(args.store))
     try:
         report = check(_read_input(args.file), store=store, facts=args.facts, published=args.published,
                        max_summary_sentences=args.sentences, min_confidence=args.min_confidence).to_dict()
@@ -102,9 +94,9 @@ def _cmd_summarize(args) -> int:
 
 
 def _cmd_store(args) -> int:
-    from .store import ReferenceStore
+    from .store import ReferenceStore, existing_store
 
-    path = args.store if args.store_command == "add" else _existing_store(args.store)
+    path = args.store if args.store_command == "add" else existing_store(args.store)
     with ReferenceStore.open(path) as store:
         if args.store_command == "add":
             for path in args.files:
@@ -280,9 +272,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"claimcheck: {exc.filename or ''}: {(exc.strerror or str(exc)).lower()}.", file=sys.stderr)
         return 2
     except RuntimeError as exc:
-        if "lance" not in str(exc).lower():
+        from .store import is_store_failure
+
+        if not is_store_failure(exc):
             raise
-        # LanceDB's errors for a store folder that is damaged or not writable
         print(f"claimcheck: the reference store cannot be read or written ({' '.join(str(exc).split())[:300]}).",
               file=sys.stderr)
         return 2

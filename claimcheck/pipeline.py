@@ -225,9 +225,10 @@ def start_document(text: str, published: str | dt.date | None) -> Document:
     """The Document of an article's text as claimcheck reads it (textio.readable: NFC form, no invisible
     characters), with the warnings the text calls for (decomposed letters, invisible characters, not German)."""
     doc = Document(text=readable_article(text), published=parse_published(published))
-    if composed(text) != text:
+    nfc = composed(text)
+    if nfc != text:
         doc.warnings.append(NFC_WARNING)
-    if doc.text != composed(text):
+    if doc.text != nfc:
         doc.warnings.append(INVISIBLE_WARNING)
     warning = language_warning(doc.text)
     if warning:

@@ -1163,6 +1163,21 @@ def _not_names() -> frozenset[str]:
     return function_words("de") | frozenset(english["subjects"]["stopwords"])
 
 
+def existing_store(path: str | Path) -> str:
+    """`path` as a store to read from, refused where no folder is there: ReferenceStore.open would create an
+    empty store at a mistyped path, and every claim would quietly get NOT_ENOUGH_INFO. URIs pass."""
+    path = str(path)
+    if "://" not in path and not Path(path).is_dir():
+        raise StoreError(f"{path}: no reference store there (create one with `claimcheck store add FILE --store {path}`).")
+    return path
+
+
+def is_store_failure(error: BaseException) -> bool:
+    """Whether an error is LanceDB's for a store folder that is damaged or cannot be written (a RuntimeError
+    naming lance), not a bug of claimcheck's."""
+    return isinstance(error, RuntimeError) and "lance" in str(error).lower()
+
+
 def _no_candidates(vectors) -> list["Candidates"]:
     """No fact for any of the query vectors (an empty store, a filter no fact passes)."""
     return [Candidates(np.zeros(0, dtype=np.float32), [], [], lambda i: {}) for _ in vectors]

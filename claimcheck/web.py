@@ -406,7 +406,9 @@ def make_check_handler(downloads_dir: Path):
             detail = _without_upload_paths(str(e), facts_file, article_file)
             state = {"error": words["messages"]["input_error"].format(detail=detail)}
         except RuntimeError as e:  # LanceDB on a store damaged after it was opened
-            if "lance" not in str(e).lower():
+            from .store import is_store_failure
+
+            if not is_store_failure(e):
                 log.exception("check failed")
                 state = {"error": words["messages"]["internal_error"].format(detail=type(e).__name__)}
             else:

@@ -194,27 +194,21 @@ def test_a_csv_corpus_row_with_an_extra_field_is_refused(tmp_path):
         read_corpus(corpus)
 
 
-def test_bad_corpus_paths_give_clear_errors(tmp_path):
-    with pytest.raises(ValueError, match="no such file"):
-        read_corpus(tmp_path / "missing.jsonl")
-    with pytest.raises(ValueError, match="is a folder"):
-        read_corpus(tmp_path)
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("", "utf-8")
-    with pytest.raises(ValueError, match="the corpus is empty"):
-        read_corpus(empty)
-    broken = tmp_path / "broken.jsonl"
-    broken.write_text('{"id": "1", "text": "Die Stadt hat 300 Mitarbeiter."}\n{"id": "2", "text": \n', "utf-8")
-    with pytest.raises(ValueError, match="line 2: not valid JSON"):
-        read_corpus(broken)
-    odd = tmp_path / "corpus.xml"
-    odd.write_text("<a/>", "utf-8")
-    with pytest.raises(ValueError, match="unknown corpus format"):
-        read_corpus(odd)
-    no_text = tmp_path / "c.jsonl"
-    no_text.write_text(json.dumps({"id": "1", "body": "x"}) + "\n", "utf-8")
-    with pytest.raises(ValueError, match="no column 'text'"):
-        read_corpus(no_text)
+@pytest.mark.parametrize("name, content, message", [
+    ("missing.jsonl", None, "no such file"),
+    ("", None, "is a folder"),  # tmp_path itself
+    ("empty.jsonl", "", "the corpus is empty"),
+    ("broken.jsonl", '{"id": "1", "text": "Die Stadt hat 300 Mitarbeiter."}\n{"id": "2", "text": \n',
+     "line 2: not valid JSON"),
+    ("corpus.xml", "<a/>", "unknown corpus format"),
+    ("c.jsonl", json.dumps({"id": "1", "body": "x"}) + "\n", "no column 'text'"),
+])
+def test_bad_corpus_paths_give_clear_errors(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, "utf-8")
+    with pytest.raises(ValueError, match=message):
+        read_corpus(path)
 
 
 # --- which sentences get a vector (claimcheck.pipeline.sentences_to_encode, used by check() and batch) ----------
