@@ -2,14 +2,18 @@
 
     python eval/readings.py ID [ID ...] [--data ../shared/data/news_de_dev.jsonl] [--audit N]
 
-The value audits of session 23 (docs/experiments.md) judged these lines against their sentences:
+The value audits of sessions 23 and 24 (docs/experiments.md) judged these lines against their sentences:
 no gold is needed to see that "1152 x 1920 Pixel" is no pair of years. `--audit N` names the N-th
-audit's 40 articles (1, 2, 3). The publication date is the ISO date in a row's `source` (FANG-COVID rows),
-else the article's dateline, else none.
+audit's articles (1, 2, 3: 40 each from the dev corpus; 4: 40 from the raw 10kGNAD test split outside it,
+../shared/data/raw/10kGNAD/test.csv, ids `10kgnad-test-<row>` as in the dev corpus; 5: 30 from the raw
+FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles). `--data` takes the dev corpus's
+JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+rows), else the article's dateline, else none.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import re
@@ -22,6 +26,8 @@ sys.path.insert(0, str(ROOT))
 from claimcheck.claims import extract_claims, read_published  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news_de_dev.jsonl"
+RAW_10KGNAD = ROOT.parent / "shared" / "data" / "raw" / "10kGNAD" / "test.csv"
+RAW_FANG = ROOT.parent / "shared" / "data" / "raw" / "FANG-COVID" / "fang_covid_subset.jsonl"
 _GNAD, _FANG = "10kgnad-test-", "fangcovid-"
 AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles each
     1: [_GNAD + n for n in "0021 0028 0032 0057 0092 0128 0147 0201 0264 0296 0380 0402 0493 0536 0604 0649 0689 "
@@ -36,26 +42,49 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
                            "0246 0671 0583 1010 0917 0640 0335".split()]
        + [_FANG + n for n in "21222 18856 6764 9429 19413 17228 20880 33295 20342 24914 7646 23728 27072 26109 "
                              "22283 16770".split()],
+    # session 24: 40 rows of the raw test split that the dev corpus left out (1,200-7,000 characters, six
+    # numbers or more; random.Random(20261130).sample of 246), mostly sport, panorama and culture
+    4: [_GNAD + n for n in "0001 0022 0058 0075 0091 0099 0145 0184 0225 0254 0278 0347 0352 0374 0379 0383 0423 "
+                           "0568 0650 0654 0661 0695 0703 0707 0718 0722 0724 0738 0776 0793 0800 0815 0855 0866 "
+                           "0894 0895 0904 0928 0929 0982".split()],
+    # the 12 "real" articles of the raw subset outside the dev corpus, and 18 of its 100 "fake" outlets'
+    # articles (random.Random(20261130).sample)
+    5: [_FANG + n for n in "26095 26756 23926 24674 29336 28242 12400 12624 15148 8432 9311 18813 1267 1693 180 "
+                           "2142 34666 34679 35150 35290 35684 36103 36404 37888 39011 40188 40206 40692 461 "
+                           "899".split()],
 }
+AUDIT_DATA = {4: RAW_10KGNAD, 5: RAW_FANG}
+
+
+def read_rows(path) -> dict[str, dict]:
+    """Articles by id, from the dev corpus's JSONL, the raw 10kGNAD CSV (`label;'text'`, no header) or the raw
+    FANG-COVID subset (`file`, `date`, `source`, `article`: ids and sources written as the dev corpus's)."""
+    path = Path(path)
+    with open(path, encoding="utf-8", newline="") as f:
+        if path.suffix == ".csv":
+            return {f"{_GNAD}{i:04d}": {"id": f"{_GNAD}{i:04d}", "text": text, "source": f"10kGNAD/test.csv ({label})"}
+                    for i, (label, text) in enumerate(csv.reader(f, delimiter=";", quotechar="'"))}
+        rows = [json.loads(line) for line in f if line.strip()]
+    if rows and "article" in rows[0]:
+        rows = [{"id": _FANG + Path(r["file"]).stem, "text": r["article"],
+                 "source": f"FANG-COVID ({r['source']}, {r['date'][:10]})"} for r in rows]
+    return {row["id"]: row for row in rows}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("ids", nargs="*")
-    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw file of audit 4 or 5")
     parser.add_argument("--audit", type=int, choices=sorted(AUDITS))
     args = parser.parse_args(argv)
     wanted = list(args.ids) + (AUDITS[args.audit] if args.audit else [])
-    rows = {}
-    with open(args.data, encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            rows[row["id"]] = row
+    data = args.data or AUDIT_DATA.get(args.audit, DEFAULT_DATA)
+    rows = read_rows(data)
     total = 0
     for article_id in wanted:
         row = rows.get(article_id)
         if row is None:
-            print(f"{article_id}: not in {args.data}", file=sys.stderr)
+            print(f"{article_id}: not in {data}", file=sys.stderr)
             continue
         source_date = re.search(r"\d{4}-\d{2}-\d{2}", row.get("source") or "")
         published = dt.date.fromisoformat(source_date.group()) if source_date else read_published(row["text"])
