@@ -404,7 +404,7 @@ def format_quantity(q: Quantity) -> str:
     if q.kind == "date" or (q.value is None and q.date):
         text = shown_date(q.date, q.date_low, q.date_high) if q.date else \
             (f"{q.date_low}..{q.date_high}" if q.date_low else q.text)
-        return f"{q.relation} {text}" if q.relation == "until" else text
+        return f"{q.relation} {text}" if q.relation in ("until", "from") else text
     if q.hedge == "range" and q.low is not None and q.high is not None:
         number = f"{format_number(q.low)}-{format_number(q.high)}"
     elif q.value is not None:

@@ -45,7 +45,7 @@ class Quantity:
     date_low: Optional[str] = None
     date_high: Optional[str] = None
     hedge: Optional[str] = None
-    relation: Optional[str] = None  # "deadline", "within", "until", "since", "in", or None
+    relation: Optional[str] = None  # "deadline", "within", "until", "from", "since", "in", or None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -190,6 +190,9 @@ def test_reason_formatting():
     assert format_quantity(one("im dritten Quartal 2023")) == "2023-07-01..2023-09-30"
     assert format_quantity(one("im November 2019")) == "2019-11"
     assert format_quantity(one("90 Tage", published=None)) == "90 days"
+    # a bound on a date is named: the latest and the earliest day it allows
+    assert format_quantity(one("spätestens 2020")) == "until 2020"
+    assert format_quantity(one("frühestens 2017")) == "from 2017"
 
 
 def test_a_reason_counts_two_years_apart_by_their_numbers_and_other_dates_by_days():

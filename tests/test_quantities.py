@@ -410,6 +410,11 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
      [("30 Millionen Euro", "money", "EUR"), ("25 Millionen", "count", None)]),
     ("Die Firma hat 5 Millionen Kunden. Zuletzt waren es 4 Millionen.",
      [("5 Millionen", "count", "customers"), ("4 Millionen", "count", None)]),
+    # a comma list's first item takes the unit its next item took from the last
+    ("Die Modelle gibt es mit 7,68, 3,84 und 1,92 TB Speicher.",
+     [("7,68", "quantity", "TB"), ("3,84", "quantity", "TB"), ("1,92 TB", "quantity", "TB")]),
+    ("Entschädigungen können 250, 400 und 600 Euro betragen.",
+     [("250", "money", "EUR"), ("400", "money", "EUR"), ("600 Euro", "money", "EUR")]),
     # "eines Tages" is an idiom ("one day"), "binnen eines Tages" a period
     ("Das RKI hat eines Tages 24.694 Neuinfektionen binnen eines Tages registriert.",
      [("24.694", "count", "new infections"), ("binnen eines Tages", "duration", "day")]),
@@ -445,6 +450,17 @@ def test_dates_and_units_read_from_their_neighbours(text, published, read) -> No
 ])
 def test_sizes_and_bounds_after_a_figure(text, read) -> None:
     assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == read
+
+
+@pytest.mark.parametrize("text, read", [
+    # a list of number words is no spoken range, nor are two numbers in digits
+    ("Die Zahlen lauten: drei, vier, fünf.", [("drei", None), ("vier", None), ("fünf", None)]),
+    ("Er traf 5, 6 Leute.", [("5", None), ("6", None)]),
+    # a year-like number that a "davon" makes a part of a count counts
+    ("Insgesamt waren 1240 Fälle gemeldet, 1164 davon gelten als genesen.", [("1240", None), ("1164", None)]),
+])
+def test_neighbouring_numbers_that_stay_apart(text, read) -> None:
+    assert [(q.text, q.hedge) for q in read_quantities(text) if q.kind == "count"] == read
 
 
 def test_a_forecast_goes_on_over_a_hard_line_break() -> None:

@@ -78,7 +78,8 @@ _STOP_ADJECTIVES = frozenset(
 )
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
 # A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one).
-_RELATION_MODES = {"until": "future", "since": "past"}
+_LIST_COMMA = re.compile(r",\s+(?=\d)")
+_RELATION_MODES = {"until": "future", "from": "future", "since": "past"}
 # Two capitalised words right before a number: a name it may end ("Grand Theft Auto 5"; not a
 # hyphenated place in a list of counts, "Straßlach-Dingharting 11").
 _NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*\s$")
@@ -182,6 +183,7 @@ class Grammar:
         self.year_cues = frozenset(d["year_cues"]["words"])
         after = d["year_cues"].get("after", [])
         self.re_year_cue_after = re.compile(rf"\s+{_alt(after)}(?![\w])") if after else None
+        self.older_year_count_words = frozenset(d["year_cues"].get("count_words_before", []))
         self.weekday_suffixes = wd.get("suffixes", [])
         weeks: dict[str, int] = d.get("week_after_weekday", {})
         self.weeks_after_weekday = weeks
@@ -501,15 +503,19 @@ class Grammar:
 
     def _joined_figures(self, text: str, out: list[Quantity]) -> list[Quantity]:
         """Figures that say one amount in two parts: a spoken price, "ein Spritz für 6 Euro 50" (6,50 Euro; not
-        "6 Euro 50 Gramm"), and a duration in two units, "303 Stunden und 13 Minuten" (303,22 hours)."""
+        "6 Euro 50 Gramm"), a duration in two units, "303 Stunden und 13 Minuten" (303,22 hours), and a spoken
+        range of two neighbouring number words, "fünf, sechs Leute" (5 to 6; not a list, "drei, vier, fünf")."""
         merged: list[Quantity] = []
-        for q in out:
+        for i, q in enumerate(out):
             first = merged[-1] if merged else None
             if first is None or first.hedge is not None or q.hedge is not None or first.value is None or q.value is None:
                 merged.append(q)
                 continue
             between = text[first.end:q.start]
-            if (first.kind == "money" and float(first.value).is_integer() and text[first.end - 1:first.end].isalpha()
+            if self._spoken_range(text, out, i):
+                first.kind, first.unit, first.noun, first.hedge = q.kind, q.unit, q.noun, "range"
+                first.low, first.high, first.value = first.value, q.value, (first.value + q.value) / 2
+            elif (first.kind == "money" and float(first.value).is_integer() and text[first.end - 1:first.end].isalpha()
                     and between == " " and re.fullmatch(r"\d\d", q.text)
                     and re.match(r"\s+[a-zäöüß]|\s*(?:[.,;:!?)]|$)", text[q.end:q.end + 2])):
                 first.value = first.low = first.high = first.value + int(q.text) / 100
@@ -522,6 +528,19 @@ class Grammar:
                 continue
             first.end, first.text = q.end, text[first.start:q.end]
         return merged
+
+    @staticmethod
+    def _spoken_range(text: str, out: list[Quantity], i: int) -> bool:
+        """Are out[i-1] and out[i] a spoken range, "fünf, sechs Leute": two number words one apart, joined by a
+        comma alone, the first bare, neither part of a longer comma list?"""
+        first, q = out[i - 1], out[i]
+        if not (first.text.isalpha() and q.text.split()[0].isalpha() and text[first.end:q.start] == ", "
+                and q.value == first.value + 1 < 100 and not (first.unit or first.noun) and q.kind in ("count", "duration")):
+            return False
+        before = out[i - 2] if i >= 2 else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        return not ((before and text[before.end:first.start].strip() == ",")
+                    or (after and text[q.end:after.start].strip() == ","))
 
     def _points_of_a_rate(self, text: str, first: Quantity, then: Quantity) -> None:
         """Points that change a rate are percentage points: "sank um 0,1 Punkte auf 5,7 Prozent" (an index's
@@ -972,6 +991,11 @@ class Grammar:
             # "um 60 beziehungsweise 46 Prozent": a bare number takes the unit of the coordinated figure after it
             co = self.re_shared_unit.match(text, end)
             later = self._figure_at(text, co.end(), published, words=False) if co else None
+            if later is None and (co := _LIST_COMMA.match(text, end)):
+                # "7,68, 3,84 und 1,92 TB": a list's first item takes the unit the next item took from the last
+                later = self._figure_at(text, co.end(), published, words=False)
+                if later is not None and (not _DIGITS_ONLY.fullmatch(later.text) or later.kind == "count"):
+                    later = None
             if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
                 return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
                                   later.unit, hedge_word)
@@ -1079,7 +1103,7 @@ class Grammar:
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
         if plain and scale == 1.0 and low is None and (hedge_word is None or bound) and float(int(value)) == value and (
-            1900 <= value <= 2099 or (1000 <= value <= 2099 and self._older_year(text, start, end, lw, int(value)))
+            1900 <= value <= 2099 or (1000 <= value <= 2099 and self._older_year(text, start, end, lw, int(value), noun))
         ):
             if self._count_unit(noun) is None:
                 return self._year(text, start, end, int(value), None, back, published)
@@ -1151,10 +1175,16 @@ class Grammar:
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
         return nm.group(2) if nm and self._is_noun(nm) else None
 
-    def _older_year(self, text: str, start: int, end: int, word_before: str, year: int) -> bool:
+    def _older_year(self, text: str, start: int, end: int, word_before: str, year: int, noun: Optional[str]) -> bool:
         """Whether a number from 1000 to 1899 is a year: after a year cue ("im 1722"), before one ("1722
-        geboren"), or as either end of a span of years in brackets ("(1720-1778)", a lifespan)."""
+        geboren"), as either end of a span of years in brackets ("(1720-1778)", a lifespan), or written as
+        years are and counting nothing ("fand 1415 statt"; not "1415 Tische")."""
         if word_before in self.year_cues:
+            return True
+        if (year % 100 and noun is None and text[start:end].isdigit() and len(text[start:end]) == 4
+                and word_before.lower() not in self.older_year_count_words
+                and not ((after := re.match(r"\s+(\w+)", text[end:end + 20]))
+                         and after.group(1).lower() in self.part_of_before)):  # "1164 davon genesen" counts
             return True
         if self.re_year_cue_after is not None and self.re_year_cue_after.match(text, end):
             return True
@@ -1426,7 +1456,7 @@ class Grammar:
     def _relation_start(self, back: Optional[re.Match[str]], start: int) -> tuple[Optional[str], int]:
         if back is not None and back.group("rel"):
             relation = self.relations.get(back.group("rel"))
-            if relation in ("until", "since"):
+            if relation in ("until", "from", "since"):
                 return relation, back.start("rel")
         return None, start
 
