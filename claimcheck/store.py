@@ -1163,12 +1163,19 @@ def _not_names() -> frozenset[str]:
     return function_words("de") | frozenset(english["subjects"]["stopwords"])
 
 
+def is_store_folder(path: str | Path) -> bool:
+    """Whether a local path holds a store with facts added: a folder with the facts table in it. A mistyped
+    path or some other folder would open as an empty store, and every claim would quietly get
+    NOT_ENOUGH_INFO. URIs are taken as given."""
+    return "://" in str(path) or (Path(path) / f"{FACTS_TABLE}.lance").is_dir()
+
+
 def existing_store(path: str | Path) -> str:
-    """`path` as a store to read from, refused where no folder is there: ReferenceStore.open would create an
-    empty store at a mistyped path, and every claim would quietly get NOT_ENOUGH_INFO. URIs pass."""
+    """`path` as a store to read from, refused where it holds no store (`is_store_folder`)."""
     path = str(path)
-    if "://" not in path and not Path(path).is_dir():
-        raise StoreError(f"{path}: no reference store there (create one with `claimcheck store add FILE --store {path}`).")
+    if not is_store_folder(path):
+        what = "no reference store there" if not Path(path).is_dir() else "a folder, but no facts were ever added to it"
+        raise StoreError(f"{path}: {what} (create a store with `claimcheck store add FILE --store {path}`).")
     return path
 
 

@@ -256,10 +256,12 @@ def choose_facts(source: str, store_dir: Optional[str], facts_file: Optional[str
             raise PageError(messages["store_dir_missing"])
         path = Path(store_dir.strip()).expanduser()
         try:
+            from .store import ReferenceStore, is_store_folder
+
             if not path.is_dir():  # ReferenceStore.open would create an empty store there
                 raise PageError(messages["store_dir_not_found"].format(path=path))
-            from .store import ReferenceStore
-
+            if not is_store_folder(path):
+                raise PageError(messages["store_dir_empty"].format(path=path))
             store = ReferenceStore.open(path)
         except (OSError, RuntimeError) as e:  # a name too long, no permission; LanceDB on a damaged store
             raise PageError(messages["store_unreadable"].format(path=path, detail=" ".join(str(e).split())[:200])) from None

@@ -292,6 +292,12 @@ def test_marks_fall_on_the_figures_of_a_text_with_invisible_characters(client):
     assert ">rund 80 Millionen<" in result[ARTICLE_HTML]  # the figure as marked, soft hyphen removed
 
 
+def test_a_folder_that_holds_no_store_gets_a_message(tmp_path):
+    (tmp_path / "notizen.txt").write_text("keine Fakten", "utf-8")
+    with pytest.raises(web.PageError, match="nie Fakten hinzugefügt"):
+        web.choose_facts("directory", str(tmp_path), None, "de")
+
+
 def test_a_damaged_store_gets_a_message(tmp_path):
     from claimcheck.store import ReferenceStore
     from fakes import FakeEncoder

@@ -166,6 +166,15 @@ def test_a_store_that_is_not_there_is_refused_not_created(capsys, tmp_path):
     assert not missing.exists()
 
 
+def test_a_folder_that_holds_no_store_is_refused(capsys, tmp_path):
+    # a folder of other files (a wrong path) would open as an empty store: every claim NOT_ENOUGH_INFO
+    (tmp_path / "notes.txt").write_text("not facts", "utf-8")
+    for argv in (("check", ARTICLE, "--store", tmp_path), ("store", "stats", "--store", tmp_path)):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and "no facts were ever added" in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # nothing written into it
+
+
 def test_a_folder_as_article_and_a_filter_that_matches_nothing(capsys, tmp_path, encoder):
     code, _, err = run(capsys, "claims", tmp_path)
     assert code == 2 and "is a folder" in err
