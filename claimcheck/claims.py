@@ -93,10 +93,24 @@ def read_published(text: str) -> Optional[dt.date]:
         m = re.match(r"(\d{4})-(\d{2})-(\d{2})\b", line)
         if m:
             return _make_date(m.group(1), m.group(2), m.group(3))
-    m = re.search(r"\([^()\n]{1,60}?[,;]\s*" + _NUMERIC_DATE + r"\)", text)
-    if m:
-        return _make_date(m.group(3), m.group(2), m.group(1))
+    for m in _bylines(text):
+        return _make_date(m.group(4), m.group(3), m.group(2))
     return None
+
+
+# derStandard's byline, "(Zsolt Wilhelm, 5.11.2015)" anywhere, and at the very end also without a name, a
+# comma or the closing bracket: "(1.3.2016)", "(APA 4.9.2015)", "(APA/red – 8.8. 2015)", "(Renate Graber, 23.11.2015"
+_BYLINE = re.compile(r"\([^()\n]{1,60}?[,;]\s*(" + _NUMERIC_DATE + r")\)")
+_LAST_BYLINE = re.compile(r"\((?:[^()\n]{0,60}?[\s,;–-])?\s*(" + _NUMERIC_DATE + r")\s*\)?\s*\Z")
+
+
+def _bylines(text: str) -> list[re.Match[str]]:
+    """The bylines of an article, in order; group 1 is the date, groups 2-4 its day, month and year."""
+    found = list(_BYLINE.finditer(text))
+    last = _LAST_BYLINE.search(text, max(0, len(text) - 200))
+    if last and not any(m.start(1) == last.start(1) for m in found):
+        found.append(last)
+    return found
 
 
 def _publication_date_spans(text: str) -> list[tuple[int, int]]:
@@ -105,8 +119,7 @@ def _publication_date_spans(text: str) -> list[tuple[int, int]]:
     first_line = re.match(r"\s*(?:[^\n]*\n\s*){0,2}?(" + _NUMERIC_DATE + r")\s*[-–—|,:]", text[:300])
     if first_line:
         spans.append(first_line.span(1))
-    for m in re.finditer(r"\([^()\n]{1,60}?[,;]\s*(" + _NUMERIC_DATE + r")\)", text):
-        spans.append(m.span(1))
+    spans.extend(m.span(1) for m in _bylines(text))
     return spans
 
 
@@ -130,9 +143,10 @@ def _is_hypothetical(sentence: Sentence, q: Quantity) -> bool:
     for m in _QUOTE_SPANS.finditer(sentence.text):
         if m.start() <= rel_start and rel_end <= m.end() and markers & set(_words(m.group())):
             return True
-    # A figure inside a conditional clause: "Wenn ... bis Mitte Mai ..., dann ..."
+    # A figure inside a conditional clause: "Wenn ... bis Mitte Mai ..., dann ..." (not "Auch wenn ...", a concession)
+    concessive = tuple(w + " " for w in _table()["checkability"]["concessive_before_wenn"])
     for m in re.finditer(r"\b(?:[Ww]enn|[Ff]alls|[Ss]ofern)\b[^,;:.()]*", sentence.text):  # not into a bracket
-        if m.start() <= rel_start and rel_end <= m.end():
+        if m.start() <= rel_start and rel_end <= m.end() and not sentence.text[:m.start()].endswith(concessive):
             return True
     # ... also one that opens with its verb, the main clause after it too: "Liegt er für längere Zeit
     # unter 1, flaut das Infektionsgeschehen ab."

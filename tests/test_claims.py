@@ -101,6 +101,12 @@ def test_publication_date_from_the_dateline_when_not_given(example_text, example
         ("2022-11-30: Die Firma stellt 20 Leute ein.", dt.date(2022, 11, 30)),
         ("Die Bäckerei hat 12 Filialen. Sie wächst weiter. (red, 31. 7. 2015)", dt.date(2015, 7, 31)),
         ("Die Bäckerei hat 12 Filialen. (Anna Huber, 5.11.2015) Info: ab 9 Uhr offen.", dt.date(2015, 11, 5)),
+        # at the end of the text also without a name, a comma or the closing bracket
+        ("Die Bäckerei hat 12 Filialen. (1.3.2016)", dt.date(2016, 3, 1)),
+        ("Die Bäckerei hat 12 Filialen. (APA 4.9.2015)", dt.date(2015, 9, 4)),
+        ("Die Bäckerei hat 12 Filialen. (APA/red – 8.8. 2015)\n", dt.date(2015, 8, 8)),
+        ("Die Bäckerei hat 12 Filialen. (Renate Graber, 23.11.2015", dt.date(2015, 11, 23)),
+        ("Die Wahl (1.3.2016) brachte der Partei 12 Sitze. Mehr dazu morgen.", None),
         ("Am 17.08.2020 hat die Firma 12 Filialen eröffnet.", None),
         ("Kein Datum in diesem Text, nur 12 Filialen.", None),
         ("31.02.2020 - Ein Datum, das es nicht gibt.", None),
@@ -110,9 +116,15 @@ def test_read_published(text, expected):
     assert read_published(text) == expected
 
 
-def test_the_byline_date_is_no_claim():
-    text = "Die Bäckerei Korn hat 12 Filialen in Linz. (red, 31. 7. 2015)"
+@pytest.mark.parametrize("byline", ["(red, 31. 7. 2015)", "(APA 4.9.2015)", "(1.3.2016)"])
+def test_the_byline_date_is_no_claim(byline):
+    text = f"Die Bäckerei Korn hat 12 Filialen in Linz. {byline}"
     assert texts_of(extract_claims(text)) == ["12"]
+
+
+def test_a_concession_is_no_condition():
+    text = "Auch wenn die Bäckerei Korn in Linz 2019 drei Filialen schließen musste, wächst sie."
+    assert texts_of(extract_claims(text)) == ["2019", "drei"]
 
 
 # --- what is not a claim -----------------------------------------------------------

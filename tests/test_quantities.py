@@ -415,6 +415,9 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
      [("7,68", "quantity", "TB"), ("3,84", "quantity", "TB"), ("1,92 TB", "quantity", "TB")]),
     ("Entschädigungen können 250, 400 und 600 Euro betragen.",
      [("250", "money", "EUR"), ("400", "money", "EUR"), ("600 Euro", "money", "EUR")]),
+    # an amount of money named again with an article is that amount, also in another paragraph
+    ("Die EU beschloss einen Fonds von 750 Milliarden Euro.\n\nDie 750 Milliarden sollen verteilt werden.",
+     [("750 Milliarden Euro", "money", "EUR"), ("750 Milliarden", "money", "EUR")]),
     # "eines Tages" is an idiom ("one day"), "binnen eines Tages" a period
     ("Das RKI hat eines Tages 24.694 Neuinfektionen binnen eines Tages registriert.",
      [("24.694", "count", "new infections"), ("binnen eines Tages", "duration", "day")]),
@@ -461,6 +464,12 @@ def test_sizes_and_bounds_after_a_figure(text, read) -> None:
 ])
 def test_neighbouring_numbers_that_stay_apart(text, read) -> None:
     assert [(q.text, q.hedge) for q in read_quantities(text) if q.kind == "count"] == read
+
+
+def test_a_hedge_broken_over_a_line_is_one_hedge() -> None:
+    # pasted text keeps its hard line breaks: "mehr⏎als 120.000" is "mehr als 120.000"
+    (q,) = read_quantities("In den USA starben bereits mehr\nals 120.000 Menschen.")
+    assert (q.text, q.hedge, q.low, q.high) == ("mehr\nals 120.000", "min", 120000.0, None)
 
 
 def test_a_forecast_goes_on_over_a_hard_line_break() -> None:

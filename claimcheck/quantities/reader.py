@@ -33,6 +33,18 @@ def _clean(x: Optional[float]) -> Optional[float]:
     return None if x is None else float(f"{x:.12g}")
 
 
+# Brackets and quotation marks that may open a word before a figure ("(rund 100", "‚mehr als 1.200‘")
+_OPENING_MARKS = "([„‚“‘«»‹›\"'"
+
+
+class _PhraseTable(dict):
+    """A table of phrases whose lookups pass over how the text spaced them: the patterns match "mehr⏎als"
+    and "bis  zum" (a line break, a double space) as "mehr als" and "bis zum"."""
+
+    def get(self, phrase, default=None):
+        return super().get(" ".join(phrase.split()) if isinstance(phrase, str) else phrase, default)
+
+
 def _alt(words) -> str:
     """A longest-first regex alternation; words ending in a letter or digit may not run on."""
     parts = []
@@ -136,7 +148,8 @@ class Grammar:
         self.units: dict[str, str] = table["units"]
         self.durations: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["durations"].items()}
         # a hedge opening a sentence is capitalised ("Rund 100", "Some 800 million")
-        self.hedges: dict[str, str] = {**{k[:1].upper() + k[1:]: v for k, v in table["hedges"].items()}, **table["hedges"]}
+        self.hedges: dict[str, str] = _PhraseTable({**{k[:1].upper() + k[1:]: v for k, v in table["hedges"].items()},
+                                                    **table["hedges"]})
         exceptions = table.get("hedge_exceptions", {})
         self.not_before_durations = frozenset(exceptions.get("not_before_durations", []))
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
@@ -149,7 +162,7 @@ class Grammar:
         # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro"
         self.re_hedge_after = (re.compile(r"\s+(" + _alt(self.hedges_after) + r")(?![\w-])(?!\s+[A-ZÄÖÜ\d])")
                                if self.hedges_after else None)
-        self.relations: dict[str, str] = table["relations"]
+        self.relations: dict[str, str] = _PhraseTable(table["relations"])
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
         self.month_cues = frozenset(d["month_cues"])
@@ -237,6 +250,7 @@ class Grammar:
         self.compounds: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in table.get("compounds", {}).items()}
         shares = dict(table.get("shares", {}))
         self.share_articles = shares.pop("share_articles", [])
+        self.share_not_after = frozenset(shares.pop("share_not_after", []))
         self.shares: dict[str, float] = {k: float(v) for k, v in shares.items()}
         self.multiples: dict[str, float] = {k: float(v) for k, v in table.get("multiples", {}).items()}
         frequencies = table.get("frequency_shares", {})
@@ -434,7 +448,7 @@ class Grammar:
         # per-call memo (sentence ends, forecast sentences), per thread: one Grammar serves all
         self._state.ends, self._state.forecast, self._state.floor = None, {}, 0
         out: list[Quantity] = []
-        pos = 0
+        pos = floor = 0
         # Speed: the master regex is tried only where a token can start a figure
         # (a digit, a sign or symbol before a digit, or a trigger word).
         master, triggers = self.re_master, self._trigger_cache
@@ -458,9 +472,9 @@ class Grammar:
                 continue
             kind = m.lastgroup
             if kind == "skip":
-                pos = m.end()
+                pos = floor = m.end()
                 continue
-            self._state.floor = pos  # backward context may not reach into the figure before
+            self._state.floor = floor  # backward context may not reach into the figure before
             try:
                 found = getattr(self, "_read_" + kind)(text, m, published)
             except (ValueError, OverflowError):  # a date beyond the calendar (year 0, 10000): no figure
@@ -468,10 +482,12 @@ class Grammar:
             if found is None:
                 continue
             if isinstance(found, int):  # consumed without a quantity (an ordinal, a time)
+                if any(ch.isdigit() for ch in text[start:found]):  # a word ("nicht einmal 24") stays context
+                    floor = found
                 pos = found
                 continue
             out.append(found)
-            pos = found.end
+            pos = floor = found.end
         if self.part_of_before:
             for before, q in zip(out, out[1:]):
                 self._inherit_scale_and_unit(text, before, q)
@@ -624,7 +640,16 @@ class Grammar:
 
     def _article_currency(self, text: str, out: list[Quantity]) -> None:
         """A bare amount in millions in a sentence about money ("Die Überschuldung beläuft sich auf 18,1 Millionen")
-        is in the currency of the article's amounts, where they are all in one."""
+        is in the currency of the article's amounts, where they are all in one; one that repeats an amount of
+        money the article named before, with an article ("750 Milliarden Euro" ... "die 750 Milliarden"), is that
+        amount ("In der Region leben 2 Millionen" after "2 Millionen Euro" is not)."""
+        named: dict[float, str] = {}
+        for q in out:
+            if q.kind == "money" and q.value and q.hedge is None and self.re_scale_inside.search(q.text):
+                named.setdefault(q.value, q.unit)
+            elif (q.kind == "count" and q.noun is None and q.unit is None and q.value in named
+                  and self.re_scale_inside.search(q.text) and self._word_before(text, q.start) in self.share_articles):
+                q.kind, q.unit = "money", named[q.value]
         if self.re_money_noun is None:
             return
         currencies = {q.unit for q in out if q.kind == "money"}
@@ -704,7 +729,7 @@ class Grammar:
         # Speed: try the backward pattern only at the starts of words that can begin it
         # (leftmost wins, as a search would); most figures have none before them.
         lo = max(0, start - 48, self._state.floor)
-        if not any(w.lstrip("(„\"'[") in self.back_words for w in text[lo:start].split()):
+        if not any(w.lstrip(_OPENING_MARKS) in self.back_words for w in text[lo:start].split()):
             if text[start - 1] not in "$€£¥":
                 return None
         for w in self.re_word_start.finditer(text, lo, start):
@@ -762,7 +787,7 @@ class Grammar:
         if not seg[-1:].isspace():
             return ""
         words = seg.split()
-        return words[-1].lstrip("(„\"'") if words else ""
+        return words[-1].lstrip(_OPENING_MARKS) if words else ""
 
     # -- numbers -----------------------------------------------------------
     def _read_cur(self, text: str, m: re.Match[str], published: Optional[Day]) -> Optional[Quantity]:
@@ -913,7 +938,7 @@ class Grammar:
                                 date_high=Day(c * 100, 12, 31).isoformat() if 1 <= c <= 21 else None)
             if od:
                 w = od.group(1)
-                w = w.rstrip(".,;)")
+                w = w.rstrip(".,;:!?)")  # "75. Minute: Der Ball ..."
                 ordinal_place = value < 1000 and (lw in self.ordinal_before or text[start - 1:start] == "(")
                 if (w[:1].islower() or w in _ORDINAL_NOUNS or w in self.durations or ordinal_place) and plain and self.lang == "de":
                     return od.start(1)
@@ -1074,20 +1099,21 @@ class Grammar:
                 # "um 6,3 Prozent mehr als ein Jahr zuvor": a comparison's "than" before a point in time,
                 # no bound of a duration (read as the point; "mehr als ein Jahr zuvor hatte er" so too)
                 hedge_word, span_start = None, start
-            approx = hedge_word is not None and self.hedges.get(hedge_word) == "approx"
+            rule = self.hedges.get(hedge_word) if hedge_word is not None else None
             if published is not None and (lw in self.ago_before or after) and low is None and (
-                    hedge_word is None or approx):
-                # "vor zwei Wochen", "einen Monat zuvor": a date counted back from publication;
-                # "vor rund einer Woche" widens it by AGO_APPROX either way.
+                    rule in (None, "approx", "over", "under")):
+                # "vor zwei Wochen", "einen Monat zuvor": a date counted back from publication; "vor rund
+                # einer Woche" widens it by AGO_APPROX either way, "vor gut einer Woche" further back only,
+                # "vor knapp einer Woche" nearer only.
                 a_start = text.rfind(lw, 0, span_start) if lw in self.ago_before else span_start
                 a_end = u.end() if lw in self.ago_before else after.end()
                 day = dates.shift(published, v * mult, dunit, -1)
                 if day is not None:
-                    early = dates.shift(published, v * mult * (1 + AGO_APPROX), dunit, -1) if approx else day
-                    late = dates.shift(published, v * mult * (1 - AGO_APPROX), dunit, -1) if approx else day
+                    early = dates.shift(published, v * mult * (1 + AGO_APPROX), dunit, -1) if rule in ("approx", "over") else day
+                    late = dates.shift(published, v * mult * (1 - AGO_APPROX), dunit, -1) if rule in ("approx", "under") else day
                     return Quantity(text[a_start:a_end], a_start, a_end, "date", date=day.isoformat(),
                                     date_low=(early or day).isoformat(), date_high=(late or day).isoformat(),
-                                    hedge="approx" if approx else None)
+                                    hedge=rule)
             q_start = back.start("rel") if relation else span_start
             q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word)
             if relation == "deadline" and " ".join(rel.split()) in self.span_prepositions and not self._looks_ahead(text, q_start, u.end()):
@@ -1365,6 +1391,8 @@ class Grammar:
         """"die Hälfte", "etwa die Hälfte", "Jeder zweite", "Zweidrittelmehrheit": percent."""
         start = m.start()
         lw = self._word_before(text, start)
+        if lw in self.share_not_after:
+            return m.end()
         if lw in self.share_articles:
             start = text.rfind(lw, 0, start)
         hedge_word, start = self._hedge_before(text, start)
@@ -1501,8 +1529,8 @@ class Grammar:
 
     def _day_month(self, text, start, md: re.Match[str], day: int, published):
         month = self.months[re.sub(r"\s+", " ", md.group(1))]
-        year = int(md.group(2)) if md.group(2) else None
-        return self._month_date(text, start, md.end(), month, year, day, None, self._back(text, start), published)
+        year, end = (int(md.group(2)), md.end()) if md.group(2) else self._relative_year_after(text, md.end(), published)
+        return self._month_date(text, start, end, month, year, day, None, self._back(text, start), published)
 
     def _read_dayrange(self, text, m, published):
         """Days of one month: "22. bis 25. September 2020", "zwischen dem 24. und 26. Juni", "22 to 25 September
