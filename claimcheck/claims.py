@@ -185,6 +185,29 @@ def _is_model_number(text: str, q: Quantity) -> bool:
                 or re.search(r"\d\s*[,;]\s*(?:und\s+)?[A-ZÄÖÜ][\w-]*\s+$", text[max(0, q.start - 60) : q.start]))
 
 
+# Numbers of a list before a figure: "§§ 28, 32", "Seiten 17, 21 und 39"
+_NUMBER_LIST_BEFORE = re.compile(r"(?:\d+[a-z]?\s*(?:,|und|bis|–|-)\s*)+$")
+# A bracket of two or more numbers alone is a set of footnote marks: "(3, 4)", "(9, 6)"; not "(22,5)"
+_FOOTNOTE_MARKS = re.compile(r"\(\s*\d{1,3}(?:\s*,\s+\d{1,3})+\s*\)")
+
+
+def _is_reference(text: str, q: Quantity) -> bool:
+    """A page, paragraph or file number, also in a list after the first: "Seite 12", "§§ 28, 32", "AZ: 13"."""
+    before = text[max(0, q.start - 60):q.start]
+    listed = _NUMBER_LIST_BEFORE.search(before)
+    if listed:
+        before = before[:listed.start()]
+    return before.rstrip().endswith("§") or _word_before(before, len(before)) in _table()["checkability"]["reference_words"]
+
+
+def _bracket_around(text: str, q: Quantity) -> tuple[int, int]:
+    """Start and end of the bracket that holds figure `q`, or an empty span where none does."""
+    opening, closing = text.rfind("(", max(0, q.start - 20), q.start), text.find(")", q.end, q.end + 20)
+    if opening < 0 or closing < 0 or ")" in text[opening:q.start] or "(" in text[q.end:closing]:
+        return q.start, q.start
+    return opening, closing + 1
+
+
 def _word_before(text: str, start: int) -> str:
     m = re.search(r"(\w+)\W*$", text[max(0, start - 40) : start])
     return m.group(1).lower() if m else ""
@@ -286,8 +309,10 @@ def uncheckable_reason(
         return "sports result"
     if _is_offer(sentence):
         return "offer to the reader"
-    if _word_before(text, q.start) in _table()["checkability"]["reference_words"] and q.kind in ("count", "quantity"):
+    if q.kind in ("count", "quantity") and _is_reference(text, q):
         return "reference number"
+    if _FOOTNOTE_MARKS.fullmatch(text, *_bracket_around(text, q)):
+        return "footnote marks"
     if _is_model_number(text, q):
         return "model number"
     return _date_reason(q) or _age_reason(text, q) or _vague_reason(text, q)

@@ -122,6 +122,21 @@ def test_the_byline_date_is_no_claim(byline):
     assert texts_of(extract_claims(text)) == ["12"]
 
 
+@pytest.mark.parametrize("text, kept", [
+    # every number of a list after a reference word or a paragraph sign is a reference
+    ("Die Stadt Linz stützt sich auf §§ 28, 32 des Gesetzes und hat 300 Mitarbeiter.", ["300"]),
+    ("Die Angaben der Stadt Linz stehen auf den Seiten 17, 21 und 39 des Berichts.", []),
+    ("Das Urteil gegen die Stadt Linz (AZ: 13 B 1780/20) betrifft 300 Mitarbeiter.", ["300"]),
+    # footnote marks after a sentence, but not a decimal in brackets
+    ("Die Stadt Linz hat 300 Mitarbeiter (3, 4).", ["300"]),
+    ("Spitzenreiter sind die Stadt Linz (22,5) und Wels (21,0 Prozent).", ["22,5", "21,0 Prozent"]),
+    # a list of counts is no list of references
+    ("Die Stadt Linz hat 300, 400 und 500 Mitarbeiter in drei Ämtern.", ["300", "400", "500", "drei"]),
+])
+def test_references_and_footnotes_are_no_claims(text, kept):
+    assert texts_of(extract_claims(text)) == kept
+
+
 def test_a_concession_is_no_condition():
     text = "Auch wenn die Bäckerei Korn in Linz 2019 drei Filialen schließen musste, wächst sie."
     assert texts_of(extract_claims(text)) == ["2019", "drei"]
