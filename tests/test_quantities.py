@@ -459,8 +459,9 @@ def test_sizes_and_bounds_after_a_figure(text, read) -> None:
     # a list of number words is no spoken range, nor are two numbers in digits
     ("Die Zahlen lauten: drei, vier, fünf.", [("drei", None), ("vier", None), ("fünf", None)]),
     ("Er traf 5, 6 Leute.", [("5", None), ("6", None)]),
-    # a year-like number that a "davon" makes a part of a count counts
+    # a year-like number that a "davon" or its whole makes a part of a count counts
     ("Insgesamt waren 1240 Fälle gemeldet, 1164 davon gelten als genesen.", [("1240", None), ("1164", None)]),
+    ("Von den Bewerbungen stammten 1812 von Männern.", [("1812", None)]),
 ])
 def test_neighbouring_numbers_that_stay_apart(text, read) -> None:
     assert [(q.text, q.hedge) for q in read_quantities(text) if q.kind == "count"] == read

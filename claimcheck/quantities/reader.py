@@ -197,6 +197,10 @@ class Grammar:
         after = d["year_cues"].get("after", [])
         self.re_year_cue_after = re.compile(rf"\s+{_alt(after)}(?![\w])") if after else None
         self.older_year_count_words = frozenset(d["year_cues"].get("count_words_before", []))
+        whole = d["year_cues"].get("count_whole_after", {})
+        self.re_whole_after_year = re.compile(
+            rf"\s+{_alt(whole['words'])}\s+(?:{_alt(whole['pronouns'])}|\w+{_alt_prefix(whole['endings'])}\b)"
+        ) if whole else None
         self.weekday_suffixes = wd.get("suffixes", [])
         weeks: dict[str, int] = d.get("week_after_weekday", {})
         self.weeks_after_weekday = weeks
@@ -1209,8 +1213,9 @@ class Grammar:
             return True
         if (year % 100 and noun is None and text[start:end].isdigit() and len(text[start:end]) == 4
                 and word_before.lower() not in self.older_year_count_words
-                and not ((after := re.match(r"\s+(\w+)", text[end:end + 20]))
-                         and after.group(1).lower() in self.part_of_before)):  # "1164 davon genesen" counts
+                and not ((after := re.match(r"\s+(\w+)", text[end:end + 20]))  # "1164 davon gelten als genesen"
+                         and after.group(1).lower() in self.part_of_before)
+                and not (self.re_whole_after_year and self.re_whole_after_year.match(text, end))):
             return True
         if self.re_year_cue_after is not None and self.re_year_cue_after.match(text, end):
             return True
