@@ -435,6 +435,12 @@ def test_a_unit_written_once_serves_the_figures_that_leave_it_out(text, read) ->
     # a year right before a half year or quarter is its year, not the publication's
     ("Die Kinos verkauften 2019 im ersten Halbjahr 53,6 Millionen Tickets.", dt.date(2020, 10, 21),
      [("2019", "date", "2019"), ("ersten Halbjahr", "date", "2019"), ("53,6 Millionen", "count", None)]),
+    # ... also where the publication date would have given it another
+    ("Die im März und April 2020 erzwungene Absenkung wurde beendet.", dt.date(2021, 6, 1),
+     [("März", "date", "2020-03"), ("April 2020", "date", "2020-04")]),
+    # a weekday after a reported "müsse" lies ahead, though the report is past
+    ("Die Strafkammer müsse am Donnerstag entscheiden, berichtete der Sender.", dt.date(2020, 11, 23),
+     [("Donnerstag", "date", "2020-11-26")]),
     # two days joined by "und" without "zwischen" are two days, not a range
     ("Die Wahl findet am 1. und 15. Mai 2020 statt.", None, [("15. Mai 2020", "date", "2020-05-15")]),
 ])

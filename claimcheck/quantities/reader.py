@@ -574,9 +574,14 @@ class Grammar:
 
     def _year_left_out(self, text: str, first: Quantity, then: Quantity) -> None:
         """A date without a year that opens a period takes the year of the date that closes it: "von
-        September bis Jahresende 2015" -> September 2015 ("von Dezember bis März 2016": December 2015)."""
-        if first.kind != "date" or not (first.date or "").startswith("--") or then.kind != "date":
+        September bis Jahresende 2015" -> September 2015 ("von Dezember bis März 2016": December 2015), also
+        where the publication date had given it one ("im März und April 2020" told in 2021)."""
+        if first.kind != "date" or then.kind != "date" or not first.date or len(first.date) < 4:
             return
+        yearless = first.date.startswith("--")
+        if not yearless and (len(first.date) < 7 or re.search(r"\d{4}", first.text)
+                             or (self.re_relative_year_after and self.re_relative_year_after.search(first.text))):
+            return  # its year is written ("März 2019 und April 2020"), or it is a year
         year_text = (then.date or "")[:4]
         if not year_text.isdigit() or then.start - first.end > 25:
             return
@@ -585,7 +590,8 @@ class Grammar:
                   or self.re_period_and.fullmatch(text, first.end, then.start) and len(then.date) >= 7)
         if not joined:
             return
-        month, day = int(first.date[2:4]), int(first.date[5:7]) if len(first.date) > 5 else None
+        month_day = first.date[2:] if yearless else first.date[5:]  # "MM" or "MM-DD"
+        month, day = int(month_day[:2]), int(month_day[3:5]) if len(month_day) > 2 else None
         year = int(year_text) - (1 if len(then.date) >= 7 and month > int(then.date[5:7]) else 0)
         try:
             lo, hi = (Day(year, month, day),) * 2 if day else dates.month_interval(year, month)
