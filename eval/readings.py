@@ -6,8 +6,9 @@ The value audits of sessions 23 and 24 (docs/experiments.md) judged these lines 
 no gold is needed to see that "1152 x 1920 Pixel" is no pair of years. `--audit N` names the N-th
 audit's articles (1, 2, 3: 40 each from the dev corpus; 4: 40 from the raw 10kGNAD test split outside it,
 ../shared/data/raw/10kGNAD/test.csv, ids `10kgnad-test-<row>` as in the dev corpus; 5: 30 from the raw
-FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles). `--data` takes the dev corpus's
-JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles; 6: 25 GermanFakeNC articles; 7: 20
+more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles). `--data` takes the dev corpus's JSONL or one of
+those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -28,6 +29,8 @@ from claimcheck.claims import extract_claims, read_published  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "news_de_dev.jsonl"
 RAW_10KGNAD = ROOT.parent / "shared" / "data" / "raw" / "10kGNAD" / "test.csv"
 RAW_FANG = ROOT.parent / "shared" / "data" / "raw" / "FANG-COVID" / "fang_covid_subset.jsonl"
+RAW_GERMANFAKENC = ROOT.parent / "shared" / "data" / "raw" / "GermanFakeNC" / "GermanFakeNC.json"
+RAW_20MINUTEN = ROOT.parent / "shared" / "data" / "raw" / "20Minuten_SwissText2023" / "examples"
 _GNAD, _FANG = "10kgnad-test-", "fangcovid-"
 AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles each
     1: [_GNAD + n for n in "0021 0028 0032 0057 0092 0128 0147 0201 0264 0296 0380 0402 0493 0536 0604 0649 0689 "
@@ -52,14 +55,38 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
     5: [_FANG + n for n in "26095 26756 23926 24674 29336 28242 12400 12624 15148 8432 9311 18813 1267 1693 180 "
                            "2142 34666 34679 35150 35290 35684 36103 36404 37888 39011 40188 40206 40692 461 "
                            "899".split()],
+    # session 24, on the mended code: 25 articles of German alternative media 2015-2018 (GermanFakeNC, 1,200-7,000
+    # characters, six numbers or more; random.Random(20261130).sample of 148), then 20 more raw 10kGNAD rows
+    # (economy, politics, web, science) and the 10 Swiss 20 Minuten articles
+    6: [f"germanfakenc-{n}" for n in "000 021 041 058 073 081 117 137 141 170 174 188 211 242 253 268 274 285 306 325 "
+                                     "331 431 433 459 478".split()],
+    7: [_GNAD + n for n in "0053 0096 0130 0157 0176 0189 0306 0321 0428 0618 0619 0664 0713 0752 0797 0804 0825 "
+                           "0840 0860 1008".split()]
+       + [f"20minuten-{n}" for n in "864899493069 280366226228 608312391369 458956384204 521896809019 601885291902 "
+                                    "248730804983 672988484573 876492239967 877547425533".split()],
 }
-AUDIT_DATA = {4: RAW_10KGNAD, 5: RAW_FANG}
+AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN]}
 
 
 def read_rows(path) -> dict[str, dict]:
-    """Articles by id, from the dev corpus's JSONL, the raw 10kGNAD CSV (`label;'text'`, no header) or the raw
-    FANG-COVID subset (`file`, `date`, `source`, `article`: ids and sources written as the dev corpus's)."""
+    """Articles by id, from the dev corpus's JSONL, the raw 10kGNAD CSV (`label;'text'`, no header), the raw
+    FANG-COVID subset (`file`, `date`, `source`, `article`: ids and sources written as the dev corpus's), the
+    GermanFakeNC JSON list (`Date`, `Text`; ids by position) or the folder of 20 Minuten examples (a JSON line
+    with `content` in each file)."""
     path = Path(path)
+    if path.is_dir():
+        rows = {}
+        for file in sorted(path.glob("*.txt")):
+            for line in file.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line) if line.startswith("{") and '"content"' in line else None
+                if row:
+                    rows[f"20minuten-{row['id']}"] = {"id": f"20minuten-{row['id']}", "text": row["content"], "source": "20 Minuten"}
+                    break
+        return rows
+    if path.suffix == ".json":
+        articles = json.loads(path.read_text(encoding="utf-8"))
+        return {f"germanfakenc-{i:03d}": {"id": f"germanfakenc-{i:03d}", "text": a["Text"] or "",
+                                          "source": f"GermanFakeNC ({a['Date']})"} for i, a in enumerate(articles)}
     with open(path, encoding="utf-8", newline="") as f:
         if path.suffix == ".csv":
             return {f"{_GNAD}{i:04d}": {"id": f"{_GNAD}{i:04d}", "text": text, "source": f"10kGNAD/test.csv ({label})"}
@@ -74,17 +101,17 @@ def read_rows(path) -> dict[str, dict]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("ids", nargs="*")
-    parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw file of audit 4 or 5")
+    parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw files of audits 4 to 7")
     parser.add_argument("--audit", type=int, choices=sorted(AUDITS))
     args = parser.parse_args(argv)
     wanted = list(args.ids) + (AUDITS[args.audit] if args.audit else [])
-    data = args.data or AUDIT_DATA.get(args.audit, DEFAULT_DATA)
-    rows = read_rows(data)
+    data = [args.data] if args.data else AUDIT_DATA.get(args.audit, [DEFAULT_DATA])
+    rows = {k: row for path in data for k, row in read_rows(path).items()}
     total = 0
     for article_id in wanted:
         row = rows.get(article_id)
         if row is None:
-            print(f"{article_id}: not in {data}", file=sys.stderr)
+            print(f"{article_id}: not in {', '.join(map(str, data))}", file=sys.stderr)
             continue
         source_date = re.search(r"\d{4}-\d{2}-\d{2}", row.get("source") or "")
         published = dt.date.fromisoformat(source_date.group()) if source_date else read_published(row["text"])
