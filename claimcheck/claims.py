@@ -127,7 +127,8 @@ def _publication_date_spans(text: str) -> list[tuple[int, int]]:
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 # A score ("3:1"); not a running time ("7:57 Minuten") nor a time of day ("10:30 Uhr").
-_SCORE = re.compile(r"(?<![\d:.])\d{1,2}:\d{1,2}(?![\d:])(?!\s*(?:Minuten|Min\.|Stunden|Std\.|Uhr|h\b))")
+# "3:1", not a time ("7:57 Minuten", "zwischen 06:00 und 08:00 Uhr": a zero-padded hour is a clock's)
+_SCORE = re.compile(r"(?<![\d:.])(?!0\d:\d\d)\d{1,2}:\d{1,2}(?![\d:])(?!\s*(?:Minuten|Min\.|Stunden|Std\.|Uhr|h\b))")
 _QUOTE_SPANS = re.compile(r"„[^“”\"]*[“”\"]|\"[^\"]*\"|»[^«]*«|“[^”]*”")
 _DECADE = re.compile(r"\d0er")
 _AGE_COMPOUND = re.compile(r"-?[Jj]ährig")
@@ -225,6 +226,8 @@ def _age_reason(text: str, q: Quantity) -> Optional[str]:
     if q.kind == "count" and q.noun is None and q.unit is None and 10 <= (q.value or 0) <= 120 \
             and re.search(r"\b(?:" + "|".join(_table()["checkability"]["age_parts"]) + r")\s+$", before):
         return "age of an unnamed person"  # "eine Frau Anfang 90"
+    if q.kind == "count" and re.match(r"\s+[Jj]ährig", after):
+        return "age of a person named by the age"  # "eine 25 jährige Frau", "ein 9 Jähriger" (a hyphen left out)
     if q.kind != "duration" or q.unit != "year":
         return None
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
@@ -301,7 +304,7 @@ def uncheckable_reason(
     """Why the figure `q` in `sentence` is not a checkable claim, or None when it is one."""
     if any(s < q.end and q.start < e for s, e in publication_spans):
         return "publication date"
-    if sentence.text.rstrip().rstrip("\"“”«»)").endswith("?") or _in_quoted_question(sentence, q):
+    if sentence.text.rstrip().rstrip("\"“”«»).").endswith("?") or _in_quoted_question(sentence, q):  # also "?."
         return "question"
     if _is_hypothetical(sentence, q):
         return "hypothetical"

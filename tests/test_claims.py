@@ -137,6 +137,18 @@ def test_references_and_footnotes_are_no_claims(text, kept):
     assert texts_of(extract_claims(text)) == kept
 
 
+@pytest.mark.parametrize("text, kept", [
+    # a question that a full stop follows
+    ("Die Stadt Linz zählte 300 Mitarbeiter. Oder waren es in Linz nur 200?.", ["300"]),
+    # times of day are no sports score
+    ("Am 01.01.2018 kam es in Linz zwischen 06:00 und 08:00 Uhr zu 12 Einsätzen.", ["01.01.2018", "12"]),
+    # an age with the hyphen left out names a person
+    ("In Linz wurde eine 25 jährige Frau verletzt, die Stadt Linz hat 300 Mitarbeiter.", ["300"]),
+])
+def test_questions_times_and_ages_as_written_online(text, kept):
+    assert texts_of(extract_claims(text)) == kept
+
+
 def test_a_concession_is_no_condition():
     text = "Auch wenn die Bäckerei Korn in Linz 2019 drei Filialen schließen musste, wächst sie."
     assert texts_of(extract_claims(text)) == ["2019", "drei"]

@@ -63,7 +63,7 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s+|$)|\n")
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?][»«“”\"']?(?:\s+|$)|\n")  # a quotation may close it: "erleben.» Nadals"
 _NUMBER_AFTER = re.compile(r"\s+\d[\d.,]*(?=\s)")
 
 
@@ -91,7 +91,7 @@ _STOP_ADJECTIVES = frozenset(
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
 # A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one).
 _LIST_COMMA = re.compile(r",\s+(?=\d)")
-_RELATION_MODES = {"until": "future", "from": "future", "since": "past"}
+_RELATION_MODES = {"until": "future", "since": "past"}  # "ab Juli" follows its clause's tense
 # Two capitalised words right before a number: a name it may end ("Grand Theft Auto 5"; not a
 # hyphenated place in a list of counts, "Straßlach-Dingharting 11").
 _NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*\s$")
@@ -136,6 +136,7 @@ class Grammar:
         self.glued_million_before: list[str] = table["numeral_rules"].get("glued_million_before", [])
         self.glued_million_between: list[str] = table["numeral_rules"].get("glued_million_between", [])
         self.currencies: dict[str, str] = table["currencies"]
+        self.whole_price_prefixes: dict[str, str] = table.get("whole_price", {}).get("prefixes", {})
         self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
         pct = table["percent"]
         self.percent_words = frozenset(pct["percent"])
@@ -155,6 +156,8 @@ class Grammar:
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
         self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
         self.preposition_verbs = frozenset(exceptions.get("preposition_verbs", []))
+        stems = exceptions.get("preposition_verb_stems", [])
+        self.re_preposition_verb = re.compile(r"\b(?i:" + "|".join(map(re.escape, stems)) + r")\w*") if stems else None
         self.vague_quantifiers = frozenset(table["numeral_rules"].get("vague_quantifiers", []))
         money_nouns = table.get("money_nouns", {}).get("endings", [])
         self.re_money_noun = re.compile(r"\w*(?:" + "|".join(map(re.escape, money_nouns)) + r")\w*", re.I) if money_nouns else None
@@ -225,10 +228,11 @@ class Grammar:
                              if noun_joiners else None)
         self.weekday_not_after = frozenset(wd.get("not_after", []))
         self.weekday_in_names = tuple(wd.get("in_names", []))
-        # "Mittwoch, den 30. Dezember 2020", "Saturday, 29 August": the weekday only names the date after it
+        # "Mittwoch, den 30. Dezember 2020", "Saturday, 29 August", "Dienstag (5.9.)": the weekday only names the
+        # date after it
         self.re_year_in = re.compile(r"(?<!\d)\d{4}(?!\d)")
-        self.re_weekday_apposed = re.compile(
-            rf",?\s*(?:{_alt(articles)}\s+)?(?=\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_alt(self.months)})"
+        self.re_weekday_apposed = re.compile(  # also in brackets: "Am Dienstag (5.9.) beginnt der Prozess"
+            rf"\s*[,(]?\s*(?:{_alt(articles)}\s+)?(?=\d{{1,2}}\.\s?(?:\d{{1,2}}\.|{_alt(self.months)})"
             rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_alt(self.months)}|{_alt(self.months)}\s+\d{{1,2}}(?!\d))")
         ago = d.get("ago", {})
         self.ago_before = frozenset(ago.get("before", []))
@@ -280,6 +284,13 @@ class Grammar:
         self.parts_of_whole = table["numeral_rules"].get("part_of_whole", [])
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
+        # "20 Minuten", "Stuttgart 21": a name's number, found from the number by the words around it
+        self.names_by_number: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+        conditional = nq.get("names_after", {})
+        for name in list(nq.get("names", [])) + list(conditional):
+            m = re.search(r"\d+", name)
+            self.names_by_number.setdefault(m.group(), []).append(
+                (name[:m.start()], name[m.end():], frozenset(conditional.get(name, []))))
         self.time_words = frozenset(nq["time_words"])
         streets = nq.get("street_endings", [])
         self.street_endings = tuple(streets)
@@ -442,7 +453,10 @@ class Grammar:
         self.re_time = re.compile(r"\s*" + _alt(self.time_words))
         self.re_change_to = re.compile(r"\s+(?:auf|zu|to)\s+(?=[-−]?\d|[^\W\d_])")
         self.re_ago_after = re.compile(r"\s+" + _alt(self.ago_after))
-        self.re_en_decimal = re.compile(r"\.\d{1,2}(?=\s*" + _alt(self.scales) + ")")
+        # "4.9 Milliarden", and the Swiss decimal point of a price or rate: "19.99 Franken", "2.5 Prozent"
+        self.re_en_decimal = re.compile(r"\.\d{1,2}(?=\s*" + _alt(list(self.scales) + list(self.currencies) + ["Prozent"]) + ")")
+        # "19.– Franken", "Fr. 20.–": a whole amount of a Swiss price
+        self.re_whole_price = re.compile(r"\.[–-](?=\s*" + _alt(self.currencies) + r"|\s*[.,;]?(?:\s|$))")
         self.re_forecast = re.compile(
             _alt(fc["cues"]) + "|" + r"(?<![\w])" + _alt(fc["modals"]) + r"\b[^.!?]*?\b" + _alt(fc["verbs"])
         )
@@ -792,6 +806,12 @@ class Grammar:
             found = self._read_number(text, m.start(), None, m.end(), published, word_value=(w, word_step(w)))
         return found if isinstance(found, Quantity) else None
 
+    def _verb_of_preposition_before(self, text: str, start: int) -> bool:
+        """A verb that takes the preposition at `start` earlier in its clause: "Insgesamt verfügen die
+        US-Streitkräfte über 180" (has 180, not more than)."""
+        clause = re.split(r"[,;:.!?()]", text[max(0, start - 80):start])[-1]
+        return self.re_preposition_verb is not None and self.re_preposition_verb.search(clause) is not None
+
     def _word_before(self, text: str, start: int) -> str:
         seg = text[max(0, start - 40):start]
         if not seg[-1:].isspace():
@@ -890,10 +910,11 @@ class Grammar:
         return Quantity(text[start:end], start, end, "percent", v, low, high, "percent", hedge=hedge)
 
     def _sentence_start(self, text: str, start: int) -> bool:
+        """Whether a word at `start` opens a sentence, also after a dateline's dash ("Wien – Zwei Manager")."""
         i = start - 1
-        while i >= 0 and text[i] in " \t\"„'(":
+        while i >= 0 and text[i] in " \t\"„'(«»“‚":
             i -= 1
-        return i < 0 or text[i] in ".!?:\n"
+        return i < 0 or text[i] in ".!?:\n–—" or (text[i] == "-" and text[i - 1:i] == " " and i < start - 1)
 
     def _read_number(self, text: str, start: int, token: Optional[str], end: int, published: Optional[Day],
                      prefix_currency: Optional[str] = None, word_value: Optional[tuple[float, float]] = None):
@@ -912,6 +933,10 @@ class Grammar:
         lw = self._word_before(text, start)
         if lw in self.name_words or text[start - 1:start] == "§" or text[max(0, start - 2):start] == "§ ":
             return end
+        for before, after, only_after in self.names_by_number.get(text[start:end], ()):
+            if text[max(0, start - len(before)):start] == before and text.startswith(after, end) \
+                    and not text[end + len(after):end + len(after) + 1].isalnum() and (not only_after or lw in only_after):
+                return end + len(after)
         if from_words and self.re_pronoun_number and self.re_pronoun_number.match(text, start) \
                 and lw not in self.relations:  # not "binnen eines Tages"
             return end
@@ -919,10 +944,15 @@ class Grammar:
             return end
         nxt = text[end:end + 1]
         if nxt == "." and plain and self.lang == "de" and self.re_en_decimal.match(text, end):
-            # "4.9 Milliarden": an English decimal point before a scale word
+            # "4.9 Milliarden", "19.99 Franken": a decimal point before a scale word, a currency or "Prozent"
             d = self.re_en_decimal.match(text, end)
             value, step = float(token + d.group()), 10.0 ** -(len(d.group()) - 1)
             end, plain, nxt = d.end(), False, ""
+        elif nxt == "." and plain and self.lang == "de" and self.re_whole_price.match(text, end):
+            end, plain, nxt = end + 2, False, ""  # "19.– Franken"
+            if lw in self.whole_price_prefixes:  # "Fr. 20.–"
+                return self._make(text, text.rfind(lw, 0, start), end, "money", value, None, None, step, 1.0,
+                                  self.whole_price_prefixes[lw], None)
         if nxt == "-" and plain:  # "14- bis 29-Jährige": a range of compounds
             hy = self.re_hyphen_range.match(text, end)
             m2 = self.re_master.match(text, hy.end()) if hy else None
@@ -974,7 +1004,8 @@ class Grammar:
         hedge_word = back.group("hedge") if back else None
         word_before_hedge = self._word_before(text, back.start("hedge")).lower() if hedge_word else ""
         if hedge_word in self.amount_prepositions and (word_before_hedge.endswith(self.amount_noun_endings)
-                                                       or word_before_hedge in self.preposition_verbs):
+                                                       or word_before_hedge in self.preposition_verbs
+                                                       or self._verb_of_preposition_before(text, back.start("hedge"))):
             hedge_word = None  # "eine Kapitalerhöhung über 1,5 Mrd. Euro" = of 1,5 Mrd., not more than
         low = high = None
         second = self._second_of_range(text, end, rel)
@@ -1099,8 +1130,8 @@ class Grammar:
         if ukind == "dur":
             dunit, mult = self.durations[uw]
             relation = self.relations.get(rel) if rel else None
-            if relation == "until" and hedge_word is None:
-                relation = None  # "bis drei Tage" is rare; "bis zu" is a hedge
+            if relation == "until" and hedge_word is None or relation == "from":
+                relation = None  # "bis drei Tage" is rare, "bis zu" is a hedge; "ab 12 Jahren" an age limit
             lw = self._word_before(text, span_start)
             after = self.re_ago_after.match(text, u.end())
             if after and lw in self.share_articles:
@@ -1214,16 +1245,19 @@ class Grammar:
     def _older_year(self, text: str, start: int, end: int, word_before: str, year: int, noun: Optional[str]) -> bool:
         """Whether a number from 1000 to 1899 is a year: after a year cue ("im 1722"), before one ("1722
         geboren"), as either end of a span of years in brackets ("(1720-1778)", a lifespan), or written as
-        years are and counting nothing ("fand 1415 statt"; not "1415 Tische")."""
-        if word_before in self.year_cues:
-            return True
+        years are and counting nothing ("fand 1415 statt"; not "1415 Tische"). A noun after it counts
+        ("die Zahlengrenze von 1000 Angehörigen") but after a year cue other than "von" ("seit 1570 bestehende")."""
+        if self.re_year_cue_after is not None and self.re_year_cue_after.match(text, end):
+            return True  # "die 1722 geborene Malerin"
+        if word_before in self.year_cues and (noun is None or word_before.lower() != "von"):
+            return True  # "Der seit 1570 bestehende Weihnachtsmarkt"; not "die Zahlengrenze von 1000 Angehörigen"
+        if noun is not None and not word_before.startswith("Jahr"):
+            return False
         if (year % 100 and noun is None and text[start:end].isdigit() and len(text[start:end]) == 4
                 and word_before.lower() not in self.older_year_count_words
                 and not ((after := re.match(r"\s+(\w+)", text[end:end + 20]))  # "1164 davon gelten als genesen"
                          and after.group(1).lower() in self.part_of_before)
                 and not (self.re_whole_after_year and self.re_whole_after_year.match(text, end))):
-            return True
-        if self.re_year_cue_after is not None and self.re_year_cue_after.match(text, end):
             return True
         before = _YEAR_SPAN_BEFORE.search(text, max(0, start - 9), start)
         after = _YEAR_SPAN_AFTER.match(text, end)
@@ -1583,10 +1617,11 @@ class Grammar:
         return self._day_range(text, m.start(), m.end(), int(m.group("nr1")), int(m.group("nr2")), month, year, published)
 
     def _read_numday(self, text, m, published):
-        """"am 29.8.", "Samstag, 29.8.": only after a cue word or a weekday, so that a numbered section
+        """"am 29.8.", "Samstag, 29.8.", "Dienstag (5.9.)": only after a cue word or a weekday, so that a numbered section
         ("Absatz 2.3.") stays unread."""
         day, month = int(m.group("dd")), int(m.group("dm"))
-        before = self._word_before(text, m.start())
+        bracket = text[m.start() - 1:m.start()] == "("  # "Am Dienstag (5.9.)": the weekday before the bracket
+        before = self._word_before(text, m.start() - bracket)
         if not 1 <= month <= 12 or not (before in self.numeric_date_cues or before.rstrip(",") in self.weekdays):
             return None
         return self._month_date(text, m.start(), m.end(), month, None, day, None, self._back(text, m.start()), published)
@@ -1790,6 +1825,8 @@ class Grammar:
             return "last"  # "am vergangenen Dienstag" told on a Tuesday: a week before
         if self.re_tenseless is not None and self.re_tenseless.search(text, max(0, start - 80), start):
             return "nearest"
+        if relation == "from":  # "Ab Montag gilt die Regel": on a coming day unless told in the past tense
+            return "past" if self._tense(text, start) == "past" else "future"
         return _RELATION_MODES.get(relation or "") or self._tense(text, start) or "nearest"
 
 
