@@ -7,7 +7,8 @@ no gold is needed to see that "1152 x 1920 Pixel" is no pair of years. `--audit 
 audit's articles (1, 2, 3: 40 each from the dev corpus; 4: 40 from the raw 10kGNAD test split outside it,
 ../shared/data/raw/10kGNAD/test.csv, ids `10kgnad-test-<row>` as in the dev corpus; 5: 30 from the raw
 FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles; 6: 25 GermanFakeNC articles; 7: 20
-more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles). `--data` takes the dev corpus's JSONL or one of
+more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles; 8: 30 more raw 10kGNAD rows; 9: 20 more FANG-COVID
+articles of the fake outlets and 15 more GermanFakeNC). `--data` takes the dev corpus's JSONL or one of
 those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
@@ -64,8 +65,16 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
                            "0840 0860 1008".split()]
        + [f"20minuten-{n}" for n in "864899493069 280366226228 608312391369 458956384204 521896809019 601885291902 "
                                     "248730804983 672988484573 876492239967 877547425533".split()],
+    # session 24, after the second round of mends: 30 more raw 10kGNAD rows (random.Random(20261201).sample of 186,
+    # most of them sport and panorama), then 20 more FANG-COVID articles of the fake outlets and 15 more GermanFakeNC
+    8: [_GNAD + n for n in "0048 0086 0122 0139 0215 0216 0226 0243 0249 0270 0350 0362 0373 0378 0455 0480 0488 "
+                           "0552 0645 0667 0763 0771 0772 0824 0848 0871 0883 0891 0939 1012".split()],
+    9: [_FANG + n for n in "1104 194 2052 34540 34695 34735 35153 35161 3525 36136 37176 39437 40348 40720 40949 "
+                           "4901 5378 5888 6012 6062".split()]
+       + [f"germanfakenc-{n}" for n in "086 087 106 138 167 186 192 254 319 336 342 344 441 446 481".split()],
 }
-AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN]}
+AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
+              8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC]}
 
 
 def read_rows(path) -> dict[str, dict]:
@@ -101,7 +110,7 @@ def read_rows(path) -> dict[str, dict]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("ids", nargs="*")
-    parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw files of audits 4 to 7")
+    parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw files of audits 4 to 9")
     parser.add_argument("--audit", type=int, choices=sorted(AUDITS))
     args = parser.parse_args(argv)
     wanted = list(args.ids) + (AUDITS[args.audit] if args.audit else [])
