@@ -416,6 +416,8 @@ class Grammar:
         self.re_month_after_day = re.compile(
             (r"\.\s*" if de else r"(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
         )
+        # a German day written without its full stop before a month and a year: "Expressen 29 Nov. 2017"
+        self.re_month_year_after_bare_day = re.compile(rf"\s+({months})\s+(\d{{4}})(?!\d)") if de else None
         self.re_year_after = re.compile(r"(?:,)?\s+(\d{4})(?![\d\w])")
         self.re_relative_year_after = (re.compile(r"\s+(" + _alt(self.relative_years) + r")(?![\w])")
                                        if self.relative_years else None)
@@ -986,6 +988,10 @@ class Grammar:
                 return end + 1
         if self.lang == "en" and plain and 1 <= value <= 31:
             md = self.re_month_after_day.match(text, end)
+            if md:
+                return self._day_month(text, start, md, int(value), published)
+        if self.re_month_year_after_bare_day and plain and 1 <= value <= 31:
+            md = self.re_month_year_after_bare_day.match(text, end)
             if md:
                 return self._day_month(text, start, md, int(value), published)
         scale = 1.0
