@@ -284,6 +284,8 @@ class Grammar:
         self.parts_of_whole = table["numeral_rules"].get("part_of_whole", [])
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
+        self.re_age_after = re.compile(r"\s+" + _alt(nq["age_after"]) + r"\s*[.,;!?)]") if nq.get("age_after") else None
+        self.re_age_before = re.compile(r"(?<![\w])" + _alt(nq.get("age_before", [])) + r"\s+$")
         # "20 Minuten", "Stuttgart 21": a name's number, found from the number by the words around it
         self.names_by_number: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
         conditional = nq.get("names_after", {})
@@ -1187,6 +1189,10 @@ class Grammar:
                 and _NAME_BEFORE.search(name_before) and not _COUNT_LIST_BEFORE.search(name_before) \
                 and text[end:end + 1] not in (",", ";"):  # "In Bad Tölz 12, in Taufkirchen 68"
             return end
+        if (noun is None and plain and scale == 1.0 and low is None and 1 <= value <= 120 and self.re_age_after
+                and (self.re_age_after.match(text, end) or self.re_age_before.search(text, max(0, start - 20), start))):
+            # "ist 71 geworden", "sein Alter mit 17": an age, as "71 Jahre" reads
+            return self._make(text, span_start, end, "duration", v, low, high, st, 1.0, "year", hedge_word)
         # a count, with its noun where one follows
         unit = self._count_unit(noun)
         if from_words and noun is None and scale == 1.0 and value < 2:
