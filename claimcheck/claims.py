@@ -239,8 +239,9 @@ def _age_reason(text: str, q: Quantity) -> Optional[str]:
                 or word.endswith(tuple(_table()["checkability"]["period_nouns"])):  # "Bestehens", "Bestehen"
             return None  # the length of a period ("nach zehnjähriger Bauzeit", "das 800-jährige Bestehen"), not an age
         return "age of a person named by the age"
-    if re.match(r"\s+alt(?:e|er|en|es)?\b", after) and re.search(r",\s*$", before):
-        return "age in an apposition"
+    if re.match(r"\s+alt(?:e|er|en|es)?\b", after) and re.search(r",\s*$", before) \
+            and not q.text.lower().startswith("zwischen"):
+        return "age in an apposition"  # not a group's ages: "..., zwischen 31 und 40 Jahren alt"
     if re.search(r"\bAlter\s+von\s+$", before):
         return "age of an unnamed person"
     return None

@@ -144,6 +144,9 @@ def test_references_and_footnotes_are_no_claims(text, kept):
     ("Am 01.01.2018 kam es in Linz zwischen 06:00 und 08:00 Uhr zu 12 Einsätzen.", ["01.01.2018", "12"]),
     # an age with the hyphen left out names a person
     ("In Linz wurde eine 25 jährige Frau verletzt, die Stadt Linz hat 300 Mitarbeiter.", ["300"]),
+    # a group's ages are a claim, a person's in an apposition not
+    ("Die meisten Kunden der Linz AG waren, laut PwC, zwischen 31 und 40 Jahren alt.", ["zwischen 31 und 40 Jahren"]),
+    ("Der Linzer Tarik Mete, 28 Jahre alt, kandidiert für die Stadt Linz.", []),
 ])
 def test_questions_times_and_ages_as_written_online(text, kept):
     assert texts_of(extract_claims(text)) == kept

@@ -67,6 +67,18 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?][»«“”\"']?(?:\s+|$)|\n")  # a quo
 _NUMBER_AFTER = re.compile(r"\s+\d[\d.,]*(?=\s)")
 
 
+def _subunits(unit: Optional[str], smaller: Optional[str]) -> Optional[float]:
+    """How many of `smaller` make one `unit` when it is a smaller duration unit down the SUBUNITS chain ("3 Tagen
+    14 Stunden und 44 Minuten": a day is 1,440 minutes); None otherwise."""
+    factor = 1.0
+    while unit != smaller:
+        step = next(((small, n) for (big, small), n in SUBUNITS.items() if big == unit), None)
+        if step is None:
+            return None
+        unit, factor = step[0], factor * step[1]
+    return factor if factor != 1.0 else None
+
+
 def _bare_number(q: Quantity) -> bool:
     """A figure in digits with no unit, counted noun or hedge: a number whose unit the text may give elsewhere."""
     return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.hedge is None
@@ -90,6 +102,7 @@ _STOP_ADJECTIVES = frozenset(
 )
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
 # A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one).
+_ORDINAL_LIST_BEFORE = re.compile(r"\(\s*(?:\d{1,3}\.,?\s*(?:und\s+)?)+$")
 _LIST_COMMA = re.compile(r",\s+(?=\d)")
 _RELATION_MODES = {"until": "future", "since": "past"}  # "ab Juli" follows its clause's tense
 # Two capitalised words right before a number: a name it may end ("Grand Theft Auto 5"; not a
@@ -557,10 +570,10 @@ class Grammar:
                     and between == " " and re.fullmatch(r"\d\d", q.text)
                     and re.match(r"\s+[a-zäöüß]|\s*(?:[.,;:!?)]|$)", text[q.end:q.end + 2])):
                 first.value = first.low = first.high = first.value + int(q.text) / 100
-            elif (first.kind == q.kind == "duration" and (first.unit, q.unit) in SUBUNITS and q.relation is None
+            elif (first.kind == q.kind == "duration" and _subunits(first.unit, q.unit) and q.relation is None
                     and first.date is None  # a deadline's resolved date stays the one its text reads
                     and re.fullmatch(r"\s+(?:und\s+)?", between)):
-                first.value = first.low = first.high = first.value + q.value / SUBUNITS[first.unit, q.unit]
+                first.value = first.low = first.high = first.value + q.value / _subunits(first.unit, q.unit)
             else:
                 merged.append(q)
                 continue
@@ -967,8 +980,9 @@ class Grammar:
                                     later.value, later.unit, hedge="range")
         if nxt == "." and not from_words:
             # "3. Dezember 2020", "1. Quartal", ordinals ("3. Platz"), or a sentence end
-            if plain and text[start - 1:start] == "(" and text[end + 1:end + 2] == ")":
-                return end + 1  # "Joseph Boyamba (49.)": a minute or a rank in brackets
+            if plain and text[end + 1:end + 2] == ")" and (text[start - 1:start] == "(" or _ORDINAL_LIST_BEFORE.search(
+                    text, max(0, start - 40), start)):
+                return end + 1  # "Joseph Boyamba (49.)", "(7., 12., 83., 88.)": minutes or ranks in brackets
             md = self.re_month_after_day.match(text, end)
             if md and plain and 1 <= value <= 31:
                 return self._day_month(text, start, md, int(value), published)
@@ -1178,7 +1192,8 @@ class Grammar:
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
         if plain and scale == 1.0 and low is None and (hedge_word is None or bound) and float(int(value)) == value and (
-            1900 <= value <= 2099 or (1000 <= value <= 2099 and self._older_year(text, start, end, lw, int(value), noun))
+            1900 <= value <= 2099 or (1000 <= value <= 2099 and hedge_word is None  # "mit mindestens 1790" counts
+                                      and self._older_year(text, start, end, lw, int(value), noun))
         ):
             if self._count_unit(noun) is None:
                 return self._year(text, start, end, int(value), None, back, published)
