@@ -122,8 +122,8 @@ def main(argv=None) -> int:
         if row is None:
             print(f"{article_id}: not in {', '.join(map(str, data))}", file=sys.stderr)
             continue
-        source_date = re.search(r"\d{4}-\d{2}-\d{2}", row.get("source") or "")
-        published = dt.date.fromisoformat(source_date.group()) if source_date else read_published(row["text"])
+        source_date = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", row.get("source") or "")  # "2020-05-6" too
+        published = dt.date(*map(int, source_date.groups())) if source_date else read_published(row["text"])
         claims = extract_claims(row["text"], published=published)
         total += len(claims)
         print(f"\n## {article_id} (published {published or 'unknown'}, {len(claims)} claims)")

@@ -63,7 +63,8 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?][»«“”\"']?(?:\s+|$)|\n")  # a quotation may close it: "erleben.» Nadals"
+# a quotation may close it ("erleben.» Nadals"); an initial does not ("soll Mahmut A. den Mann angegriffen haben")
+_SENTENCE_END = re.compile(r"(?<!\d)(?<!\b[A-ZÄÖÜ])[.!?][»«“”\"']?(?:\s+|$)|\n")
 _NUMBER_AFTER = re.compile(r"\s+\d[\d.,]*(?=\s)")
 
 
@@ -229,6 +230,13 @@ class Grammar:
         self.span_prepositions = frozenset(deadlines.get("spans", []))
         self.re_looks_ahead = re.compile(r"(?<![\w])" + _alt(self.future_tense + deadlines["cues"])) if deadlines else None
         marker, perfect = wd.get("infinitive_marker"), wd.get("perfect_infinitives", [])
+        # "hat ... vergewaltigt", "soll ... angegriffen haben": an auxiliary or modal, a participle in its clause
+        # (the participle closes the clause: a lowercase word ending in -t or -en, not after "zu")
+        participle = r"(?:[^,;:.!?]|(?<=\b[A-ZÄÖÜ])\.){0,80}?(?<!\bzu )\b[a-zäöüß]{3,}(?:t|en)"  # "Mahmut A." goes on
+        aux, modals = wd.get("perfect_auxiliaries", []), wd.get("reported_perfect_modals", [])
+        self.re_perfect = re.compile(rf"(?<![\w]){_alt(aux)}{participle}(?=\s*(?:[,;:.!?)]|$))") if aux else None
+        self.re_reported_perfect = (re.compile(rf"(?<![\w]){_alt(modals)}{participle}\s+{_alt(perfect)}(?![\w])")
+                                    if modals and perfect else None)
         # up to ten words, then the marker and an infinitive ("zu überprüfen") or a separable verb with the
         # marker inside ("wieder zuzulassen", "vorzubereiten"), before any comma or clause end
         fused = _alt_prefix(wd.get("separable_prefixes", [])) + re.escape(marker or "") + r"[^\W\d_]+en\b"
@@ -467,6 +475,7 @@ class Grammar:
         self.re_next_word = re.compile(r"\s+(\w+)")
         self.re_future_tense = re.compile(r"(?<![\w])" + _alt(self.future_tense))
         self.re_past_tense = re.compile(r"(?<![\w])" + _alt(self.past_tense))
+
         self.re_time = re.compile(r"\s*" + _alt(self.time_words))
         self.re_change_to = re.compile(r"\s+(?:auf|zu|to)\s+(?=[-−]?\d|[^\W\d_])")
         self.re_ago_after = re.compile(r"\s+" + _alt(self.ago_after))
@@ -793,7 +802,8 @@ class Grammar:
         number before a catalogue designation ("2014 MU69", an object's name)."""
         if "&" in (text[start - 1:start], text[end:end + 1]):
             return True
-        if re.fullmatch(r"0\d", text[start:end]) and word_before[:1].isupper():
+        if re.fullmatch(r"0\d", text[start:end]) and word_before[:1].isupper() \
+                and not self.re_month_after_day.match(text, end):  # "Am 04. Juli 2020" is a day
             return True  # "Schalke 04": a leading zero after a name labels
         if end - start == 4 and _DESIGNATION_AFTER.match(text, end):  # not "20 A380": twenty planes
             return True
@@ -959,6 +969,8 @@ class Grammar:
             return end
         if plain and self._not_a_figure(text, start, end, lw):
             return end
+        if plain and text[start - 1:start] == "[" and text[end:end + 1] == "]":
+            return end + 1  # "[34]": a footnote mark
         nxt = text[end:end + 1]
         if nxt == "." and plain and self.lang == "de" and self.re_en_decimal.match(text, end):
             # "4.9 Milliarden", "19.99 Franken": a decimal point before a scale word, a currency or "Prozent"
@@ -1501,9 +1513,17 @@ class Grammar:
             b = m.start() if m else b
         end = start if end is None else end
         best: Optional[tuple[int, str]] = None  # the tense word nearest to the figure decides
-        for tense, rx in (("future", self.re_future_tense), ("past", self.re_past_tense)):
-            for m in rx.finditer(text, a, b):
-                # the gap between word and figure ("war für Ende September terminiert": terminiert)
+        reported = [m.span() for m in self.re_reported_perfect.finditer(text, a, b)] if self.re_reported_perfect else []
+        for tense, rx in (("future", self.re_future_tense), ("past", self.re_past_tense), ("past", self.re_perfect),
+                          ("past", self.re_reported_perfect)):
+            for m in rx.finditer(text, a, b) if rx is not None else ():
+                if tense == "future" and any(s <= m.start() < e for s, e in reported):
+                    continue  # the modal of "soll ... angegriffen haben" reports a past act
+                if rx in (self.re_perfect, self.re_reported_perfect) and re.search(
+                        r"[,;:–—]", text[m.end():start] if m.end() <= start else text[end:m.start()] if m.start() >= end else ""):
+                    continue  # a perfect tells the tense of its own clause only ("hat ... verfügt: Am Freitag ist ...")
+                # the gap between word and figure ("war für Ende September terminiert": terminiert); a perfect
+                # around the figure ("hat am Samstag ... vergewaltigt") is its clause's own tense
                 d = start - m.end() if m.start() < start else m.start() - end
                 if best is None or d < best[0]:
                     best = (d, tense)
