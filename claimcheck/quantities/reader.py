@@ -232,7 +232,7 @@ class Grammar:
         marker, perfect = wd.get("infinitive_marker"), wd.get("perfect_infinitives", [])
         # "hat ... vergewaltigt", "soll ... angegriffen haben": an auxiliary or modal, a participle in its clause
         # (the participle closes the clause: a lowercase word ending in -t or -en, not after "zu")
-        participle = r"(?:[^,;:.!?]|(?<=\b[A-ZÄÖÜ])\.){0,80}?(?<!\bzu )\b[a-zäöüß]{3,}(?:t|en)"  # "Mahmut A." goes on
+        participle = r"(?:[^,;:.!?–—]|(?<=\b[A-ZÄÖÜ])\.){0,160}?(?<!\bzu )\b[a-zäöüß]{3,}(?:t|en)"  # "Mahmut A." goes on
         aux, modals = wd.get("perfect_auxiliaries", []), wd.get("reported_perfect_modals", [])
         self.re_perfect = re.compile(rf"(?<![\w]){_alt(aux)}{participle}(?=\s*(?:[,;:.!?)]|$))") if aux else None
         self.re_reported_perfect = (re.compile(rf"(?<![\w]){_alt(modals)}{participle}\s+{_alt(perfect)}(?![\w])")
