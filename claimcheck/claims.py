@@ -126,8 +126,8 @@ def _publication_date_spans(text: str) -> list[tuple[int, int]]:
 # --- rules: what is not a claim ----------------------------------------------------
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
-# A score ("3:1"); not a running time ("7:57 Minuten") nor a time of day ("10:30 Uhr").
-# "3:1", not a time ("7:57 Minuten", "zwischen 06:00 und 08:00 Uhr": a zero-padded hour is a clock's)
+# A score ("3:1"); not a running time ("7:57 Minuten") nor a time of day ("10:30 Uhr"; "zwischen 06:00 und
+# 08:00 Uhr": a zero-padded hour is a clock's).
 _SCORE = re.compile(r"(?<![\d:.])(?!0\d:\d\d)\d{1,2}:\d{1,2}(?![\d:])(?!\s*(?:Minuten|Min\.|Stunden|Std\.|Uhr|h\b))")
 _QUOTE_SPANS = re.compile(r"„[^“”\"]*[“”\"]|\"[^\"]*\"|»[^«]*«|“[^”]*”")
 _DECADE = re.compile(r"\d0er")

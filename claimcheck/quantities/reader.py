@@ -80,6 +80,16 @@ def _subunits(unit: Optional[str], smaller: Optional[str]) -> Optional[float]:
     return factor if factor != 1.0 else None
 
 
+_CLAUSE_MARK = re.compile(r"[,;:–—]")
+
+
+def _between(text: str, m: re.Match[str], start: int, end: int) -> str:
+    """The text between a match and the figure at text[start:end]; empty where the match holds the figure."""
+    if m.end() <= start:
+        return text[m.end():start]
+    return text[end:m.start()] if m.start() >= end else ""
+
+
 def _bare_number(q: Quantity) -> bool:
     """A figure in digits with no unit, counted noun or hedge: a number whose unit the text may give elsewhere."""
     return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.hedge is None
@@ -102,10 +112,13 @@ _STOP_ADJECTIVES = frozenset(
     "anderen beide beiden hatte hatten sind waren habe hätte wäre wären sein euro dollar".split()
 )
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
-# A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one).
+# Match minutes in brackets before the last: "(7., 12., 83., 88.)"
 _ORDINAL_LIST_BEFORE = re.compile(r"\(\s*(?:\d{1,3}\.,?\s*(?:und\s+)?)+$")
+# The comma of a list of figures: "7,68, 3,84 und 1,92 TB"
 _LIST_COMMA = re.compile(r",\s+(?=\d)")
-_RELATION_MODES = {"until": "future", "since": "past"}  # "ab Juli" follows its clause's tense
+# A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one;
+# "ab Juli" follows its clause's tense).
+_RELATION_MODES = {"until": "future", "since": "past"}
 # Two capitalised words right before a number: a name it may end ("Grand Theft Auto 5"; not a
 # hyphenated place in a list of counts, "Straßlach-Dingharting 11").
 _NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*\s$")
@@ -305,8 +318,9 @@ class Grammar:
         self.parts_of_whole = table["numeral_rules"].get("part_of_whole", [])
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
-        self.re_age_after = re.compile(r"\s+" + _alt(nq["age_after"]) + r"\s*[.,;!?)]") if nq.get("age_after") else None
-        self.re_age_before = re.compile(r"(?<![\w])" + _alt(nq.get("age_before", [])) + r"\s+$")
+        ages = table.get("ages", {})
+        self.re_age_after = re.compile(r"\s+" + _alt(ages["after"]) + r"\s*[.,;!?)]") if ages.get("after") else None
+        self.re_age_before = re.compile(r"(?<![\w])" + _alt(ages.get("before", [])) + r"\s+$")
         # "20 Minuten", "Stuttgart 21": a name's number, found from the number by the words around it
         self.names_by_number: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
         conditional = nq.get("names_after", {})
@@ -475,7 +489,6 @@ class Grammar:
         self.re_next_word = re.compile(r"\s+(\w+)")
         self.re_future_tense = re.compile(r"(?<![\w])" + _alt(self.future_tense))
         self.re_past_tense = re.compile(r"(?<![\w])" + _alt(self.past_tense))
-
         self.re_time = re.compile(r"\s*" + _alt(self.time_words))
         self.re_change_to = re.compile(r"\s+(?:auf|zu|to)\s+(?=[-−]?\d|[^\W\d_])")
         self.re_ago_after = re.compile(r"\s+" + _alt(self.ago_after))
@@ -1519,8 +1532,7 @@ class Grammar:
             for m in rx.finditer(text, a, b) if rx is not None else ():
                 if tense == "future" and any(s <= m.start() < e for s, e in reported):
                     continue  # the modal of "soll ... angegriffen haben" reports a past act
-                if rx in (self.re_perfect, self.re_reported_perfect) and re.search(
-                        r"[,;:–—]", text[m.end():start] if m.end() <= start else text[end:m.start()] if m.start() >= end else ""):
+                if rx in (self.re_perfect, self.re_reported_perfect) and _CLAUSE_MARK.search(_between(text, m, start, end)):
                     continue  # a perfect tells the tense of its own clause only ("hat ... verfügt: Am Freitag ist ...")
                 # the gap between word and figure ("war für Ende September terminiert": terminiert); a perfect
                 # around the figure ("hat am Samstag ... vergewaltigt") is its clause's own tense
