@@ -8,7 +8,7 @@ audit's articles (1, 2, 3: 40 each from the dev corpus; 4: 40 from the raw 10kGN
 ../shared/data/raw/10kGNAD/test.csv, ids `10kgnad-test-<row>` as in the dev corpus; 5: 30 from the raw
 FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles; 6: 25 GermanFakeNC articles; 7: 20
 more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles; 8: 30 more raw 10kGNAD rows; 9: 20 more FANG-COVID
-articles of the fake outlets and 15 more GermanFakeNC). `--data` takes the dev corpus's JSONL or one of
+articles of the fake outlets and 15 more GermanFakeNC; 10, 11: the same sources again, on the final code). `--data` takes the dev corpus's JSONL or one of
 those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
@@ -72,9 +72,15 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
     9: [_FANG + n for n in "1104 194 2052 34540 34695 34735 35153 35161 3525 36136 37176 39437 40348 40720 40949 "
                            "4901 5378 5888 6012 6062".split()]
        + [f"germanfakenc-{n}" for n in "086 087 106 138 167 186 192 254 319 336 342 344 441 446 481".split()],
+    # session 24, on the final code: 30 more raw 10kGNAD rows, no sport (random.Random(20261202).sample of 106),
+    # then 15 more FANG-COVID articles of the fake outlets and 15 more GermanFakeNC
+    10: [_GNAD + n for n in "0015 0040 0067 0068 0142 0161 0181 0256 0269 0409 0416 0431 0472 0510 0540 0561 0582 "
+                            "0592 0629 0665 0684 0725 0764 0827 0836 0898 0905 0945 0991 1003".split()],
+    11: [_FANG + n for n in "1660 1794 2166 2281 2547 34267 3485 36246 37053 37491 38332 39641 39733 5880 6040".split()]
+        + [f"germanfakenc-{n}" for n in "034 042 114 125 153 159 185 200 215 229 264 347 402 460 464".split()],
 }
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
-              8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC]}
+              8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC]}
 
 
 def read_rows(path) -> dict[str, dict]:
@@ -110,7 +116,7 @@ def read_rows(path) -> dict[str, dict]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("ids", nargs="*")
-    parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw files of audits 4 to 9")
+    parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw files of audits 4 to 11")
     parser.add_argument("--audit", type=int, choices=sorted(AUDITS))
     args = parser.parse_args(argv)
     wanted = list(args.ids) + (AUDITS[args.audit] if args.audit else [])
