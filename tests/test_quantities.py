@@ -473,6 +473,14 @@ def test_neighbouring_numbers_that_stay_apart(text, read) -> None:
     assert [(q.text, q.hedge) for q in read_quantities(text) if q.kind == "count"] == read
 
 
+def test_the_numbers_of_a_numbered_list_are_no_figures() -> None:
+    text = "Die Kritik der Autoren:\n1. Die Masken helfen nicht.\n2. Die 40 Tests sind falsch."
+    assert [q.text for q in read_quantities(text)] == ["40"]
+    # ... but a hard-wrapped line may begin with a figure
+    wrapped = "Bayern verzeichnete 98 Todesfälle und Sachsen\n69. Damit steigt die Zahl."
+    assert [q.text for q in read_quantities(wrapped)] == ["98", "69"]
+
+
 def test_a_hedge_broken_over_a_line_is_one_hedge() -> None:
     # pasted text keeps its hard line breaks: "mehr⏎als 120.000" is "mehr als 120.000"
     (q,) = read_quantities("In den USA starben bereits mehr\nals 120.000 Menschen.")

@@ -114,6 +114,9 @@ _STOP_ADJECTIVES = frozenset(
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
 # Match minutes in brackets before the last: "(7., 12., 83., 88.)"
 _ORDINAL_LIST_BEFORE = re.compile(r"\(\s*(?:\d{1,3}\.,?\s*(?:und\s+)?)+$")
+# A figure opening a line after a line that ended a sentence or opened a list (not a hard-wrapped line,
+# "Nordrhein-Westfalen 79 und Sachsen⏎69. Damit ...")
+_LINE_START = re.compile(r"(?:^|[.:!?)][ \t]*\n)[ \t]*$")
 # The comma of a list of figures: "7,68, 3,84 und 1,92 TB"
 _LIST_COMMA = re.compile(r",\s+(?=\d)")
 # A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one;
@@ -1008,6 +1011,9 @@ class Grammar:
             if plain and text[end + 1:end + 2] == ")" and (text[start - 1:start] == "(" or _ORDINAL_LIST_BEFORE.search(
                     text, max(0, start - 40), start)):
                 return end + 1  # "Joseph Boyamba (49.)", "(7., 12., 83., 88.)": minutes or ranks in brackets
+            if plain and value < 100 and _LINE_START.search(text, max(0, start - 8), start) \
+                    and re.match(r"\.[ \t]+[A-ZÄÖÜ„\"]", text[end:end + 3]):
+                return end + 1  # "1. Die Masken ...": an item of a numbered list
             md = self.re_month_after_day.match(text, end)
             if md and plain and 1 <= value <= 31:
                 return self._day_month(text, start, md, int(value), published)
