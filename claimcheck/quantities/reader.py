@@ -57,6 +57,9 @@ def _alt(words) -> str:
 # "Waren es 21.570 Terabyte, so waren es 76.200": a bare number takes the unit of the figure before
 # it only when the two are of a size (within this factor), as two readings of one measure are.
 ELLIPSIS_SIZE = 10.0
+# "um 60 beziehungsweise 46 Prozent": a figure shares the unit of the one after it only when it is at most this
+# many times larger ("605.000 oder 14 Prozent" is a count and its share).
+SHARED_UNIT_SIZE = 100.0
 # A duration unit and the next smaller one, with how many of it make one: "303 Stunden und 13 Minuten".
 SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
@@ -1115,6 +1118,8 @@ class Grammar:
                 later = self._figure_at(text, co.end(), published, words=False)
                 if later is not None and (not _DIGITS_ONLY.fullmatch(later.text) or later.kind == "count"):
                     later = None
+            if later is not None and later.value and value * scale / later.value > SHARED_UNIT_SIZE:
+                later = None  # "knapp 1,7 Millionen bzw. 38 Prozent": a count and its share, no two shares
             if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
                 return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
                                   later.unit, hedge_word)
