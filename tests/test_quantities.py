@@ -483,6 +483,17 @@ def test_the_numbers_of_a_numbered_list_are_no_figures() -> None:
     assert [q.text for q in read_quantities(wrapped)] == ["98", "69"]
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # a party's seats in brackets are counts; a person's bracket gives an age
+    ("Die Fraktionen AfD (83) und Linke (58) stimmten dagegen.", ["count", "count"]),
+    ("Im Bundestag sitzen CDU/CSU (306), SPD (153) und Linke (58).", ["count", "count", "count"]),
+    ("Die ÖVP-Mandatarin (34) und Prinz William (32) kamen.", ["duration", "duration"]),
+    ("Die Eltern Peter (45) und Maria (42) waren da.", ["duration", "duration"]),
+])
+def test_numbers_in_brackets_after_names(text, kinds) -> None:
+    assert [q.kind for q in read_quantities(text)] == kinds
+
+
 def test_a_hedge_broken_over_a_line_is_one_hedge() -> None:
     # pasted text keeps its hard line breaks: "mehr⏎als 120.000" is "mehr als 120.000"
     (q,) = read_quantities("In den USA starben bereits mehr\nals 120.000 Menschen.")

@@ -120,6 +120,11 @@ _ORDINAL_LIST_BEFORE = re.compile(r"\(\s*(?:\d{1,3}\.,?\s*(?:und\s+)?)+$")
 # A figure opening a line after a line that ended a sentence or opened a list (not a hard-wrapped line,
 # "Nordrhein-Westfalen 79 und Sachsen⏎69. Damit ...")
 _LINE_START = re.compile(r"(?:^|[.:!?)][ \t]*\n)[ \t]*$")
+# A party's name in capitals: "FDP", "AfD", "CDU/CSU", "ÖVP" (two capitals or more, short)
+_ACRONYM = re.compile(r"(?=(?:\w*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][\wÄÖÜ]{1,5}(?:/[A-ZÄÖÜ][\wÄÖÜ]{1,5})?")
+# "(83)": a number alone in brackets, and what joins two such brackets of a list ("), FDP (" or ") und Linke (")
+_BRACKETED_NUMBER = re.compile(r"\((\d[\d.,]*)\)")
+_LIST_GAP = re.compile(r"\s*(?:,|und|sowie)\s*(?:[\w/-]+\s+){0,2}[\w/-]+\s*")
 # The comma of a list of figures: "7,68, 3,84 und 1,92 TB"
 _LIST_COMMA = re.compile(r",\s+(?=\d)")
 # A date's relation decides which of its years or days is meant ("bis Mitte September": the coming one;
@@ -325,6 +330,7 @@ class Grammar:
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
         ages = table.get("ages", {})
+        self.party_collectives = frozenset(ages.get("party_collectives", []))
         self.re_age_after = re.compile(r"\s+" + _alt(ages["after"]) + r"\s*[.,;!?)]") if ages.get("after") else None
         self.re_age_before = re.compile(r"(?<![\w])" + _alt(ages.get("before", [])) + r"\s+$")
         # "20 Minuten", "Stuttgart 21": a name's number, found from the number by the words around it
@@ -852,6 +858,36 @@ class Grammar:
             found = self._read_number(text, m.start(), None, m.end(), published, word_value=(w, word_step(w)))
         return found if isinstance(found, Quantity) else None
 
+    def _bracketed_counts(self, text: str, start: int, end: int) -> bool:
+        """Whether the bracketed number at text[start:end] counts for the name before it rather than giving its age:
+        after an acronym ("FDP (79)", "CDU/CSU (306)"), or in a list of such brackets where one holds no age or
+        follows an acronym ("CDU/CSU (306), SPD (153), FDP (56)", "AfD (83) und Linke (58)")."""
+        if self._after_acronym(text, start - 1):
+            return True
+        a, b = max(0, start - 200), min(len(text), end + 200)
+        listed = [m for m in _BRACKETED_NUMBER.finditer(text, a, b)]
+        i = next((k for k, m in enumerate(listed) if m.start(1) == start), None)
+        if i is None:
+            return False
+        run = [listed[i]]  # the brackets joined to this one by ", " or "und" after a word or two
+        for step in (-1, 1):
+            k = i
+            while 0 <= k + step < len(listed):
+                left, right = (listed[k + step], listed[k]) if step < 0 else (listed[k], listed[k + step])
+                if not _LIST_GAP.fullmatch(text, left.end(), right.start()):
+                    break
+                k += step
+                run.append(listed[k])
+        return len(run) >= 2 and any(not 1 <= float(m.group(1).replace(".", "").replace(",", ".")) <= 120
+                                     or self._after_acronym(text, m.start()) for m in run)
+
+    def _after_acronym(self, text: str, bracket: int) -> bool:
+        """Whether the bracket at `bracket` follows a party's acronym ("FDP (79)", "AfD-Fraktion (83)"; not
+        "ÖVP-Mandatarin (34)", a person)."""
+        name = re.search(r"([\wÄÖÜäöüß/]+)(?:-([\wÄÖÜäöüß]+))?\s*$", text[max(0, bracket - 40):bracket])
+        return bool(name and _ACRONYM.fullmatch(name.group(1))
+                    and (name.group(2) is None or name.group(2) in self.party_collectives))
+
     def _verb_of_preposition_before(self, text: str, start: int) -> bool:
         """A verb that takes the preposition at `start` earlier in its clause: "Insgesamt verfügen die
         US-Streitkräfte über 180" (has 180, not more than)."""
@@ -1070,7 +1106,8 @@ class Grammar:
         if t:
             return t.end()  # "9 Uhr", "zwischen 6 und 22 Uhr": times of day
         if text[start - 1:start] == "(" and text[end:end + 1] == ")" and plain and 1 <= value <= 120 and \
-                (text[max(0, start - 3):start - 1].strip()[-1:].isalpha() or text[start - 3:start - 1] == ". "):
+                (text[max(0, start - 3):start - 1].strip()[-1:].isalpha() or text[start - 3:start - 1] == ". ") \
+                and not self._bracketed_counts(text, start, end):
             # "Prinz William (32)": an age after a name
             return self._make(text, start, end, "duration", value, None, None, 1.0, 1.0, "year", None)
         if second is not None:
