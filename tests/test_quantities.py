@@ -415,6 +415,8 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
      [("7,68", "quantity", "TB"), ("3,84", "quantity", "TB"), ("1,92 TB", "quantity", "TB")]),
     ("Entschädigungen können 250, 400 und 600 Euro betragen.",
      [("250", "money", "EUR"), ("400", "money", "EUR"), ("600 Euro", "money", "EUR")]),
+    # "und mehr" before another figure's "als" bounds that figure, not this one
+    ("Es kamen 500 Menschen und mehr als 20 Polizisten.", [("500", "count", "people"), ("mehr als 20", "count", "police officers")]),
     # ... not a count and its share
     ("Das waren 605.000 bzw. 14 Prozent der Bevölkerung.", [("605.000", "count", None), ("14 Prozent", "percent", "percent")]),
     # an amount of money named again with an article is that amount, also in another paragraph

@@ -200,8 +200,9 @@ class Grammar:
         money_nouns = table.get("money_nouns", {}).get("endings", [])
         self.re_money_noun = re.compile(r"\w*(?:" + "|".join(map(re.escape, money_nouns)) + r")\w*", re.I) if money_nouns else None
         self.hedges_after: dict[str, str] = table.get("hedges_after", {})
-        # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro"
-        self.re_hedge_after = (re.compile(r"\s+(" + _alt(self.hedges_after) + r")(?![\w-])(?!\s+[A-ZÄÖÜ\d])")
+        # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro", nor
+        # "500 Menschen und mehr als 20 Polizisten" (a bound of the next figure)
+        self.re_hedge_after = (re.compile(r"\s+(" + _alt(self.hedges_after) + r")(?![\w-])(?!\s+(?:[A-ZÄÖÜ\d]|als\b))")
                                if self.hedges_after else None)
         self.relations: dict[str, str] = _PhraseTable(table["relations"])
         d = table["dates"]
@@ -580,6 +581,14 @@ class Grammar:
         if self.re_hedge_after is None or q.hedge is not None or q.value is None or q.kind == "date":
             return
         m = self.re_hedge_after.match(text, q.end)
+        if m is None and q.noun and text.startswith(" " + q.noun, q.end):
+            m = self.re_hedge_after.match(text, q.end + 1 + len(q.noun))  # "100.000 Unterschriften oder mehr"
+            if m is None:
+                return
+            rule = self.hedges_after[" ".join(m.group(1).split())]
+            q.low, q.high = (q.value, None) if rule == "min" else (None, q.value)
+            q.hedge = rule  # the span stays the figure's: its noun lies between
+            return
         if m is None:
             return
         rule = self.hedges_after[" ".join(m.group(1).split())]
