@@ -581,19 +581,16 @@ class Grammar:
         if self.re_hedge_after is None or q.hedge is not None or q.value is None or q.kind == "date":
             return
         m = self.re_hedge_after.match(text, q.end)
+        joined = m is not None  # right after the figure the words join its span; after its noun they do not
         if m is None and q.noun and text.startswith(" " + q.noun, q.end):
             m = self.re_hedge_after.match(text, q.end + 1 + len(q.noun))  # "100.000 Unterschriften oder mehr"
-            if m is None:
-                return
-            rule = self.hedges_after[" ".join(m.group(1).split())]
-            q.low, q.high = (q.value, None) if rule == "min" else (None, q.value)
-            q.hedge = rule  # the span stays the figure's: its noun lies between
-            return
         if m is None:
             return
         rule = self.hedges_after[" ".join(m.group(1).split())]
         q.low, q.high = (q.value, None) if rule == "min" else (None, q.value)
-        q.hedge, q.end, q.text = rule, m.end(), text[q.start:m.end()]
+        q.hedge = rule
+        if joined:
+            q.end, q.text = m.end(), text[q.start:m.end()]
 
     def _joined_figures(self, text: str, out: list[Quantity]) -> list[Quantity]:
         """Figures that say one amount in two parts: a spoken price, "ein Spritz für 6 Euro 50" (6,50 Euro; not
@@ -613,10 +610,10 @@ class Grammar:
                     and between == " " and re.fullmatch(r"\d\d", q.text)
                     and re.match(r"\s+[a-zäöüß]|\s*(?:[.,;:!?)]|$)", text[q.end:q.end + 2])):
                 first.value = first.low = first.high = first.value + int(q.text) / 100
-            elif (first.kind == q.kind == "duration" and _subunits(first.unit, q.unit) and q.relation is None
+            elif (first.kind == q.kind == "duration" and (per := _subunits(first.unit, q.unit)) and q.relation is None
                     and first.date is None  # a deadline's resolved date stays the one its text reads
                     and re.fullmatch(r"\s+(?:und\s+)?", between)):
-                first.value = first.low = first.high = first.value + q.value / _subunits(first.unit, q.unit)
+                first.value = first.low = first.high = first.value + q.value / per
             else:
                 merged.append(q)
                 continue
@@ -1583,19 +1580,20 @@ class Grammar:
             b = m.start() if m else b
         end = start if end is None else end
         best: Optional[tuple[int, str]] = None  # the tense word nearest to the figure decides
-        reported = [m.span() for m in self.re_reported_perfect.finditer(text, a, b)] if self.re_reported_perfect else []
-        for tense, rx in (("future", self.re_future_tense), ("past", self.re_past_tense), ("past", self.re_perfect),
-                          ("past", self.re_reported_perfect)):
-            for m in rx.finditer(text, a, b) if rx is not None else ():
-                if tense == "future" and any(s <= m.start() < e for s, e in reported):
+        reported = list(self.re_reported_perfect.finditer(text, a, b)) if self.re_reported_perfect else []
+        perfects = list(self.re_perfect.finditer(text, a, b)) if self.re_perfect else []
+        for tense, matches in (("future", self.re_future_tense.finditer(text, a, b)),
+                               ("past", self.re_past_tense.finditer(text, a, b)), ("perfect", perfects + reported)):
+            for m in matches:
+                if tense == "future" and any(r.start() <= m.start() < r.end() for r in reported):
                     continue  # the modal of "soll ... angegriffen haben" reports a past act
-                if rx in (self.re_perfect, self.re_reported_perfect) and _CLAUSE_MARK.search(_between(text, m, start, end)):
+                if tense == "perfect" and _CLAUSE_MARK.search(_between(text, m, start, end)):
                     continue  # a perfect tells the tense of its own clause only ("hat ... verfügt: Am Freitag ist ...")
                 # the gap between word and figure ("war für Ende September terminiert": terminiert); a perfect
                 # around the figure ("hat am Samstag ... vergewaltigt") is its clause's own tense
                 d = start - m.end() if m.start() < start else m.start() - end
                 if best is None or d < best[0]:
-                    best = (d, tense)
+                    best = (d, "past" if tense == "perfect" else tense)
         return best[1] if best else None
 
     def _looks_ahead(self, text: str, start: int, end: int) -> bool:
