@@ -229,6 +229,7 @@ def test_the_eval_vector_cache_encodes_each_text_once_and_keeps_only_used_vector
 
     path = tmp_path / "vectors.npz"
     first = CachedEncoder(CountingEncoder(), path)
+    first.encoder.encoded.clear()  # the probe text, encoded on opening
     queries = first.encode_queries(["ab", "abc", "ab"])
     assert queries.tolist() == [[2, 1], [3, 1], [2, 1]]
     assert first.encode_passages(["ab"]).tolist() == [[4, 2]]  # queries and passages kept apart
@@ -236,10 +237,31 @@ def test_the_eval_vector_cache_encodes_each_text_once_and_keeps_only_used_vector
     first.save()
 
     again = CachedEncoder(CountingEncoder(), path)
+    again.encoder.encoded.clear()
     assert again.encode_queries(["abc"]).tolist() == [[3, 1]] and again.encoder.encoded == []
     assert again.encode_queries([]).shape == (0, 2)
     again.save()  # only "abc" was used this time
     assert CachedEncoder(CountingEncoder(), path)._vectors.keys() == {"query\tabc"}
+
+
+def test_the_eval_vector_cache_is_not_read_when_the_encoder_gives_other_vectors_now(tmp_path, capsys):
+    from eval.eval_verify import CachedEncoder
+
+    class Rescaled(CountingEncoder):  # a changed model: other vectors for every text
+        def encode_queries(self, texts):
+            return super().encode_queries(texts) * 3
+
+    path = tmp_path / "vectors.npz"
+    first = CachedEncoder(CountingEncoder(), path)
+    first.encode_queries(["abc"])
+    first.save()
+    changed = CachedEncoder(Rescaled(), path)
+    changed.encoder.encoded.clear()
+    assert changed.encode_queries(["abc"]).tolist() == [[9, 3]] and changed.encoder.encoded == ["abc"]
+    assert "encoding afresh" in capsys.readouterr().out
+    same = CachedEncoder(CountingEncoder(), path)
+    same.encoder.encoded.clear()
+    assert same.encode_queries(["abc"]).tolist() == [[3, 1]] and same.encoder.encoded == []
 
 
 def test_the_verification_facts_pass_their_validator(capsys):
@@ -543,10 +565,12 @@ def test_the_eval_vector_cache_keeps_figure_contexts(tmp_path):
 
     path = tmp_path / "vectors.npz"
     first = CachedEncoder(ContextCounting(), path)
+    first.encoder.encoded.clear()  # the probe text, encoded on opening
     vectors, contexts = first.encode_with_contexts(["abc", "ab"], [[(0, 1), (9, 10)], [(1, 2)]])
     assert vectors.tolist() == [[3, 1], [2, 1]] and contexts[0][1] is None and contexts[1][0].tolist() == [1, 2]
     first.save()
     again = CachedEncoder(ContextCounting(), path)
+    again.encoder.encoded.clear()
     _, contexts = again.encode_with_contexts(["abc"], [[(0, 1), (9, 10)]])
     assert again.encoder.encoded == [] and contexts[0][0].tolist() == [0, 1] and contexts[0][1] is None
     again.encode_with_contexts(["abc"], [[(2, 3)]])  # a span not seen before: encoded
