@@ -574,6 +574,8 @@ SUBJECT_RULES = [
      "Europäische Reiseversicherung"),
     ("a listed party is a name after an article",
      "Die Grünen erreichten 20 Prozent der Stimmen.", "20 Prozent", "Grünen"),
+    ("'Linke' is the party's name, also last in a list of party results",
+     "Im Bundestag sitzen CDU (200), SPD (152), AfD (83) und Linke (58).", "58", "Linke"),
     ("a listed body in the genitive is the body, shown as listed",
      "Der Bundestag tagt. Die Sitzung des Bundestages dauerte 13 Stunden.", "13 Stunden", "Bundestag"),
     ("a noun with an umlaut plural before a verb is no name ('Strom kostet')",
