@@ -8,8 +8,9 @@ audit's articles (1, 2, 3: 40 each from the dev corpus; 4: 40 from the raw 10kGN
 ../shared/data/raw/10kGNAD/test.csv, ids `10kgnad-test-<row>` as in the dev corpus; 5: 30 from the raw
 FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles; 6: 25 GermanFakeNC articles; 7: 20
 more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles; 8: 30 more raw 10kGNAD rows; 9: 20 more FANG-COVID
-articles of the fake outlets and 15 more GermanFakeNC; 10, 11: the same sources again, on the final code). `--data` takes the dev corpus's JSONL or one of
-those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+articles of the fake outlets and 15 more GermanFakeNC; 10, 11: the same sources again, on the final code; 12, 13:
+half each of the 264 GermanFakeNC false statements that hold a digit, ../shared/data/germanfakenc_false_statements.jsonl,
+dated by their article). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -32,6 +34,7 @@ RAW_10KGNAD = ROOT.parent / "shared" / "data" / "raw" / "10kGNAD" / "test.csv"
 RAW_FANG = ROOT.parent / "shared" / "data" / "raw" / "FANG-COVID" / "fang_covid_subset.jsonl"
 RAW_GERMANFAKENC = ROOT.parent / "shared" / "data" / "raw" / "GermanFakeNC" / "GermanFakeNC.json"
 RAW_20MINUTEN = ROOT.parent / "shared" / "data" / "raw" / "20Minuten_SwissText2023" / "examples"
+FALSE_STATEMENTS = ROOT.parent / "shared" / "data" / "germanfakenc_false_statements.jsonl"
 _GNAD, _FANG = "10kgnad-test-", "fangcovid-"
 AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles each
     1: [_GNAD + n for n in "0021 0028 0032 0057 0092 0128 0147 0201 0264 0296 0380 0402 0493 0536 0604 0649 0689 "
@@ -80,7 +83,20 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
         + [f"germanfakenc-{n}" for n in "034 042 114 125 153 159 185 200 215 229 264 347 402 460 464".split()],
 }
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
-              8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC]}
+              8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
+              12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS]}
+
+
+def false_statement_audit(half: int) -> list[str]:
+    """Session 25's audits 12 and 13: the GermanFakeNC false statements that hold a digit (264 of 974: claims
+    as a fact-checker pastes them, one or two sentences), in random.Random(20261203) order, first or second half."""
+    rows = [json.loads(line) for line in open(FALSE_STATEMENTS, encoding="utf-8") if line.strip()]
+    ids = [r["id"] for r in rows if re.search(r"\d", r["claim"])]
+    random.Random(20261203).shuffle(ids)
+    return ids[: len(ids) // 2] if half == 1 else ids[len(ids) // 2 :]
+
+
+AUDITS[12], AUDITS[13] = false_statement_audit(1), false_statement_audit(2)
 
 
 def read_rows(path) -> dict[str, dict]:
@@ -107,6 +123,11 @@ def read_rows(path) -> dict[str, dict]:
             return {f"{_GNAD}{i:04d}": {"id": f"{_GNAD}{i:04d}", "text": text, "source": f"10kGNAD/test.csv ({label})"}
                     for i, (label, text) in enumerate(csv.reader(f, delimiter=";", quotechar="'"))}
         rows = [json.loads(line) for line in f if line.strip()]
+    if rows and "claim" in rows[0]:  # GermanFakeNC's false statements, dated by their article where it is at hand
+        dates = ({f"germanfakenc-{i:03d}": a["Date"] for i, a in enumerate(json.loads(RAW_GERMANFAKENC.read_text("utf-8")))}
+                 if RAW_GERMANFAKENC.exists() else {})
+        rows = [{"id": r["id"], "text": r["claim"],
+                 "source": f"GermanFakeNC false statement ({dates.get(r['id'].rsplit('-', 1)[0], '')})"} for r in rows]
     if rows and "article" in rows[0]:
         rows = [{"id": _FANG + Path(r["file"]).stem, "text": r["article"],
                  "source": f"FANG-COVID ({r['source']}, {r['date'][:10]})"} for r in rows]
