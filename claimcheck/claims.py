@@ -23,8 +23,9 @@ Not a claim (each rule returns the reason, kept in `uncheckable_reason`):
   age ("ein 16-Jähriger", "der 37-jährige Verkäufer");
 - figures that count nothing checkable: rates ("pro 100.000 Einwohner"),
   "dreimal", "ein Dutzend", "100-prozentig", back-references ("die 27, die"),
-  and timing relative to an event ("zwei Wochen vor Beginn der EM");
-- a figure without a subject.
+  and timing relative to an event ("zwei Wochen vor Beginn der EM").
+A figure keeps its claim where the text names no subject at all (a claim pasted alone:
+"wurden 33 Polizisten und ein Passant verletzt"); its subject is then None.
 """
 from __future__ import annotations
 
@@ -393,17 +394,16 @@ def extract_claims(
     publication_spans = _publication_date_spans(text)
     finder = SubjectFinder(text, sentences, [(q.start, q.end) for q in quantities])
 
-    candidates: list[tuple[int, Quantity, str]] = []
+    candidates: list[tuple[int, Quantity, Optional[str]]] = []
     for q in quantities:
         k = sentence_of(sentences, starts, q)
         if k is None:
             continue
         if uncheckable_reason(text, sentences[k], q, published=published, publication_spans=publication_spans):
             continue
-        subject = finder.subject_of(k, q.start, q.end)
-        if subject is None:
-            continue
-        candidates.append((k, q, subject))
+        # None where the text names nothing at all, as a claim pasted alone often does ("Derzeit sind weltweit
+        # 1,09 Milliarden Menschen Judenhasser."): still a claim, its verdict resting on the figure and its words
+        candidates.append((k, q, finder.subject_of(k, q.start, q.end)))
 
     scores, threshold = _checkworthiness(scorer, sentence_vectors, sorted({k for k, _, _ in candidates}))
     claims: list[Claim] = []

@@ -650,6 +650,14 @@ def test_a_sentence_opens_with_a_name_only_before_a_finite_verb_in_the_singular(
     assert not _opens_as_name("Apple-Chef", "sagte")  # a compound's head says what it is
 
 
+def test_a_claim_pasted_alone_that_names_no_subject_is_still_a_claim():
+    claims = extract_claims("Bei der Demo wurden 33 Polizisten und ein Passant verletzt.")
+    assert [(c.quantity.text, c.quantity.unit, c.subject) for c in claims] == [("33", "police officers", None)]
+    # in an article that names something, the figure gets a subject as before
+    assert claim_for(extract_claims("Die Polizei Köln meldete eine Demo. Dabei wurden 33 Polizisten verletzt."),
+                     "33").subject is not None
+
+
 def test_a_claim_says_whether_its_sentence_names_its_subject():
     # Held out, a subject the sentence names is right more often than one taken from the context
     # (0.52 against 0.30), so the report says which it is.
