@@ -132,6 +132,23 @@ def test_tiny_model_encodes_normalised_float32(tiny_dirs, tmp_path):
     assert get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path) is enc
 
 
+def test_loading_shows_no_weights_progress_bar_and_keeps_the_callers_setting(tiny_dirs, tmp_path, capfd):
+    from transformers.utils import logging as transformers_logging
+
+    from claimcheck.models.encoder import load_encoder
+
+    assert transformers_logging.is_progress_bar_enabled()
+    load_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
+    assert "Loading weights" not in capfd.readouterr().err
+    assert transformers_logging.is_progress_bar_enabled()  # as it was: not turned off for the caller
+    transformers_logging.disable_progress_bar()
+    try:
+        load_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
+        assert not transformers_logging.is_progress_bar_enabled()  # nor turned on
+    finally:
+        transformers_logging.enable_progress_bar()
+
+
 def test_prefixes_only_for_e5_models(tiny_dirs, tmp_path):
     plain = get_encoder(str(tiny_dirs["plain"]), cache_dir=tmp_path)
     np.testing.assert_allclose(plain.encode_queries(["abc"]), plain.encode_passages(["abc"]))

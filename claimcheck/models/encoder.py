@@ -179,7 +179,20 @@ def _prefixes(model, name: str) -> tuple[str, str]:
 
 
 def _load_sentence_transformer(model: str):
-    """Load a local directory or a hub id without reaching the network unless allowed."""
+    """Load a local directory or a hub id without reaching the network unless allowed, without
+    transformers' "Loading weights" progress bar (it printed on every `claimcheck check`)."""
+    from transformers.utils import logging as transformers_logging
+
+    shown = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.disable_progress_bar()
+    try:
+        return _load_sentence_transformer_quietly(model)
+    finally:
+        if shown:  # the caller's setting, as it was
+            transformers_logging.enable_progress_bar()
+
+
+def _load_sentence_transformer_quietly(model: str):
     from .lean_import import import_sentence_transformers
 
     SentenceTransformer = import_sentence_transformers().SentenceTransformer
