@@ -496,6 +496,16 @@ def test_numbers_in_brackets_after_names(text, kinds) -> None:
     assert [q.kind for q in read_quantities(text)] == kinds
 
 
+@pytest.mark.parametrize("text, readings", [
+    # the first of two coordinated ages takes the unit of the second, and keeps its hedge in its span
+    ("Die Täter im Alter von 19 und 20 Jahren wurden gefasst.", [("19", "duration", "year"), ("20 Jahren", "duration", "year")]),
+    ("Der Mann, der etwa 32 statt 17 Jahre alt ist, kam 2015.",
+     [("etwa 32", "duration", "year"), ("17 Jahre", "duration", "year"), ("2015", "date", None)]),
+])
+def test_a_coordinated_figure_shares_the_duration_unit_after_it(text, readings) -> None:
+    assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == readings
+
+
 def test_a_hedge_broken_over_a_line_is_one_hedge() -> None:
     # pasted text keeps its hard line breaks: "mehr⏎als 120.000" is "mehr als 120.000"
     (q,) = read_quantities("In den USA starben bereits mehr\nals 120.000 Menschen.")

@@ -186,8 +186,10 @@ class Grammar:
         self.permille = frozenset(pct.get("permille", []))
         self.units: dict[str, str] = table["units"]
         self.durations: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["durations"].items()}
-        # a hedge opening a sentence is capitalised ("Rund 100", "Some 800 million")
-        self.hedges: dict[str, str] = _PhraseTable({**{k[:1].upper() + k[1:]: v for k, v in table["hedges"].items()},
+        # a hedge opening a sentence is capitalised ("Rund 100", "Some 800 million"), one in a headline may be
+        # all capitals ("ÜBER 100 JUNGEN Frauen")
+        self.hedges: dict[str, str] = _PhraseTable({**{k.upper(): v for k, v in table["hedges"].items()},
+                                                    **{k[:1].upper() + k[1:]: v for k, v in table["hedges"].items()},
                                                     **table["hedges"]})
         exceptions = table.get("hedge_exceptions", {})
         self.not_before_durations = frozenset(exceptions.get("not_before_durations", []))
@@ -1135,6 +1137,8 @@ class Grammar:
         if u is None and self.re_time_adjective is not None:
             # "zwei magere Jahre", "drei lange Monate": one adjective between a number and a time unit
             adjective = self.re_time_adjective.match(text, unit_end)
+            if adjective and adjective.group().strip() in self.rate_words:
+                adjective = None  # "300 jeden Monat": a count a month, no 300 months
             after = self.re_unit.match(text, adjective.end()) if adjective else None
             if after and self.unit_kind.get(_unit_name(after)) == "dur":
                 u = after
@@ -1163,11 +1167,13 @@ class Grammar:
                     later = None
             if later is not None and later.value and value * scale / later.value > SHARED_UNIT_SIZE:
                 later = None  # "knapp 1,7 Millionen bzw. 38 Prozent": a count and its share, no two shares
-            if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
-                return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
+            shared_start = back.start("hedge") if hedge_word and back is not None else start  # "etwa 32 statt 17 Jahre"
+            if later is not None and later.kind in ("percent", "money", "quantity", "duration") and later.unit \
+                    and later.relation is None:  # "im Alter von 19 und 20 Jahren", "etwa 32 statt 17 Jahre alt"
+                return self._make(text, shared_start, end, later.kind, value * scale, None, None, step * scale, 1.0,
                                   later.unit, hedge_word)
             if later is not None and later.kind == "count" and later.noun:  # "64 und 50 neue Sterbefälle"
-                q = self._make(text, start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit,
+                q = self._make(text, shared_start, end, "count", value * scale, None, None, step * scale, 1.0, later.unit,
                                hedge_word)
                 q.noun = later.noun
                 return q
