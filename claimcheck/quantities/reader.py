@@ -1124,7 +1124,7 @@ class Grammar:
             scale2 = scale
             if s2:
                 scale2 = self.scales[s2.group().strip().lstrip("-")]
-                if not s:
+                if not s and value < 1000:  # "zwischen 10 und 12 Millionen", not "zwischen 600.000 und einer Million"
                     scale = scale2
                 e2 = s2.end()
             if v2 * scale2 > value * scale:
@@ -1322,6 +1322,8 @@ class Grammar:
             v2 = self.words.parse(word)
             if v2 is not None and word not in self.article_words:
                 return v2, r.end() + len(word)
+            if word in self.article_words and self.re_scale.match(text, r.end() + len(word)):
+                return 1.0, r.end() + len(word)  # "zwischen 600.000 und einer Million"
         return None
 
     def _counted_noun(self, text: str, end: int, partitive: bool = True) -> Optional[str]:
