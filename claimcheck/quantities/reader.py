@@ -60,6 +60,7 @@ ELLIPSIS_SIZE = 10.0
 # "um 60 beziehungsweise 46 Prozent": a figure shares the unit of the one after it only when it is at most this
 # many times larger ("605.000 oder 14 Prozent" is a count and its share).
 SHARED_UNIT_SIZE = 100.0
+_GLUED_COMPOUND = re.compile(r"-(\d{1,3})([^\W\d_]+)")  # "-35jähriger", the second number of a range compound
 # A duration unit and the next smaller one, with how many of it make one: "303 Stunden und 13 Minuten".
 SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
@@ -1053,6 +1054,15 @@ class Grammar:
                 if isinstance(later, Quantity) and later.kind != "count" and later.value is not None and later.value > value:
                     return Quantity(text[start:later.end], start, later.end, later.kind, (value + later.value) / 2, value,
                                     later.value, later.unit, hedge="range")
+            glued = _GLUED_COMPOUND.match(text, end)  # "ein 26-35jähriger Mann": the suffix glued to the digits
+            if glued:
+                kind, unit = next(((k, u) for suffix, (k, u) in self.compounds.items()
+                                   if glued.group(2).lower().startswith(suffix.lower())), (None, None))
+                high = float(glued.group(1))
+                if kind not in (None, "count") and high > value:
+                    return Quantity(text[start:glued.end()], start, glued.end(), kind, (value + high) / 2, value, high,
+                                    unit, hedge="range")
+                return glued.end()
         if nxt == "." and not from_words:
             # "3. Dezember 2020", "1. Quartal", ordinals ("3. Platz"), or a sentence end
             if plain and text[end + 1:end + 2] == ")" and (text[start - 1:start] == "(" or _ORDINAL_LIST_BEFORE.search(
