@@ -118,8 +118,8 @@ class CachedEncoder:
     evaluation or the fit encodes only texts it has not seen (113 -> 15 s CPU); vectors are the
     encoder's own. The file is named after the encoder and holds the vectors of a probe text: when the
     encoder gives that text other vectors now (its weights, its conversion or the context code changed),
-    the whole file is stale and is not read. Session 25: a cache grown over earlier sessions read held out
-    0.835 where the same code on a fresh machine read 0.815."""
+    the whole file is stale and is not read. (Session 25: on a cache grown over earlier sessions held out read
+    0.835, on a fresh machine 0.815 with the same code; noise of 1e-6 on the vectors moved it as far.)"""
 
     PROBE = "Bytedance hat binnen drei Monaten rund 100 Millionen Nutzer in den USA gewonnen."
     PROBE_SPAN = (34, 52)  # "rund 100 Millionen"
