@@ -68,6 +68,8 @@ Relative references with no figure ("bis dahin") are left alone.
 
 Money: value in the currency (minor units converted: "50 Cent" -> 0.5 EUR),
 unit the ISO 4217 code; "pro Monat" after the currency joins the span.
+A threshold after "ab" ("ab 739 Euro", "Versicherte ab 55 Jahren", "ab drei Prozent")
+keeps its figure exact and gets relation "from", as "ab 2018" does.
 A bare number right after "davon"/"darunter" (table [numeral_rules]
 part_of_before) in the sentence of a money or scaled count figure takes that
 figure's scale and unit: "200 Milliarden Euro, davon 50" -> 50e9 EUR (span "50").

@@ -1221,6 +1221,9 @@ class Grammar:
             span_start = min(span_start, back.start("minus"))
         v = value * scale
         st = step * scale
+        # "ab 739 Euro", "Versicherte ab 55 Jahren": a threshold (a starting price, an age limit), its figure exact
+        # and its relation "from", as "ab 2018" (no bound: "ab 55 Jahren" does contradict "ab 50 Jahren")
+        from_bound = hedge_word is None and low is None and rel is not None and self.relations.get(rel) == "from"
         if times is not None and prefix_currency is None:
             return self._make(text, span_start, times.end(), "quantity", v, low, high, st, 1.0, MULTIPLE_UNIT, hedge_word)
         if prefix_currency is not None or ukind in ("cur", "minor"):
@@ -1236,19 +1239,24 @@ class Grammar:
             rate = self.re_rate.match(text, end)
             if rate:
                 end = rate.end()
-            return self._make(text, span_start, end, "money", v * factor, low, high, st * factor, factor, code,
-                              hedge_word)
+            q = self._make(text, back.start("rel") if from_bound else span_start, end, "money", v * factor, low, high,
+                           st * factor, factor, code, hedge_word)
+            q.relation = "from" if from_bound else None
+            return q
         if ukind in ("pct", "pp", "permille"):
             unit = "percent" if ukind in ("pct", "permille") else "pp"
             f = 0.1 if ukind == "permille" else (0.01 if uw in self.basis_points else 1.0)
-            return self._make(text, span_start, u.end(), "percent", v * f, low, high, st * f, f, unit, hedge_word)
+            q = self._make(text, back.start("rel") if from_bound else span_start, u.end(), "percent", v * f, low, high,
+                           st * f, f, unit, hedge_word)
+            q.relation = "from" if from_bound else None
+            return q
         if ukind == "dur" and hedge_word in self.not_before_durations:
             hedge_word, span_start = None, start  # "over three years" = during
         if ukind == "dur":
             dunit, mult = self.durations[uw]
             relation = self.relations.get(rel) if rel else None
-            if relation == "until" and hedge_word is None or relation == "from":
-                relation = None  # "bis drei Tage" is rare, "bis zu" is a hedge; "ab 12 Jahren" an age limit
+            if relation == "until" and hedge_word is None or relation == "from" and not from_bound:
+                relation = None  # "bis drei Tage" is rare, "bis zu" is a hedge; "ab 12 Jahren" an age limit (from)
             lw = self._word_before(text, span_start)
             after = self.re_ago_after.match(text, u.end())
             if after and lw in self.share_articles:
