@@ -515,6 +515,9 @@ class Grammar:
         self.re_forecast = re.compile(
             _alt(fc["cues"]) + "|" + r"(?<![\w])" + _alt(fc["modals"]) + r"\b[^.!?]*?\b" + _alt(fc["verbs"])
         )
+        self.forecast_cues = frozenset(fc["cues"])
+        compared = fc.get("comparison_before", [])  # "wie erwartet", "als ursprünglich erwartet"
+        self.re_expectation_compared = re.compile(r"(?<![\w])" + _alt(compared) + r"\s+(?:\w+\s+)?\Z") if compared else None
 
     # -- reading ---------------------------------------------------------
     def read(self, text: str, published: Optional[Day]) -> list[Quantity]:
@@ -1441,8 +1444,14 @@ class Grammar:
         bounds = (a, b)
         memo = self._state.forecast
         if bounds not in memo:
-            memo[bounds] = self.re_forecast.search(text, *bounds) is not None
+            memo[bounds] = any(not self._compares_with_expectation(text, m) for m in self.re_forecast.finditer(text, *bounds))
         return memo[bounds]
+
+    def _compares_with_expectation(self, text: str, cue: re.Match[str]) -> bool:
+        """Whether a forecast cue compares a reported figure with what was expected ("stieg wie erwartet",
+        "höher als erwartet"), which is no forecast."""
+        return (self.re_expectation_compared is not None and cue.group() in self.forecast_cues
+                and self.re_expectation_compared.search(text, max(0, cue.start() - 30), cue.start()) is not None)
 
     def _read_compound(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"72-jährige", "viertägige", "zehnmal", "100-prozentiges", "60.000-Einwohner-Stadt",
