@@ -210,6 +210,16 @@ def test_ui_strings_have_the_same_keys_in_every_language():
     assert set(web.LANGUAGES) == set(table)
 
 
+def test_every_counted_noun_the_reader_names_has_a_german_label():
+    # the German page showed "33 police officers": most counted nouns had no German label
+    quantities = tomllib.loads(resources.files("claimcheck.lang.de").joinpath("quantities.toml").read_text("utf-8"))
+    labels = tomllib.loads(resources.files("claimcheck.lang").joinpath("ui.toml").read_text("utf-8"))["de"]["units"]
+    assert {unit for unit in quantities["count_nouns"].values() if unit} <= set(labels)
+    assert web.claim_rows({"claims": [{"text": "33", "kind": "count", "value": 33.0, "unit": "police officers",
+                                       "subject": None, "verdict": "NOT_ENOUGH_INFO", "confidence": 0.9,
+                                       "evidence": [], "reason": ""}]}, "de")[0][1] == "33 Polizisten"
+
+
 def test_highlight_escapes_the_article_and_marks_spans():
     text = "Laut <b>Bericht</b> zählt X 80 Millionen Nutzer & 3 Läden."
     start = text.index("80 Millionen")
