@@ -10,7 +10,7 @@ FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles; 6: 25 G
 more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles; 8: 30 more raw 10kGNAD rows; 9: 20 more FANG-COVID
 articles of the fake outlets and 15 more GermanFakeNC; 10, 11: the same sources again, on the final code; 12, 13:
 half each of the 264 GermanFakeNC false statements that hold a digit, ../shared/data/germanfakenc_false_statements.jsonl,
-dated by their article). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+dated by their article; 14: 150 of the 710 that hold none). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -84,19 +84,22 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
 }
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
-              12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS]}
+              12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS]}
 
 
-def false_statement_audit(half: int) -> list[str]:
+def false_statement_audit(half: int, digits: bool = True) -> list[str]:
     """Session 25's audits 12 and 13: the GermanFakeNC false statements that hold a digit (264 of 974: claims
-    as a fact-checker pastes them, one or two sentences), in random.Random(20261203) order, first or second half."""
+    as a fact-checker pastes them, one or two sentences), in random.Random(20261203) order, first or second half;
+    audit 14 (digits=False): 150 of the 710 that hold none (number words, months, "die Hälfte")."""
     rows = [json.loads(line) for line in open(FALSE_STATEMENTS, encoding="utf-8") if line.strip()]
-    ids = [r["id"] for r in rows if re.search(r"\d", r["claim"])]
+    ids = [r["id"] for r in rows if bool(re.search(r"\d", r["claim"])) is digits]
     random.Random(20261203).shuffle(ids)
+    if not digits:
+        return ids[:150]
     return ids[: len(ids) // 2] if half == 1 else ids[len(ids) // 2 :]
 
 
-AUDITS[12], AUDITS[13] = false_statement_audit(1), false_statement_audit(2)
+AUDITS[12], AUDITS[13], AUDITS[14] = false_statement_audit(1), false_statement_audit(2), false_statement_audit(1, digits=False)
 
 
 def read_rows(path) -> dict[str, dict]:
