@@ -506,6 +506,20 @@ def test_a_coordinated_figure_shares_the_duration_unit_after_it(text, readings) 
     assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == readings
 
 
+@pytest.mark.parametrize("text, relations", [
+    # a period right after a counted figure is the period it was counted in, unless the sentence looks ahead
+    ("Es gab 155 Wahlgänge in zehn Wochen.", [("155", None), ("in zehn Wochen", "within")]),
+    ("Das klingt nicht so viel wie 600.000 in 5 Jahren.", [("600.000", None), ("in 5 Jahren", "within")]),
+    ("Die Firma muss 500 Stellen in drei Jahren abbauen.", [("500", None), ("in drei Jahren", "deadline")]),
+    ("Bytedance muss das Geschäft in drei Monaten verkaufen.", [("in drei Monaten", "deadline")]),
+    ("The institute reported 1,100 new infections within 24 hours.", [("1,100", None), ("within 24 hours", "deadline")]),
+])
+def test_a_period_after_a_count_is_the_period_it_was_counted_in(text, relations) -> None:
+    lang = "en" if text.startswith("The ") else "de"
+    found = read_quantities(text, published=dt.date(2020, 8, 17), lang=lang)
+    assert [(q.text, q.relation) for q in found] == relations
+
+
 def test_a_hedge_broken_over_a_line_is_one_hedge() -> None:
     # pasted text keeps its hard line breaks: "mehr⏎als 120.000" is "mehr als 120.000"
     (q,) = read_quantities("In den USA starben bereits mehr\nals 120.000 Menschen.")

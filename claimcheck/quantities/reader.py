@@ -60,6 +60,8 @@ ELLIPSIS_SIZE = 10.0
 # "um 60 beziehungsweise 46 Prozent": a figure shares the unit of the one after it only when it is at most this
 # many times larger ("605.000 oder 14 Prozent" is a count and its share).
 SHARED_UNIT_SIZE = 100.0
+# a figure, and at most a noun after it, right before a period: "155 Wahlgänge in zehn Wochen"
+_COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:1\d|20)\d\d\s)\d[\d.,]*\s+(?:[^\W\d_][\w-]*\s+)?\Z")  # not a year
 _GLUED_COMPOUND = re.compile(r"-(\d{1,3})([^\W\d_]+)")  # "-35jähriger", the second number of a range compound
 # A duration unit and the next smaller one, with how many of it make one: "303 Stunden und 13 Minuten".
 SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
@@ -1285,8 +1287,12 @@ class Grammar:
                                     hedge=rule)
             q_start = back.start("rel") if relation else span_start
             q = self._make(text, q_start, u.end(), "duration", v * mult, low, high, st * mult, mult, dunit, hedge_word)
-            if relation == "deadline" and " ".join(rel.split()) in self.span_prepositions and not self._looks_ahead(text, q_start, u.end()):
-                relation = "within"  # "binnen eines Tages registriert": the period a figure was counted in
+            if relation == "deadline" and (" ".join(rel.split()) in self.span_prepositions
+                                           or _COUNT_BEFORE.search(text, max(0, q_start - 40), q_start)) \
+                    and not self._looks_ahead(text, q_start, u.end()):
+                # "binnen eines Tages registriert", "155 Wahlgänge in zehn Wochen", "50 Neuinfektionen pro 100.000
+                # Einwohnern in sieben Tagen": the period a figure was counted in
+                relation = "within"
             q.relation = relation
             if published is not None and relation in ("deadline", "since"):
                 self._resolve_duration(q, published)
@@ -1637,7 +1643,8 @@ class Grammar:
         a, b = self._sentence_bounds(text, start)
         if not _HAS_WORD.search(text[a:start]) and not _HAS_WORD.search(text[end:b]):
             return True
-        return self.re_looks_ahead.search(text, a, b) is not None
+        # a language without deadline cues (English) keeps every period a deadline
+        return self.re_looks_ahead is None or self.re_looks_ahead.search(text, a, b) is not None
 
     def _dates_a_noun(self, text: str, start: int) -> bool:
         """Whether the date at `start` is joined to a noun ("die Wahl am 3. November")."""
