@@ -300,7 +300,8 @@ class Grammar:
                                             + r")(?![\w])") if sentence_wide else None)
         dec = d.get("decades", {})
         self.decade_suffixes = dec.get("suffixes", [])
-        self.decade_words: dict[str, int] = dec.get("words", {})
+        self.decade_words: dict[str, int] = {stem + suffix: year for stem, year in dec.get("word_stems", {}).items()
+                                             for suffix in dec.get("word_suffixes", [])}
         # "90er-Jahre": two digits only before these suffixes ("ein 50er" is a banknote); first two-digit
         # decade of the 1900s ("20er-Jahre" 1920s, "10er-Jahre" 2010s)
         self.two_digit_suffixes = dec.get("two_digit_suffixes", [])
@@ -437,7 +438,7 @@ class Grammar:
         first_words = lambda keys: {re.split(r"[\s.]", k)[0] for k in keys}  # noqa: E731
         self.trigger_words = frozenset(
             first_words(self.months) | first_words(self.parts) | first_words(self.quarter_ordinals) | first_words(self.shares)
-            | set(self.multiples) | set(self.decade_words) | {"Q1", "Q2", "Q3", "Q4", "http", "https", "www"}
+            | set(self.multiples) | first_words(self.decade_words) | {"Q1", "Q2", "Q3", "Q4", "http", "https", "www"}
             | {w + sfx for w in self.weekdays for sfx in [""] + list(self.weekday_suffixes)}
             | {re.match(r"[A-Za-z]*", c).group() for c in self.currencies if c[:1].isalpha() and c.isupper()}
             | first_words(self.relative_years) | {w[:1].upper() + w[1:] for w in first_words(self.relative_years)}
