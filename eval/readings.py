@@ -87,10 +87,14 @@ AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS]}
 
 
+# Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
+# sentences), chosen when asked for, so that the other audits run without that file: audit -> (digits, half).
+FALSE_STATEMENT_AUDITS = {12: (True, 1), 13: (True, 2), 14: (False, 1)}
+
+
 def false_statement_audit(half: int, digits: bool = True) -> list[str]:
-    """Session 25's audits 12 and 13: the GermanFakeNC false statements that hold a digit (264 of 974: claims
-    as a fact-checker pastes them, one or two sentences), in random.Random(20261203) order, first or second half;
-    audit 14 (digits=False): 150 of the 710 that hold none (number words, months, "die Hälfte")."""
+    """Audits 12 and 13: the false statements that hold a digit (264 of 974), in random.Random(20261203) order,
+    first or second half; audit 14 (digits=False): 150 of the 710 that hold none (number words, months)."""
     rows = [json.loads(line) for line in open(FALSE_STATEMENTS, encoding="utf-8") if line.strip()]
     ids = [r["id"] for r in rows if bool(re.search(r"\d", r["claim"])) is digits]
     random.Random(20261203).shuffle(ids)
@@ -99,7 +103,12 @@ def false_statement_audit(half: int, digits: bool = True) -> list[str]:
     return ids[: len(ids) // 2] if half == 1 else ids[len(ids) // 2 :]
 
 
-AUDITS[12], AUDITS[13], AUDITS[14] = false_statement_audit(1), false_statement_audit(2), false_statement_audit(1, digits=False)
+def audit_ids(audit: int) -> list[str]:
+    """The article ids of audit number `audit`."""
+    if audit in FALSE_STATEMENT_AUDITS:
+        digits, half = FALSE_STATEMENT_AUDITS[audit]
+        return false_statement_audit(half, digits)
+    return AUDITS[audit]
 
 
 def read_rows(path) -> dict[str, dict]:
@@ -141,9 +150,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("ids", nargs="*")
     parser.add_argument("--data", help=f"default: {DEFAULT_DATA}, or the raw files of audits 4 to 11")
-    parser.add_argument("--audit", type=int, choices=sorted(AUDITS))
+    parser.add_argument("--audit", type=int, choices=sorted(AUDITS.keys() | FALSE_STATEMENT_AUDITS.keys()))
     args = parser.parse_args(argv)
-    wanted = list(args.ids) + (AUDITS[args.audit] if args.audit else [])
+    wanted = list(args.ids) + (audit_ids(args.audit) if args.audit else [])
     data = [args.data] if args.data else AUDIT_DATA.get(args.audit, [DEFAULT_DATA])
     rows = {k: row for path in data for k, row in read_rows(path).items()}
     total = 0
