@@ -96,6 +96,12 @@ def _between(text: str, m: re.Match[str], start: int, end: int) -> str:
     return text[end:m.start()] if m.start() >= end else ""
 
 
+def _as_threshold(text: str, q: Quantity, start: int) -> Quantity:
+    """`q` as a threshold whose "ab" opens at `start` ("ab 739 Euro"): its figure exact, relation "from"."""
+    q.start, q.text, q.relation = start, text[start:q.end], "from"
+    return q
+
+
 def _bare_number(q: Quantity) -> bool:
     """A figure in digits with no unit, counted noun or hedge: a number whose unit the text may give elsewhere."""
     return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.hedge is None
@@ -1245,17 +1251,13 @@ class Grammar:
             rate = self.re_rate.match(text, end)
             if rate:
                 end = rate.end()
-            q = self._make(text, back.start("rel") if from_bound else span_start, end, "money", v * factor, low, high,
-                           st * factor, factor, code, hedge_word)
-            q.relation = "from" if from_bound else None
-            return q
+            q = self._make(text, span_start, end, "money", v * factor, low, high, st * factor, factor, code, hedge_word)
+            return _as_threshold(text, q, back.start("rel")) if from_bound else q
         if ukind in ("pct", "pp", "permille"):
             unit = "percent" if ukind in ("pct", "permille") else "pp"
             f = 0.1 if ukind == "permille" else (0.01 if uw in self.basis_points else 1.0)
-            q = self._make(text, back.start("rel") if from_bound else span_start, u.end(), "percent", v * f, low, high,
-                           st * f, f, unit, hedge_word)
-            q.relation = "from" if from_bound else None
-            return q
+            q = self._make(text, span_start, u.end(), "percent", v * f, low, high, st * f, f, unit, hedge_word)
+            return _as_threshold(text, q, back.start("rel")) if from_bound else q
         if ukind == "dur" and hedge_word in self.not_before_durations:
             hedge_word, span_start = None, start  # "over three years" = during
         if ukind == "dur":
