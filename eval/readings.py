@@ -10,7 +10,8 @@ FANG-COVID subset outside it, 12 "real" and 18 "fake" outlets' articles; 6: 25 G
 more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles; 8: 30 more raw 10kGNAD rows; 9: 20 more FANG-COVID
 articles of the fake outlets and 15 more GermanFakeNC; 10, 11: the same sources again, on the final code; 12, 13:
 half each of the 264 GermanFakeNC false statements that hold a digit, ../shared/data/germanfakenc_false_statements.jsonl,
-dated by their article; 14: 150 of the 710 that hold none). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+dated by their article; 14: 150 of the 710 that hold none; 15: 30 more raw 10kGNAD rows; 16: 15 German Wikipedia
+articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_dev.jsonl). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ RAW_FANG = ROOT.parent / "shared" / "data" / "raw" / "FANG-COVID" / "fang_covid_
 RAW_GERMANFAKENC = ROOT.parent / "shared" / "data" / "raw" / "GermanFakeNC" / "GermanFakeNC.json"
 RAW_20MINUTEN = ROOT.parent / "shared" / "data" / "raw" / "20Minuten_SwissText2023" / "examples"
 FALSE_STATEMENTS = ROOT.parent / "shared" / "data" / "germanfakenc_false_statements.jsonl"
+SUMMARIES = ROOT.parent / "shared" / "data" / "summ_de_dev.jsonl"
 _GNAD, _FANG = "10kgnad-test-", "fangcovid-"
 AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles each
     1: [_GNAD + n for n in "0021 0028 0032 0057 0092 0128 0147 0201 0264 0296 0380 0402 0493 0536 0604 0649 0689 "
@@ -81,10 +83,17 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
                             "0592 0629 0665 0684 0725 0764 0827 0836 0898 0905 0945 0991 1003".split()],
     11: [_FANG + n for n in "1660 1794 2166 2281 2547 34267 3485 36246 37053 37491 38332 39641 39733 5880 6040".split()]
         + [f"germanfakenc-{n}" for n in "034 042 114 125 153 159 185 200 215 229 264 347 402 460 464".split()],
+    # session 26: 30 more raw 10kGNAD rows outside the dev corpus and audits 1-11, no sport, 1,200-7,000 characters,
+    # six numbers or more (random.Random(20261204).sample of 56); then the 15 Wikipedia articles of the summary
+    # set's Klexikon pairs (../shared/data/summ_de_dev.jsonl) with the most digit groups: encyclopedic text
+    15: [_GNAD + n for n in "0007 0019 0047 0079 0082 0113 0135 0190 0222 0277 0363 0382 0407 0418 0430 0491 0512 "
+                            "0547 0575 0616 0706 0708 0746 0753 0766 0781 0808 0818 0938 1021".split()],
+    16: [f"klexikon-test-{n}" for n in "Längengrad Jahrhundert Asche Hollywood Heinzelmännchen Theophanu Nikosia Lachse "
+                                       "Erntedankfest Ingo_Siegner Anschrift Tatort Oberpfälzer_Wald Ständestaat Pony".split()],
 }
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
-              12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS]}
+              12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
