@@ -384,6 +384,7 @@ class Grammar:
         part_words = _alt(self.parts)
 
         comp_suffix = _alt_prefix(self.compounds)
+        adjective_suffix = _alt_prefix([k for k, (kind, _) in self.compounds.items() if kind != "count"])
         glued = _alt(self.glued_scales)  # "3bn" is a number and its scale, not a name like "5G"
         if self.glued_million:  # "1.5m people": the number and its scale; "100m long" stays a name
             between = rf"(?:{_alt(self.glued_million_between)}\s+)?" if self.glued_million_between else ""
@@ -411,6 +412,8 @@ class Grammar:
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w]){two_digit_decade}|{_alt(self.decade_words)})"
             if decade_suffix else r"(?P<decade>(?!x)x)",
             rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
+            # "1400 jährige", "22- jährige": an adjective compound typed apart; "206mal": digits glued to the suffix
+            rf"(?P<spaced>(?<![\w.,])\d+(?:[.,]\d+)*(?:(?:-\s+|\s+)(?-i:{adjective_suffix})|(?-i:{comp_suffix}))\w*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
             rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
             r"(?P<skip>(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
@@ -1471,16 +1474,10 @@ class Grammar:
         if not sep and word[0].isupper() and not self._sentence_start(text, start):
             return m.end()  # "im Dreißigjährigen Krieg": a name
         if not sep:  # a number word glued to its suffix
-            for suffix, (kind, unit) in sorted(self.compounds.items(), key=lambda kv: -len(kv[0])):
+            for suffix in sorted(self.compounds, key=len, reverse=True):
                 i = word.lower().find(suffix.lower())
                 if i > 0:
-                    value = self.words.parse(word[:i].lower())
-                    if value is None or (kind == "count" and value < 2):
-                        return m.end()
-                    after = self.re_space_word.match(text, m.end())
-                    if suffix == self.times_suffix and after and after.group(1) in self.times_multiple_before:
-                        kind, unit = "quantity", MULTIPLE_UNIT  # "fünfmal so viel": a multiple, not how often
-                    return self._compound(text, start, m.end(), value, 1.0, kind, unit)
+                    return self._suffixed(text, start, m.end(), self.words.parse(word[:i].lower()), 1.0, suffix)
             return m.end()
         parsed = parse_digits(head, self.decimal_mark, self.group_marks)
         if parsed is None:
@@ -1526,6 +1523,26 @@ class Grammar:
             q.noun = first
             return q
         return m.end()
+
+    def _suffixed(self, text: str, start: int, end: int, value: Optional[float], step: float, suffix: str):
+        """The figure of a number and a compound suffix (self.compounds: "jährig", "mal") at text[start:end]."""
+        kind, unit = self.compounds[suffix]
+        if value is None or (kind == "count" and value < 2):
+            return end
+        after = self.re_space_word.match(text, end)
+        if suffix == self.times_suffix and after and after.group(1) in self.times_multiple_before:
+            kind, unit = "quantity", MULTIPLE_UNIT  # "fünfmal so viel": a multiple, not how often
+        return self._compound(text, start, end, value, step, kind, unit)
+
+    def _read_spaced(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """Digits and a compound suffix typed apart ("1400 jährige", "22- jährige") or glued ("206mal")."""
+        digits = re.match(r"\d+(?:[.,]\d+)*", m.group()).group()
+        parsed = parse_digits(digits, self.decimal_mark, self.group_marks)
+        rest = m.group()[len(digits):].lstrip("- \t\n").lower()
+        suffix = next((x for x in sorted(self.compounds, key=len, reverse=True) if rest.startswith(x.lower())), None)
+        if parsed is None or suffix is None:
+            return m.end()
+        return self._suffixed(text, m.start(), m.end(), parsed[0], parsed[1], suffix)
 
     def _compound(self, text: str, start: int, end: int, value: float, step: float, kind: str, unit: str) -> Quantity:
         hedge_word, span_start = self._hedge_before(text, start)
