@@ -167,9 +167,11 @@ def _is_offer(sentence: Sentence) -> bool:
 
 
 def _is_sports_result(sentence: Sentence) -> bool:
-    """A score ("3:1"), or two different sports words: "um 1,5 Punkte auf 100,4 Punkte" is an index."""
-    sports = set(_table()["checkability"]["sports_words"])
-    return bool(_SCORE.search(sentence.text)) or len(sports.intersection(_words(sentence.text))) >= 2
+    """A score ("3:1"), or two different sports words: "um 1,5 Punkte auf 100,4 Punkte" is an index, and so
+    is a poll's "mit zwölf Punkten ... (elf Punkte)": the forms of one word (a group of the table) count once."""
+    words = set(_words(sentence.text))
+    found = sum(1 for forms in _table()["checkability"]["sports_words"] if words.intersection(forms))
+    return bool(_SCORE.search(sentence.text)) or found >= 2
 
 
 def _is_model_number(text: str, q: Quantity) -> bool:

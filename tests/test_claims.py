@@ -249,6 +249,14 @@ def test_an_index_that_lost_points_is_no_sports_result():
     assert {"1,5", "100,4"} <= set(texts_of(extract_claims(text, published=dt.date(2020, 4, 30))))
 
 
+def test_a_poll_in_points_is_no_sports_result():
+    # "Punkten" and "Punkte" are forms of one sports word; a score in sets ("Satz" and "Sätze") still drops a sentence
+    text = ("Im Vertrauensindex liegt Irmgard Griss mit zwölf Punkten vor Alexander Van der Bellen (elf Punkte). "
+            "Federer gewann den ersten Satz und verlor danach drei Sätze.")
+    found = texts_of(extract_claims(text, published=dt.date(2016, 4, 15)))
+    assert {"zwölf", "elf"} <= set(found) and "drei" not in found
+
+
 def test_weekday_needs_a_publication_date():
     text = "Das Landesamt meldete am Montag 412 neue Fälle."
     assert "Montag" not in texts_of(extract_claims(text))
