@@ -247,6 +247,7 @@ class Grammar:
             rf"(?<![\w]){_alt(tenseless)}\s+(?:{_alt(articles)}\s+)?(?:\d{{1,2}}\.\s*(?:{_alt(joiners)})\s*)*$"
         ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
+        self.year_period_nouns = frozenset(d["year_cues"].get("period_nouns", []))
         after = d["year_cues"].get("after", [])
         self.re_year_cue_after = re.compile(rf"\s+{_alt(after)}(?![\w])") if after else None
         self.older_year_count_words = frozenset(d["year_cues"].get("count_words_before", []))
@@ -1313,7 +1314,10 @@ class Grammar:
             1900 <= value <= 2099 or (1000 <= value <= 2099 and hedge_word is None  # "mit mindestens 1790" counts
                                       and self._older_year(text, start, end, lw, int(value), noun))
         ):
-            if self._count_unit(noun) is None:
+            # "Im Jahr 2015 kamen Flüchtlinge": a year after a period noun, its noun further on; not "im Jahr
+            # 2000 Besucher" (a yearly count, its noun right after the number)
+            dated = lw in self.year_period_nouns and not (noun and re.match(r"\s+" + re.escape(noun), text[end:]))
+            if self._count_unit(noun) is None or dated:
                 return self._year(text, start, end, int(value), None, back, published)
         # "Internet Explorer 6", "Silent Hill 2": a small number right after a name of
         # several words, counting nothing, is part of the name
