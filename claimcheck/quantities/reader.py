@@ -525,12 +525,16 @@ class Grammar:
         self.re_en_decimal = re.compile(r"\.\d{1,2}(?=\s*" + _alt(list(self.scales) + list(self.currencies) + ["Prozent"]) + ")")
         # "19.– Franken", "Fr. 20.–": a whole amount of a Swiss price
         self.re_whole_price = re.compile(r"\.[–-](?=\s*" + _alt(self.currencies) + r"|\s*[.,;]?(?:\s|$))")
+        # a cue is a word of its own: "unerwartet" is no "erwartet", "ausgerechnet" no "gerechnet"
         self.re_forecast = re.compile(
-            _alt(fc["cues"]) + "|" + r"(?<![\w])" + _alt(fc["modals"]) + r"\b[^.!?]*?\b" + _alt(fc["verbs"])
+            r"(?<![\w])(?:" + _alt(fc["cues"]) + r")|(?<![\w])" + _alt(fc["modals"]) + r"\b[^.!?]*?\b" + _alt(fc["verbs"])
         )
         self.forecast_cues = frozenset(fc["cues"])
-        compared = fc.get("comparison_before", [])  # "wie erwartet", "als ursprünglich erwartet"
-        self.re_expectation_compared = re.compile(r"(?<![\w])" + _alt(compared) + r"\s+(?:\w+\s+)?\Z") if compared else None
+        compared = fc.get("comparison_before", [])  # "wie erwartet", "Wie erwartet", "als ursprünglich erwartet"
+        self.re_expectation_compared = (re.compile(r"(?<![\w])(?i:" + _alt(compared) + r")\s+(?:\w+\s+)?\Z")
+                                        if compared else None)
+        continues = fc.get("dash_continues", [])
+        self.re_forecast_scope_end = re.compile(r"\s[–—-]\s" + (rf"(?!{_alt(continues)}\b)" if continues else ""))
 
     # -- reading ---------------------------------------------------------
     def read(self, text: str, published: Optional[Day]) -> list[Quantity]:
@@ -1457,6 +1461,12 @@ class Grammar:
         a, b = self._sentence_bounds(text, start)
         while b < len(text) and text[b - 1] == "\n" and re.match(r"[ \t]*[a-zäöüß]", text[b:b + 20]):
             b = self._sentence_bounds(text, b)[1]  # a hard-wrapped line goes on: "auf 96,4 Prozent\nansteigen"
+        for dash in self.re_forecast_scope_end.finditer(text, a, b):  # the part of the sentence the figure is in
+            if dash.end() <= start:
+                a = dash.end()
+            elif dash.start() >= end:
+                b = dash.start()
+                break
         bounds = (a, b)
         memo = self._state.forecast
         if bounds not in memo:
