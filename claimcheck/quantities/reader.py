@@ -248,6 +248,10 @@ class Grammar:
         ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
         self.year_period_nouns = frozenset(d["year_cues"].get("period_nouns", []))
+        eras = d["year_cues"].get("eras", {})
+        self.eras_before = frozenset(eras.get("before", []))
+        era_words = [*self.eras_before, *eras.get("after", [])]
+        self.re_era_after = re.compile(rf"\s*({_alt(era_words)})(?![\w])") if era_words else None
         after = d["year_cues"].get("after", [])
         self.re_year_cue_after = re.compile(rf"\s+{_alt(after)}(?![\w])") if after else None
         self.older_year_count_words = frozenset(d["year_cues"].get("count_words_before", []))
@@ -1055,6 +1059,11 @@ class Grammar:
             return end
         if plain and text[start - 1:start] == "[" and text[end:end + 1] == "]":
             return end + 1  # "[34]": a footnote mark
+        if plain and self.re_era_after is not None and (era := self.re_era_after.match(text, end)):
+            # "300 v. Chr." is a year before the calendar's first, no figure; "991 n. Chr." is a year
+            if era.group(1) in self.eras_before or not 1 <= value <= 2099:
+                return era.end()
+            return self._year(text, start, era.end(), int(value), None, self._back(text, start), published)
         nxt = text[end:end + 1]
         if nxt == "." and plain and self.lang == "de" and self.re_en_decimal.match(text, end):
             # "4.9 Milliarden", "19.99 Franken": a decimal point before a scale word, a currency or "Prozent"
