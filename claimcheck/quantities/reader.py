@@ -1036,6 +1036,9 @@ class Grammar:
         from_words = word_value is not None
         if token is not None and token.endswith(self.zero_decimals):
             token = token[:token.rindex(self.decimal_mark)]  # "250.000,-": a whole number
+            word = self._word_before(text, start)
+            if prefix_currency is None and word in self.currencies:  # "Euro 30,-": a price, its currency before it
+                prefix_currency, start = word, text.rfind(word, 0, start)
         if word_value is None:
             parsed = parse_digits(token, self.decimal_mark, self.group_marks)
             if parsed is None:
