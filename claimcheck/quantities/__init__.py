@@ -103,7 +103,10 @@ _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 def grammar(lang: str) -> Grammar:
     """The compiled reader for one language (built once per process)."""
     with open(_LANG_DIR / lang / "quantities.toml", "rb") as f:
-        return Grammar(tomllib.load(f), lang)
+        table = tomllib.load(f)
+    subjects = _LANG_DIR / lang / "claims.toml"  # its place names: a bracket after a place counts, it gives no age
+    places = tomllib.loads(subjects.read_text("utf-8")).get("subjects", {}).get("places", []) if subjects.exists() else []
+    return Grammar(table, lang, frozenset(places))
 
 
 def read_quantities(text: str, *, published: Optional[dt.date] = None, lang: str = "de") -> list[Quantity]:

@@ -160,8 +160,10 @@ _ORDINAL_NOUNS = frozenset(
 class Grammar:
     """The reader for one language, built once from its quantities table."""
 
-    def __init__(self, table: dict[str, Any], lang: str) -> None:
+    def __init__(self, table: dict[str, Any], lang: str, places: frozenset[str] = frozenset()) -> None:
+        """`places`: names of places (the subjects table's), after which a bracketed number counts ("Bayern (8)")."""
         self.lang = lang
+        self.places = places
         num = table["numerals"]
         self.decimal_mark: str = num["decimal_mark"]
         self.group_marks = frozenset(num["group_marks"])
@@ -894,8 +896,9 @@ class Grammar:
     def _bracketed_counts(self, text: str, start: int, end: int) -> bool:
         """Whether the bracketed number at text[start:end] counts for the name before it rather than giving its age:
         after an acronym ("FDP (79)", "CDU/CSU (306)"), or in a list of such brackets where one holds no age or
-        follows an acronym ("CDU/CSU (306), SPD (153), FDP (56)", "AfD (83) und Linke (58)")."""
-        if self._after_acronym(text, start - 1):
+        follows an acronym ("CDU/CSU (306), SPD (153), FDP (56)", "AfD (83) und Linke (58)"), or after a place,
+        which has no age ("Nordrhein-Westfalen (17), Baden-Württemberg (10) und Bayern (8)", "Berlin (42)")."""
+        if self._after_acronym(text, start - 1) or self._after_place(text, start - 1):
             return True
         a, b = max(0, start - 200), min(len(text), end + 200)
         listed = [m for m in _BRACKETED_NUMBER.finditer(text, a, b)]
@@ -913,6 +916,11 @@ class Grammar:
                 run.append(listed[k])
         return len(run) >= 2 and any(not 1 <= float(m.group(1).replace(".", "").replace(",", ".")) <= 120
                                      or self._after_acronym(text, m.start()) for m in run)
+
+    def _after_place(self, text: str, bracket: int) -> bool:
+        """Whether the bracket at `bracket` follows the name of a place."""
+        name = re.search(r"([\wÄÖÜäöüß-]+)\s*$", text[max(0, bracket - 40):bracket])
+        return bool(name and name.group(1) in self.places)
 
     def _after_acronym(self, text: str, bracket: int) -> bool:
         """Whether the bracket at `bracket` follows a party's acronym ("FDP (79)", "AfD-Fraktion (83)"; not
