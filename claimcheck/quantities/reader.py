@@ -62,6 +62,7 @@ ELLIPSIS_SIZE = 10.0
 SHARED_UNIT_SIZE = 100.0
 # a figure, and at most a noun after it, right before a period: "155 Wahlgänge in zehn Wochen"
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:1\d|20)\d\d\s)\d[\d.,]*\s+(?:[^\W\d_][\w-]*\s+)?\Z")  # not a year
+_NOUN_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # a noun right after a duration ("in zehn Jahren Krieg")
 _GLUED_COMPOUND = re.compile(r"-(\d{1,3})([^\W\d_]+)")  # "-35jähriger", the second number of a range compound
 # A duration unit and the next smaller one, with how many of it make one: "303 Stunden und 13 Minuten".
 SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
@@ -1324,6 +1325,8 @@ class Grammar:
                 # "binnen eines Tages registriert", "155 Wahlgänge in zehn Wochen", "50 Neuinfektionen pro 100.000
                 # Einwohnern in sieben Tagen": the period a figure was counted in
                 relation = "within"
+            elif relation == "deadline" and rel.lower() == "in" and _NOUN_RIGHT_AFTER.match(text, u.end()):
+                relation = "within"  # "in zehn Jahren Irakkrieg", "in zwei Jahren Bauzeit": a period of that noun
             q.relation = relation
             if published is not None and relation in ("deadline", "since"):
                 self._resolve_duration(q, published)
