@@ -11,7 +11,8 @@ more raw 10kGNAD rows and the 10 Swiss 20 Minuten articles; 8: 30 more raw 10kGN
 articles of the fake outlets and 15 more GermanFakeNC; 10, 11: the same sources again, on the final code; 12, 13:
 half each of the 264 GermanFakeNC false statements that hold a digit, ../shared/data/germanfakenc_false_statements.jsonl,
 dated by their article; 14: 150 of the 710 that hold none; 15: 30 more raw 10kGNAD rows; 16: 15 German Wikipedia
-articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_dev.jsonl). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_dev.jsonl; 17: 26 more raw
+10kGNAD rows and 14 FANG-COVID articles, after the mends of 15 and 16). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -90,10 +91,16 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
                             "0547 0575 0616 0706 0708 0746 0753 0766 0781 0808 0818 0938 1021".split()],
     16: [f"klexikon-test-{n}" for n in "Längengrad Jahrhundert Asche Hollywood Heinzelmännchen Theophanu Nikosia Lachse "
                                        "Erntedankfest Ingo_Siegner Anschrift Tatort Oberpfälzer_Wald Ständestaat Pony".split()],
+    # session 26, after the mends of audits 15 and 16: the 26 raw 10kGNAD rows left by the filter of audit 15, and 14
+    # FANG-COVID articles outside the dev corpus and audits 5, 9, 11 (random.Random(20261205).sample of 47)
+    17: [_GNAD + n for n in "0029 0041 0083 0152 0202 0228 0242 0247 0266 0315 0319 0466 0476 0483 0498 0532 0573 "
+                            "0609 0612 0677 0690 0702 0727 0885 0924 0956".split()]
+        + [_FANG + n for n in "1434 1642 2692 322 35135 35351 38969 39424 39863 40803 41165 5672 5879 6029".split()],
 }
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
-              12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES]}
+              12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
+              17: [RAW_10KGNAD, RAW_FANG]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
