@@ -251,6 +251,7 @@ class Grammar:
         ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
         self.year_period_nouns = frozenset(d["year_cues"].get("period_nouns", []))
+        self.factor_words = frozenset(table.get("times", {}).get("factor_words", []))
         eras = d["year_cues"].get("eras", {})
         self.eras_before = frozenset(eras.get("before", []))
         era_words = [*self.eras_before, *eras.get("after", [])]
@@ -1267,6 +1268,8 @@ class Grammar:
         from_bound = hedge_word is None and low is None and rel is not None and self.relations.get(rel) == "from"
         if times is not None and prefix_currency is None:
             return self._make(text, span_start, times.end(), "quantity", v, low, high, st, 1.0, MULTIPLE_UNIT, hedge_word)
+        if u is None and prefix_currency is None and self._word_before(text, start) in self.factor_words:
+            return self._make(text, span_start, end, "quantity", v, low, high, st, 1.0, MULTIPLE_UNIT, hedge_word)  # "Faktor 10"
         if prefix_currency is not None or ukind in ("cur", "minor"):
             code = self.currencies.get(prefix_currency) if prefix_currency else None
             factor = 1.0
