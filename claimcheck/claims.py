@@ -178,7 +178,7 @@ def _is_model_number(text: str, q: Quantity) -> bool:
     """A bare number right after a product's or brand's name is part of that name: "iWork 11", "Miix 310",
     "CM 13" (a name with an inner capital, a coined word the dictionaries do not know, or a short acronym;
     not a listed place or organisation: "in Wien 1.200" is Vienna's count)."""
-    if q.kind != "count" or q.noun or q.unit or q.hedge or not re.fullmatch(r"\d{1,4}", q.text):
+    if q.kind != "count" or q.noun or q.unit or not q.unbounded or not re.fullmatch(r"\d{1,4}", q.text):
         return False
     before = re.search(r"(?<![\w.-])([A-Za-zÄÖÜäöüß][\w-]*) $", text[max(0, q.start - 40) : q.start])
     if not before or not is_product_name(before.group(1)):
@@ -270,7 +270,7 @@ def _vague_reason(text: str, q: Quantity) -> Optional[str]:
     # the base of a rate: "609 Pensionisten auf 1.000 Erwerbstätige", "wie viele von 100 000 Einwohnern",
     # "bezogen auf 100 000 Einwohner", "247 Dollar für 1000 Kubikmeter"
     # (not a change: "von 500 Fällen auf 1.000")
-    if q.value and q.value >= 10 and math.log10(q.value).is_integer() and q.hedge is None:
+    if q.value and q.value >= 10 and math.log10(q.value).is_integer() and q.unbounded:
         words = _table()["checkability"]
         counted = re.search(r"(\w+)\s+\d\S*\s+[A-ZÄÖÜ]\S*\s+(?:" + "|".join(words["rate_base_after_count"]) + r")\s+$", before)
         if (counted and counted.group(1).lower() not in words["change_prepositions"]) \

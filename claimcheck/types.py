@@ -47,6 +47,11 @@ class Quantity:
     hedge: Optional[str] = None
     relation: Optional[str] = None  # "deadline", "within", "until", "from", "since", "in", or None
 
+    @property
+    def unbounded(self) -> bool:
+        """No hedge bounds it: none, or "forecast", which is said of its sentence and leaves the figure exact."""
+        return self.hedge in (None, "forecast")
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

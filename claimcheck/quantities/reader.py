@@ -104,8 +104,8 @@ def _as_threshold(text: str, q: Quantity, start: int) -> Quantity:
 
 
 def _bare_number(q: Quantity) -> bool:
-    """A figure in digits with no unit, counted noun or hedge: a number whose unit the text may give elsewhere."""
-    return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.hedge is None
+    """A figure in digits with no unit, counted noun or bound: a number whose unit the text may give elsewhere."""
+    return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.unbounded
             and q.value is not None and any(ch.isdigit() for ch in q.text))
 
 
@@ -541,6 +541,15 @@ class Grammar:
         compared = fc.get("comparison_before", [])  # "wie erwartet", "Wie erwartet", "als ursprünglich erwartet"
         self.re_expectation_compared = (re.compile(r"(?<![\w])(?i:" + _alt(compared) + r")\s+(?:\w+\s+)?\Z")
                                         if compared else None)
+        # a modal and an infinitive ending its clause: "soll ... auf 55 Euro angehoben werden"; not a perfect
+        # infinitive after a participle, which reports ("soll ... angegriffen haben")
+        future_modals = fc.get("future_modals", [])
+        self.re_modal_infinitive = (re.compile(r"(?<![\w])" + _alt(future_modals) + r"\s[^.!?,;:()]*?(\S+)\s+([a-zäöüß]+(?:en|ern|eln)|sein)"
+                                               r"(?=\s*(?:[.!?,;:)\"“”]|$))") if future_modals else None)
+        self.perfect_auxiliaries = frozenset(fc.get("perfect_auxiliaries", []))
+        prefixes = fc.get("separable_prefixes", [])
+        self.re_participle = re.compile(rf"{_alt_prefix(prefixes)}?(ge[a-zäöüß]{{3,}})$" if prefixes else r"(ge[a-zäöüß]{3,})$")
+        self.ge_infinitives = frozenset(fc.get("ge_infinitives", []))
         continues = fc.get("dash_continues", [])
         self.re_forecast_scope_end = re.compile(r"\s[–—-]\s" + (rf"(?!{_alt(continues)}\b)" if continues else ""))
 
@@ -609,7 +618,7 @@ class Grammar:
 
     def _bound_after(self, text: str, q: Quantity) -> None:
         """A bound written after the figure: "40 Prozent und mehr", "14 Tage oder länger" (the words join the span)."""
-        if self.re_hedge_after is None or q.hedge is not None or q.value is None or q.kind == "date":
+        if self.re_hedge_after is None or not q.unbounded or q.value is None or q.kind == "date":
             return
         m = self.re_hedge_after.match(text, q.end)
         joined = m is not None  # right after the figure the words join its span; after its noun they do not
@@ -630,7 +639,9 @@ class Grammar:
         merged: list[Quantity] = []
         for i, q in enumerate(out):
             first = merged[-1] if merged else None
-            if first is None or first.hedge is not None or q.hedge is not None or first.value is None or q.value is None:
+            # "Der Spritz soll 6 Euro 50 kosten" is still one price
+            if (first is None or not first.unbounded or not q.unbounded
+                    or first.value is None or q.value is None):
                 merged.append(q)
                 continue
             between = text[first.end:q.start]
@@ -757,7 +768,7 @@ class Grammar:
         amount ("In der Region leben 2 Millionen" after "2 Millionen Euro" is not)."""
         named: dict[float, str] = {}
         for q in out:
-            if q.kind == "money" and q.value and q.hedge is None and self.re_scale_inside.search(q.text):
+            if q.kind == "money" and q.value and q.unbounded and self.re_scale_inside.search(q.text):
                 named.setdefault(q.value, q.unit)
             elif (q.kind == "count" and q.noun is None and q.unit is None and q.value in named
                   and self.re_scale_inside.search(q.text) and self._word_before(text, q.start) in self.share_articles):
@@ -1497,7 +1508,28 @@ class Grammar:
         memo = self._state.forecast
         if bounds not in memo:
             memo[bounds] = any(not self._compares_with_expectation(text, m) for m in self.re_forecast.finditer(text, *bounds))
-        return memo[bounds]
+        if memo[bounds]:
+            return True
+        # the figure's own clause (between commas): "Wir wollen die Saison beenden, ... der heuer bereits drei Rennen
+        # gewonnen hat" is no plan for the three
+        clause = (max(text.rfind(",", a, start), text.rfind(";", a, start), a - 1) + 1,
+                  min([i for i in (text.find(",", end, b), text.find(";", end, b)) if i >= 0] or [b]))
+        if ("modal", clause) not in memo:
+            memo["modal", clause] = self._modal_infinitive(text, *clause)
+        return memo["modal", clause]
+
+    def _modal_infinitive(self, text: str, a: int, b: int) -> bool:
+        """Whether text[a:b] states what shall or will be: a modal and an infinitive ending its clause."""
+        if self.re_modal_infinitive is None:
+            return False
+        for m in self.re_modal_infinitive.finditer(text, a, b):
+            before, verb = m.group(1), m.group(2)
+            if verb in self.perfect_auxiliaries and before[:1].islower() and before.endswith(("t", "en")):
+                continue  # "soll ... angegriffen haben", "soll gewesen sein": reported, not to come
+            if (participle := self.re_participle.match(verb)) and participle.group(1) not in self.ge_infinitives:
+                continue  # "wird ... ausgetragen": a present passive, its participle ends as an infinitive does
+            return True
+        return False
 
     def _compares_with_expectation(self, text: str, cue: re.Match[str]) -> bool:
         """Whether a forecast cue compares a reported figure with what was expected ("stieg wie erwartet",
