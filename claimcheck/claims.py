@@ -269,11 +269,12 @@ def _vague_reason(text: str, q: Quantity) -> Optional[str]:
         return "rate definition"
     # the base of a rate: "609 Pensionisten auf 1.000 Erwerbstätige", "wie viele von 100 000 Einwohnern",
     # "bezogen auf 100 000 Einwohner", "247 Dollar für 1000 Kubikmeter"
-    # (not a change: "von 500 Fällen auf 1.000")
+    # (not a change: "von 500 Fällen auf 1.000"; but "von 80,4 Infektionen bei 100.000 Einwohnern" is a rate)
     if q.value and q.value >= 10 and math.log10(q.value).is_integer() and q.unbounded:
         words = _table()["checkability"]
-        counted = re.search(r"(\w+)\s+\d\S*\s+[A-ZÄÖÜ]\S*\s+(?:" + "|".join(words["rate_base_after_count"]) + r")\s+$", before)
-        if (counted and counted.group(1).lower() not in words["change_prepositions"]) \
+        counted = re.search(r"(\w+)\s+\d\S*\s+[A-ZÄÖÜ]\S*\s+(" + "|".join(words["rate_base_after_count"]) + r")\s+$", before)
+        if (counted and not (counted.group(1).lower() in words["change_prepositions"]
+                             and counted.group(2) in words["change_targets"])) \
                 or re.search(r"\b(?:" + "|".join(words["rate_base_phrases"]) + r")\s+$", before) \
                 or re.search(r"\d\S*\s+(?:" + "|".join(words["rate_base_after_price"]) + r")\s+$", before):
             return "rate definition"

@@ -228,8 +228,9 @@ def test_questions_are_no_claims():
             "the base of a rate, not a change to a round figure",
             "In Österreich kamen 2017 rund 609 Pensionisten auf 1.000 Erwerbstätige. "
             "In Österreich stieg die Zahl der Fälle von 500 auf 1.000. "
-            "Die Ukraine zahlte 247 Dollar für 1000 Kubikmeter. Die Ukraine zahlt 5 Millionen Euro für 100 Wohnungen.",
-            ["2017", "rund 609", "500", "1.000", "247 Dollar", "5 Millionen Euro", "100"],
+            "Die Ukraine zahlte 247 Dollar für 1000 Kubikmeter. Die Ukraine zahlt 5 Millionen Euro für 100 Wohnungen. "
+            "In Hamm stieg der Index von 80,4 Infektionen bei 100.000 Einwohnern auf 95,5.",
+            ["2017", "rund 609", "500", "1.000", "247 Dollar", "5 Millionen Euro", "100", "80,4", "95,5"],
         ),
     ],
 )
