@@ -267,6 +267,7 @@ _TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}(?!\w)|\w+(?:[-'’]\w+)*|[^\w\s]")
 _INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
 _NUMBER = re.compile(r"^\d[\d.,]*$")  # not "000-Einwohner-Stadt" (of "60.000-Einwohner-Stadt Wesel")
+_AGE_FIGURE = re.compile(r"^\d[\d.,]*-?[a-zäöüß]+(?:e|en|er|es|em)$")  # "52-jährige", "28jährige": an adjective
 # A capitalised adjective that is part of the name after it ("Europäische Union").
 _NAME_ADJECTIVE = re.compile(r"^[A-ZÄÖÜ]\w*isch(?:e|en|er|es|em)$")
 # an organisation's adjective: "Europäische", "Deutsche" ("die Deutsche Rentenversicherung")
@@ -935,6 +936,8 @@ class SubjectFinder:
         if i == 0:
             return False
         prev = sent[i - 1]
+        if _AGE_FIGURE.match(prev.text) and _is_no_common_word(sent[i].text):
+            return False  # "Der 48-jährige Martin Scorsese": a name after an age, not what a count counts
         return bool(_NUMBER.match(prev.text)) or prev.end in self._figure_ends
 
     def _passes_name_rules(self, sent: list[Token], i: int) -> bool:

@@ -557,6 +557,10 @@ SUBJECT_RULES = [
     # Johann Ohneland" the name "Deutsch Johann".
     ("a royal title and the one name after it are a name ('Prinz William')",
      "Prinz William (32) enthüllte am Montag ein Denkmal aus zwölf Bronzestühlen.", "zwölf", "Prinz William"),
+    ("a name right after an age is a name, not what a count counts ('Der 48-jährige Martin Scorsese')",
+     "Der 48-jährige Martin Scorsese hat 300 Mitarbeiter.", "300", "Martin Scorsese"),
+    ("... and a noun there is still a noun ('Der 30-jährige Täter Hamidullah Moradi')",
+     "Der 30-jährige Täter Hamidullah Moradi hatte 500 Euro dabei.", "500 Euro", "Hamidullah Moradi"),
     ("'Sir' is a title, dropped from the name",
      "Sir Tim Hunt erhielt 2001 den Nobelpreis.", "2001", "Tim Hunt"),
     ("a language after 'auf' opens no name with the name after it ('auf Deutsch Johann Ohneland')",
