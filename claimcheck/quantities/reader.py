@@ -284,7 +284,9 @@ class Grammar:
                                     if modals and perfect else None)
         # up to ten words, then the marker and an infinitive ("zu überprüfen") or a separable verb with the
         # marker inside ("wieder zuzulassen", "vorzubereiten"), before any comma or clause end
-        fused = _alt_prefix(wd.get("separable_prefixes", [])) + re.escape(marker or "") + r"[^\W\d_]+en\b"
+        self.separable_prefixes = wd.get("separable_prefixes", [])
+        self.perfect_infinitives = frozenset(perfect)
+        fused = _alt_prefix(self.separable_prefixes) + re.escape(marker or "") + r"[^\W\d_]+en\b"
         self.re_intention_after = re.compile(
             rf"(?:\s+[^\s,;:.!?–]+){{0,10}}?\s+(?:{re.escape(marker)}\s+(?!{_alt(perfect)}\b)[^\W\d_]+en\b|{fused})"
         ) if marker else None
@@ -546,8 +548,7 @@ class Grammar:
         future_modals = fc.get("future_modals", [])
         self.re_modal_infinitive = (re.compile(r"(?<![\w])" + _alt(future_modals) + r"\s[^.!?,;:()]*?(\S+)\s+([a-zäöüß]+(?:en|ern|eln)|sein)"
                                                r"(?=\s*(?:[.!?,;:)\"“”]|$))") if future_modals else None)
-        self.perfect_auxiliaries = frozenset(fc.get("perfect_auxiliaries", []))
-        prefixes = fc.get("separable_prefixes", [])
+        prefixes = self.separable_prefixes
         self.re_participle = re.compile(rf"{_alt_prefix(prefixes)}?(ge[a-zäöüß]{{3,}})$" if prefixes else r"(ge[a-zäöüß]{3,})$")
         self.ge_infinitives = frozenset(fc.get("ge_infinitives", []))
         continues = fc.get("dash_continues", [])
@@ -1524,7 +1525,7 @@ class Grammar:
             return False
         for m in self.re_modal_infinitive.finditer(text, a, b):
             before, verb = m.group(1), m.group(2)
-            if verb in self.perfect_auxiliaries and before[:1].islower() and before.endswith(("t", "en")):
+            if verb in self.perfect_infinitives and before[:1].islower() and before.endswith(("t", "en")):
                 continue  # "soll ... angegriffen haben", "soll gewesen sein": reported, not to come
             if (participle := self.re_participle.match(verb)) and participle.group(1) not in self.ge_infinitives:
                 continue  # "wird ... ausgetragen": a present passive, its participle ends as an infinitive does
