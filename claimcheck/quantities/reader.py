@@ -1511,8 +1511,8 @@ class Grammar:
             memo[bounds] = any(not self._compares_with_expectation(text, m) for m in self.re_forecast.finditer(text, *bounds))
         if memo[bounds]:
             return True
-        # the figure's own clause (between commas): "Wir wollen die Saison beenden, ... der heuer bereits drei Rennen
-        # gewonnen hat" is no plan for the three
+        # the figure's own clause (between commas): "Er werde die Saison beenden, sagte der Fahrer, der heuer bereits
+        # drei Rennen gewonnen hat" plans nothing for the three
         clause = (max(text.rfind(",", a, start), text.rfind(";", a, start), a - 1) + 1,
                   min([i for i in (text.find(",", end, b), text.find(";", end, b)) if i >= 0] or [b]))
         if ("modal", clause) not in memo:
