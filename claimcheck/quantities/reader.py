@@ -206,6 +206,7 @@ class Grammar:
         exceptions = table.get("hedge_exceptions", {})
         self.not_before_durations = frozenset(exceptions.get("not_before_durations", []))
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
+        self.noun_hedges = frozenset(exceptions.get("noun_hedges", []))
         self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
         self.preposition_verbs = frozenset(exceptions.get("preposition_verbs", []))
         stems = exceptions.get("preposition_verb_stems", [])
@@ -1260,6 +1261,8 @@ class Grammar:
             return None
         uw = _unit_name(u) if unit_word else None
         ukind = self.unit_kind.get(uw) if uw else None
+        if (hedge_word or "").lower() in self.noun_hedges and u is not None:
+            hedge_word = None  # "eine Erinnerung an die acht Monate": to the eight months; a count's only (below)
         if prefix_currency is None and back is not None and back.group("cur"):
             prefix_currency = back.group("cur").strip()
             start = back.start("cur")
@@ -1350,6 +1353,8 @@ class Grammar:
             return self._make(text, span_start, u.end(), "quantity", v, low, high, st, 1.0, self.units[uw], hedge_word)
         # "2015 der Flüchtlinge" stays a year: a bare year takes no noun through a genitive
         noun = self._counted_noun(text, end, partitive=not (plain and scale == 1.0 and 1000 <= value <= 2099))
+        if (hedge_word or "").lower() in self.noun_hedges and not (noun and re.match(r"\s+" + re.escape(noun) + r"\b", text[end:])):
+            hedge_word, span_start = None, start  # "erinnern an die 20 Millionen heutigen Stalinisten": to the 20 million
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
         if plain and scale == 1.0 and low is None and (hedge_word is None or bound) and float(int(value)) == value and (
