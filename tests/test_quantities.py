@@ -278,6 +278,8 @@ def test_counted_nouns_of_english_facts_meet_the_german_ones(german: str, englis
     ("Es sollen zwei Prozent des BIP sein, doppelt so viel.", "quantity", "times"),  # a multiple
     ("Nach 33,4 Millionen Euro 2019 rechnet die Gemeinde 2020 mit knapp vier Millionen.", "money", "EUR"),
     ("Der Umsatz stieg um 5 Prozent auf drei.", "count", None),  # a bare number word leaves none out
+    # two scaled amounts talk of one order of magnitude, though 282 billion is under a tenth of 2.9 trillion
+    ("Diese Klasse besaß 2,9 Billionen Dollar, 282 Milliarden mehr als im Vorjahr.", "money", "USD"),
 ])
 def test_a_bare_number_leaves_out_the_unit_of_the_figure_of_its_size_before(text: str, kind: str, unit) -> None:
     last = read_quantities(text)[-1]

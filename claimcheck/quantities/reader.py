@@ -809,8 +809,10 @@ class Grammar:
                 continue
             if before.start < sentence_start and not (before.kind == "money" and self.re_scale_inside.search(before.text)):
                 return
+            # two amounts with scale words are of one order of magnitude's talk: "2,9 Billionen Dollar - 282 Milliarden mehr"
+            size = SHARED_UNIT_SIZE if scaled and self.re_scale_inside.search(before.text) else ELLIPSIS_SIZE
             if (before.kind in ("money", "percent", "quantity", "duration") and before.unit and before.value
-                    and before.relation is None and 1 / ELLIPSIS_SIZE <= q.value / before.value <= ELLIPSIS_SIZE):
+                    and before.relation is None and 1 / size <= q.value / before.value <= size):
                 q.kind, q.unit = before.kind, before.unit
             return  # the nearest figure decides
 
