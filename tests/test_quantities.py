@@ -531,3 +531,14 @@ def test_a_hedge_broken_over_a_line_is_one_hedge() -> None:
 def test_a_forecast_goes_on_over_a_hard_line_break() -> None:
     (year, share) = read_quantities("Dieser Wert dürfte laut IWF 2020 auf 96,4 Prozent\nansteigen.")
     assert share.hedge == "forecast"
+
+
+@pytest.mark.parametrize("text, relations", [
+    ("Die Ausstellung läuft vom 30. Jänner bis 3. April.", ["from", "until"]),
+    ("Zwischen 1961 und 1990 gab es in Wien rund 9,6 Hitzetage pro Jahr.", ["from", "until"]),
+    ("In den Jahren 2009 bis 2014 kamen 813.000 Menschen.", ["from", "until"]),
+    ("Im März und April 2020 kamen 500 Menschen.", [None, None]),  # two months, no period
+])
+def test_the_first_date_of_a_period_is_where_it_starts(text: str, relations: list) -> None:
+    dates = [q for q in read_quantities(text, published=dt.date(2015, 7, 1)) if q.kind == "date"]
+    assert [q.relation for q in dates] == relations

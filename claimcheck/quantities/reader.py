@@ -614,6 +614,7 @@ class Grammar:
         for first, then in zip(out, out[1:]):
             self._year_left_out(text, first, then)
             self._points_of_a_rate(text, first, then)
+            self._period_start(text, first, then)
         for q in out:
             self._bound_after(text, q)
         return self._joined_figures(text, out)
@@ -686,6 +687,18 @@ class Grammar:
         if m and m.end() == then.start:
             first.end = m.end("points")
             first.text, first.kind, first.unit, first.noun = text[first.start:first.end], "percent", "pp", None
+
+    def _period_start(self, text: str, first: Quantity, then: Quantity) -> None:
+        """The first date of a period is where it starts: "vom 30. Jänner bis 3. April", "In den Jahren 2009 bis
+        2014" (the second carries "until"), "zwischen 1961 und 1990" (both without a word of their own)."""
+        if first.kind != "date" or then.kind != "date" or first.relation is not None:
+            return
+        between = text[first.end:then.start]
+        if then.relation == "until" and re.fullmatch(r"\s*[-–]?\s*", between):
+            first.relation = "from"
+        elif (then.relation is None and re.fullmatch(r"\s+und\s+", between)
+              and self._word_before(text, first.start).lower() == "zwischen"):
+            first.relation, then.relation = "from", "until"
 
     def _year_left_out(self, text: str, first: Quantity, then: Quantity) -> None:
         """A date without a year that opens a period takes the year of the date that closes it: "von
