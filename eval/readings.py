@@ -12,7 +12,8 @@ articles of the fake outlets and 15 more GermanFakeNC; 10, 11: the same sources 
 half each of the 264 GermanFakeNC false statements that hold a digit, ../shared/data/germanfakenc_false_statements.jsonl,
 dated by their article; 14: 150 of the 710 that hold none; 15: 30 more raw 10kGNAD rows; 16: 15 German Wikipedia
 articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_dev.jsonl; 17: 26 more raw
-10kGNAD rows and 14 FANG-COVID articles, after the mends of 15 and 16). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+10kGNAD rows and 14 FANG-COVID articles, after the mends of 15 and 16; 18: 20 FANG-COVID and 15 GermanFakeNC
+articles, on the session's final code). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -96,11 +97,16 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
     17: [_GNAD + n for n in "0029 0041 0083 0152 0202 0228 0242 0247 0266 0315 0319 0466 0476 0483 0498 0532 0573 "
                             "0609 0612 0677 0690 0702 0727 0885 0924 0956".split()]
         + [_FANG + n for n in "1434 1642 2692 322 35135 35351 38969 39424 39863 40803 41165 5672 5879 6029".split()],
+    # session 26, on its final code: 20 more FANG-COVID articles and 15 GermanFakeNC, none audited or met in the
+    # session's dumps of changed claims (random.Random(20261206).sample of 25 and 64)
+    18: [_FANG + n for n in "1702 2896 34335 34705 34839 35311 35338 35729 36127 36647 37536 38119 39761 40597 40698 "
+                            "40897 430 6004 6022 6052".split()]
+        + [f"germanfakenc-{n}" for n in "009 064 122 131 175 177 208 227 265 314 362 364 397 419 461".split()],
 }
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
-              17: [RAW_10KGNAD, RAW_FANG]}
+              17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
