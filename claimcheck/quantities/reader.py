@@ -424,8 +424,8 @@ class Grammar:
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w]){two_digit_decade}|{_alt(self.decade_words)})"
             if decade_suffix else r"(?P<decade>(?!x)x)",
             rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
-            # "1400 jährige", "22- jährige": an adjective compound typed apart; "206mal": digits glued to the suffix
-            rf"(?P<spaced>(?<![\w.,])\d+(?:[.,]\d+)*(?:(?:-\s+|\s+)(?-i:{adjective_suffix})|(?-i:{comp_suffix}))\w*)",
+            # "1400 jährige", "22- jährige", "59 – Jährige": an adjective compound typed apart; "206mal": digits glued to the suffix
+            rf"(?P<spaced>(?<![\w.,])\d+(?:[.,]\d+)*(?:(?:\s*[-–]\s+|\s+)(?-i:{adjective_suffix})|(?-i:{comp_suffix}))\w*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
             rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
             r"(?P<skip>(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
@@ -1628,10 +1628,10 @@ class Grammar:
         return self._compound(text, start, end, value, step, kind, unit)
 
     def _read_spaced(self, text: str, m: re.Match[str], published: Optional[Day]):
-        """Digits and a compound suffix typed apart ("1400 jährige", "22- jährige") or glued ("206mal")."""
+        """Digits and a compound suffix typed apart ("1400 jährige", "22- jährige", "59 – Jährige") or glued ("206mal")."""
         digits = re.match(r"\d+(?:[.,]\d+)*", m.group()).group()
         parsed = parse_digits(digits, self.decimal_mark, self.group_marks)
-        rest = m.group()[len(digits):].lstrip("- \t\n").lower()
+        rest = m.group()[len(digits):].lstrip("-– \t\n").lower()
         suffix = next((x for x in sorted(self.compounds, key=len, reverse=True) if rest.startswith(x.lower())), None)
         if parsed is None or suffix is None:
             return m.end()
