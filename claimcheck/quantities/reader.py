@@ -217,8 +217,12 @@ class Grammar:
         self.hedges_after: dict[str, str] = table.get("hedges_after", {})
         # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro", nor
         # "500 Menschen und mehr als 20 Polizisten" (a bound of the next figure)
-        self.re_hedge_after = (re.compile(r"\s+(" + _alt(self.hedges_after) + r")(?![\w-])(?!\s+(?:[A-ZÄÖÜ\d]|als\b))")
-                               if self.hedges_after else None)
+        # ... but "oder mehr" before a noun still bounds the figure: "2.500 oder mehr Menschen" (at least 2,500)
+        before_noun = [h for h in exceptions.get("bounds_before_noun", []) if h in self.hedges_after]
+        others = [h for h in self.hedges_after if h not in before_noun]
+        alternatives = ([r"(?:" + _alt(others) + r")(?![\w-])(?!\s+(?:[A-ZÄÖÜ\d]|als\b))"] if others else []) + (
+            [r"(?:" + _alt(before_noun) + r")(?![\w-])(?!\s+(?:\d|als\b))"] if before_noun else [])
+        self.re_hedge_after = re.compile(r"\s+(" + "|".join(alternatives) + r")") if alternatives else None
         self.relations: dict[str, str] = _PhraseTable(table["relations"])
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
