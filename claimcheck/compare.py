@@ -35,9 +35,6 @@ DURATION_TOLERANCE = 0.05
 # Percentages are widened by this much of a unit of their last decimal place, a little under half, so
 # that neighbours stated to the same place differ (1,5 % and 1,6 % are two forecasts, not one rounded).
 HALF_UNIT = 0.49
-# Hedges whose figure states its own bounds ("rund", "20 bis 40", "mehr als", "bis zu"): no tolerance is
-# added on either side of a comparison with one ("forecast" states no bound and is compared as exact).
-STATED_BOUNDS = ("approx", "range", "min", "max")
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "minute": 1 / 1440,
             "second": 1 / 86400}
 # Units that convert into one another (factor to the first unit of the group).
@@ -301,9 +298,10 @@ def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, f
     they would overlap and agree by construction), so their bounds are compared as figures."""
     if claim.hedge == fact.hedge and claim.hedge in ("min", "max"):
         claim, fact = replace(claim, hedge=None), replace(fact, hedge=None)
-    # The tolerance stands for rounding. A hedged figure ("rund 36 Milliarden": 34.2-37.8) states its own,
-    # so against one neither side is widened again: "rund 36 Milliarden" is not 34,1 Milliarden.
-    widen = claim.hedge not in STATED_BOUNDS and fact.hedge not in STATED_BOUNDS
+    # The tolerance stands for rounding. A hedged figure ("rund 36 Milliarden": 34.2-37.8) states its own
+    # (types.STATED_BOUNDS; a forecast states none), so against one neither side is widened again: "rund 36
+    # Milliarden" is not 34,1 Milliarden.
+    widen = claim.unbounded and fact.unbounded
     return number_interval(claim, widen), number_interval(fact, widen)
 
 

@@ -12,6 +12,9 @@ from typing import Any, Optional
 
 KINDS = ("count", "money", "percent", "date", "duration", "quantity")
 HEDGES = (None, "approx", "min", "max", "range", "forecast")
+# Hedges whose figure states its own bounds ("rund", "20 bis 40", "mehr als", "bis zu"); "forecast" is said of
+# the figure's sentence and states none: such a figure is as exact as one with no hedge.
+STATED_BOUNDS = ("approx", "range", "min", "max")
 VERDICTS = ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")
 
 
@@ -49,8 +52,8 @@ class Quantity:
 
     @property
     def unbounded(self) -> bool:
-        """No hedge bounds it: none, or "forecast", which is said of its sentence and leaves the figure exact."""
-        return self.hedge in (None, "forecast")
+        """No hedge states its bounds (STATED_BOUNDS): it has none, or "forecast"."""
+        return self.hedge not in STATED_BOUNDS
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
