@@ -103,6 +103,11 @@ def _as_threshold(text: str, q: Quantity, start: int) -> Quantity:
     return q
 
 
+def _noun_follows(text: str, end: int, noun: Optional[str]) -> bool:
+    """Whether the counted noun stands right after the figure ending at `end` ("an die 10.000 Menschen")."""
+    return bool(noun) and re.compile(r"\s+" + re.escape(noun) + r"\b").match(text, end) is not None
+
+
 def _bare_number(q: Quantity) -> bool:
     """A figure in digits with no unit, counted noun or bound: a number whose unit the text may give elsewhere."""
     return (q.kind in ("count", "quantity") and not q.unit and not q.noun and q.unbounded
@@ -330,6 +335,7 @@ class Grammar:
         self.two_digit_from = int(dec.get("two_digit_1900s_from", 20))
         self.century_words = frozenset(dec.get("century_words", []))
         self.compounds: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in table.get("compounds", {}).items()}
+        self.compound_suffixes = sorted(self.compounds, key=len, reverse=True)  # longest first
         shares = dict(table.get("shares", {}))
         self.share_articles = shares.pop("share_articles", [])
         self.share_not_after = frozenset(shares.pop("share_not_after", []))
@@ -1130,8 +1136,8 @@ class Grammar:
                                     later.value, later.unit, hedge="range")
             glued = _GLUED_COMPOUND.match(text, end)  # "ein 26-35jähriger Mann": the suffix glued to the digits
             if glued:
-                kind, unit = next(((k, u) for suffix, (k, u) in self.compounds.items()
-                                   if glued.group(2).lower().startswith(suffix.lower())), (None, None))
+                suffix = self._compound_suffix(glued.group(2))
+                kind, unit = self.compounds[suffix] if suffix else (None, None)
                 high = float(glued.group(1))
                 if kind not in (None, "count") and high > value:
                     return Quantity(text[start:glued.end()], start, glued.end(), kind, (value + high) / 2, value, high,
@@ -1372,7 +1378,7 @@ class Grammar:
             return self._make(text, span_start, u.end(), "quantity", v, low, high, st, 1.0, self.units[uw], hedge_word)
         # "2015 der Flüchtlinge" stays a year: a bare year takes no noun through a genitive
         noun = self._counted_noun(text, end, partitive=not (plain and scale == 1.0 and 1000 <= value <= 2099))
-        if (hedge_word or "").lower() in self.noun_hedges and not (noun and re.match(r"\s+" + re.escape(noun) + r"\b", text[end:])):
+        if (hedge_word or "").lower() in self.noun_hedges and not _noun_follows(text, end, noun):
             hedge_word, span_start = None, start  # "erinnern an die 20 Millionen heutigen Stalinisten": to the 20 million
         # a bare year: "2017", "seit 2015", "bis 2030", "mehr als 2019" (= than in 2019)
         bound = hedge_word is not None and self.hedges.get(hedge_word) in ("min", "max") and noun is None
@@ -1382,7 +1388,7 @@ class Grammar:
         ):
             # "Im Jahr 2015 kamen Flüchtlinge": a year after a period noun, its noun further on; not "im Jahr
             # 2000 Besucher" (a yearly count, its noun right after the number)
-            dated = lw in self.year_period_nouns and not (noun and re.match(r"\s+" + re.escape(noun), text[end:]))
+            dated = lw in self.year_period_nouns and not _noun_follows(text, end, noun)
             if self._count_unit(noun) is None or dated:
                 return self._year(text, start, end, int(value), None, back, published)
         # "Internet Explorer 6", "Silent Hill 2": a small number right after a name of
@@ -1571,7 +1577,7 @@ class Grammar:
         if not sep and word[0].isupper() and not self._sentence_start(text, start):
             return m.end()  # "im Dreißigjährigen Krieg": a name
         if not sep:  # a number word glued to its suffix
-            for suffix in sorted(self.compounds, key=len, reverse=True):
+            for suffix in self.compound_suffixes:
                 i = word.lower().find(suffix.lower())
                 if i > 0:
                     return self._suffixed(text, start, m.end(), self.words.parse(word[:i].lower()), 1.0, suffix)
@@ -1601,9 +1607,10 @@ class Grammar:
             return self._compound(text, start, end, value * mult, step * mult, "duration", dunit)
         if first in self.units:
             return self._compound(text, start, end, value, step, "quantity", self.units[first])
-        for suffix, (kind, unit) in self.compounds.items():
-            if first.lower().startswith(suffix.lower()) and kind != "count":
-                return self._compound(text, start, start + len(head) + 1 + len(first), value, step, kind, unit)
+        suffix = self._compound_suffix(first)
+        if suffix and self.compounds[suffix][0] != "count":
+            kind, unit = self.compounds[suffix]
+            return self._compound(text, start, start + len(head) + 1 + len(first), value, step, kind, unit)
         if self.lang == "en" and first not in self.count_nouns and first + "s" in self.count_nouns:
             # English compounds name the noun in the singular: "a 3,000-seat arena"
             q = self._compound(text, start, start + len(head), value, step, "count", self.count_nouns[first + "s"])
@@ -1621,6 +1628,11 @@ class Grammar:
             return q
         return m.end()
 
+    def _compound_suffix(self, word: str) -> Optional[str]:
+        """The longest compound suffix (self.compounds) that `word` opens with ("jährigen": "jährig"), or None."""
+        word = word.lower()
+        return next((x for x in self.compound_suffixes if word.startswith(x.lower())), None)
+
     def _suffixed(self, text: str, start: int, end: int, value: Optional[float], step: float, suffix: str):
         """The figure of a number and a compound suffix (self.compounds: "jährig", "mal") at text[start:end]."""
         kind, unit = self.compounds[suffix]
@@ -1635,8 +1647,8 @@ class Grammar:
         """Digits and a compound suffix typed apart ("1400 jährige", "22- jährige", "59 – Jährige") or glued ("206mal")."""
         digits = re.match(r"\d+(?:[.,]\d+)*", m.group()).group()
         parsed = parse_digits(digits, self.decimal_mark, self.group_marks)
-        rest = m.group()[len(digits):].lstrip("-– \t\n").lower()
-        suffix = next((x for x in sorted(self.compounds, key=len, reverse=True) if rest.startswith(x.lower())), None)
+        rest = m.group()[len(digits):].lstrip("-– \t\n")
+        suffix = self._compound_suffix(rest)
         if parsed is None or suffix is None:
             return m.end()
         return self._suffixed(text, m.start(), m.end(), parsed[0], parsed[1], suffix)
