@@ -94,14 +94,14 @@ class Comparison:
         """How far apart the two dates lie as a reader counts: two whole years (or longer spans) by their years
         ("2006" and "2007" are a year apart, though a day lies between them), other dates by the days between."""
         a, b = date_interval(self.claim_figure), date_interval(self.fact_figure)
-        if (a[1] - a[0]).days >= 364 and (b[1] - b[0]).days >= 364:
-            years = abs(a[0].year - b[0].year)
+        years = abs(a[0].year - b[0].year)
+        if (a[1] - a[0]).days >= 364 and (b[1] - b[0]).days >= 364 and years:  # "vor 2015" / "2015": a day apart
             return f"{years} year{'' if years == 1 else 's'} apart"
         days = self._days_apart()
         return f"{days} day{'' if days == 1 else 's'} apart"
 
     def _days_apart(self) -> int:
-        a, b = date_interval(self.claim_figure), date_interval(self.fact_figure)
+        a, b = compared_dates(self.claim_figure, self.fact_figure)
         return min(abs((a[0] - b[1]).days), abs((b[0] - a[1]).days))
 
 
@@ -273,10 +273,14 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
             return None  # '11. Oktober' read in the year of '1996' agrees by construction: it says nothing
         claim, fact = (_with_year_of(claim, fact), fact) if _yearless(claim) else (claim, _with_year_of(fact, claim))
     if _measure(fact)[0] == "date":
-        a, b = date_interval(claim), date_interval(fact)
-        if a is None or b is None:
+        if (intervals := compared_dates(claim, fact)) is None:
             return None
+        a, b = intervals
         agree = a[0] <= b[1] and b[0] <= a[1]
+        if agree and (claim.relation == "before") != (fact.relation == "before"):
+            # "Mitte April" lies before "vor dem 25. November": an open span holds most dates a text names and
+            # says nothing of them (facts name such a limit to frame another figure); only a date past it disagrees
+            return None
         return Comparison(agree, claim, fact, agreement_specificity(claim, fact) if agree else 0.0)
     if claim.value is None and claim.low is None and claim.high is None:
         return None
@@ -290,6 +294,22 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     else:
         agree = a[0] <= b[1] and b[0] <= a[1]
     return Comparison(agree, claim, fact, agreement_specificity(claim, fact) if agree else 0.0)
+
+
+def compared_dates(claim: Quantity, fact: Quantity) -> Optional[tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]]:
+    """The day intervals two dated figures are compared by; None where either has no date. "vor 2015" stands
+    for the days before 2015; two figures both before a date state the date itself ("vor 2015" and "vor 2010"
+    name different limits, as two bounds of one direction do for numbers)."""
+    a, b = date_interval(claim), date_interval(fact)
+    if a is None or b is None:
+        return None
+    if claim.relation == fact.relation == "before":
+        return a, b
+    return _days_before(claim, a), _days_before(fact, b)
+
+
+def _days_before(q: Quantity, interval: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    return (dt.date.min, interval[0] - dt.timedelta(days=1)) if q.relation == "before" else interval
 
 
 def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -402,7 +422,7 @@ def format_quantity(q: Quantity) -> str:
     if q.kind == "date" or (q.value is None and q.date):
         text = shown_date(q.date, q.date_low, q.date_high) if q.date else \
             (f"{q.date_low}..{q.date_high}" if q.date_low else q.text)
-        return f"{q.relation} {text}" if q.relation in ("until", "from") else text
+        return f"{q.relation} {text}" if q.relation in ("until", "from", "before") else text
     if q.hedge == "range" and q.low is not None and q.high is not None:
         number = f"{format_number(q.low)}-{format_number(q.high)}"
     elif q.value is not None:

@@ -193,6 +193,23 @@ def test_reason_formatting():
     # a bound on a date is named: the latest and the earliest day it allows
     assert format_quantity(one("spätestens 2020")) == "until 2020"
     assert format_quantity(one("frühestens 2017")) == "from 2017"
+    assert format_quantity(one("vor 2015")) == "before 2015"
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree", [
+    ("vor 2015 gegründet", "gegründet 2015", "de", False),  # before 2015: any day up to its eve
+    ("vor 2015 gegründet", "founded in 2016", "en", False),
+    ("am 3. März 2020", "vor dem 1. März 2020", "de", False),
+    ("vor 2015 gegründet", "founded before 2015", "en", True),
+    ("vor 2015 gegründet", "vor 2010 gegründet", "de", False),  # two limits of one direction: the limits compared
+    # a date within the open span is no evidence either way (None): "Mitte April" against a fact framed
+    # "Vor dem 25. November 2020 lag der Höchstwert bei 315"
+    ("vor 2015 gegründet", "founded in 2012", "en", None),
+    ("Mitte April 2020", "Vor dem 25. November 2020", "de", None),
+])
+def test_a_date_before_another_disagrees_with_a_date_past_it(claim, fact, lang, agree):
+    result = compare(one(claim), one(fact, lang))
+    assert (result if result is None else result.agree) is agree
 
 
 def test_a_reason_counts_two_years_apart_by_their_numbers_and_other_dates_by_days():

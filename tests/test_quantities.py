@@ -461,7 +461,7 @@ def test_dates_and_units_read_from_their_neighbours(text, published, read) -> No
      [("274", "quantity", "mm"), ("172", "quantity", "mm"), ("10,5 Millimeter", "quantity", "mm")]),
     # "und darüber" before another figure is "above that", no bound
     ("Bis 60 Kilometer sind es 113 Euro und darüber 168 Euro.",
-     [("60 Kilometer", "quantity", "km"), ("113 Euro", "money", "EUR"), ("168 Euro", "money", "EUR")]),
+     [("Bis 60 Kilometer", "quantity", "km"), ("113 Euro", "money", "EUR"), ("168 Euro", "money", "EUR")]),
 ])
 def test_sizes_and_bounds_after_a_figure(text, read) -> None:
     assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == read

@@ -53,7 +53,9 @@ as full days:
   "vergangenen" or a past tense -> the last on or before it; "bis" or a
   future tense -> the first on or after it; otherwise the nearer one.
 - "vor zwei Wochen", "einen Monat zuvor": with `published` a date (the day
-  that far back); without it a duration.
+  that far back); without it a duration. "vor" before a date is relation
+  "before" ("vor 2015 gegründet", "vor dem 1. März 2020"): the date stays the
+  one named, and compare.py reads it as the days before it.
 - Dates with no numeral or month name ("Ende des Jahres", "heute", "bis
   dahin") are not read (the project's annotators list them neither).
 
@@ -69,7 +71,10 @@ Relative references with no figure ("bis dahin") are left alone.
 Money: value in the currency (minor units converted: "50 Cent" -> 0.5 EUR),
 unit the ISO 4217 code; "pro Monat" after the currency joins the span.
 A threshold after "ab" ("ab 739 Euro", "Versicherte ab 55 Jahren", "ab drei Prozent")
-keeps its figure exact and gets relation "from", as "ab 2018" does.
+keeps its figure exact and gets relation "from", as "ab 2018" does. "bis" alone
+before an amount is a bound as "bis zu" is ("bis 500.000 Menschen": at most), not
+where it ends a range ("Seiten 17 bis 21", "ein bis zwei") or opens a clause
+("98 Tage, bis eine Million ... registriert waren"), nor before a year or duration.
 A bare number right after "davon"/"darunter" (table [numeral_rules]
 part_of_before) in the sentence of a money or scaled count figure takes that
 figure's scale and unit: "200 Milliarden Euro, davon 50" -> 50e9 EUR (span "50").

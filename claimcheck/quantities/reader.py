@@ -212,6 +212,7 @@ class Grammar:
         self.not_before_durations = frozenset(exceptions.get("not_before_durations", []))
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
         self.noun_hedges = frozenset(exceptions.get("noun_hedges", []))
+        self.amount_bounds: dict[str, str] = exceptions.get("amount_bounds", {})
         self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
         self.preposition_verbs = frozenset(exceptions.get("preposition_verbs", []))
         stems = exceptions.get("preposition_verb_stems", [])
@@ -1296,6 +1297,12 @@ class Grammar:
         span_start = start
         if hedge_word:
             span_start = back.start("hedge")
+        elif rel is not None and rel.lower() in self.amount_bounds and low is None and ukind != "dur" and not (
+                u is None and prefix_currency is None and plain and scale == 1.0 and 1000 <= value <= 2099) \
+                and not self._ends_a_range(text, back.start("rel")):
+            # "bis 500.000 Menschen", "Gewinne bis 5.000 Euro": "bis" alone before an amount bounds it as "bis zu"
+            # does; before a year ("bis 2030") or a duration ("bis drei Tage") it stays the relation it is
+            hedge_word, span_start = self.amount_bounds[rel.lower()], back.start("rel")
         if range_start is not None:
             span_start = range_start
         if back is not None and back.group("minus"):
@@ -1335,8 +1342,10 @@ class Grammar:
         if ukind == "dur":
             dunit, mult = self.durations[uw]
             relation = self.relations.get(rel) if rel else None
-            if relation == "until" and hedge_word is None or relation == "from" and not from_bound:
-                relation = None  # "bis drei Tage" is rare, "bis zu" is a hedge; "ab 12 Jahren" an age limit (from)
+            if relation == "until" and hedge_word is None or relation == "from" and not from_bound or relation == "before":
+                # "bis drei Tage" is rare, "bis zu" is a hedge; "ab 12 Jahren" an age limit (from); "vor drei
+                # Tagen" a point counted back (below, given the publication date)
+                relation = None
             lw = self._word_before(text, span_start)
             after = self.re_ago_after.match(text, u.end())
             if after and lw in self.share_articles:
@@ -1509,6 +1518,15 @@ class Grammar:
         if self.lang == "en":
             return word in self.count_nouns
         return not (word in self.months or word in self.weekdays or word in self.units or word in self.scales)
+
+    def _ends_a_range(self, text: str, word_start: int) -> bool:
+        """Whether the word at `word_start` joins a figure to the one before it ("Seiten 17 bis 21", "0,04 % bis 0,08
+        %", "ein bis zwei") or a clause after a comma ("dauerte 98 Tage, bis eine Million ... registriert waren")."""
+        before = text[max(0, word_start - 30):word_start].rstrip()
+        if before.endswith((",", ";", ":")):
+            return True
+        last = before.split()[-2:]
+        return any(any(ch.isdigit() for ch in w) for w in last) or bool(last) and self.words.parse(last[-1].lower()) is not None
 
     def _make(self, text: str, start: int, end: int, kind: str, v: float, low, high, step: float, factor: float,
               unit: Optional[str], hedge_word: Optional[str]) -> Quantity:
@@ -1814,7 +1832,7 @@ class Grammar:
     def _relation_start(self, back: Optional[re.Match[str]], start: int) -> tuple[Optional[str], int]:
         if back is not None and back.group("rel"):
             relation = self.relations.get(back.group("rel"))
-            if relation in ("until", "from", "since"):
+            if relation in ("until", "from", "since", "before"):
                 return relation, back.start("rel")
         return None, start
 
