@@ -327,6 +327,7 @@ def _german() -> dict:
     table["prepositions"] = frozenset(table["prepositions"])
     table["countries"] = frozenset(table["demonyms"].values())
     table["months"] = frozenset(months)
+    table["first_names"] = frozenset(table["first_names"])
     return table
 
 
@@ -936,7 +937,7 @@ class SubjectFinder:
         if i == 0:
             return False
         prev = sent[i - 1]
-        if _AGE_FIGURE.match(prev.text) and _is_no_common_word(sent[i].text):
+        if _AGE_FIGURE.match(prev.text) and (_is_no_common_word(sent[i].text) or self._opens_full_name(sent, i)):
             return False  # "Der 48-jährige Martin Scorsese": a name after an age, not what a count counts
         return bool(_NUMBER.match(prev.text)) or prev.end in self._figure_ends
 
@@ -964,6 +965,12 @@ class SubjectFinder:
         """A word that is a name even after an article: the head of a title compound ("der Dehoga",
         written "Dehoga-Chefin" elsewhere) or a coined word ("der Bocusini")."""
         return word in self._title_heads or _is_coined(word)
+
+    def _opens_full_name(self, sent: list[Token], i: int) -> bool:
+        """Whether sent[i] is a listed given name with a surname right after it ("Hans Müller", "Peter Fischer")."""
+        return sent[i].text in self.table["first_names"] and i + 1 < len(sent) and not self._in_figure(sent[i]) \
+            and sent[i].end + 1 == sent[i + 1].start and self._after_title(sent[i + 1]) \
+            and sent[i + 1].text not in self.table["months"]
 
     def _after_title(self, token: Token) -> bool:
         """Whether a word after a title may be part of the person's name: capitalised, no title, generic
@@ -1022,6 +1029,10 @@ class SubjectFinder:
                         and (i + n >= len(sent) or not sent[i + n].text[:1].isupper()):
                     is_name[i:i + n] = [True] * n
                     break
+        # "Hans Müller hat", "Der 52-jährige Thomas Koch": a listed given name and the capitalised word after it
+        for i in range(len(sent) - 1):
+            if self._opens_full_name(sent, i):
+                is_name[i] = is_name[i + 1] = True
         # "Prinz William (32)", "Königin Letizia": a royal title and the one name after it are a name.
         for i in range(1, len(sent)):
             if sent[i - 1].text.lower() in self.table["royal_titles"] and sent[i - 1].text[:1].isupper() \
@@ -1071,8 +1082,9 @@ class SubjectFinder:
             j, last = i, -1
             while j != last:  # "Serve the City Berlin": names, particles, names
                 last = j
-                while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1:
-                    j += 1
+                while j + 1 < len(sent) and is_name[j + 1] and sent[j + 1].start == sent[j].end + 1 and not (
+                        strong[j] and self._opens_full_name(sent, j + 1)):
+                    j += 1  # not "der Steiermark Franz Voves", "hatte RTL Nina Queer vorgestellt": a place or body, then a person
                 j = self._name_particle_end(sent, j)
                 if self._abbreviation_joins(sent, j):  # "St. Pölten": the abbreviation's full stop is inside the name
                     j += 2

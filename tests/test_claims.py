@@ -559,6 +559,14 @@ SUBJECT_RULES = [
      "Prinz William (32) enthüllte am Montag ein Denkmal aus zwölf Bronzestühlen.", "zwölf", "Prinz William"),
     ("a name right after an age is a name, not what a count counts ('Der 48-jährige Martin Scorsese')",
      "Der 48-jährige Martin Scorsese hat 300 Mitarbeiter.", "300", "Martin Scorsese"),
+    # Session 27: the commonest German surnames are trades the dictionary knows ("Müller", "Fischer", "Koch"), and
+    # "Hans Müller hat 300 Mitarbeiter" gave no subject at all; a listed given name opens a person's name.
+    ("a listed given name and the capitalised word after it are a person's name ('Hans Müller')",
+     "Hans Müller hat 300 Mitarbeiter.", "300", "Hans Müller"),
+    ("... also after an age ('Der 61-jährige Peter Wolf')",
+     "Der 61-jährige Peter Wolf leitet seit 2010 die Firma.", "seit 2010", "Peter Wolf"),
+    ("... which opens a name of its own after a place ('der Steiermark Franz Voves')",
+     "Als der Landeshauptmann der Steiermark Franz Voves umbaute, holte er 3 Leute.", "3", "Franz Voves"),
     ("... and a noun there is still a noun ('Der 30-jährige Täter Hamidullah Moradi')",
      "Der 30-jährige Täter Hamidullah Moradi hatte 500 Euro dabei.", "500 Euro", "Hamidullah Moradi"),
     ("'Sir' is a title, dropped from the name",
