@@ -13,7 +13,8 @@ half each of the 264 GermanFakeNC false statements that hold a digit, ../shared/
 dated by their article; 14: 150 of the 710 that hold none; 15: 30 more raw 10kGNAD rows; 16: 15 German Wikipedia
 articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_dev.jsonl; 17: 26 more raw
 10kGNAD rows and 14 FANG-COVID articles, after the mends of 15 and 16; 18: 20 FANG-COVID and 15 GermanFakeNC
-articles, on the session's final code). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-COVID articles, 20: 20 more GermanFakeNC
+articles, both in session 27). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -103,10 +104,19 @@ AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles e
                             "40897 430 6004 6022 6052".split()]
         + [f"germanfakenc-{n}" for n in "009 064 122 131 175 177 208 227 265 314 362 364 397 419 461".split()],
 }
+# session 27, on 2e03c61: the raw 10kGNAD rows without sport and the FANG-COVID articles still left by the filter of
+# audit 15 (outside the dev corpus and audits 1-18, none met in the session's dumps of changed claims), then 20
+# GermanFakeNC articles so left (random.Random(20261207).sample of 72)
+AUDITS[19] = ([_GNAD + n for n in "0054 0123 0151 0180 0297 0435 0448 0533 0545 0557 0692 0720 0747 0830 0920 0927 0964 "
+                                  "0968 1017".split()]
+              + [_FANG + n for n in "2337 34213 35187 35464 37337 40743 40778 41092 42 620 818".split()])
+AUDITS[20] = [f"germanfakenc-{n}" for n in "016 025 040 053 071 078 123 126 147 244 261 273 275 288 294 298 353 365 429 "
+                                           "484".split()]
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
-              17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC]}
+              17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC], 19: [RAW_10KGNAD, RAW_FANG],
+              20: [RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
