@@ -277,7 +277,7 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
             return None
         a, b = intervals
         agree = a[0] <= b[1] and b[0] <= a[1]
-        if agree and (claim.relation == "before") != (fact.relation == "before"):
+        if agree and _open_span(claim) != _open_span(fact):
             # "Mitte April" lies before "vor dem 25. November": an open span holds most dates a text names and
             # says nothing of them (facts name such a limit to frame another figure); only a date past it disagrees
             return None
@@ -298,18 +298,27 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
 
 def compared_dates(claim: Quantity, fact: Quantity) -> Optional[tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]]:
     """The day intervals two dated figures are compared by; None where either has no date. "vor 2015" stands
-    for the days before 2015; two figures both before a date state the date itself ("vor 2015" and "vor 2010"
-    name different limits, as two bounds of one direction do for numbers)."""
+    for the days before 2015, "nach dem 18. Februar" for those after it; two figures open to one side state the
+    date itself ("vor 2015" and "vor 2010" name different limits, as two bounds of one direction do for numbers)."""
     a, b = date_interval(claim), date_interval(fact)
     if a is None or b is None:
         return None
-    if claim.relation == fact.relation == "before":
+    if _open_span(claim) is not None and _open_span(claim) == _open_span(fact):
         return a, b
-    return _days_before(claim, a), _days_before(fact, b)
+    return _days_open(claim, a), _days_open(fact, b)
 
 
-def _days_before(q: Quantity, interval: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
-    return (dt.date.min, interval[0] - dt.timedelta(days=1)) if q.relation == "before" else interval
+def _open_span(q: Quantity) -> Optional[str]:
+    """ "before" or "after" where a dated figure stands for the days on one side of its date, else None."""
+    return q.relation if q.relation in ("before", "after") else None
+
+
+def _days_open(q: Quantity, interval: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    if q.relation == "before":
+        return dt.date.min, interval[0] - dt.timedelta(days=1)
+    if q.relation == "after":
+        return interval[1] + dt.timedelta(days=1), dt.date.max
+    return interval
 
 
 def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -422,7 +431,7 @@ def format_quantity(q: Quantity) -> str:
     if q.kind == "date" or (q.value is None and q.date):
         text = shown_date(q.date, q.date_low, q.date_high) if q.date else \
             (f"{q.date_low}..{q.date_high}" if q.date_low else q.text)
-        return f"{q.relation} {text}" if q.relation in ("until", "from", "before") else text
+        return f"{q.relation} {text}" if q.relation in ("until", "from", "before", "after") else text
     if q.hedge == "range" and q.low is not None and q.high is not None:
         number = f"{format_number(q.low)}-{format_number(q.high)}"
     elif q.value is not None:

@@ -48,7 +48,7 @@ class Quantity:
     date_low: Optional[str] = None
     date_high: Optional[str] = None
     hedge: Optional[str] = None
-    relation: Optional[str] = None  # "deadline", "within", "until", "from", "since", "before", "in", or None
+    relation: Optional[str] = None  # "deadline", "within", "until", "from", "since", "before", "after", "in", or None
 
     @property
     def unbounded(self) -> bool:

@@ -194,6 +194,7 @@ def test_reason_formatting():
     assert format_quantity(one("spätestens 2020")) == "until 2020"
     assert format_quantity(one("frühestens 2017")) == "from 2017"
     assert format_quantity(one("vor 2015")) == "before 2015"
+    assert format_quantity(one("nach dem 18. Februar 2020")) == "after 2020-02-18"
 
 
 @pytest.mark.parametrize("claim, fact, lang, agree", [
@@ -206,6 +207,10 @@ def test_reason_formatting():
     # "Vor dem 25. November 2020 lag der Höchstwert bei 315"
     ("vor 2015 gegründet", "founded in 2012", "en", None),
     ("Mitte April 2020", "Vor dem 25. November 2020", "de", None),
+    # and after a date likewise: "nach dem 18. Februar 2020" is any day from the 19th on
+    ("nach dem 18. Februar 2020", "am 18. Februar 2020", "de", False),
+    ("nach dem 18. Februar 2020", "am 25. Februar 2020", "de", None),
+    ("nach dem 18. Februar 2020", "nach dem 20. Februar 2020", "de", False),
 ])
 def test_a_date_before_another_disagrees_with_a_date_past_it(claim, fact, lang, agree):
     result = compare(one(claim), one(fact, lang))

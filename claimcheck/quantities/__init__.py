@@ -54,8 +54,9 @@ as full days:
   future tense -> the first on or after it; otherwise the nearer one.
 - "vor zwei Wochen", "einen Monat zuvor": with `published` a date (the day
   that far back); without it a duration. "vor" before a date is relation
-  "before" ("vor 2015 gegründet", "vor dem 1. März 2020"): the date stays the
-  one named, and compare.py reads it as the days before it.
+  "before" ("vor 2015 gegründet", "vor dem 1. März 2020"), "nach dem" before a
+  day or month "after": the date stays the one named, and compare.py reads it
+  as the days before or after it.
 - Dates with no numeral or month name ("Ende des Jahres", "heute", "bis
   dahin") are not read (the project's annotators list them neither).
 

@@ -45,6 +45,11 @@ class _PhraseTable(dict):
         return super().get(" ".join(phrase.split()) if isinstance(phrase, str) else phrase, default)
 
 
+# a participle and a capitalised noun after a date: "ergangenen HG-Urteil", "entwickelten Verfahren"
+_ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:en|ten)\s+[A-ZÄÖÜ]")
+_OPEN_SPAN_WORDS = re.compile(r"\S+\s+dem\s+")
+
+
 def _alt(words) -> str:
     """A longest-first regex alternation; words ending in a letter or digit may not run on."""
     parts = []
@@ -628,7 +633,17 @@ class Grammar:
             self._period_start(text, first, then)
         for q in out:
             self._bound_after(text, q)
+            self._dated_attribute(text, q)
         return self._joined_figures(text, out)
+
+    @staticmethod
+    def _dated_attribute(text: str, q: Quantity) -> None:
+        """ "Nach dem Ende August ergangenen Urteil", "vor dem 1. März beschlossenen Gesetz": the date dates the noun
+        its participle leads to, whose article "dem" is; no open span before or after it."""
+        words = _OPEN_SPAN_WORDS.match(q.text) if q.relation in ("before", "after") else None
+        if words and _ATTRIBUTE_AFTER.match(text, q.end):  # not "die vor 2015 gegründeten Firmen": before 2015
+            q.start += words.end()
+            q.text, q.relation = q.text[words.end():], None
 
     def _bound_after(self, text: str, q: Quantity) -> None:
         """A bound written after the figure: "40 Prozent und mehr", "14 Tage oder länger" (the words join the span)."""
@@ -1342,7 +1357,7 @@ class Grammar:
         if ukind == "dur":
             dunit, mult = self.durations[uw]
             relation = self.relations.get(rel) if rel else None
-            if relation == "until" and hedge_word is None or relation == "from" and not from_bound or relation == "before":
+            if relation == "until" and hedge_word is None or relation == "from" and not from_bound or relation in ("before", "after"):
                 # "bis drei Tage" is rare, "bis zu" is a hedge; "ab 12 Jahren" an age limit (from); "vor drei
                 # Tagen" a point counted back (below, given the publication date)
                 relation = None
@@ -1832,12 +1847,14 @@ class Grammar:
     def _relation_start(self, back: Optional[re.Match[str]], start: int) -> tuple[Optional[str], int]:
         if back is not None and back.group("rel"):
             relation = self.relations.get(back.group("rel"))
-            if relation in ("until", "from", "since", "before"):
+            if relation in ("until", "from", "since", "before", "after"):
                 return relation, back.start("rel")
         return None, start
 
     def _year(self, text, start, end, year, part, back, published, part_start=None) -> Quantity:
         relation, s = self._relation_start(back, part_start if part_start is not None else start)
+        if relation == "after":  # "nach dem 1991 entwickelten Verfahren": the year itself
+            relation, s = None, part_start if part_start is not None else start
         lo, hi = dates.year_interval(year, part)
         return Quantity(text[s:end], s, end, "date", date=f"{year:04d}", date_low=lo.isoformat(),
                         date_high=hi.isoformat(), relation=relation)
