@@ -542,3 +542,9 @@ def test_a_forecast_goes_on_over_a_hard_line_break() -> None:
 def test_the_first_date_of_a_period_is_where_it_starts(text: str, relations: list) -> None:
     dates = [q for q in read_quantities(text, published=dt.date(2015, 7, 1)) if q.kind == "date"]
     assert [q.relation for q in dates] == relations
+
+
+def test_a_month_takes_no_year_past_2199_as_its_own() -> None:
+    # "zwischen Januar und Ende September 6081 Flüchtlinge": a count of refugees, not the year 6081
+    read = read_quantities("Bis Ende September 6081 Flüchtlinge kamen an.", published=dt.date(2020, 10, 11))
+    assert [(q.text, q.kind, q.date) for q in read] == [("Bis Ende September", "date", "2021-09"), ("6081", "count", None)]

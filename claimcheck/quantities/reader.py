@@ -511,7 +511,8 @@ class Grammar:
         )
         # a German day written without its full stop before a month and a year: "Expressen 29 Nov. 2017"
         self.re_month_year_after_bare_day = re.compile(rf"\s+({months})\s+(\d{{4}})(?!\d)") if de else None
-        self.re_year_after = re.compile(r"(?:,)?\s+(\d{4})(?![\d\w])")
+        # a month's year: 1000-2199 ("zwischen Januar und Ende September 6081 Flüchtlinge" counts refugees)
+        self.re_year_after = re.compile(r"(?:,)?\s+(1\d{3}|2[01]\d{2})(?![\d\w])")
         self.re_relative_year_after = (re.compile(r"\s+(" + _alt(self.relative_years) + r")(?![\w])")
                                        if self.relative_years else None)
         self.re_en_day = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})(?![\d\w])|\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d\w])")
