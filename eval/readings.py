@@ -201,7 +201,10 @@ def main(argv=None) -> int:
         for c in claims:
             q = c.quantity
             date = f" {q.date} [{q.date_low}..{q.date_high}]" if q.kind == "date" or q.date else ""
-            print(f"  {q.text!r} {q.kind} value={q.value} [{q.low}, {q.high}] unit={q.unit} hedge={q.hedge} "
+            # the counted noun as written too: a count of a noun with no English unit ("50 seltene Papageien") still
+            # knows what it counts (audits 19 and 20 took the missing unit for a missing noun, 56 times)
+            noun = f" noun={q.noun}" if q.kind == "count" else ""
+            print(f"  {q.text!r} {q.kind} value={q.value} [{q.low}, {q.high}] unit={q.unit}{noun} hedge={q.hedge} "
                   f"relation={q.relation}{date}\n      {c.sentence[:160]!r}")
     print(f"\n{len(wanted)} articles, {total} claims")
     return 0
