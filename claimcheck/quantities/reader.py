@@ -157,8 +157,9 @@ _NAME_BEFORE = re.compile(r"\b[A-ZÄÖÜ][\wäöüß]*\s[A-ZÄÖÜ][\wäöüß]*
 _COUNT_LIST_BEFORE = re.compile(r"\d\s*[,;]\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s){1,3}$")
 # " MU69", " TB145": capitals glued to digits after a year make a catalogue name ("2014 MU69")
 _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}[0-9]{1,4}\b")
-# A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2").
-_PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{2,5}\s*[/-]?\s*(?:\d{1,4}\s+)*$")
+# A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2", "0201/829-0",
+# "01/7909-111", "0641 – 7006 2555").
+_PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{1,5}\s*[/–-]?\s*(?:\d{1,4}[\s/–-]+)*$")
 _ORDINAL_NOUNS = frozenset(
     "Platz Geburtstag Jahrestag Jahrhundert Jahrhunderts Jahrtausend Mal Liga Stock Stelle Runde "
     "Spieltag Etappe Klasse Sitzung Bezirk Auflage Ausgabe Parteitag Todestag Jubiläum Lebensjahr "
