@@ -920,6 +920,8 @@ class Grammar:
         number before a catalogue designation ("2014 MU69", an object's name)."""
         if "&" in (text[start - 1:start], text[end:end + 1]):
             return True
+        if text[end:end + 1] == "." and text[end + 1:end + 2].islower():
+            return True  # "sowie zu wissen 2.wer die Drahtzieher sind": a list item glued to its text
         if re.fullmatch(r"0\d", text[start:end]) and word_before[:1].isupper() \
                 and not self.re_month_after_day.match(text, end):  # "Am 04. Juli 2020" is a day
             return True  # "Schalke 04": a leading zero after a name labels
