@@ -833,15 +833,16 @@ class Grammar:
         "unter die 5-Milliarden-Minuten-Marke - konkret auf 4.9 Milliarden" -> minutes. Dates
         between are passed over; a deadline ("binnen 24 Stunden 625") names no unit of the count."""
         q = out[i]
-        if q.kind not in ("count", "quantity") or q.noun or q.unit or not q.value or q.hedge == "range":
+        scaled = bool(self.re_scale_inside.search(q.text))
+        # a range only in millions: "2,5 Millionen Euro ... der genannten drei bis vier Millionen" (audit 19)
+        if q.kind not in ("count", "quantity") or q.noun or q.unit or not q.value or q.hedge == "range" and not scaled:
             return
-        if not any(ch.isdigit() for ch in q.text) and not self.re_scale_inside.search(q.text):
+        if not any(ch.isdigit() for ch in q.text) and not scaled:
             return  # a bare number word ("drei") rarely leaves a unit out; "knapp vier Millionen" does
         sentence_start = self._sentence_bounds(text, q.start)[0]
         # "33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen": a bare
         # amount in millions goes on in the currency of the amount in millions before it, also across a
         # sentence of the same paragraph
-        scaled = bool(self.re_scale_inside.search(q.text))
         for before in reversed(out[:i]):
             if before.start < sentence_start and not (
                     scaled and q.start - before.end <= CARRIED_CURRENCY_REACH and "\n\n" not in text[before.end:q.start]):
