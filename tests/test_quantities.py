@@ -551,3 +551,20 @@ def test_a_month_takes_no_year_past_2199_as_its_own() -> None:
     # "zwischen Januar und Ende September 6081 Flüchtlinge": a count of refugees, not the year 6081
     read = read_quantities("Bis Ende September 6081 Flüchtlinge kamen an.", published=dt.date(2020, 10, 11))
     assert [(q.text, q.kind, q.date) for q in read] == [("Bis Ende September", "date", "2021-09"), ("6081", "count", None)]
+
+
+@pytest.mark.parametrize("text, read", [
+    # audit 20: a multiple made with "fach" as a verb or as a noun after its article, and "-mal" before a comparative
+    ("Die Zahl hat sich 2016 verfünffacht.", [("2016", "date", None), ("verfünffacht", "quantity", "times")]),
+    ("Der Lohn hat sich fast 11-facht.", [("fast 11-facht", "quantity", "times")]),
+    ("Der Wert ist um das 24-Fache gestiegen.", [("24-Fache", "quantity", "times")]),
+    ("Die Rate liegt zehnmal höher.", [("zehnmal", "quantity", "times")]),
+    ("Der Rechner ist 100 Mal schneller.", [("100 Mal", "quantity", "times")]),
+    # ... not an adjective before a noun, nor one ("einfach"), nor a compound noun
+    ("An der Favoritenrolle des 27-fachen Cupsiegers ändert sich nichts.", []),
+    ("Das ist ganz einfach.", []),
+    ("Die Dreifachimpfung kommt.", []),
+    ("Wir versuchten es dreimal.", [("dreimal", "count", None)]),
+])
+def test_multiples_made_with_fach_and_mal(text, read) -> None:
+    assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == read

@@ -354,6 +354,12 @@ class Grammar:
         times = table.get("times", {})
         self.times_suffix: Optional[str] = times.get("suffix")
         self.times_multiple_before = frozenset(times.get("multiple_before", ()))
+        self.multiple_prefix: str = times.get("multiple_prefix", "")
+        self.multiple_verb_endings = frozenset(times.get("multiple_verb_endings", ()))
+        self.multiple_noun_endings = frozenset(times.get("multiple_noun_endings", ()))
+        self.multiple_noun_articles = frozenset(times.get("multiple_noun_articles", ()))
+        # the compound suffix of a multiple ("fach"), whose word may open with multiple_prefix ("verfünffacht")
+        self.multiple_suffix = next((k for k, (kind, unit) in self.compounds.items() if unit == MULTIPLE_UNIT), None)
         # "2,5-mal so hoch", "three times as many": a number, its times word, a word of comparison
         times_word = times.get("word", self.times_suffix)
         self.re_times_multiple = re.compile(
@@ -413,6 +419,7 @@ class Grammar:
         part_words = _alt(self.parts)
 
         comp_suffix = _alt_prefix(self.compounds)
+        prefix = f"(?:{re.escape(self.multiple_prefix)})?" if self.multiple_prefix else ""
         adjective_suffix = _alt_prefix([k for k, (kind, _) in self.compounds.items() if kind != "count"])
         glued = _alt(self.glued_scales)  # "3bn" is a number and its scale, not a name like "5G"
         if self.glued_million:  # "1.5m people": the number and its scale; "100m long" stays a name
@@ -440,7 +447,7 @@ class Grammar:
             self._relative_year_pattern(),
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w]){two_digit_decade}|{_alt(self.decade_words)})"
             if decade_suffix else r"(?P<decade>(?!x)x)",
-            rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:(?:{stems})+){comp_suffix}[\w]*)",
+            rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:{prefix}(?:{stems})+){comp_suffix}[\w]*)",
             # "1400 jährige", "22- jährige", "59 – Jährige": an adjective compound typed apart; "206mal": digits glued to the suffix
             rf"(?P<spaced>(?<![\w.,])\d+(?:[.,]\d+)*(?:(?:\s*[-–]\s+|\s+)(?-i:{adjective_suffix})|(?-i:{comp_suffix}))\w*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
@@ -472,7 +479,7 @@ class Grammar:
         ]
         self.re_master = re.compile("|".join(master))
         self.re_token = re.compile(rf"{code_glued}|\w+|[$€£¥+(−-](?=\s?\d)")
-        self.re_numstart = re.compile("(?:" + stems + ")")
+        self.re_numstart = re.compile(prefix + "(?:" + stems + ")")  # "verfünffacht" too
         first_words = lambda keys: {re.split(r"[\s.]", k)[0] for k in keys}  # noqa: E731
         self.trigger_words = frozenset(
             first_words(self.months) | first_words(self.parts) | first_words(self.quarter_ordinals) | first_words(self.shares)
@@ -1612,13 +1619,23 @@ class Grammar:
         word = m.group("compound")
         start = m.start()
         head, sep, rest = word.partition("-")
-        if not sep and word[0].isupper() and not self._sentence_start(text, start):
-            return m.end()  # "im Dreißigjährigen Krieg": a name
         if not sep:  # a number word glued to its suffix
             for suffix in self.compound_suffixes:
                 i = word.lower().find(suffix.lower())
-                if i > 0:
-                    return self._suffixed(text, start, m.end(), self.words.parse(word[:i].lower()), 1.0, suffix)
+                if i <= 0:
+                    continue
+                number = word[:i].lower()
+                if suffix == self.multiple_suffix and word in self.multiples:
+                    return self._compound(text, start, m.end(), self.multiples[word], 1.0, "quantity", MULTIPLE_UNIT)
+                if suffix == self.multiple_suffix:  # "auf das Achtfache", "verfünffacht"; not "der dreifache Weltmeister"
+                    verb = bool(self.multiple_prefix) and number.startswith(self.multiple_prefix)
+                    if verb:
+                        number = number[len(self.multiple_prefix):]
+                    if not self._multiple_form(text, start, m.end(), word[i + len(suffix):], verb):
+                        return m.end()
+                elif word[0].isupper() and not self._sentence_start(text, start):
+                    return m.end()  # "im Dreißigjährigen Krieg": a name
+                return self._suffixed(text, start, m.end(), self.words.parse(number), 1.0, suffix)
             return m.end()
         parsed = parse_digits(head, self.decimal_mark, self.group_marks)
         if parsed is None:
@@ -1646,6 +1663,9 @@ class Grammar:
         if first in self.units:
             return self._compound(text, start, end, value, step, "quantity", self.units[first])
         suffix = self._compound_suffix(first)
+        if suffix and suffix == self.multiple_suffix and not self._multiple_form(
+                text, start, start + len(head) + 1 + len(first), first[len(suffix):], False):
+            return m.end()  # "des 27-fachen Cupsiegers"; "um das 24-Fache", "fast 11-facht" are multiples
         if suffix and self.compounds[suffix][0] != "count":
             kind, unit = self.compounds[suffix]
             return self._compound(text, start, start + len(head) + 1 + len(first), value, step, kind, unit)
@@ -1666,6 +1686,17 @@ class Grammar:
             return q
         return m.end()
 
+    def _multiple_form(self, text: str, start: int, end: int, ending: str, verb: bool) -> bool:
+        """Whether a multiple made with "fach" (ending `ending` after it, the word ending at `end`) is a verb
+        ("verfünffacht", "11-facht") or a noun after its article ("um das 24-Fache über der Norm"), not an adjective
+        or adverb ("des 27-fachen Cupsiegers", "der dreifache Weltmeister")."""
+        ending = ending.lower()
+        if ending in self.multiple_verb_endings and (verb or ending != "en"):
+            return True
+        after = self.re_space_word.match(text, end)
+        return (ending in self.multiple_noun_endings and self._word_before(text, start) in self.multiple_noun_articles
+                and not (after and after.group(1)[:1].isupper()))
+
     def _compound_suffix(self, word: str) -> Optional[str]:
         """The longest compound suffix (self.compounds) that `word` opens with ("jährigen": "jährig"), or None."""
         word = word.lower()
@@ -1674,10 +1705,10 @@ class Grammar:
     def _suffixed(self, text: str, start: int, end: int, value: Optional[float], step: float, suffix: str):
         """The figure of a number and a compound suffix (self.compounds: "jährig", "mal") at text[start:end]."""
         kind, unit = self.compounds[suffix]
-        if value is None or (kind == "count" and value < 2):
-            return end
+        if value is None or (kind == "count" or suffix == self.multiple_suffix) and value < 2:
+            return end  # "einmal", "einfach"
         after = self.re_space_word.match(text, end)
-        if suffix == self.times_suffix and after and after.group(1) in self.times_multiple_before:
+        if suffix == self.times_suffix and after and after.group(1).rstrip(".") in self.times_multiple_before:
             kind, unit = "quantity", MULTIPLE_UNIT  # "fünfmal so viel": a multiple, not how often
         return self._compound(text, start, end, value, step, kind, unit)
 
