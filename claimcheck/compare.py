@@ -37,6 +37,8 @@ DURATION_TOLERANCE = 0.05
 HALF_UNIT = 0.49
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1 / 24, "minute": 1 / 1440,
             "second": 1 / 86400}
+# The periods a rate is counted per (Quantity.per), in days: "pro Monat" against "a year" compares twelve months.
+PERIOD_DAYS = {**DAYS_PER, "quarter": 91.3125}
 # Units that convert into one another (factor to the first unit of the group).
 UNIT_FACTORS = {
     "t": ("kg", 1000.0), "kg": ("kg", 1.0), "g": ("kg", 0.001),
@@ -331,7 +333,17 @@ def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, f
     # (types.STATED_BOUNDS; a forecast states none), so against one neither side is widened again: "rund 36
     # Milliarden" is not 34,1 Milliarden.
     widen = claim.unbounded and fact.unbounded
-    return number_interval(claim, widen), number_interval(fact, widen)
+    a, b = number_interval(claim, widen), number_interval(fact, widen)
+    factor = _per_factor(claim, fact)
+    return a, (b[0] * factor, b[1] * factor)
+
+
+def _per_factor(claim: Quantity, fact: Quantity) -> float:
+    """What the fact's rate is multiplied by to count it per the claim's period ("500 Euro pro Monat" against
+    "6,000 euros a year": 1/12); 1 where either is no rate or both count per the same period."""
+    if claim.per and fact.per and claim.per != fact.per:
+        return PERIOD_DAYS[claim.per] / PERIOD_DAYS[fact.per]
+    return 1.0
 
 
 def _log_distance(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -407,7 +419,7 @@ def _date_specificity(q: Quantity) -> float:
 
 def _difference(claim: Quantity, fact: Quantity) -> str:
     if claim.value and fact.value:
-        ratio = (claim.value * _days_scale(claim)) / (fact.value * _days_scale(fact))
+        ratio = (claim.value * _days_scale(claim)) / (fact.value * _days_scale(fact) * _per_factor(claim, fact))
         return f"differs by {abs(ratio - 1) * 100:.0f} %"
     return "differs"
 
@@ -442,7 +454,7 @@ def format_quantity(q: Quantity) -> str:
     unit = {"percent": "%", "pp": "pp"}.get(q.unit or "", q.unit or "")
     if q.kind == "duration" and q.unit in DAYS_PER and q.value != 1:
         unit += "s"  # "3 months", "90 days"
-    text = f"{number} {unit}".strip()
+    text = f"{number} {unit}".strip() + (f" per {q.per}" if q.per else "")
     if q.kind == "duration" and q.value is not None and DAYS_PER.get(q.unit or "", 0) > 1:
         text += f" (≈{q.value * DAYS_PER[q.unit]:.0f} days)"  # "3 months (≈91 days)"; not for hours or minutes
     return text

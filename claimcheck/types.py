@@ -49,6 +49,7 @@ class Quantity:
     date_high: Optional[str] = None
     hedge: Optional[str] = None
     relation: Optional[str] = None  # "deadline", "within", "until", "from", "since", "before", "after", "in", or None
+    per: Optional[str] = None  # the period a rate is counted per: "day", "week", "month", "quarter", "year", "hour"
 
     @property
     def unbounded(self) -> bool:
@@ -129,6 +130,7 @@ class Claim:
             "low": q.low,
             "high": q.high,
             "unit": q.unit,
+            "per": q.per,
             "date": q.date,
             "date_low": q.date_low,
             "date_high": q.date_high,

@@ -55,6 +55,8 @@ def format_value(claim: dict, lang: str) -> str:
     elif claim.get("value") is not None:
         number = format_number(claim["value"], lang)
     text = f"{number} {unit}".strip() if number else ""
+    if text and claim.get("per"):
+        text = f"{text} {words['per'].get(claim['per'], claim['per'])}"  # "743 pro Tag"
     hedge = words["hedges"].get(claim.get("hedge") or "")
     if hedge and text:
         text = f"{hedge} {text}"

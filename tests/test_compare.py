@@ -287,3 +287,16 @@ def test_dates_lie_decades_apart_not_years():
 ])
 def test_two_ranges_agree_where_one_holds_the_other(claim, fact, lang, agree):
     assert compare(one(claim), one(fact, lang)).agree is agree
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree, detail", [
+    # two rates of different periods compare in the claim's period: 6,000 a year is 500 a month
+    ("500 Euro pro Monat", "6,000 euros a year", "en", True, "same"),
+    ("500 Euro pro Monat", "9,000 euros a year", "en", False, "differs by 33 %"),
+    ("500 Euro pro Monat", "500 Euro pro Woche", "de", False, "differs by 77 %"),
+    ("500 Euro pro Monat", "500 Euro", "de", True, "same"),  # a figure without a period may be a month's
+])
+def test_rates_of_different_periods_are_compared_in_one(claim, fact, lang, agree, detail):
+    result = compare(one(claim), one(fact, lang))
+    assert result.agree is agree and result.detail == detail
+    assert format_quantity(one(claim)) == "500 EUR per month"

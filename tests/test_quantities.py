@@ -568,3 +568,18 @@ def test_a_month_takes_no_year_past_2199_as_its_own() -> None:
 ])
 def test_multiples_made_with_fach_and_mal(text, read) -> None:
     assert [(q.text, q.kind, q.unit) for q in read_quantities(text)] == read
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    # audit 20: the period a figure is counted per, after it, after its noun, or right before it
+    ("Flüchtlinge begehen jeden Tag 743 Straftaten.", "de", [("743", "day")]),
+    ("Hierfür standen jährlich 24 Millionen Euro zur Verfügung.", "de", [("24 Millionen Euro", "year")]),
+    ("Die Miete beträgt 500 Euro pro Monat.", "de", [("500 Euro pro Monat", "month")]),
+    ("Es kamen 500 Menschen täglich.", "de", [("500", "day")]),
+    ("Merkel warned of 19,200 daily infections.", "en", [("19,200", "day")]),
+    # ... not a point in time, nor a speed, whose unit is the rate
+    ("Am Tag der Wahl kamen 500 Menschen.", "de", [("500", None)]),
+    ("Er fuhr mit 60 Kilometern pro Stunde.", "de", [("60 Kilometern pro Stunde", None)]),
+])
+def test_a_rate_knows_its_period(text, lang, read) -> None:
+    assert [(q.text, q.per) for q in read_quantities(text, lang=lang)] == read

@@ -399,6 +399,11 @@ class Grammar:
         shared = table["ranges"].get("shared_unit_joiners", [])
         self.re_shared_unit = re.compile(r"\s+" + _alt(shared) + r"\s+(?=\d)") if shared else None
         self.rate_periods = table["rates"]["periods"]
+        per = table["rates"].get("per", {})
+        self.per_periods: dict[str, str] = _PhraseTable(per)
+        self.re_per_after = re.compile(r"\s+(" + _alt(per) + r")") if per else None
+        self.re_per_before = re.compile(r"(?<![\w])(" + _alt(per) + r")\s+\Z") if per else None
+        self.re_per_end = re.compile(r"\s(" + _alt(per) + r")\Z") if per else None
         fc = table["forecast"]
         self._compile(fc)
 
@@ -643,7 +648,20 @@ class Grammar:
         for q in out:
             self._bound_after(text, q)
             self._dated_attribute(text, q)
+            self._rate_period(text, q)
         return self._joined_figures(text, out)
+
+    def _rate_period(self, text: str, q: Quantity) -> None:
+        """The period a figure is counted per ([rates.per]), written after it or its noun ("500 Euro pro Monat", "743
+        Straftaten pro Tag") or right before it ("jährlich 24 Millionen Euro", "jeden Tag 743 Straftaten")."""
+        if self.re_per_after is None or q.kind not in ("count", "money", "quantity", "percent") or q.value is None \
+                or q.unit == MULTIPLE_UNIT or "/" in (q.unit or "") or q.unit == "mph":
+            return  # "60 Kilometern pro Stunde": the unit is the rate
+        after = q.end + 1 + len(q.noun) if q.noun and text.startswith(" " + q.noun, q.end) else q.end
+        m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, after)
+             or self.re_per_before.search(text, max(0, q.start - 24), q.start))
+        if m is not None:
+            q.per = self.per_periods.get(m.group(1))
 
     @staticmethod
     def _dated_attribute(text: str, q: Quantity) -> None:
