@@ -14,7 +14,8 @@ dated by their article; 14: 150 of the 710 that hold none; 15: 30 more raw 10kGN
 articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_dev.jsonl; 17: 26 more raw
 10kGNAD rows and 14 FANG-COVID articles, after the mends of 15 and 16; 18: 20 FANG-COVID and 15 GermanFakeNC
 articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-COVID articles, 20: 20 more GermanFakeNC
-articles, both in session 27). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+articles, both in session 27; 21: 22 more dev-corpus articles, 22: 20 more GermanFakeNC articles, on session 27's
+final code). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -112,11 +113,18 @@ AUDITS[19] = ([_GNAD + n for n in "0054 0123 0151 0180 0297 0435 0448 0533 0545 
               + [_FANG + n for n in "2337 34213 35187 35464 37337 40743 40778 41092 42 620 818".split()])
 AUDITS[20] = [f"germanfakenc-{n}" for n in "016 025 040 053 071 078 123 126 147 244 261 273 275 288 294 298 353 365 429 "
                                            "484".split()]
+# session 27, on its final code (d8b5dd0): 22 dev-corpus articles no annotation, audit or verification fact covers and
+# no dump of the session's changes showed (random.Random(20261208).sample of 79, three met in the dumps left out), and
+# 20 more GermanFakeNC articles so left (the same seed, of 46)
+AUDITS[21] = [_GNAD + n for n in "0024 0042 0071 0120 0203 0233 0341 0506 0507 0551 0633 0711 0723 0758 0826 0852".split()] \
+    + [_FANG + n for n in "10390 10626 13057 14189 22275 27012".split()]
+AUDITS[22] = [f"germanfakenc-{n}" for n in "002 010 030 063 067 113 148 164 176 179 228 231 333 343 355 367 408 416 425 "
+                                           "485".split()]
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
               17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC], 19: [RAW_10KGNAD, RAW_FANG],
-              20: [RAW_GERMANFAKENC]}
+              20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
@@ -203,7 +211,7 @@ def main(argv=None) -> int:
             date = f" {q.date} [{q.date_low}..{q.date_high}]" if q.kind == "date" or q.date else ""
             # the counted noun as written too: a count of a noun with no English unit ("50 seltene Papageien") still
             # knows what it counts (audits 19 and 20 took the missing unit for a missing noun, 56 times)
-            noun = f" noun={q.noun}" if q.kind == "count" else ""
+            noun = (f" noun={q.noun}" if q.kind == "count" else "") + (f" per={q.per}" if q.per else "")
             print(f"  {q.text!r} {q.kind} value={q.value} [{q.low}, {q.high}] unit={q.unit}{noun} hedge={q.hedge} "
                   f"relation={q.relation}{date}\n      {c.sentence[:160]!r}")
     print(f"\n{len(wanted)} articles, {total} claims")
