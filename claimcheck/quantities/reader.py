@@ -45,6 +45,8 @@ class _PhraseTable(dict):
         return super().get(" ".join(phrase.split()) if isinstance(phrase, str) else phrase, default)
 
 
+# units that are rates of time themselves ("60 Kilometern pro Stunde" counts no period of its own)
+_SPEED_UNITS = frozenset({"km/h", "m/s", "mph"})
 # a participle and a capitalised noun after a date: "ergangenen HG-Urteil", "entwickelten Verfahren"
 _ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:en|ten)\s+[A-ZÄÖÜ]")
 _OPEN_SPAN_WORDS = re.compile(r"\S+\s+dem\s+")
@@ -655,7 +657,7 @@ class Grammar:
         """The period a figure is counted per ([rates.per]), written after it or its noun ("500 Euro pro Monat", "743
         Straftaten pro Tag") or right before it ("jährlich 24 Millionen Euro", "jeden Tag 743 Straftaten")."""
         if self.re_per_after is None or q.kind not in ("count", "money", "quantity", "percent") or q.value is None \
-                or q.unit == MULTIPLE_UNIT or "/" in (q.unit or "") or q.unit == "mph":
+                or q.unit == MULTIPLE_UNIT or q.unit in _SPEED_UNITS:
             return  # "60 Kilometern pro Stunde": the unit is the rate
         after = q.end + 1 + len(q.noun) if q.noun and text.startswith(" " + q.noun, q.end) else q.end
         m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, after)
