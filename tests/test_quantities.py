@@ -404,6 +404,9 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
     # a bare amount in millions goes on in the currency of the amount in millions before it, also in the next sentence
     ("Die Gemeinde nahm 33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen.",
      [("33,4 Millionen Euro", "money", "EUR"), ("2019", "date", None), ("5,27 Millionen", "money", "EUR")]),
+    # ... but the levels of a change by a percentage are counts (audit 22)
+    ("Die Zahl stieg um 600 Prozent – von rund 550 im Jahr 2013 auf fast 4.000.",
+     [("600 Prozent", "percent", "percent"), ("rund 550", "count", None), ("2013", "date", None), ("fast 4.000", "count", None)]),
     # ... and so does a range in millions, and the amounts after it (audit 19)
     ("Er schlägt 2,5 Millionen Euro vor. Das liegt zwischen den genannten drei bis vier Millionen und einer Million.",
      [("2,5 Millionen Euro", "money", "EUR"), ("drei bis vier Millionen", "money", "EUR"), ("einer Million", "money", "EUR")]),

@@ -400,6 +400,8 @@ class Grammar:
         self.range_joiners = [j for j in table["ranges"]["joiners"] if j not in ("und", "and")]
         shared = table["ranges"].get("shared_unit_joiners", [])
         self.re_shared_unit = re.compile(r"\s+" + _alt(shared) + r"\s+(?=\d)") if shared else None
+        self.change_by = frozenset(table["ranges"].get("change_by", ()))
+        self.change_levels = frozenset(table["ranges"].get("change_levels", ()))
         self.rate_periods = table["rates"]["periods"]
         per = table["rates"].get("per", {})
         self.per_periods: dict[str, str] = _PhraseTable(per)
@@ -878,6 +880,9 @@ class Grammar:
                 continue
             if before.start < sentence_start and not (before.kind == "money" and self.re_scale_inside.search(before.text)):
                 return
+            if before.kind == "percent" and self._word_before(text, before.start) in self.change_by \
+                    and self._word_before(text, q.start) in self.change_levels:
+                return  # "um 600 Prozent ... – von rund 550 ... auf fast 4.000": the levels of the change
             # two amounts with scale words are of one order of magnitude's talk: "2,9 Billionen Dollar - 282 Milliarden mehr"
             size = SHARED_UNIT_SIZE if scaled and self.re_scale_inside.search(before.text) else ELLIPSIS_SIZE
             if (before.kind in ("money", "percent", "quantity", "duration") and before.unit and before.value
