@@ -221,6 +221,8 @@ class Grammar:
         self.amount_prepositions = frozenset(exceptions.get("amount_prepositions", []))
         self.noun_hedges = frozenset(exceptions.get("noun_hedges", []))
         self.amount_bounds: dict[str, str] = exceptions.get("amount_bounds", {})
+        self.among_hedges = frozenset(exceptions.get("among_hedges", []))
+        self.survey_nouns = tuple(exceptions.get("survey_nouns", []))
         self.amount_noun_endings = tuple(exceptions.get("amount_noun_endings", []))
         self.preposition_verbs = frozenset(exceptions.get("preposition_verbs", []))
         stems = exceptions.get("preposition_verb_stems", [])
@@ -1339,6 +1341,9 @@ class Grammar:
             return None
         uw = _unit_name(u) if unit_word else None
         ukind = self.unit_kind.get(uw) if uw else None
+        if hedge_word in self.among_hedges and back is not None \
+                and any(n in self._word_before(text, back.start("hedge")).lower() for n in self.survey_nouns):
+            hedge_word = None  # "eine Umfrage unter 1300 Handelsunternehmen": among them, no bound (audit 21)
         if (hedge_word or "").lower() in self.noun_hedges and u is not None:
             hedge_word = None  # "eine Erinnerung an die acht Monate": to the eight months; a count's only (below)
         if prefix_currency is None and back is not None and back.group("cur"):
