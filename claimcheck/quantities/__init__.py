@@ -53,7 +53,8 @@ as full days:
   "vergangenen" or a past tense -> the last on or before it; "bis" or a
   future tense -> the first on or after it; otherwise the nearer one.
 - "vor zwei Wochen", "einen Monat zuvor": with `published` a date (the day
-  that far back); without it a duration. "vor" before a date is relation
+  that far back, its days half a week, month or year either way: "vor zwei
+  Jahren" is no day); without it a duration. "vor" before a date is relation
   "before" ("vor 2015 gegründet", "vor dem 1. März 2020"), "nach dem" before a
   day or month "after": the date stays the one named, and compare.py reads it
   as the days before or after it.

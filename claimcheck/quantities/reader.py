@@ -77,6 +77,7 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
+AGO_LOOSE_UNITS = ("week", "month", "year")  # "vor zwei Jahren" stands for half a year either way
 # a quotation may close it ("erleben.» Nadals"); an initial does not ("soll Mahmut A. den Mann angegriffen haben")
 _SENTENCE_END = re.compile(r"(?<!\d)(?<!\b[A-ZÄÖÜ])[.!?][»«“”\"']?(?:\s+|$)|\n")
 _NUMBER_AFTER = re.compile(r"\s+\d[\d.,]*(?=\s)")
@@ -1421,8 +1422,13 @@ class Grammar:
                 a_end = u.end() if lw in self.ago_before else after.end()
                 day = dates.shift(published, v * mult, dunit, -1)
                 if day is not None:
-                    early = dates.shift(published, v * mult * (1 + AGO_APPROX), dunit, -1) if rule in ("approx", "over") else day
-                    late = dates.shift(published, v * mult * (1 - AGO_APPROX), dunit, -1) if rule in ("approx", "under") else day
+                    # "vor zwei Jahren" is no day: half its unit either way (audit 21), as a number written to its
+                    # last digit stands for half a unit of it; days stay exact
+                    half = 0.5 * mult if dunit in AGO_LOOSE_UNITS and rule is None else 0.0
+                    early = dates.shift(published, v * mult * (1 + AGO_APPROX), dunit, -1) if rule in ("approx", "over") \
+                        else dates.shift(published, v * mult + half, dunit, -1)
+                    late = dates.shift(published, v * mult * (1 - AGO_APPROX), dunit, -1) if rule in ("approx", "under") \
+                        else dates.shift(published, v * mult - half, dunit, -1)
                     return Quantity(text[a_start:a_end], a_start, a_end, "date", date=day.isoformat(),
                                     date_low=(early or day).isoformat(), date_high=(late or day).isoformat(),
                                     hedge=rule)
