@@ -586,6 +586,11 @@ class Grammar:
         future_modals = fc.get("future_modals", [])
         self.re_modal_infinitive = (re.compile(r"(?<![\w])" + _alt(future_modals) + r"\s[^.!?,;:()]*?(\S+)\s+([a-zäöüß]+(?:en|ern|eln)|sein)"
                                                r"(?=\s*(?:[.!?,;:)\"“”]|$))") if future_modals else None)
+        # ... and in a subordinate clause the other way round: "dass die Bahn fünf Milliarden Euro erhalten solle"
+        # (not "sollte": "die Fregatte, die Piraten stellen sollte", what was to be)
+        later_modals = [m for m in future_modals if m not in fc.get("past_modals", [])]
+        self.re_infinitive_modal = (re.compile(r"(?<![\w])([a-zäöüß]+(?:en|ern|eln))\s+" + _alt(later_modals)
+                                               + r"(?=\s*(?:[.!?,;:)\"“”]|$))") if later_modals else None)
         prefixes = self.separable_prefixes
         self.re_participle = re.compile(rf"{_alt_prefix(prefixes)}?(ge[a-zäöüß]{{3,}})$" if prefixes else r"(ge[a-zäöüß]{3,})$")
         self.ge_infinitives = frozenset(fc.get("ge_infinitives", []))
@@ -1640,6 +1645,13 @@ class Grammar:
                 continue  # "soll ... angegriffen haben", "soll gewesen sein": reported, not to come
             if (participle := self.re_participle.match(verb)) and participle.group(1) not in self.ge_infinitives:
                 continue  # "wird ... ausgetragen": a present passive, its participle ends as an infinitive does
+            return True
+        for m in self.re_infinitive_modal.finditer(text, a, b) if self.re_infinitive_modal else ():
+            verb = m.group(1)
+            if verb in self.perfect_infinitives:
+                continue  # "dass er ... angegriffen haben soll": reported
+            if (participle := self.re_participle.match(verb)) and participle.group(1) not in self.ge_infinitives:
+                continue  # "dass die Spiele jährlich ausgetragen werden": a present passive
             return True
         return False
 
