@@ -580,8 +580,12 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     ("Die Miete beträgt 500 Euro pro Monat.", "de", [("500 Euro pro Monat", "month")]),
     ("Es kamen 500 Menschen täglich.", "de", [("500", "day")]),
     ("Merkel warned of 19,200 daily infections.", "en", [("19,200", "day")]),
+    ("Das Einkommen lag bei 341 Euro im Monat.", "de", [("341 Euro im Monat", "month")]),
+    ("Merkel warnt vor 19.200 Corona-Neuinfektionen am Tag.", "de", [("19.200", "day")]),
     # ... not a point in time, nor a speed, whose unit is the rate
     ("Am Tag der Wahl kamen 500 Menschen.", "de", [("500", None)]),
+    ("Es kamen 500 Menschen am Tag der Wahl.", "de", [("500", None)]),
+    ("Es waren 500 Menschen im Jahr zuvor.", "de", [("500", None)]),
     ("Er fuhr mit 60 Kilometern pro Stunde.", "de", [("60 Kilometern pro Stunde", None)]),
 ])
 def test_a_rate_knows_its_period(text, lang, read) -> None:

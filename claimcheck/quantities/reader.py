@@ -407,10 +407,16 @@ class Grammar:
         self.change_levels = frozenset(table["ranges"].get("change_levels", ()))
         self.rate_periods = table["rates"]["periods"]
         per = table["rates"].get("per", {})
-        self.per_periods: dict[str, str] = _PhraseTable(per)
-        self.re_per_after = re.compile(r"\s+(" + _alt(per) + r")") if per else None
+        per_after = dict(table["rates"].get("per_after", {}))
+        not_before = per_after.pop("not_before", [])
+        self.per_periods: dict[str, str] = _PhraseTable({**per, **per_after})
+        # "341 Euro im Monat", not "im Jahr 2015" or "am Tag der Wahl": the phrases of per_after before no number or
+        # listed word
+        stop = r"(?!\s+(?:\d|" + _alt(not_before) + r"))" if not_before else ""
+        after = r"(?:" + _alt(per) + (r"|(?:" + _alt(per_after) + r")" + stop if per_after else "") + r")"
+        self.re_per_after = re.compile(r"\s+(" + after + r")") if per else None
         self.re_per_before = re.compile(r"(?<![\w])(" + _alt(per) + r")\s+\Z") if per else None
-        self.re_per_end = re.compile(r"\s(" + _alt(per) + r")\Z") if per else None
+        self.re_per_end = re.compile(r"\s(" + after + r")\Z") if per else None
         fc = table["forecast"]
         self._compile(fc)
 
