@@ -243,6 +243,8 @@ class Grammar:
         self.relations: dict[str, str] = _PhraseTable(table["relations"])
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
+        # months of another language a text may quote a date in, read only as "21 March 2016" (day, month, year)
+        self.quoted_months: dict[str, int] = d.get("quoted_months", {})
         self.month_cues = frozenset(d["month_cues"])
         self.numeric_date_cues = frozenset(d.get("numeric_date_cues", []))
         self.parts: dict[str, str] = d["parts"]
@@ -536,7 +538,9 @@ class Grammar:
             (r"\.\s*" if de else r"(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
         )
         # a German day written without its full stop before a month and a year: "Expressen 29 Nov. 2017"
-        self.re_month_year_after_bare_day = re.compile(rf"\s+({months})\s+(\d{{4}})(?!\d)") if de else None
+        # ... or an English source's date quoted in German text: "Deutsche Welle 21 March 2016" (audit 20)
+        bare_months = _alt({**self.months, **self.quoted_months})
+        self.re_month_year_after_bare_day = re.compile(rf"\s+({bare_months})\s+(\d{{4}})(?!\d)") if de else None
         # a month's year: 1000-2199 ("zwischen Januar und Ende September 6081 Flüchtlinge" counts refugees)
         self.re_year_after = re.compile(r"(?:,)?\s+(1\d{3}|2[01]\d{2})(?![\d\w])")
         self.re_relative_year_after = (re.compile(r"\s+(" + _alt(self.relative_years) + r")(?![\w])")
@@ -1983,7 +1987,8 @@ class Grammar:
                         relation=relation)
 
     def _day_month(self, text, start, md: re.Match[str], day: int, published):
-        month = self.months[re.sub(r"\s+", " ", md.group(1))]
+        name = re.sub(r"\s+", " ", md.group(1))
+        month = self.months.get(name) or self.quoted_months[name]
         year, end = (int(md.group(2)), md.end()) if md.group(2) else self._relative_year_after(text, md.end(), published)
         return self._month_date(text, start, end, month, year, day, None, self._back(text, start), published)
 
