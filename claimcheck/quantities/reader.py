@@ -245,6 +245,8 @@ class Grammar:
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
         # months of another language a text may quote a date in, read only as "21 March 2016" (day, month, year)
         self.quoted_months: dict[str, int] = d.get("quoted_months", {})
+        angle_words = table.get("angles", {}).get("after", [])
+        self.re_angle_after = re.compile(r"\s*(?:" + _alt(angle_words) + r")") if angle_words else None
         self.month_cues = frozenset(d["month_cues"])
         self.numeric_date_cues = frozenset(d.get("numeric_date_cues", []))
         self.parts: dict[str, str] = d["parts"]
@@ -671,6 +673,8 @@ class Grammar:
             self._bound_after(text, q)
             self._dated_attribute(text, q)
             self._rate_period(text, q)
+            if q.unit == "°C" and self.re_angle_after is not None and self.re_angle_after.match(text, q.end):
+                q.unit = "°"  # "ein etwa 35 Grad steiler Hang", "48° nördlicher Breite": an angle
         return self._joined_figures(text, out)
 
     def _rate_period(self, text: str, q: Quantity) -> None:
