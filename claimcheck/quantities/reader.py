@@ -1657,17 +1657,22 @@ class Grammar:
             before, verb = m.group(1), m.group(2)
             if verb in self.perfect_infinitives and before[:1].islower() and before.endswith(("t", "en")):
                 continue  # "soll ... angegriffen haben", "soll gewesen sein": reported, not to come
-            if (participle := self.re_participle.match(verb)) and participle.group(1) not in self.ge_infinitives:
+            if self._passive_participle(verb):
                 continue  # "wird ... ausgetragen": a present passive, its participle ends as an infinitive does
             return True
         for m in self.re_infinitive_modal.finditer(text, a, b) if self.re_infinitive_modal else ():
             verb = m.group(1)
             if verb in self.perfect_infinitives:
                 continue  # "dass er ... angegriffen haben soll": reported
-            if (participle := self.re_participle.match(verb)) and participle.group(1) not in self.ge_infinitives:
+            if self._passive_participle(verb):
                 continue  # "dass die Spiele jährlich ausgetragen werden": a present passive
             return True
         return False
+
+    def _passive_participle(self, verb: str) -> bool:
+        """A participle that ends as an infinitive does ("ausgetragen"), not one of ge_infinitives ("ausgeben")."""
+        participle = self.re_participle.match(verb)
+        return bool(participle) and participle.group(1) not in self.ge_infinitives
 
     def _compares_with_expectation(self, text: str, cue: re.Match[str]) -> bool:
         """Whether a forecast cue compares a reported figure with what was expected ("stieg wie erwartet",
