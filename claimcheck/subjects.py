@@ -1029,6 +1029,10 @@ class SubjectFinder:
                         and (i + n >= len(sent) or not sent[i + n].text[:1].isupper()):
                     is_name[i:i + n] = [True] * n
                     break
+            else:  # "spricht Kanzlerin Merkel 20 Minuten", "Sohn Eric": one word the dictionary knows as no common word
+                if self._after_title(sent[i]) and _is_no_common_word(sent[i].text) \
+                        and (i + 1 >= len(sent) or not sent[i + 1].text[:1].isupper()):
+                    is_name[i] = True
         # "Hans Müller hat", "Der 52-jährige Thomas Koch": a listed given name and the capitalised word after it
         for i in range(len(sent) - 1):
             if self._opens_full_name(sent, i):
