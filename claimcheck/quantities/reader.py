@@ -1693,7 +1693,7 @@ class Grammar:
                     continue
                 number = word[:i].lower()
                 if suffix == self.multiple_suffix and word in self.multiples:
-                    return self._compound(text, start, m.end(), self.multiples[word], 1.0, "quantity", MULTIPLE_UNIT)
+                    return self._listed_multiple(text, start, m.end(), word)  # as listed, whatever its form
                 if suffix == self.multiple_suffix:  # "auf das Achtfache", "verfünffacht"; not "der dreifache Weltmeister"
                     verb = bool(self.multiple_prefix) and number.startswith(self.multiple_prefix)
                     if verb:
@@ -1858,9 +1858,11 @@ class Grammar:
 
     def _read_multiple(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"doppelt so hoch", "mehr als doppelt": kind quantity, unit MULTIPLE_UNIT."""
-        hedge_word, start = self._hedge_before(text, m.start())
-        v = self.multiples[m.group("multiple")]
-        return self._make(text, start, m.end(), "quantity", v, None, None, 1.0, 1.0, MULTIPLE_UNIT, hedge_word)
+        return self._listed_multiple(text, m.start(), m.end(), m.group("multiple"))
+
+    def _listed_multiple(self, text: str, start: int, end: int, word: str) -> Quantity:
+        """A multiple of the [multiples] table ("doppelt", "dreifache"), its hedge before it ("mehr als doppelt")."""
+        return self._compound(text, start, end, self.multiples[word], 1.0, "quantity", MULTIPLE_UNIT)
 
     def _read_decade(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"1930er-Jahre", "in den Siebzigern": a date with no single ISO form (date None)."""
@@ -1955,9 +1957,10 @@ class Grammar:
         return None, start
 
     def _year(self, text, start, end, year, part, back, published, part_start=None) -> Quantity:
-        relation, s = self._relation_start(back, part_start if part_start is not None else start)
+        origin = part_start if part_start is not None else start
+        relation, s = self._relation_start(back, origin)
         if relation == "after":  # "nach dem 1991 entwickelten Verfahren": the year itself
-            relation, s = None, part_start if part_start is not None else start
+            relation, s = None, origin
         lo, hi = dates.year_interval(year, part)
         return Quantity(text[s:end], s, end, "date", date=f"{year:04d}", date_low=lo.isoformat(),
                         date_high=hi.isoformat(), relation=relation)
