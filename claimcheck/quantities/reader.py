@@ -70,6 +70,9 @@ SHARED_UNIT_SIZE = 100.0
 # a figure, and at most a noun after it, right before a period: "155 Wahlgänge in zehn Wochen"
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:1\d|20)\d\d\s)\d[\d.,]*\s+(?:[^\W\d_][\w-]*\s+)?\Z")  # not a year
 _NOUN_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # a noun right after a duration ("in zehn Jahren Krieg")
+# Cents after a currency: "CHF 25.50", not "Fr. 25.05." (Friday, 25 May)
+_PRICE_CENTS = re.compile(r"\.(?:[2-9]\d|1[3-9])(?!\d)|\.(?:0\d|1[0-2])(?![\d.])")
+_SWISS_GROUPS = re.compile(r"\d['’]\d{3}")
 _GLUED_COMPOUND = re.compile(r"-(\d{1,3})([^\W\d_]+)")  # "-35jähriger", the second number of a range compound
 # A duration unit and the next smaller one, with how many of it make one: "303 Stunden und 13 Minuten".
 SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
@@ -1196,6 +1199,15 @@ class Grammar:
             d = self.re_en_decimal.match(text, end)
             value, step = float(token + d.group()), 10.0 ** -(len(d.group()) - 1)
             end, plain, nxt = d.end(), False, ""
+        elif nxt == "." and plain and (prefix_currency or lw in self.whole_price_prefixes) \
+                and (d := _PRICE_CENTS.match(text, end)):
+            # "CHF 25.50", "Fr. 25.50": a price written after its currency keeps a Swiss or English decimal point
+            value, step = float(token + d.group()), 0.01
+            end, plain, nxt = d.end(), False, ""
+            if prefix_currency is None:
+                prefix_currency, start = lw, text.rfind(lw, 0, start)
+        elif prefix_currency is None and lw in self.whole_price_prefixes and token and _SWISS_GROUPS.search(token):
+            prefix_currency, start = lw, text.rfind(lw, 0, start)  # "Fr. 1'200": francs, as the apostrophe tells
         elif nxt == "." and plain and self.lang == "de" and self.re_whole_price.match(text, end):
             end, plain, nxt = end + 2, False, ""  # "19.– Franken"
             if lw in self.whole_price_prefixes:  # "Fr. 20.–"
@@ -2049,6 +2061,8 @@ class Grammar:
         day, month = int(m.group("dd")), int(m.group("dm"))
         bracket = text[m.start() - 1:m.start()] == "("  # "Am Dienstag (5.9.)": the weekday before the bracket
         before = self._word_before(text, m.start() - bracket)
+        if not 1 <= month <= 12 and before in self.whole_price_prefixes:  # "Fr. 25.50.": a price at a sentence's end
+            return self._read_number(text, m.start(), m.group("dd"), m.end("dd"), published)
         if not 1 <= month <= 12 or not (before in self.numeric_date_cues or before.rstrip(",") in self.weekdays):
             return None
         return self._month_date(text, m.start(), m.end(), month, None, day, None, self._back(text, m.start()), published)
