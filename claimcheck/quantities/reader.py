@@ -306,11 +306,17 @@ class Grammar:
         marker, perfect = wd.get("infinitive_marker"), wd.get("perfect_infinitives", [])
         # "hat ... vergewaltigt", "soll ... angegriffen haben": an auxiliary or modal, a participle in its clause
         # (the participle closes the clause: a lowercase word ending in -t or -en, not after "zu")
-        participle = r"(?:[^,;:.!?–—]|(?<=\b[A-ZÄÖÜ])\.){0,160}?(?<!\bzu )\b[a-zäöüß]{3,}(?:t|en)"  # "Mahmut A." goes on
+        # "Mahmut A." and "gegen 0.45 Uhr" go on
+        participle = r"(?:[^,;:.!?–—]|(?<=\b[A-ZÄÖÜ])\.|(?<=\d)[.:](?=\d)){0,160}?(?<!\bzu )\b[a-zäöüß]{3,}(?:t|en)"
         aux, modals = wd.get("perfect_auxiliaries", []), wd.get("reported_perfect_modals", [])
         self.re_perfect = re.compile(rf"(?<![\w]){_alt(aux)}{participle}(?=\s*(?:[,;:.!?)]|$))") if aux else None
         self.re_reported_perfect = (re.compile(rf"(?<![\w]){_alt(modals)}{participle}\s+{_alt(perfect)}(?![\w])")
                                     if modals and perfect else None)
+        # a perfect infinitive looks back too ("wird beschuldigt, am Mittwoch ein Mädchen erstochen zu haben"), its
+        # participle marked by "ge" or a prefix (not "parat zu haben")
+        self.re_perfect_infinitive = (re.compile(rf"(?<![\w])(?=[a-zäöüß]*(?:ge|be|er|ent|emp|miss))[a-zäöüß]{{3,}}(?:t|en)"
+                                                 rf"\s+{re.escape(marker)}\s+{_alt(perfect)}(?![\w])")
+                                      if marker and perfect else None)
         # up to ten words, then the marker and an infinitive ("zu überprüfen") or a separable verb with the
         # marker inside ("wieder zuzulassen", "vorzubereiten"), before any comma or clause end
         self.separable_prefixes = wd.get("separable_prefixes", [])
@@ -1902,6 +1908,8 @@ class Grammar:
         best: Optional[tuple[int, str]] = None  # the tense word nearest to the figure decides
         reported = list(self.re_reported_perfect.finditer(text, a, b)) if self.re_reported_perfect else []
         perfects = list(self.re_perfect.finditer(text, a, b)) if self.re_perfect else []
+        if self.re_perfect_infinitive:
+            perfects += self.re_perfect_infinitive.finditer(text, a, b)
         for tense, matches in (("future", self.re_future_tense.finditer(text, a, b)),
                                ("past", self.re_past_tense.finditer(text, a, b)), ("perfect", perfects + reported)):
             for m in matches:
@@ -1912,9 +1920,22 @@ class Grammar:
                 # the gap between word and figure ("war für Ende September terminiert": terminiert); a perfect
                 # around the figure ("hat am Samstag ... vergewaltigt") is its clause's own tense
                 d = start - m.end() if m.start() < start else m.start() - end
-                if best is None or d < best[0]:
-                    best = (d, "past" if tense == "perfect" else tense)
+                # a word of the figure's own clause comes before any of another ("wird beschuldigt, am Mittwoch
+                # ... erstochen zu haben": the perfect infinitive, not the passive's "wird")
+                key = (bool(_CLAUSE_MARK.search(_between(text, m, start, end))), d)
+                if best is None or key < best[0]:
+                    best = (key, "past" if tense == "perfect" else tense)
         return best[1] if best else None
+
+    def _has_future_word(self, text: str, start: int) -> bool:
+        """Whether the sentence around `start` has a future word ("Bis Montag soll das Gesetz verabschiedet sein")."""
+        a, b = self._sentence_bounds(text, start)
+        return self.re_future_tense.search(text, a, b) is not None
+
+    def _states_intention(self, text: str, end: int) -> bool:
+        """Whether "zu" and an infinitive follow the date ending at `end` in its clause ("hatten angekündigt, diese
+        Entscheidung im März zu überprüfen"): an intention looks ahead of the past clause it is told in."""
+        return self.re_intention_after is not None and self.re_intention_after.match(text, end) is not None
 
     def _looks_ahead(self, text: str, start: int, end: int) -> bool:
         """Whether the period at text[start:end] ("binnen drei Monaten") sets a deadline: its sentence has a
@@ -1990,7 +2011,7 @@ class Grammar:
             past_until = relation == "until" and tense == "past"
             # "im vergangenen Oktober eine Regierung zu bilden": a past cue before the date still rules
             intended = (tense == "past" and self._word_before(text, start) not in self.past_cues
-                        and self.re_intention_after is not None and self.re_intention_after.match(text, end) is not None)
+                        and self._states_intention(text, end))
             mode = ("nearest" if past_until or intended else _RELATION_MODES.get(relation or "")) or (
                 "target" if self._is_target(text, start) else
                 None if self._dates_a_noun(text, start) else tense) or "nearest"
@@ -2253,11 +2274,11 @@ class Grammar:
             end = week.end()
             day = dates.weekday_in_week(self.weekdays[base], published, self.weeks_after_weekday[" ".join(week.group().split())])
         else:
-            day = dates.weekday_date(self.weekdays[base], published, self._weekday_mode(text, m.start(), cue, relation))
+            day = dates.weekday_date(self.weekdays[base], published, self._weekday_mode(text, m.start(), end, cue, relation))
         iso = day.isoformat()
         return Quantity(text[s:end], s, end, "date", date=iso, date_low=iso, date_high=iso, relation=relation)
 
-    def _weekday_mode(self, text: str, start: int, cue: str, relation: Optional[str]) -> str:
+    def _weekday_mode(self, text: str, start: int, end: int, cue: str, relation: Optional[str]) -> str:
         """Which of its days a weekday written alone means (dates.weekday_date's mode): its cue word,
         a target ("für Mittwoch"), its relation, else the tense of its clause."""
         if cue in self.future_cues:
@@ -2266,9 +2287,14 @@ class Grammar:
             return "last"  # "am vergangenen Dienstag" told on a Tuesday: a week before
         if self.re_tenseless is not None and self.re_tenseless.search(text, max(0, start - 80), start):
             return "nearest"
-        if relation == "from":  # "Ab Montag gilt die Regel": on a coming day unless told in the past tense
-            return "past" if self._tense(text, start) == "past" else "future"
-        return _RELATION_MODES.get(relation or "") or self._tense(text, start) or "nearest"
+        if relation in ("from", "until"):
+            # "Ab Montag gilt die Regel", "bis Freitag soll ...": a coming day, unless told in the past tense ("Bis
+            # Donnerstagabend gab es ... Infektionen"; not an intention, "hatte aufgefordert, bis Montag zu ...")
+            tense = self._tense(text, start, end)
+            if tense == "past" and not (relation == "until" and (self._states_intention(text, end) or self._has_future_word(text, start))):
+                return "past"
+            return "future"
+        return _RELATION_MODES.get(relation or "") or self._tense(text, start, end) or "nearest"
 
 
 def _unit_name(unit: re.Match[str]) -> str:
