@@ -235,6 +235,10 @@ class Grammar:
         money_nouns = table.get("money_nouns", {}).get("endings", [])
         self.re_money_noun = re.compile(r"\w*(?:" + "|".join(map(re.escape, money_nouns)) + r")\w*", re.I) if money_nouns else None
         self.hedges_after: dict[str, str] = table.get("hedges_after", {})
+        # relation -> (words before the date, the pattern of the word after it, a time of day between allowed)
+        self.relation_frames = {rel: (frozenset(f["before"]), re.compile(
+            rf"\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s+Uhr\s+)?{re.escape(f['after'])}(?![\w])"))
+            for rel, f in table.get("relation_frames", {}).items()}
         # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro", nor
         # "500 Menschen und mehr als 20 Polizisten" (a bound of the next figure)
         # ... but "oder mehr" before a noun still bounds the figure: "2.500 oder mehr Menschen" (at least 2,500)
@@ -679,12 +683,25 @@ class Grammar:
             self._points_of_a_rate(text, first, then)
             self._period_start(text, first, then)
         for q in out:
+            self._framed_relation(text, q)
             self._bound_after(text, q)
             self._dated_attribute(text, q)
             self._rate_period(text, q)
             if q.unit == "°C" and self.re_angle_after is not None and self.re_angle_after.match(text, q.end):
                 q.unit = "°"  # "ein etwa 35 Grad steiler Hang", "48° nördlicher Breite": an angle
         return self._joined_figures(text, out)
+
+    def _framed_relation(self, text: str, q: Quantity) -> None:
+        """A date framed by the words of a relation ([relation_frames]: "von Samstag an" opens a period)."""
+        if q.kind != "date" or q.relation is not None:
+            return
+        word = self._word_before(text, q.start)
+        for relation, (before, after) in self.relation_frames.items():
+            m = after.match(text, q.end) if word in before else None
+            if m is not None:
+                q.start = text.rfind(word, 0, q.start)
+                q.end, q.text, q.relation = m.end(), text[q.start:m.end()], relation
+                return
 
     def _rate_period(self, text: str, q: Quantity) -> None:
         """The period a figure is counted per ([rates.per]), written after it or its noun ("500 Euro pro Monat", "743
