@@ -2335,7 +2335,7 @@ def _apply_hedge(rule: Optional[str], v: float, step: float) -> tuple[Optional[f
     if rule is None:
         return v, v, None
     if rule == "approx":
-        d = max(0.05 * abs(v), step / 2)
+        d = max(0.05 * abs(v), min(step / 2, abs(v) / 5))  # "rund 1 Milliarde": not 0.5-1.5 billion (audit 24)
         return v - d, v + d, "approx"
     if rule == "under":
         return v - 0.05 * abs(v), v, "approx"
