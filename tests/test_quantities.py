@@ -398,6 +398,23 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
     assert first.noun == second.noun == noun
 
 
+@pytest.mark.parametrize("text, nouns", [
+    # a bare count goes on counting the noun of the count before it in its sentence (audit 24)
+    ("Die IG Metall sprach von 45.000 Teilnehmern, davon 16.000 in Duisburg und 2.500 in Berlin.",
+     [("45.000", "Teilnehmern"), ("16.000", "Teilnehmern"), ("2.500", "Teilnehmern")]),
+    ("Im vergangenen Jahr seien 173 Fälle gezählt worden, zuvor seien es 28 gewesen.", [("173", "Fälle"), ("28", "Fälle")]),
+    # ... or the noun after the next figure where the two are joined
+    ("Man könne bei 35 Fällen von derzeit 50 auf 40 Teilnehmer runtergehen.",
+     [("35", "Fällen"), ("50", "Teilnehmer"), ("40", "Teilnehmer")]),
+    ("Es gibt ein Raster von 19 vertikalen und 19 horizontalen Linien.", [("19", "Linien"), ("19", "Linien")]),
+    # ... but not from inside brackets
+    ("Aus 6 Flüchtlingen (Vater, Mutter und vier Kinder) wurden nun 12.",
+     [("6", "Flüchtlingen"), ("vier", "Kinder"), ("12", None)]),
+])
+def test_a_bare_count_counts_the_noun_its_sentence_gives_it(text: str, nouns: list) -> None:
+    assert [(q.text, q.noun) for q in read_quantities(text)] == nouns
+
+
 @pytest.mark.parametrize("text, read", [
     ("Das BIP legte um 0,5 statt 0,4 Prozent zu.", [("0,5", "percent", "percent"), ("0,4 Prozent", "percent", "percent")]),
     ("Mehr Eltern fahren mit dem Auto (26 gegenüber 20 Prozent).", [("26", "percent", "percent"), ("20 Prozent", "percent", "percent")]),

@@ -70,6 +70,10 @@ SHARED_UNIT_SIZE = 100.0
 # a figure, and at most a noun after it, right before a period: "155 Wahlgänge in zehn Wochen"
 _COUNT_BEFORE = re.compile(r"(?<![\w.,])(?!(?:1\d|20)\d\d\s)\d[\d.,]*\s+(?:[^\W\d_][\w-]*\s+)?\Z")  # not a year
 _NOUN_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # a noun right after a duration ("in zehn Jahren Krieg")
+# Between a figure in brackets and a figure after the bracket closes: "(Vater, Erstfrau und vier Kinder) wurden nun 12"
+_ASIDE_CLOSED = re.compile(r"[^()]*\)[^()]*")
+# Between two figures of which the second carries the noun of both: "von 50 auf 40 Teilnehmer", "19 vertikalen und 19"
+_JOINED_TO_NEXT = re.compile(r"(?:\s+[a-zäöüß]+)?\s+(?:auf|bis|oder|und|bzw\.|beziehungsweise)\s+")
 # Cents after a currency: "CHF 25.50", not "Fr. 25.05." (Friday, 25 May)
 _PRICE_CENTS = re.compile(r"\.(?:[2-9]\d|1[3-9])(?!\d)|\.(?:0\d|1[0-2])(?![\d.])")
 _SWISS_GROUPS = re.compile(r"\d['’]\d{3}")
@@ -675,7 +679,7 @@ class Grammar:
         for first, then in reversed(list(zip(out, out[1:]))):  # backwards: a list's unit comes last
             self._unit_of_next_bracket(text, first, then)
             self._dimension_of(text, first, then)
-        for i in range(1, len(out)):
+        for i in range(len(out)):
             self._unit_left_out(text, out, i)
         self._article_currency(text, out)
         for first, then in zip(out, out[1:]):
@@ -917,6 +921,9 @@ class Grammar:
         if not any(ch.isdigit() for ch in q.text) and not scaled:
             return  # a bare number word ("drei") rarely leaves a unit out; "knapp vier Millionen" does
         sentence_start = self._sentence_bounds(text, q.start)[0]
+        if q.kind == "count" and self._noun_comes_after(text, out, i) and out[i + 1].noun:
+            q.unit, q.noun = out[i + 1].unit, out[i + 1].noun  # "von derzeit 50 auf 40 Teilnehmer"
+            return
         # "33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen": a bare
         # amount in millions goes on in the currency of the amount in millions before it, also across a
         # sentence of the same paragraph
@@ -936,7 +943,19 @@ class Grammar:
             if (before.kind in ("money", "percent", "quantity", "duration") and before.unit and before.value
                     and before.relation is None and 1 / size <= q.value / before.value <= size):
                 q.kind, q.unit = before.kind, before.unit
+            elif (q.kind == "count" and before.kind == "count" and before.noun and before.value
+                  and before.start >= sentence_start and 1 / size <= q.value / before.value <= size
+                  and not _ASIDE_CLOSED.fullmatch(text, before.end, q.start) and not self._noun_comes_after(text, out, i)):
+                # "davon 16.000 in Duisburg und 2.500 vor dem Kanzleramt": the count goes on counting the noun; not
+                # from inside brackets ("6 Flüchtlingen (Vater, Erstfrau und vier Kinder) wurden nun 12"), nor where
+                # the noun comes after the next figure ("von derzeit 50 auf 40 Teilnehmer")
+                q.unit, q.noun = before.unit, before.noun
             return  # the nearest figure decides
+
+    def _noun_comes_after(self, text: str, out: list[Quantity], i: int) -> bool:
+        """Whether the figure out[i] is joined to the next one ("von 50 auf 40 Teilnehmer", "19 vertikalen und 19
+        horizontalen Linien"), which takes its noun after it."""
+        return i + 1 < len(out) and out[i + 1].kind == "count" and _JOINED_TO_NEXT.fullmatch(text, out[i].end, out[i + 1].start) is not None
 
     def _inherit_scale_and_unit(self, text: str, before: Quantity, q: Quantity) -> None:
         """A bare number that is a part of the figure before it takes that figure's scale and
