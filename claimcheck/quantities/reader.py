@@ -403,6 +403,8 @@ class Grammar:
         self.parts_of_whole = table["numeral_rules"].get("part_of_whole", [])
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
+        # "Windows 7 und 8", "Staffel 3, 4 und 5": the numbers listed after a name's are names too (audit 23)
+        self.re_name_list_before = re.compile(r"(?<![\w])" + _alt(nq["name_words"]) + r"\s+\d+(?:\s*,\s*\d+)*\s*(?:,|und|oder|bis|bzw\.|/)\s*$")
         ages = table.get("ages", {})
         self.party_collectives = frozenset(ages.get("party_collectives", []))
         self.re_age_after = re.compile(r"\s+" + _alt(ages["after"]) + r"\s*[.,;!?)]") if ages.get("after") else None
@@ -568,7 +570,8 @@ class Grammar:
         self.re_en_dayrange_after = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![\d\w])")
         self.re_period_year = re.compile(r"(?:\s+(?:des\s+Jahres|of))?\s+(\d{4})(?!\d)")
         self.re_ord_dot = re.compile(r"\.\s+(\S+)")
-        noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
+        # German nouns are capitalised, but for brands with an inner capital ("10 Millionen iPhones", audit 24)
+        noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*|[a-z]+[A-Z][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
         self.re_noun = re.compile(rf"\s+((?:{_ADJECTIVE}\s+){{0,2}}){noun}")
         hundred = next((k for k, v in self.words.multipliers.items() if v == 100), None)
         # English writes "two hundred (and) fifty" apart; German glues "zweihundertfünfzig" into one word
@@ -1217,7 +1220,8 @@ class Grammar:
             value, step = word_value
             plain = False
         lw = self._word_before(text, start)
-        if lw in self.name_words or text[start - 1:start] == "§" or text[max(0, start - 2):start] == "§ ":
+        if lw in self.name_words or text[start - 1:start] == "§" or text[max(0, start - 2):start] == "§ " \
+                or (plain and self.re_name_list_before.search(text, max(0, start - 60), start)):
             return end
         for before, after, only_after in self.names_by_number.get(text[start:end], ()):
             if text[max(0, start - len(before)):start] == before and text.startswith(after, end) \
