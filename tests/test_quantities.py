@@ -556,6 +556,14 @@ def test_a_forecast_goes_on_over_a_hard_line_break() -> None:
     assert share.hedge == "forecast"
 
 
+@pytest.mark.parametrize("text, hedges", [
+    ("Der Preis soll von 10 auf 12 Euro steigen.", [None, "forecast"]),  # the first level is where it stands (audit 24)
+    ("Die Zahl der Drucker wird von 200.000 auf 500.000 steigen.", [None, "forecast"]),
+])
+def test_a_forecast_change_starts_at_the_level_now(text: str, hedges: list) -> None:
+    assert [q.hedge for q in read_quantities(text)] == hedges
+
+
 @pytest.mark.parametrize("text, relations", [
     ("Die Ausstellung läuft vom 30. Jänner bis 3. April.", ["from", "until"]),
     ("Zwischen 1961 und 1990 gab es in Wien rund 9,6 Hitzetage pro Jahr.", ["from", "until"]),

@@ -74,6 +74,8 @@ _NOUN_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # a noun righ
 _ASIDE_CLOSED = re.compile(r"[^()]*\)[^()]*")
 # Between two figures of which the second carries the noun of both: "von 50 auf 40 Teilnehmer", "19 vertikalen und 19"
 _JOINED_TO_NEXT = re.compile(r"(?:\s+[a-zäöüß]+)?\s+(?:auf|bis|oder|und|bzw\.|beziehungsweise)\s+")
+# Between the two levels of a change: "von 200.000 auf 500.000"
+_CHANGE_TO = re.compile(r"\s+auf\s+")
 # Cents after a currency: "CHF 25.50", not "Fr. 25.05." (Friday, 25 May)
 _PRICE_CENTS = re.compile(r"\.(?:[2-9]\d|1[3-9])(?!\d)|\.(?:0\d|1[0-2])(?![\d.])")
 _SWISS_GROUPS = re.compile(r"\d['’]\d{3}")
@@ -607,7 +609,9 @@ class Grammar:
         self.re_whole_price = re.compile(r"\.[–-](?=\s*" + _alt(self.currencies) + r"|\s*[.,;]?(?:\s|$))")
         # a cue is a word of its own: "unerwartet" is no "erwartet", "ausgerechnet" no "gerechnet"
         self.re_forecast = re.compile(
-            r"(?<![\w])(?:" + _alt(fc["cues"]) + r")|(?<![\w])" + _alt(fc["modals"]) + r"\b[^.!?]*?\b" + _alt(fc["verbs"])
+            # the modal's reach goes on over the dots of "200.000" and "2.5"
+            r"(?<![\w])(?:" + _alt(fc["cues"]) + r")|(?<![\w])" + _alt(fc["modals"]) + r"\b(?:[^.!?]|(?<=\d)\.(?=\d))*?\b"
+            + _alt(fc["verbs"])
         )
         self.forecast_cues = frozenset(fc["cues"])
         compared = fc.get("comparison_before", [])  # "wie erwartet", "Wie erwartet", "als ursprünglich erwartet"
@@ -616,7 +620,7 @@ class Grammar:
         # a modal and an infinitive ending its clause: "soll ... auf 55 Euro angehoben werden"; not a perfect
         # infinitive after a participle, which reports ("soll ... angegriffen haben")
         future_modals = fc.get("future_modals", [])
-        self.re_modal_infinitive = (re.compile(r"(?<![\w])" + _alt(future_modals) + r"\s[^.!?,;:()]*?(\S+)\s+([a-zäöüß]+(?:en|ern|eln)|sein)"
+        self.re_modal_infinitive = (re.compile(r"(?<![\w])" + _alt(future_modals) + r"\s(?:[^.!?,;:()]|(?<=\d)[.,](?=\d))*?(\S+)\s+([a-zäöüß]+(?:en|ern|eln)|sein)"
                                                r"(?=\s*(?:[.!?,;:)\"“”]|$))") if future_modals else None)
         # ... and in a subordinate clause the other way round: "dass die Bahn fünf Milliarden Euro erhalten solle"
         # (not "sollte": "die Fregatte, die Piraten stellen sollte", what was to be)
@@ -689,6 +693,7 @@ class Grammar:
             self._year_left_out(text, first, then)
             self._points_of_a_rate(text, first, then)
             self._period_start(text, first, then)
+            self._level_now(text, first, then)
         for q in out:
             self._framed_relation(text, q)
             self._bound_after(text, q)
@@ -799,6 +804,12 @@ class Grammar:
         if m and m.end() == then.start:
             first.end = m.end("points")
             first.text, first.kind, first.unit, first.noun = text[first.start:first.end], "percent", "pp", None
+
+    def _level_now(self, text: str, first: Quantity, then: Quantity) -> None:
+        """In a forecast change "von 200.000 auf 500.000" the first level is where it stands, no forecast (audit 24)."""
+        if first.hedge == "forecast" and _CHANGE_TO.fullmatch(text, first.end, then.start) \
+                and self._word_before(text, first.start) in self.change_levels:
+            first.hedge = None
 
     def _period_start(self, text: str, first: Quantity, then: Quantity) -> None:
         """The first date of a period is where it starts: "vom 30. Jänner bis 3. April", "In den Jahren 2009 bis
