@@ -607,6 +607,9 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     ("Merkel warned of 19,200 daily infections.", "en", [("19,200", "day")]),
     ("Das Einkommen lag bei 341 Euro im Monat.", "de", [("341 Euro im Monat", "month")]),
     ("Merkel warnt vor 19.200 Corona-Neuinfektionen am Tag.", "de", [("19.200", "day")]),
+    # audit 24: an adjective of the period before the noun, adjectives between the figure and its noun
+    ("Facebook hat rund 1 Milliarde monatliche User.", "de", [("rund 1 Milliarde", "month")]),
+    ("Skype hat 300 Millionen aktive User pro Monat.", "de", [("300 Millionen", "month")]),
     # ... not a point in time, nor a speed, whose unit is the rate
     ("Am Tag der Wahl kamen 500 Menschen.", "de", [("500", None)]),
     ("Es kamen 500 Menschen am Tag der Wahl.", "de", [("500", None)]),

@@ -74,6 +74,8 @@ _NOUN_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # a noun righ
 _ASIDE_CLOSED = re.compile(r"[^()]*\)[^()]*")
 # Between two figures of which the second carries the noun of both: "von 50 auf 40 Teilnehmer", "19 vertikalen und 19"
 _JOINED_TO_NEXT = re.compile(r"(?:\s+[a-zäöüß]+)?\s+(?:auf|bis|oder|und|bzw\.|beziehungsweise)\s+")
+# A noun after a figure, up to two lowercase words before it: " aktive User"
+_NOUN_AFTER_ADJECTIVES = re.compile(r"(?:\s+[a-zäöüß]+){0,2}\s+(\S+?)(?=[\s,.;:!?)]|$)")
 # Between the two levels of a change: "von 200.000 auf 500.000"
 _CHANGE_TO = re.compile(r"\s+auf\s+")
 # Cents after a currency: "CHF 25.50", not "Fr. 25.05." (Friday, 25 May)
@@ -721,8 +723,10 @@ class Grammar:
         if self.re_per_after is None or q.kind not in ("count", "money", "quantity", "percent") or q.value is None \
                 or q.unit == MULTIPLE_UNIT or q.unit in _SPEED_UNITS:
             return  # "60 Kilometern pro Stunde": the unit is the rate
-        after = q.end + 1 + len(q.noun) if q.noun and text.startswith(" " + q.noun, q.end) else q.end
-        m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, after)
+        # after the noun, also where adjectives stand before it ("300 Millionen aktive User pro Monat")
+        noun = _NOUN_AFTER_ADJECTIVES.match(text, q.end) if q.noun else None
+        after = noun.end() if noun and noun.group(1) == q.noun else q.end
+        m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, q.end) or self.re_per_after.match(text, after)
              or self.re_per_before.search(text, max(0, q.start - 24), q.start))
         if m is not None:
             q.per = self.per_periods.get(m.group(1))
