@@ -177,6 +177,17 @@ def test_seit_dem_starts_a_since_date(sentence, span, date) -> None:
     assert (q.text, q.relation, q.date) == (span, "since", date)
 
 
+@pytest.mark.parametrize("sentence, span, date", [
+    # the date of the event "seit" names (audit 24), a past one where its year is left out
+    ("Seit dem Match im Oktober verbesserte sich die Software.", "Oktober", "2015-10"),
+    ("Hunderttausende gingen seit der Aufdeckung des Skandals im April auf die Straßen.", "April", "2015-04"),
+    ("Seit dem Inkrafttreten des Pakts am 22. März kommen weniger Flüchtlinge.", "22. März", "2015-03-22"),
+])
+def test_the_date_of_an_event_after_seit_is_a_since_date(sentence, span, date) -> None:
+    (q,) = read_quantities(sentence, published=dt.date(2016, 3, 1))
+    assert (q.text, q.relation, q.date) == (span, "since", date)
+
+
 @pytest.mark.parametrize(
     "sentence, span, relation, days",
     [

@@ -76,6 +76,18 @@ _ASIDE_CLOSED = re.compile(r"[^()]*\)[^()]*")
 _JOINED_TO_NEXT = re.compile(r"(?:\s+[a-zäöüß]+)?\s+(?:auf|bis|oder|und|bzw\.|beziehungsweise)\s+")
 # A noun after a figure, up to two lowercase words before it: " aktive User"
 _NOUN_AFTER_ADJECTIVES = re.compile(r"(?:\s+[a-zäöüß]+){0,2}\s+(\S+?)(?=[\s,.;:!?)]|$)")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
+def _year_before(iso: Optional[str]) -> Optional[str]:
+    """An ISO date ("2016-04", "2016-04-30") a year earlier; 29 February goes to the 28th."""
+    if not iso:
+        return iso
+    year = str(int(iso[:4]) - 1)
+    shifted = year + iso[4:]
+    return shifted.replace("-02-29", "-02-28") if len(iso) == 10 else shifted
+
+
 # Between the two levels of a change: "von 200.000 auf 500.000"
 _CHANGE_TO = re.compile(r"\s+auf\s+")
 # Cents after a currency: "CHF 25.50", not "Fr. 25.05." (Friday, 25 May)
@@ -247,6 +259,9 @@ class Grammar:
         self.relation_frames = {rel: (frozenset(f["before"]), re.compile(
             rf"\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s+Uhr\s+)?{re.escape(f['after'])}(?![\w])"))
             for rel, f in table.get("relation_frames", {}).items()}
+        self.relation_events = {rel: re.compile(
+            rf"(?<![\w]){_alt(e['words'])}\s+{_alt(e['articles'])}(?:\s+[^\W\d][\w-]*){{1,4}}\s+{_alt(e['joiners'])}\s+\Z")
+            for rel, e in table.get("relation_events", {}).items()}
         # not "40 Prozent und mehr Geld" (a comparative before a noun), nor "113 Euro und darüber 168 Euro", nor
         # "500 Menschen und mehr als 20 Polizisten" (a bound of the next figure)
         # ... but "oder mehr" before a noun still bounds the figure: "2.500 oder mehr Menschen" (at least 2,500)
@@ -697,7 +712,7 @@ class Grammar:
             self._period_start(text, first, then)
             self._level_now(text, first, then)
         for q in out:
-            self._framed_relation(text, q)
+            self._framed_relation(text, q, published)
             self._bound_after(text, q)
             self._dated_attribute(text, q)
             self._rate_period(text, q)
@@ -705,10 +720,19 @@ class Grammar:
                 q.unit = "°"  # "ein etwa 35 Grad steiler Hang", "48° nördlicher Breite": an angle
         return self._joined_figures(text, out)
 
-    def _framed_relation(self, text: str, q: Quantity) -> None:
-        """A date framed by the words of a relation ([relation_frames]: "von Samstag an" opens a period)."""
+    def _framed_relation(self, text: str, q: Quantity, published: Optional[Day]) -> None:
+        """A date framed by the words of a relation ([relation_frames]: "von Samstag an" opens a period), or dating
+        the event a relation word names ([relation_events]: "Seit dem Match im Oktober")."""
         if q.kind != "date" or q.relation is not None:
             return
+        for relation, event in self.relation_events.items():
+            if event.search(text, max(0, q.start - 80), q.start):
+                q.relation = relation
+                if relation == "since" and published is not None and not _YEAR_DIGITS.search(q.text) \
+                        and q.date_low and q.date_low[:1].isdigit() and Day.fromisoformat(q.date_low) > published:
+                    # a month without its year that a past event dates lies before the publication
+                    q.date, q.date_low, q.date_high = (_year_before(iso) for iso in (q.date, q.date_low, q.date_high))
+                return
         word = self._word_before(text, q.start)
         for relation, (before, after) in self.relation_frames.items():
             m = after.match(text, q.end) if word in before else None
