@@ -1392,6 +1392,9 @@ class Grammar:
             if v2 * scale2 > value * scale:
                 low, high = value * scale, v2 * scale2
                 range_end = e2
+            elif v2 * scale2 < value * scale and rel in ("zwischen", "between"):
+                low, high = v2 * scale2, value * scale  # "zwischen 64 und 50 Prozent", written high to low (audit 23)
+                range_end = e2
         unit_end = range_end
         u = self.re_unit.match(text, unit_end)
         if u and _unit_name(u) in self.currencies and re.match(r"-[A-ZÄÖÜ]", text[u.end():u.end() + 2]):
