@@ -15,7 +15,8 @@ articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_
 10kGNAD rows and 14 FANG-COVID articles, after the mends of 15 and 16; 18: 20 FANG-COVID and 15 GermanFakeNC
 articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-COVID articles, 20: 20 more GermanFakeNC
 articles, both in session 27; 21: 22 more dev-corpus articles, 22: 20 more GermanFakeNC articles, on session 27's
-final code). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+final code; 23, 24: 20 dev-corpus articles each, on session 28's first code; 25: 20 more dev-corpus articles, 26: 20 more
+GermanFakeNC articles, on session 28's final reader). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -120,11 +121,23 @@ AUDITS[21] = [_GNAD + n for n in "0024 0042 0071 0120 0203 0233 0341 0506 0507 0
     + [_FANG + n for n in "10390 10626 13057 14189 22275 27012".split()]
 AUDITS[22] = [f"germanfakenc-{n}" for n in "002 010 030 063 067 113 148 164 176 179 228 231 333 343 355 367 408 416 425 "
                                            "485".split()]
+# session 28, on its first code (e868bd2): 40 dev-corpus articles no annotation, audit or verification fact covers, in two
+# halves (random.Random(20261209).sample of 70)
+AUDITS[23] = [_GNAD + n for n in "0020 0175 0198 0211 0303 0307 0333 0465 0513 0598 0605 0674 0819 0832".split()] \
+    + [_FANG + n for n in "11869 22346 25451 28839 31443 9436".split()]
+AUDITS[24] = [_GNAD + n for n in "0018 0107 0129 0165 0272 0338 0410 0426 0432 0475 0669 0759 0770 0837 0911".split()] \
+    + [_FANG + n for n in "20367 20521 20613 27855 31827".split()]
+# session 28, on its final reader (05ba4f8): 20 more dev-corpus articles and 20 GermanFakeNC articles, none of them
+# audited, covered by the project's data or met in the session's dumps of changed claims (random.Random(20261210))
+AUDITS[25] = [_GNAD + n for n in "0011 0050 0084 0162 0342 0369 0375 0391 0398 0486 0576 0581 0594 0662 0749".split()] \
+    + [_FANG + n for n in "16790 19903 20400 28198 33200".split()]
+AUDITS[26] = [f"germanfakenc-{n}" for n in "004 050 084 178 198 219 223 226 260 318 332 345 346 361 376 390 398 450 474 "
+                                           "479".split()]
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
               17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC], 19: [RAW_10KGNAD, RAW_FANG],
-              20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC]}
+              20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC], 26: [RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two

@@ -223,10 +223,15 @@ def test_bad_input_is_a_clear_value_error(kwargs, message) -> None:
         read_quantities(text, **kwargs)
 
 
-def test_first_figure_of_a_change_takes_the_unit_of_the_second() -> None:
-    first, second = read_quantities("Die Arbeitslosigkeit soll von 9,1 auf 9,5 Prozent steigen.")
-    assert (first.text, first.kind, first.value, first.unit) == ("9,1", "percent", 9.1, "percent")
-    assert (second.text, second.kind, second.value, second.unit) == ("9,5 Prozent", "percent", 9.5, "percent")
+@pytest.mark.parametrize("text, first_text, first_value, second_text, second_value", [
+    ("Die Arbeitslosigkeit soll von 9,1 auf 9,5 Prozent steigen.", "9,1", 9.1, "9,5 Prozent", 9.5),
+    # a word of time between "von" and the first level (audit 25)
+    ("Die Ausgaben sollen von derzeit 0,5 auf ein Prozent steigen.", "0,5", 0.5, "ein Prozent", 1.0),
+])
+def test_first_figure_of_a_change_takes_the_unit_of_the_second(text, first_text, first_value, second_text, second_value):
+    first, second = read_quantities(text)
+    assert (first.text, first.kind, first.value, first.unit) == (first_text, "percent", first_value, "percent")
+    assert (second.text, second.kind, second.value, second.unit) == (second_text, "percent", second_value, "percent")
 
 
 def test_weekdays_follow_the_tense_of_their_sentence() -> None:

@@ -88,6 +88,9 @@ def _year_before(iso: Optional[str]) -> Optional[str]:
     return shifted.replace("-02-29", "-02-28") if len(iso) == 10 else shifted
 
 
+# The noun after a capitalised "-er" word before it ("26 Duisburger Schulen"): another capitalised word, then no
+# capitalised word or figure
+_PLACE_ADJECTIVE_NOUN = re.compile(r"\s([A-ZÄÖÜ][a-zäöüß]+[\wäöüß-]*)(?=[\s,.;:!?)]+(?:[a-zäöüß]|$))")
 # Between the two levels of a change: "von 200.000 auf 500.000"
 _CHANGE_TO = re.compile(r"\s+auf\s+")
 # Cents after a currency: "CHF 25.50", not "Fr. 25.05." (Friday, 25 May)
@@ -447,6 +450,7 @@ class Grammar:
         self.re_shared_unit = re.compile(r"\s+" + _alt(shared) + r"\s+(?=\d)") if shared else None
         self.change_by = frozenset(table["ranges"].get("change_by", ()))
         self.change_levels = frozenset(table["ranges"].get("change_levels", ()))
+        self.level_adverbs = frozenset(table["ranges"].get("level_adverbs", ()))
         self.rate_periods = table["rates"]["periods"]
         per = table["rates"].get("per", {})
         per_after = dict(table["rates"].get("per_after", {}))
@@ -580,7 +584,7 @@ class Grammar:
         # a German day written without its full stop before a month and a year: "Expressen 29 Nov. 2017"
         # ... or an English source's date quoted in German text: "Deutsche Welle 21 March 2016" (audit 20)
         bare_months = _alt({**self.months, **self.quoted_months})
-        self.re_month_year_after_bare_day = re.compile(rf"\s+({bare_months})\s+(\d{{4}})(?!\d)") if de else None
+        self.re_month_year_after_bare_day = re.compile(rf"\s+({bare_months})\s+(1\d{{3}}|2[01]\d{{2}})(?!\d)") if de else None
         # a month's year: 1000-2199 ("zwischen Januar und Ende September 6081 Flüchtlinge" counts refugees)
         self.re_year_after = re.compile(r"(?:,)?\s+(1\d{3}|2[01]\d{2})(?![\d\w])")
         self.re_relative_year_after = (re.compile(r"\s+(" + _alt(self.relative_years) + r")(?![\w])")
@@ -832,6 +836,13 @@ class Grammar:
         if m and m.end() == then.start:
             first.end = m.end("points")
             first.text, first.kind, first.unit, first.noun = text[first.start:first.end], "percent", "pp", None
+
+    def _opens_a_change(self, text: str, start: int) -> bool:
+        """Whether the figure at `start` is the first level of a change: "von 9,1 auf ...", "von derzeit 0,5 auf ..."."""
+        word = self._word_before(text, start)
+        if word in self.level_adverbs:
+            word = self._word_before(text, start - len(word) - 1)
+        return word in ("von", "Von", "from")
 
     def _level_now(self, text: str, first: Quantity, then: Quantity) -> None:
         """In a forecast change "von 200.000 auf 500.000" the first level is where it stands, no forecast (audit 24)."""
@@ -1407,7 +1418,7 @@ class Grammar:
             after = self.re_unit.match(text, adjective.end()) if adjective else None
             if after and self.unit_kind.get(_unit_name(after)) == "dur":
                 u = after
-        if u is None and low is None and self._word_before(text, start) in ("von", "Von", "from"):
+        if u is None and low is None and self._opens_a_change(text, start):
             # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second, and its scale where it
             # has none ("von 3,2 auf 3,5 Milliarden Euro")
             ch = self.re_change_to.match(text, end)
@@ -1654,6 +1665,11 @@ class Grammar:
         elif partitive and self.re_part_of_number and (whole := self.re_part_of_number.match(text, end)):
             of = whole  # "132 von 181 Bewohnern"
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
+        if nm and nm.group(2).endswith("er"):
+            # "26 Duisburger Schulen" (audit 26): a place's adjective before the noun it qualifies
+            after = _PLACE_ADJECTIVE_NOUN.match(text, nm.end())
+            if after:
+                return after.group(1)
         return nm.group(2) if nm and self._is_noun(nm) else None
 
     def _older_year(self, text: str, start: int, end: int, word_before: str, year: int, noun: Optional[str]) -> bool:
