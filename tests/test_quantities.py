@@ -365,6 +365,11 @@ def test_a_deadline_named_from_the_time_of_writing_before_a_figure() -> None:
         ("bis Ende des Jahres", "date", "2020", "until"), ("22.000", "count", None, None)]
 
 
+def test_desselben_jahres_is_the_year_its_sentence_names() -> None:
+    found = read_quantities("Er kam 2011 und beantragte am 21. Dezember desselben Jahres Asyl.", published=dt.date(2017, 12, 20))
+    assert [(q.text, q.date) for q in found] == [("2011", "2011"), ("21. Dezember desselben Jahres", "2011-12-21")]
+
+
 def test_des_vorjahres_counts_from_the_year_its_sentence_names():
     text = "Im Jahr 2015 gab es deutlich mehr Arbeitslose als im März des Vorjahres."
     dates = [q for q in read_quantities(text, published=dt.date(2016, 2, 1)) if q.text == "März des Vorjahres"]
