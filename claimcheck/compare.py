@@ -195,7 +195,10 @@ def number_interval(q: Quantity, widen: bool = True) -> tuple[float, float]:
     if q.kind == "percent":  # a rate is stated to its last decimal: 5,7 % is not 5,9 %, though 3 % apart
         return low - _half_unit(low), high + _half_unit(high)
     if q.kind == "duration":
-        return low - abs(low) * tol, high + abs(high) * tol
+        # durations round by 5 % ("drei Monate" is 90 days), but no further than half a unit of the last non-zero
+        # digit in their own unit: "77 Jahre" is not "74 years"
+        return (low - min(abs(low) * tol, _half_digit(low / scale) * scale),
+                high + min(abs(high) * tol, _half_digit(high / scale) * scale))
     # A figure written to its last digit is no rounded one ("1257" is not "1275", "9,85 Euro" not "9,60"):
     # the tolerance stops at (nearly) half a unit of its last non-zero digit; "1.700" keeps the 2 %.
     return low - min(abs(low) * tol, _half_digit(low)), high + min(abs(high) * tol, _half_digit(high))

@@ -102,6 +102,10 @@ def test_minutes_are_not_restated_in_days():
     ("im November 2019", "November 2017", "en", False),
     ("2017", "in November 2017", "en", True),
     ("am 3. Dezember 2020", "3 December 2020", "en", True),
+    # a duration rounds by 5 %, but no further than half a unit of its last non-zero digit in its own unit
+    ("77 Jahre", "74 years", "en", False),
+    ("drei Monate", "90 days", "en", True),
+    ("20 Jahre", "21 years", "en", True),
 ])
 def test_durations_and_dates(claim, fact, lang, agree):
     result = compare(one(claim), one(fact, lang))
