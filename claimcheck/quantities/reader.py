@@ -77,17 +77,6 @@ _JOINED_TO_NEXT = re.compile(r"(?:\s+[a-zäöüß]+)?\s+(?:auf|bis|oder|und|bzw\
 # A noun after a figure, up to two lowercase words before it: " aktive User"
 _NOUN_AFTER_ADJECTIVES = re.compile(r"(?:\s+[a-zäöüß]+){0,2}\s+(\S+?)(?=[\s,.;:!?)]|$)")
 _YEAR_DIGITS = re.compile(r"\d{4}")
-
-
-def _year_before(iso: Optional[str]) -> Optional[str]:
-    """An ISO date ("2016-04", "2016-04-30") a year earlier; 29 February goes to the 28th."""
-    if not iso:
-        return iso
-    year = str(int(iso[:4]) - 1)
-    shifted = year + iso[4:]
-    return shifted.replace("-02-29", "-02-28") if len(iso) == 10 else shifted
-
-
 # The noun after a capitalised "-er" word before it ("26 Duisburger Schulen"): another capitalised word, then no
 # capitalised word or figure
 _PLACE_ADJECTIVE_NOUN = re.compile(r"\s([A-ZÄÖÜ][a-zäöüß]+[\wäöüß-]*)(?=[\s,.;:!?)]+(?:[a-zäöüß]|$))")
@@ -97,6 +86,16 @@ _CHANGE_TO = re.compile(r"\s+auf\s+")
 _PRICE_CENTS = re.compile(r"\.(?:[2-9]\d|1[3-9])(?!\d)|\.(?:0\d|1[0-2])(?![\d.])")
 _SWISS_GROUPS = re.compile(r"\d['’]\d{3}")
 _GLUED_COMPOUND = re.compile(r"-(\d{1,3})([^\W\d_]+)")  # "-35jähriger", the second number of a range compound
+
+
+def _year_before(iso: Optional[str]) -> Optional[str]:
+    """An ISO date ("2016-04", "2016-04-30") a year earlier; 29 February goes to the 28th."""
+    if not iso:
+        return iso
+    shifted = str(int(iso[:4]) - 1) + iso[4:]
+    return shifted.replace("-02-29", "-02-28") if len(iso) == 10 else shifted
+
+
 # A duration unit and the next smaller one, with how many of it make one: "303 Stunden und 13 Minuten".
 SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
@@ -258,7 +257,7 @@ class Grammar:
         money_nouns = table.get("money_nouns", {}).get("endings", [])
         self.re_money_noun = re.compile(r"\w*(?:" + "|".join(map(re.escape, money_nouns)) + r")\w*", re.I) if money_nouns else None
         self.hedges_after: dict[str, str] = table.get("hedges_after", {})
-        # relation -> (words before the date, the pattern of the word after it, a time of day between allowed)
+        # relation -> (the words before the date, the word after it as a pattern that allows a time of day between)
         self.relation_frames = {rel: (frozenset(f["before"]), re.compile(
             rf"\s+(?:\d{{1,2}}(?:[.:]\d{{2}})?\s+Uhr\s+)?{re.escape(f['after'])}(?![\w])"))
             for rel, f in table.get("relation_frames", {}).items()}
@@ -426,7 +425,8 @@ class Grammar:
         nq = table["not_quantities"]
         self.name_words = frozenset(nq["name_words"])
         # "Windows 7 und 8", "Staffel 3, 4 und 5": the numbers listed after a name's are names too (audit 23)
-        self.re_name_list_before = re.compile(r"(?<![\w])" + _alt(nq["name_words"]) + r"\s+\d+(?:\s*,\s*\d+)*\s*(?:,|und|oder|bis|bzw\.|/)\s*$")
+        self.re_name_list_before = re.compile(
+            r"(?<![\w])" + _alt(nq["name_words"]) + r"\s+\d+(?:\s*,\s*\d+)*\s*(?:,|und|oder|bis|bzw\.|/)\s*$")
         ages = table.get("ages", {})
         self.party_collectives = frozenset(ages.get("party_collectives", []))
         self.re_age_after = re.compile(r"\s+" + _alt(ages["after"]) + r"\s*[.,;!?)]") if ages.get("after") else None
@@ -847,7 +847,7 @@ class Grammar:
     def _level_now(self, text: str, first: Quantity, then: Quantity) -> None:
         """In a forecast change "von 200.000 auf 500.000" the first level is where it stands, no forecast (audit 24)."""
         if first.hedge == "forecast" and _CHANGE_TO.fullmatch(text, first.end, then.start) \
-                and self._word_before(text, first.start) in self.change_levels:
+                and self._opens_a_change(text, first.start):
             first.hedge = None
 
     def _period_start(self, text: str, first: Quantity, then: Quantity) -> None:
@@ -1008,7 +1008,8 @@ class Grammar:
     def _noun_comes_after(self, text: str, out: list[Quantity], i: int) -> bool:
         """Whether the figure out[i] is joined to the next one ("von 50 auf 40 Teilnehmer", "19 vertikalen und 19
         horizontalen Linien"), which takes its noun after it."""
-        return i + 1 < len(out) and out[i + 1].kind == "count" and _JOINED_TO_NEXT.fullmatch(text, out[i].end, out[i + 1].start) is not None
+        return (i + 1 < len(out) and out[i + 1].kind == "count"
+                and _JOINED_TO_NEXT.fullmatch(text, out[i].end, out[i + 1].start) is not None)
 
     def _inherit_scale_and_unit(self, text: str, before: Quantity, q: Quantity) -> None:
         """A bare number that is a part of the figure before it takes that figure's scale and
@@ -2388,10 +2389,8 @@ class Grammar:
         if relation in ("from", "until"):
             # "Ab Montag gilt die Regel", "bis Freitag soll ...": a coming day, unless told in the past tense ("Bis
             # Donnerstagabend gab es ... Infektionen"; not an intention, "hatte aufgefordert, bis Montag zu ...")
-            tense = self._tense(text, start, end)
-            if tense == "past" and not (relation == "until" and (self._states_intention(text, end) or self._has_future_word(text, start))):
-                return "past"
-            return "future"
+            looks_ahead = relation == "until" and (self._states_intention(text, end) or self._has_future_word(text, start))
+            return "past" if self._tense(text, start, end) == "past" and not looks_ahead else "future"
         return _RELATION_MODES.get(relation or "") or self._tense(text, start, end) or "nearest"
 
 
