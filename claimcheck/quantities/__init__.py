@@ -15,8 +15,8 @@ the value, step the unit of the last written digit times the scale
 ("rund 100 Millionen": step 1 Million; "etwa 3,5": step 0.1; number words: 1):
 - no hedge:                          low = high = value
 - approx ("rund", "etwa", "ca."):    value ± max(5 % of v, min(step / 2, v / 5))   hedge "approx"
-  (a single digit before a scale word rounds to less than its step: "rund 1 Milliarde" is
-  0.8-1.2 billion, not 0.5-1.5; "etwa eineinhalb Wochen" keeps its quarter week)
+  (half a step never stretches past a fifth of the figure: "rund 1 Milliarde" is 0.8-1.2
+  billion, not 0.5-1.5; "etwa eineinhalb Wochen" keeps its quarter week)
 - under ("knapp", "fast", "nahezu"): [0.95 v, v]                       hedge "approx"
 - over ("gut", "gute"):              [v, 1.05 v]                       hedge "approx"
 - min ("mehr als", "über", "mindestens"): [v, None]                   hedge "min"
