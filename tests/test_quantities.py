@@ -431,6 +431,11 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
     # ... but not from inside brackets
     ("Aus 6 Flüchtlingen (Vater, Mutter und vier Kinder) wurden nun 12.",
      [("6", "Flüchtlingen"), ("vier", "Kinder"), ("12", None)]),
+    # ... or the noun "die Zahl der" names before it, unless a count of something else stands between
+    ("Die Zahl der Todesopfer ist auf 158 gestiegen.", [("158", "Todesopfer")]),
+    ("Die Zahl der Arbeitslosen sank um 20.000 auf 2,3 Millionen.",
+     [("20.000", "Arbeitslosen"), ("2,3 Millionen", "Arbeitslosen")]),
+    ("Die Zahl der Toten stieg auf 12, 30 Menschen wurden verletzt.", [("12", "Toten"), ("30", "Menschen")]),
 ])
 def test_a_bare_count_counts_the_noun_its_sentence_gives_it(text: str, nouns: list) -> None:
     assert [(q.text, q.noun) for q in read_quantities(text)] == nouns

@@ -451,6 +451,10 @@ class Grammar:
         self.change_by = frozenset(table["ranges"].get("change_by", ()))
         self.change_levels = frozenset(table["ranges"].get("change_levels", ()))
         self.level_adverbs = frozenset(table["ranges"].get("level_adverbs", ()))
+        number_of = table.get("number_of")
+        self.re_number_of = re.compile(
+            rf"(?<![\w]){_alt(number_of['words'])}\s+{_alt(number_of['joiners'])}\s+(?:[a-zäöüß-]+\s+){{0,2}}([A-ZÄÖÜ][\w-]*)"
+        ) if number_of else None
         self.rate_periods = table["rates"]["periods"]
         per = table["rates"].get("per", {})
         per_after = dict(table["rates"].get("per_after", {}))
@@ -715,7 +719,8 @@ class Grammar:
             self._points_of_a_rate(text, first, then)
             self._period_start(text, first, then)
             self._level_now(text, first, then)
-        for q in out:
+        for i, q in enumerate(out):
+            self._number_of(text, out, i)
             self._framed_relation(text, q, published)
             self._bound_after(text, q)
             self._dated_attribute(text, q)
@@ -723,6 +728,22 @@ class Grammar:
             if q.unit == "°C" and self.re_angle_after is not None and self.re_angle_after.match(text, q.end):
                 q.unit = "°"  # "ein etwa 35 Grad steiler Hang", "48° nördlicher Breite": an angle
         return self._joined_figures(text, out)
+
+    def _number_of(self, text: str, out: list[Quantity], i: int) -> None:
+        """A bare count after "die Zahl der Todesopfer" in its sentence counts that noun ([number_of]), where no count of
+        something else stands between ("Die Zahl der Arbeitslosen sank um 20.000 auf 2,3 Millionen")."""
+        q = out[i]
+        if self.re_number_of is None or q.kind != "count" or q.noun or q.unit:
+            return
+        start = self._sentence_bounds(text, q.start)[0]
+        named = None
+        for named in self.re_number_of.finditer(text, start, q.start):
+            pass
+        if named is None or any(o.kind == "count" and named.end() <= o.start < q.start and o.noun != named.group(1)
+                                for o in out[:i]):
+            return  # another count between counts something else ("Die Zahl der Toten stieg auf 12, 30 Verletzte ...")
+        q.noun = named.group(1)
+        q.unit = self._count_unit(q.noun)
 
     def _framed_relation(self, text: str, q: Quantity, published: Optional[Day]) -> None:
         """A date framed by the words of a relation ([relation_frames]: "von Samstag an" opens a period), or dating
