@@ -775,7 +775,8 @@ class Grammar:
         # after the noun, also where adjectives stand before it ("300 Millionen aktive User pro Monat")
         noun = _NOUN_AFTER_ADJECTIVES.match(text, q.end) if q.noun else None
         after = noun.end() if noun and noun.group(1) == q.noun else q.end
-        m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, q.end) or self.re_per_after.match(text, after)
+        m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, q.end)
+             or (after != q.end and self.re_per_after.match(text, after))
              or self.re_per_before.search(text, max(0, q.start - 24), q.start))
         if m is not None:
             q.per = self.per_periods.get(m.group(1))
@@ -995,7 +996,8 @@ class Grammar:
         if not any(ch.isdigit() for ch in q.text) and not scaled:
             return  # a bare number word ("drei") rarely leaves a unit out; "knapp vier Millionen" does
         sentence_start = self._sentence_bounds(text, q.start)[0]
-        if q.kind == "count" and self._noun_comes_after(text, out, i) and out[i + 1].noun:
+        joined_to_next = q.kind == "count" and self._noun_comes_after(text, out, i)
+        if joined_to_next and out[i + 1].noun:
             q.unit, q.noun = out[i + 1].unit, out[i + 1].noun  # "von derzeit 50 auf 40 Teilnehmer"
             return
         # "33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen": a bare
@@ -1019,7 +1021,7 @@ class Grammar:
                 q.kind, q.unit = before.kind, before.unit
             elif (q.kind == "count" and before.kind == "count" and before.noun and before.value
                   and before.start >= sentence_start and 1 / size <= q.value / before.value <= size
-                  and not _ASIDE_CLOSED.fullmatch(text, before.end, q.start) and not self._noun_comes_after(text, out, i)):
+                  and not _ASIDE_CLOSED.fullmatch(text, before.end, q.start) and not joined_to_next):
                 # "davon 16.000 in Duisburg und 2.500 vor dem Kanzleramt": the count goes on counting the noun; not
                 # from inside brackets ("6 Flüchtlingen (Vater, Erstfrau und vier Kinder) wurden nun 12"), nor where
                 # the noun comes after the next figure ("von derzeit 50 auf 40 Teilnehmer")
