@@ -641,6 +641,28 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     ("Es kamen 500 Menschen am Tag der Wahl.", "de", [("500", None)]),
     ("Es waren 500 Menschen im Jahr zuvor.", "de", [("500", None)]),
     ("Er fuhr mit 60 Kilometern pro Stunde.", "de", [("60 Kilometern pro Stunde", None)]),
+    # audit 28: a period opening the sentence counts the figures of its clause, not those of the next one
+    ("Jährlich werden in Wien rund 70.000 Tonnen Lebensmittel vernichtet.", "de", [("rund 70.000 Tonnen", "year")]),
+    ("Jährlich kommen 300 Besucher, seit 2015 insgesamt 5000.", "de", [("300", "year"), ("seit 2015", None), ("5000", None)]),
 ])
 def test_a_rate_knows_its_period(text, lang, read) -> None:
     assert [(q.text, q.per) for q in read_quantities(text, lang=lang)] == read
+
+
+@pytest.mark.parametrize("text, read", [
+    # audit 27: a sum restated in brackets is bounded as the sum it restates ...
+    ("Der Konzern wurde auf bis zu 46 Mrd. Dollar (41,2 Mrd. Euro) verklagt.",
+     [("bis zu 46 Mrd. Dollar", "max", None, 46e9), ("41,2 Mrd. Euro", "max", None, 41.2e9)]),
+    ("SanDisk ist an der Börse rund 14,6 Mrd. Dollar (12,9 Mrd. Euro) wert.",
+     [("rund 14,6 Mrd. Dollar", "approx", 13.87e9, 15.33e9), ("12,9 Mrd. Euro", "approx", 12.255e9, 13.545e9)]),
+    # ... where it says nothing of its own
+    ("Es kostet rund 100 Millionen Dollar (mehr als 90 Millionen Euro).",
+     [("rund 100 Millionen Dollar", "approx", 95e6, 105e6), ("mehr als 90 Millionen Euro", "min", 90e6, None)]),
+])
+def test_a_sum_restated_in_brackets_keeps_its_bounds(text, read) -> None:
+    found = [(q.text, q.hedge, q.low, q.high) for q in read_quantities(text)]
+    assert len(found) == len(read)
+    for (t, h, lo, hi), want in zip(found, read):
+        assert (t, h) == want[:2]
+        for got, expected in ((lo, want[2]), (hi, want[3])):
+            assert (got is None) == (expected is None) and (got is None or math.isclose(got, expected, rel_tol=1e-9))

@@ -123,6 +123,23 @@ def _subunits(unit: Optional[str], smaller: Optional[str]) -> Optional[float]:
 _CLAUSE_MARK = re.compile(r"[,;:–—]")
 
 
+_BRACKET_OPEN = re.compile(r"\s*\(\s*\Z")
+_BRACKET_CLOSE = re.compile(r"[^()]{0,12}\)")
+
+
+def _restated_in_brackets(text: str, first: "Quantity", then: "Quantity") -> None:
+    """A sum restated in brackets right after it ("bis zu 46 Mrd. Dollar (41,2 Mrd. Euro)", "im Jahr 4,2 Milliarden
+    (4200 Mio) Euro") is bounded as it is and counted per the same period, where it says nothing of its own."""
+    if first.kind != "money" or then.kind != "money" or not first.value or then.value is None or then.hedge \
+            or not _BRACKET_OPEN.search(text, first.end, then.start) or not _BRACKET_CLOSE.match(text, then.end):
+        return
+    ratio = then.value / first.value
+    then.hedge = first.hedge
+    then.low = None if first.low is None else _clean(first.low * ratio)
+    then.high = None if first.high is None else _clean(first.high * ratio)
+    then.per = then.per or first.per
+
+
 def _between(text: str, m: re.Match[str], start: int, end: int) -> str:
     """The text between a match and the figure at text[start:end]; empty where the match holds the figure."""
     if m.end() <= start:
@@ -149,6 +166,7 @@ def _bare_number(q: Quantity) -> bool:
 
 # The unit of a multiple ("doppelt so hoch", "das Dreifache", "twice"): a ratio, never compared with a count.
 MULTIPLE_UNIT = "times"
+SHARE_STEP = 100 / 12  # a share in words ("zwei Drittel", "jeder Dritte") is as precise as a twelfth
 # the other end of a span of years in brackets, a lifespan: "(1720-1778)", "(1895–1944)"
 _YEAR_SPAN_BEFORE = re.compile(r"\((1\d{3}|20\d\d)\s?[-–]\s?$")
 _YEAR_SPAN_AFTER = re.compile(r"\s?[-–]\s?(1\d{3}|20\d\d)\)")
@@ -279,6 +297,7 @@ class Grammar:
         self.quoted_months: dict[str, int] = d.get("quoted_months", {})
         angle_words = table.get("angles", {}).get("after", [])
         self.re_angle_after = re.compile(r"\s*(?:" + _alt(angle_words) + r")") if angle_words else None
+        self.angle_idioms = frozenset(float(v) for v in table.get("angles", {}).get("idioms", []))
         self.month_cues = frozenset(d["month_cues"])
         self.numeric_date_cues = frozenset(d.get("numeric_date_cues", []))
         self.parts: dict[str, str] = d["parts"]
@@ -398,6 +417,8 @@ class Grammar:
         frequencies = table.get("frequency_shares", {})
         self.frequency_joiners: list[str] = frequencies.get("joiners", [])
         self.frequency_denominators: dict[str, int] = {k: int(v) for k, v in frequencies.get("denominators", {}).items()}
+        self.frequency_numerators: dict[str, int] = {k: int(v) for k, v in frequencies.get("numerators", {}).items()}
+        self.frequency_numerators_not_after = frozenset(frequencies.get("numerators_not_after", []))
         times = table.get("times", {})
         self.times_suffix: Optional[str] = times.get("suffix")
         self.times_multiple_before = frozenset(times.get("multiple_before", ()))
@@ -467,6 +488,9 @@ class Grammar:
         self.re_per_after = re.compile(r"\s+(" + after + r")") if per else None
         self.re_per_before = re.compile(r"(?<![\w])(" + _alt(per) + r")\s+\Z") if per else None
         self.re_per_end = re.compile(r"\s(" + after + r")\Z") if per else None
+        # "Jährlich werden in Wien rund 70.000 Tonnen ... vernichtet": a period opening the sentence (audit 28)
+        openers = [w for w in per if w[:1].isupper()]
+        self.re_per_opening = re.compile(r"\s*(" + _alt(openers) + r")\s") if openers else None
         fc = table["forecast"]
         self._compile(fc)
 
@@ -598,8 +622,12 @@ class Grammar:
         self.re_period_year = re.compile(r"(?:\s+(?:des\s+Jahres|of))?\s+(\d{4})(?!\d)")
         self.re_ord_dot = re.compile(r"\.\s+(\S+)")
         # German nouns are capitalised, but for brands with an inner capital ("10 Millionen iPhones", audit 24)
-        noun = r"([A-ZÄÖÜ][\wäöüÄÖÜß-]*|[a-z]+[A-Z][\wäöüÄÖÜß-]*)" if de else r"([a-z][\w-]*)"
-        self.re_noun = re.compile(rf"\s+((?:{_ADJECTIVE}\s+){{0,2}}){noun}")
+        # a compound's head left out before "und" ("4.500 Wohn- und Schlafplätze", audit 28) is part of the noun
+        noun = (r"([A-ZÄÖÜ][\wäöüÄÖÜß]*-\s+(?:und|oder)\s+[A-ZÄÖÜ][\wäöüÄÖÜß-]*|[A-ZÄÖÜ][\wäöüÄÖÜß-]*"
+                r"|[a-z]+[A-Z][\wäöüÄÖÜß-]*)") if de else r"([a-z][\w-]*)"
+        # two adjectives may be joined ("fünf christlichen und evangelischen Kindergärten", "acht gegenwärtigen oder
+        # früheren Mitgliedern", audits 27 and 28)
+        self.re_noun = re.compile(rf"\s+((?:{_ADJECTIVE}\s+(?:(?:und|oder)\s+)?){{0,2}}){noun}")
         hundred = next((k for k, v in self.words.multipliers.items() if v == 100), None)
         # English writes "two hundred (and) fifty" apart; German glues "zweihundertfünfzig" into one word
         self.re_hundreds = re.compile(
@@ -671,7 +699,7 @@ class Grammar:
             start = t.start()
             if start < pos:
                 continue
-            tok = t.group()
+            tok, hit = t.group(), 0
             if not tok[0].isdigit():
                 hit = triggers.get(tok)
                 if hit is None:
@@ -681,9 +709,11 @@ class Grammar:
                 if hit == 2:  # an article ("eine"): a figure only before a scale, fraction, unit...
                     nxt = self.re_next_word.match(text, t.end())
                     if nxt is None or nxt.group(1) not in self.article_follow:
-                        continue
+                        hit = 3 if tok in self.frequency_numerators else 0  # ... or as "einer von drei"
+                        if not hit:
+                            continue
             m = master.match(text, start)
-            if m is None:
+            if m is None or (hit == 3 and m.lastgroup != "frequency"):
                 continue
             kind = m.lastgroup
             if kind == "skip":
@@ -703,6 +733,8 @@ class Grammar:
                 continue
             out.append(found)
             pos = floor = found.end
+        # a turn joined to a noun ("360°-Angebot") is no figure, nor does it give a figure after it its unit
+        out = [q for q in out if not (q.unit in ("°C", "°") and q.value in self.angle_idioms and text[q.end:q.end + 1] == "-")]
         if self.part_of_before:
             for before, q in zip(out, out[1:]):
                 self._inherit_scale_and_unit(text, before, q)
@@ -727,6 +759,8 @@ class Grammar:
             self._rate_period(text, q)
             if q.unit == "°C" and self.re_angle_after is not None and self.re_angle_after.match(text, q.end):
                 q.unit = "°"  # "ein etwa 35 Grad steiler Hang", "48° nördlicher Breite": an angle
+        for first, then in zip(out, out[1:]):
+            _restated_in_brackets(text, first, then)
         return self._joined_figures(text, out)
 
     def _number_of(self, text: str, out: list[Quantity], i: int) -> None:
@@ -778,6 +812,10 @@ class Grammar:
         m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, q.end)
              or (after != q.end and self.re_per_after.match(text, after))
              or self.re_per_before.search(text, max(0, q.start - 24), q.start))
+        if m is None and self.re_per_opening is not None:
+            m = self.re_per_opening.match(text, self._sentence_bounds(text, q.start)[0])
+            if m is not None and (m.end() > q.start or _CLAUSE_MARK.search(text, m.end(), q.start)):
+                m = None  # the period opens another clause than the figure's
         if m is not None:
             q.per = self.per_periods.get(m.group(1))
 
@@ -1266,7 +1304,7 @@ class Grammar:
         # "ein Drittel" is read as a share: 33.33 percent
         hedge_rule, start = self._hedge_before(text, start)
         v = value * 100
-        low, high, hedge = _apply_hedge(self.hedges.get(hedge_rule), v, 100 / 12)
+        low, high, hedge = _apply_hedge(self.hedges.get(hedge_rule), v, SHARE_STEP)
         return Quantity(text[start:end], start, end, "percent", v, low, high, "percent", hedge=hedge)
 
     def _sentence_start(self, text: str, start: int) -> bool:
@@ -1567,6 +1605,14 @@ class Grammar:
                 # no bound of a duration (read as the point; "mehr als ein Jahr zuvor hatte er" so too)
                 hedge_word, span_start = None, start
             rule = self.hedges.get(hedge_word) if hedge_word is not None else None
+            if published is not None and lw in self.ago_before and low is None and rule in ("min", "max"):
+                # "vor über einer Woche", "vor etwas mehr als zwei Wochen" (audit 27): before (after) that day
+                a_start = text.rfind(lw, 0, span_start)
+                day = dates.shift(published, v * mult, dunit, -1)
+                if day is not None:
+                    return Quantity(text[a_start:u.end()], a_start, u.end(), "date", date=day.isoformat(),
+                                    date_low=day.isoformat(), date_high=day.isoformat(),
+                                    relation="before" if rule == "min" else "after")
             if published is not None and (lw in self.ago_before or after) and low is None and (
                     rule in (None, "approx", "over", "under")):
                 # "vor zwei Wochen", "einen Monat zuvor": a date counted back from publication; "vor rund
@@ -1734,6 +1780,8 @@ class Grammar:
 
     def _is_noun(self, nm: re.Match[str]) -> bool:
         adjectives = nm.group(1).split()
+        # a joiner between two adjectives ("gegenwärtigen oder früheren") is no adjective of its own
+        adjectives = [a for k, a in enumerate(adjectives) if not (0 < k < len(adjectives) - 1 and a in ("und", "oder"))]
         if any(a in _STOP_ADJECTIVES for a in adjectives):
             return False
         word = nm.group(2)
@@ -1965,6 +2013,7 @@ class Grammar:
         if not self.frequency_joiners:
             return r"(?P<frequency>(?!x)x)"
         words = {w: v for w, v in self.words.units.items() if w not in self.article_words}  # "ein" is an article
+        words.update(self.frequency_numerators)
         joiners = _alt(self.frequency_joiners)
         alternatives = []
         for den, d in self.frequency_denominators.items():
@@ -1975,14 +2024,18 @@ class Grammar:
 
     def _read_frequency(self, text: str, m: re.Match[str], published: Optional[Day]):
         """ "neun von zehn Deutschen": percent, as precise as one in the denominator."""
-        if self._word_before(text, m.start()) in self.name_words:
+        word_before = self._word_before(text, m.start())
+        if word_before in self.name_words:
             return m.end()  # "Seite 3 von 10": a reference, no figure
         k = next(i for i in range(len(self.frequency_denominators)) if m.group(f"fn{i}"))
         numerator, denominator = m.group(f"fn{k}"), m.group(f"fd{k}")
-        n = int(numerator) if numerator.isdigit() else self.words.units[numerator.lower()]
+        if numerator in self.frequency_numerators and word_before in self.frequency_numerators_not_after:
+            return None  # "ist eine von vier Institutionen": the count stays
+        n = int(numerator) if numerator.isdigit() else self.frequency_numerators.get(numerator) or self.words.units[numerator.lower()]
         d = self.frequency_denominators[denominator]
         hedge_word, start = self._hedge_before(text, m.start())
-        return self._make(text, start, m.end(), "percent", 100 * n / d, None, None, 100 / d, 1.0, "percent", hedge_word)
+        step = min(100 / d, SHARE_STEP)
+        return self._make(text, start, m.end(), "percent", 100 * n / d, None, None, step, 1.0, "percent", hedge_word)
 
     def _read_share(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"die Hälfte", "etwa die Hälfte", "Jeder zweite", "Zweidrittelmehrheit": percent."""
@@ -1994,7 +2047,7 @@ class Grammar:
             start = text.rfind(lw, 0, start)
         hedge_word, start = self._hedge_before(text, start)
         v = self.shares[re.sub(r"\s+", " ", m.group("share"))]
-        return self._make(text, start, m.end(), "percent", v, None, None, 100 / 12, 1.0, "percent", hedge_word)
+        return self._make(text, start, m.end(), "percent", v, None, None, SHARE_STEP, 1.0, "percent", hedge_word)
 
     def _read_multiple(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"doppelt so hoch", "mehr als doppelt": kind quantity, unit MULTIPLE_UNIT."""
