@@ -666,3 +666,9 @@ def test_a_sum_restated_in_brackets_keeps_its_bounds(text, read) -> None:
         assert (t, h) == want[:2]
         for got, expected in ((lo, want[2]), (hi, want[3])):
             assert (got is None) == (expected is None) and (got is None or math.isclose(got, expected, rel_tol=1e-9))
+
+
+def test_the_level_before_a_forecast_in_brackets_is_none() -> None:
+    # "(Vorjahr: ...)" states last year's level beside a forecast: no forecast of its own
+    read = read_quantities("Der Umsatz solle 2016 auf circa 4 Mrd. Euro zulegen (Vorjahr: 3,716 Mrd. Euro).")
+    assert [(q.text, q.hedge) for q in read] == [("2016", None), ("circa 4 Mrd. Euro", "approx"), ("3,716 Mrd. Euro", None)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 import threading
 from typing import Any, Optional
@@ -328,6 +329,8 @@ class Grammar:
         ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
         self.year_period_nouns = frozenset(d["year_cues"].get("period_nouns", []))
+        count_adjectives = d["year_cues"].get("count_adjectives", [])
+        self.re_count_adjective = re.compile(r"\s+" + _alt(count_adjectives) + r"\s+[A-ZÄÖÜ]") if count_adjectives else None
         self.factor_words = frozenset(table.get("times", {}).get("factor_words", []))
         eras = d["year_cues"].get("eras", {})
         self.eras_before = frozenset(eras.get("before", []))
@@ -412,7 +415,10 @@ class Grammar:
         shares = dict(table.get("shares", {}))
         self.share_articles = shares.pop("share_articles", [])
         self.share_not_after = frozenset(shares.pop("share_not_after", []))
-        self.shares: dict[str, float] = {k: float(v) for k, v in shares.items()}
+        self.shares: dict[str, float] = {}
+        for phrase, v in shares.items():  # "jeder zweite" also as "Jeder zweite", "jeder Zweite", "Jeder Zweite"
+            for words in itertools.product(*({w, w[:1].upper() + w[1:]} for w in phrase.split())):
+                self.shares[" ".join(words)] = float(v)
         self.multiples: dict[str, float] = {k: float(v) for k, v in table.get("multiples", {}).items()}
         frequencies = table.get("frequency_shares", {})
         self.frequency_joiners: list[str] = frequencies.get("joiners", [])
@@ -661,19 +667,25 @@ class Grammar:
         # "19.– Franken", "Fr. 20.–": a whole amount of a Swiss price
         self.re_whole_price = re.compile(r"\.[–-](?=\s*" + _alt(self.currencies) + r"|\s*[.,;]?(?:\s|$))")
         # a cue is a word of its own: "unerwartet" is no "erwartet", "ausgerechnet" no "gerechnet"
+        # the modal's reach goes on over the dots of "200.000" and "2.5", and of a scale's abbreviation ("werde ... bei
+        # 30 Mio. Barrel pro Tag belassen", audit 27)
+        scale_dots = "".join(rf"|(?<=\b{re.escape(k[:-1])})\." for k in self.scales if k.endswith("."))
+        dotted = [k[:-1] for k in self.scales if k.endswith(".")]
+        self.re_scale_dot_before = re.compile(r"\d\s*(?:" + _alt(dotted) + r")\Z") if dotted else None
         self.re_forecast = re.compile(
-            # the modal's reach goes on over the dots of "200.000" and "2.5"
-            r"(?<![\w])(?:" + _alt(fc["cues"]) + r")|(?<![\w])" + _alt(fc["modals"]) + r"\b(?:[^.!?]|(?<=\d)\.(?=\d))*?\b"
-            + _alt(fc["verbs"])
+            r"(?<![\w])(?:" + _alt(fc["cues"]) + r")|(?<![\w])" + _alt(fc["modals"])
+            + rf"\b(?:[^.!?]|(?<=\d)\.(?=\d){scale_dots})*?\b" + _alt(fc["verbs"])
         )
         self.forecast_cues = frozenset(fc["cues"])
+        level_before = fc.get("level_before", [])
+        self.re_level_before = re.compile(r"\(\s*" + _alt(level_before) + r"\s*:?\s*\Z") if level_before else None
         compared = fc.get("comparison_before", [])  # "wie erwartet", "Wie erwartet", "als ursprünglich erwartet"
         self.re_expectation_compared = (re.compile(r"(?<![\w])(?i:" + _alt(compared) + r")\s+(?:\w+\s+)?\Z")
                                         if compared else None)
         # a modal and an infinitive ending its clause: "soll ... auf 55 Euro angehoben werden"; not a perfect
         # infinitive after a participle, which reports ("soll ... angegriffen haben")
         future_modals = fc.get("future_modals", [])
-        self.re_modal_infinitive = (re.compile(r"(?<![\w])" + _alt(future_modals) + r"\s(?:[^.!?,;:()]|(?<=\d)[.,](?=\d))*?(\S+)\s+([a-zäöüß]+(?:en|ern|eln)|sein)"
+        self.re_modal_infinitive = (re.compile(r"(?<![\w])" + _alt(future_modals) + rf"\s(?:[^.!?,;:()]|(?<=\d)[.,](?=\d){scale_dots})*?(\S+)\s+([a-zäöüß]+(?:en|ern|eln)|sein)"
                                                r"(?=\s*(?:[.!?,;:)\"“”]|$))") if future_modals else None)
         # ... and in a subordinate clause the other way round: "dass die Bahn fünf Milliarden Euro erhalten solle"
         # (not "sollte": "die Fregatte, die Piraten stellen sollte", what was to be)
@@ -1642,6 +1654,8 @@ class Grammar:
                 relation = "within"
             elif relation == "deadline" and rel.lower() == "in" and _NOUN_RIGHT_AFTER.match(text, u.end()):
                 relation = "within"  # "in zehn Jahren Irakkrieg", "in zwei Jahren Bauzeit": a period of that noun
+            elif relation == "deadline" and self._clause_looks_back(text, q_start, u.end()):
+                relation = "within"  # "In 30 Jahren hat Blairmore niemals ... gezahlt" (audit 27): a period looked back on
             q.relation = relation
             if published is not None and relation in ("deadline", "since"):
                 self._resolve_duration(q, published)
@@ -1661,7 +1675,10 @@ class Grammar:
             # "Im Jahr 2015 kamen Flüchtlinge": a year after a period noun, its noun further on; not "im Jahr
             # 2000 Besucher" (a yearly count, its noun right after the number)
             dated = lw in self.year_period_nouns and not _noun_follows(text, end, noun)
-            if self._count_unit(noun) is None or dated:
+            # a round number only: "2015 weitere Richter" is as likely the year
+            counted = (noun is not None and value % 100 == 0 and lw.lower() not in self.year_cues
+                       and self.re_count_adjective is not None and self.re_count_adjective.match(text, end))
+            if (self._count_unit(noun) is None and not counted) or dated:
                 return self._year(text, start, end, int(value), None, back, published)
         # "Internet Explorer 6", "Silent Hill 2": a small number right after a name of
         # several words, counting nothing, is part of the name
@@ -1809,7 +1826,8 @@ class Grammar:
         rule = self.hedges.get(hedge_word) if hedge_word else None
         v = _clean(v)
         lo, hi, hedge = _apply_hedge(rule, v, step)
-        if hedge is None and self._is_forecast(text, start, end):
+        if hedge is None and self._is_forecast(text, start, end) and not (
+                self.re_level_before and self.re_level_before.search(text, max(0, start - 30), start)):
             hedge = "forecast"
         return Quantity(text[start:end], start, end, kind, v, _clean(lo), _clean(hi), unit, hedge=hedge)
 
@@ -2102,6 +2120,15 @@ class Grammar:
                     best = (key, "past" if tense == "perfect" else tense)
         return best[1] if best else None
 
+    def _clause_looks_back(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause of the figure at start:end is told in the past, with no future word in it."""
+        a, b = self._sentence_bounds(text, start)
+        a = max(a, *(text.rfind(mark, a, start) + 1 for mark in ",;:"))
+        close = _CLAUSE_END.search(text, end, b)
+        b = close.start() if close else b
+        past = self.re_past_tense.search(text, a, b) or (self.re_perfect and self.re_perfect.search(text, a, b))
+        return bool(past) and not self.re_future_tense.search(text, a, b) and not self._states_intention(text, end)
+
     def _has_future_word(self, text: str, start: int) -> bool:
         """Whether the sentence around `start` has a future word ("Bis Montag soll das Gesetz verabschiedet sein")."""
         a, b = self._sentence_bounds(text, start)
@@ -2135,7 +2162,9 @@ class Grammar:
         at most 400 characters back and 600 ahead, so that text without full stops stays linear."""
         state = self._state
         if state.ends is None:  # sentence ends of this text, found once per read()
-            state.ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text)]
+            # a scale's abbreviation after a number ends no sentence: "bei 30 Mio. Barrel pro Tag belassen"
+            state.ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text)
+                          if not (self.re_scale_dot_before and self.re_scale_dot_before.search(text, max(0, m.start() - 12), m.start()))]
         i = bisect.bisect_right(state.ends, start)
         a = state.ends[i - 1] if i else 0
         b = state.ends[i] if i < len(state.ends) else len(text)
