@@ -65,7 +65,13 @@ def _month_number(word: str) -> Optional[int]:
     return table["month_aliases"].get(low)
 
 
+# A publication date outside these years is a typo ("(APA, 30.9.3015)", audit 29), not the article's date.
+PUBLISHED_YEARS = (1900, 2199)
+
+
 def _make_date(year: str, month: int | str | None, day: str) -> Optional[dt.date]:
+    if not PUBLISHED_YEARS[0] <= int(year) <= PUBLISHED_YEARS[1]:
+        return None
     try:
         return dt.date(int(year), int(month), int(day)) if month else None
     except ValueError:

@@ -110,6 +110,8 @@ def test_publication_date_from_the_dateline_when_not_given(example_text, example
         ("Am 17.08.2020 hat die Firma 12 Filialen eröffnet.", None),
         ("Kein Datum in diesem Text, nur 12 Filialen.", None),
         ("31.02.2020 - Ein Datum, das es nicht gibt.", None),
+        # a year no article is dated in is a typo (audit 29)
+        ("Die Bäckerei hat 12 Filialen. (APA, 30.9.3015)", None),
     ],
 )
 def test_read_published(text, expected):

@@ -436,6 +436,9 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
     ("Die Zahl der Arbeitslosen sank um 20.000 auf 2,3 Millionen.",
      [("20.000", "Arbeitslosen"), ("2,3 Millionen", "Arbeitslosen")]),
     ("Die Zahl der Toten stieg auf 12, 30 Menschen wurden verletzt.", [("12", "Toten"), ("30", "Menschen")]),
+    # "statt" joins two counts of one noun (audit 29); verbs in a row are no adjectives before a noun
+    ("Er bot 80 statt bisher 40 Polizisten an.", [("80", "Polizisten"), ("40", "Polizisten")]),
+    ("2013 seien es nur 137 gewesen, bedauerte Deutsch die Entwicklung.", [("2013", None), ("137", None)]),
 ])
 def test_a_bare_count_counts_the_noun_its_sentence_gives_it(text: str, nouns: list) -> None:
     assert [(q.text, q.noun) for q in read_quantities(text)] == nouns
@@ -644,6 +647,7 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     # audit 28: a period opening the sentence counts the figures of its clause, not those of the next one
     ("Jährlich werden in Wien rund 70.000 Tonnen Lebensmittel vernichtet.", "de", [("rund 70.000 Tonnen", "year")]),
     ("Jährlich kommen 300 Besucher, seit 2015 insgesamt 5000.", "de", [("300", "year"), ("seit 2015", None), ("5000", None)]),
+    ("Pro Jahr spenden die Gates vier Milliarden Dollar.", "de", [("vier Milliarden Dollar", "year")]),
 ])
 def test_a_rate_knows_its_period(text, lang, read) -> None:
     assert [(q.text, q.per) for q in read_quantities(text, lang=lang)] == read
@@ -672,3 +676,10 @@ def test_the_level_before_a_forecast_in_brackets_is_none() -> None:
     # "(Vorjahr: ...)" states last year's level beside a forecast: no forecast of its own
     read = read_quantities("Der Umsatz solle 2016 auf circa 4 Mrd. Euro zulegen (Vorjahr: 3,716 Mrd. Euro).")
     assert [(q.text, q.hedge) for q in read] == [("2016", None), ("circa 4 Mrd. Euro", "approx"), ("3,716 Mrd. Euro", None)]
+
+
+def test_a_change_by_an_amount_to_a_sum_shares_its_currency() -> None:
+    # audit 29: "um rund acht Milliarden auf 127,5 Milliarden Euro" are both euros
+    read = read_quantities("Sie schrumpften um rund acht Milliarden auf 127,5 Milliarden Euro.")
+    assert [(q.text, q.kind, q.unit) for q in read] == [("rund acht Milliarden", "money", "EUR"),
+                                                         ("127,5 Milliarden Euro", "money", "EUR")]

@@ -74,7 +74,8 @@ _NOUN_RIGHT_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # a noun righ
 # Between a figure in brackets and a figure after the bracket closes: "(Vater, Erstfrau und vier Kinder) wurden nun 12"
 _ASIDE_CLOSED = re.compile(r"[^()]*\)[^()]*")
 # Between two figures of which the second carries the noun of both: "von 50 auf 40 Teilnehmer", "19 vertikalen und 19"
-_JOINED_TO_NEXT = re.compile(r"(?:\s+[a-zäöüß]+)?\s+(?:auf|bis|oder|und|bzw\.|beziehungsweise)\s+")
+_JOINED_TO_NEXT = re.compile(r"(?:\s+[a-zäöüß]+)?\s+(?:auf|bis|oder|und|bzw\.|beziehungsweise|statt|anstatt)"
+                             r"(?:\s+(?:bisher|derzeit|zuletzt))?\s+")  # "80 statt bisher 40 Polizisten" (audit 29)
 # A noun after a figure, up to two lowercase words before it: " aktive User"
 _NOUN_AFTER_ADJECTIVES = re.compile(r"(?:\s+[a-zäöüß]+){0,2}\s+(\S+?)(?=[\s,.;:!?)]|$)")
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -495,8 +496,9 @@ class Grammar:
         self.re_per_before = re.compile(r"(?<![\w])(" + _alt(per) + r")\s+\Z") if per else None
         self.re_per_end = re.compile(r"\s(" + after + r")\Z") if per else None
         # "Jährlich werden in Wien rund 70.000 Tonnen ... vernichtet": a period opening the sentence (audit 28)
-        openers = [w for w in per if w[:1].isupper()]
-        self.re_per_opening = re.compile(r"\s*(" + _alt(openers) + r")\s") if openers else None
+        # ... in either case ("Pro Jahr werden ...", audit 30)
+        self.per_openers = {w[:1].upper() + w[1:]: v for w, v in per.items()}
+        self.re_per_opening = re.compile(r"\s*(" + _alt(self.per_openers) + r")\s") if per else None
         fc = table["forecast"]
         self._compile(fc)
 
@@ -632,8 +634,9 @@ class Grammar:
         noun = (r"([A-ZÄÖÜ][\wäöüÄÖÜß]*-\s+(?:und|oder)\s+[A-ZÄÖÜ][\wäöüÄÖÜß-]*|[A-ZÄÖÜ][\wäöüÄÖÜß-]*"
                 r"|[a-z]+[A-Z][\wäöüÄÖÜß-]*)") if de else r"([a-z][\w-]*)"
         # two adjectives may be joined ("fünf christlichen und evangelischen Kindergärten", "acht gegenwärtigen oder
-        # früheren Mitgliedern", audits 27 and 28)
-        self.re_noun = re.compile(rf"\s+((?:{_ADJECTIVE}\s+(?:(?:und|oder)\s+)?){{0,2}}){noun}")
+        # früheren Mitgliedern", "5 dunkelhäutigen, jungen Männern"; audits 27, 28 and 30)
+        self.re_noun = re.compile(
+            rf"\s+((?:{_ADJECTIVE}(?:,(?=\s+{_ADJECTIVE}\s))?\s+(?:(?:und|oder)\s+)?){{0,2}}){noun}")
         hundred = next((k for k, v in self.words.multipliers.items() if v == 100), None)
         # English writes "two hundred (and) fifty" apart; German glues "zweihundertfünfzig" into one word
         self.re_hundreds = re.compile(
@@ -829,7 +832,7 @@ class Grammar:
             if m is not None and (m.end() > q.start or _CLAUSE_MARK.search(text, m.end(), q.start)):
                 m = None  # the period opens another clause than the figure's
         if m is not None:
-            q.per = self.per_periods.get(m.group(1))
+            q.per = self.per_periods.get(m.group(1)) or self.per_openers.get(m.group(1))
 
     @staticmethod
     def _dated_attribute(text: str, q: Quantity) -> None:
@@ -1049,6 +1052,13 @@ class Grammar:
         joined_to_next = q.kind == "count" and self._noun_comes_after(text, out, i)
         if joined_to_next and out[i + 1].noun:
             q.unit, q.noun = out[i + 1].unit, out[i + 1].noun  # "von derzeit 50 auf 40 Teilnehmer"
+            return
+        then = out[i + 1] if i + 1 < len(out) else None
+        if (then is not None and then.kind in ("money", "quantity") and then.unit and then.value
+                and scaled == bool(self.re_scale_inside.search(then.text))
+                and 1 / SHARED_UNIT_SIZE <= q.value / then.value <= SHARED_UNIT_SIZE
+                and _JOINED_TO_NEXT.fullmatch(text, q.end, then.start)):
+            q.kind, q.unit = then.kind, then.unit  # "um rund acht Milliarden auf 127,5 Milliarden Euro" (audit 29)
             return
         # "33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen": a bare
         # amount in millions goes on in the currency of the amount in millions before it, also across a
@@ -1796,7 +1806,10 @@ class Grammar:
                 and low not in self.not_nouns)
 
     def _is_noun(self, nm: re.Match[str]) -> bool:
-        adjectives = nm.group(1).split()
+        words = nm.group(1).split()
+        if any(w.endswith(",") and w[-3:-1] != after[-2:] for w, after in zip(words, words[1:])):
+            return False  # adjectives in a row agree ("dunkelhäutigen, jungen"); "gewesen, bedauerte" are verbs
+        adjectives = [a.rstrip(",") for a in words]
         # a joiner between two adjectives ("gegenwärtigen oder früheren") is no adjective of its own
         adjectives = [a for k, a in enumerate(adjectives) if not (0 < k < len(adjectives) - 1 and a in ("und", "oder"))]
         if any(a in _STOP_ADJECTIVES for a in adjectives):
