@@ -16,7 +16,8 @@ articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_
 articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-COVID articles, 20: 20 more GermanFakeNC
 articles, both in session 27; 21: 22 more dev-corpus articles, 22: 20 more GermanFakeNC articles, on session 27's
 final code; 23, 24: 20 dev-corpus articles each, on session 28's first code; 25: 20 more dev-corpus articles, 26: 20 more
-GermanFakeNC articles, on session 28's final reader). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+GermanFakeNC articles, on session 28's final reader; 27, 28: 12 news and 18 GermanFakeNC articles on session 29's first code; 29, 30: 25 more raw 10kGNAD rows and
+20 GermanFakeNC articles after their mends). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -133,11 +134,24 @@ AUDITS[25] = [_GNAD + n for n in "0011 0050 0084 0162 0342 0369 0375 0391 0398 0
     + [_FANG + n for n in "16790 19903 20400 28198 33200".split()]
 AUDITS[26] = [f"germanfakenc-{n}" for n in "004 050 084 178 198 219 223 226 260 318 332 345 346 361 376 390 398 450 474 "
                                            "479".split()]
+# session 29, on its first code (c55bc68): the raw 10kGNAD rows without sport and the FANG-COVID articles still left by the
+# filter of audit 15 (outside the dev corpus, the project's data and audits 1-26), then the 18 GermanFakeNC articles so left
+AUDITS[27] = [_GNAD + n for n in "0017 0339 0438 0544 0606 0672 0833".split()] \
+    + [_FANG + n for n in "18917 27883 34104 35139 35686".split()]
+AUDITS[28] = [f"germanfakenc-{n}" for n in "023 026 029 085 091 105 149 191 210 251 297 303 305 357 378 422 437 "
+                                           "489".split()]
+# session 29, after the mends of audits 27 and 28 (b78ccb5): with the filter loosened to 500-9,000 characters and four
+# numbers or more, 25 raw 10kGNAD rows without sport and 20 GermanFakeNC articles (random.Random(20261212).sample)
+AUDITS[29] = [_GNAD + n for n in "0023 0117 0167 0208 0263 0355 0413 0422 0454 0467 0566 0591 0659 0700 0733 0739 0754 "
+                                 "0777 0846 0857 0880 0899 0944 0977 0997".split()]
+AUDITS[30] = [f"germanfakenc-{n}" for n in "012 089 097 121 161 235 262 266 279 292 301 307 351 375 388 423 463 482 486 "
+                                           "487".split()]
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
               17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC], 19: [RAW_10KGNAD, RAW_FANG],
-              20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC], 26: [RAW_GERMANFAKENC]}
+              20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC], 26: [RAW_GERMANFAKENC], 27: [RAW_10KGNAD, RAW_FANG],
+              28: [RAW_GERMANFAKENC], 29: [RAW_10KGNAD], 30: [RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
