@@ -439,6 +439,9 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
     # "statt" joins two counts of one noun (audit 29); verbs in a row are no adjectives before a noun
     ("Er bot 80 statt bisher 40 Polizisten an.", [("80", "Polizisten"), ("40", "Polizisten")]),
     ("2013 seien es nur 137 gewesen, bedauerte Deutsch die Entwicklung.", [("2013", None), ("137", None)]),
+    # a count right before an age adjective counts the noun after it (audit 30)
+    ("Zwei 17-jährige Mädchen wurden verletzt.", [("Zwei", "Mädchen"), ("17-jährige", None)]),
+    ("Zwei „14-jährige“ Zwillingsbrüder wurden verdächtigt.", [("Zwei", "Zwillingsbrüder"), ("14-jährige", None)]),
 ])
 def test_a_bare_count_counts_the_noun_its_sentence_gives_it(text: str, nouns: list) -> None:
     assert [(q.text, q.noun) for q in read_quantities(text)] == nouns

@@ -185,6 +185,7 @@ _STOP_ADJECTIVES = frozenset(
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
 # Match minutes in brackets before the last: "(7., 12., 83., 88.)"
 _ORDINAL_LIST_BEFORE = re.compile(r"\(\s*(?:\d{1,3}\.,?\s*(?:und\s+)?)+$")
+_ORDINAL_JOINED_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\.\s*(?:und|bis|oder|sowie)\s+$")  # "5. und" before "6. Klassen"
 # A figure opening a line after a line that ended a sentence or opened a list (not a hard-wrapped line,
 # "Nordrhein-Westfalen 79 und Sachsen⏎69. Damit ...")
 _LINE_START = re.compile(r"(?:^|[.:!?)][ \t]*\n)[ \t]*$")
@@ -776,7 +777,19 @@ class Grammar:
                 q.unit = "°"  # "ein etwa 35 Grad steiler Hang", "48° nördlicher Breite": an angle
         for first, then in zip(out, out[1:]):
             _restated_in_brackets(text, first, then)
+            self._noun_after_age(text, first, then)
         return self._joined_figures(text, out)
+
+    def _noun_after_age(self, text: str, first: Quantity, then: Quantity) -> None:
+        """A count right before an age adjective counts the noun after it ("Zwei 17-jährige Mädchen", "Zwei „14-jährige“
+        Zwillingsbrüder", audit 30)."""
+        if first.kind != "count" or first.noun or first.unit or then.kind != "duration" or "jährig" not in then.text.lower() \
+                or text[first.end:then.start].strip(" " + _OPENING_MARKS):
+            return
+        nm = self.re_noun.match(text, then.end + (1 if text[then.end:then.end + 1] in "“”\"'»«" else 0))
+        if nm and self._is_noun(nm):
+            first.noun = nm.group(2)
+            first.unit = self._count_unit(first.noun)
 
     def _number_of(self, text: str, out: list[Quantity], i: int) -> None:
         """A bare count after "die Zahl der Todesopfer" in its sentence counts that noun ([number_of]), where no count of
@@ -1415,6 +1428,10 @@ class Grammar:
             if plain and text[end + 1:end + 2] == ")" and (text[start - 1:start] == "(" or _ORDINAL_LIST_BEFORE.search(
                     text, max(0, start - 40), start)):
                 return end + 1  # "Joseph Boyamba (49.)", "(7., 12., 83., 88.)": minutes or ranks in brackets
+            if plain and value < 100 and text[end + 1:end + 2] == ")":
+                earlier = text[max(0, start - 300):start]
+                if earlier.rfind("(") <= earlier.rfind(")"):
+                    return end + 1  # "erfüllt sein: 1.) die Tat ... 2.) die Medien" (audit 28): items of a list
             if plain and value < 100 and _LINE_START.search(text, max(0, start - 8), start) \
                     and re.match(r"\.[ \t]+[A-ZÄÖÜ„\"]", text[end:end + 3]):
                 return end + 1  # "1. Die Masken ...": an item of a numbered list
@@ -1423,6 +1440,8 @@ class Grammar:
                 return self._day_month(text, start, md, int(value), published)
             if plain and text[end + 1:end + 2] in (",", "/"):
                 return end + 1  # "1./2. Weltkrieg", "1., 2. und 3. Januar"
+            if plain and value < 1000 and _ORDINAL_JOINED_BEFORE.search(text, max(0, start - 20), start):
+                return end + 1  # "die 5. und 6. Klassen", "in der 3. und 4. Unterrichtsstunde" (audit 28)
             od = self.re_ord_dot.match(text, end)
             if od and plain and od.group(1).rstrip(".,;") in self.century_words:
                 c = int(value)
