@@ -1974,6 +1974,9 @@ class Grammar:
         if suffix and self.compounds[suffix][0] != "count":
             kind, unit = self.compounds[suffix]
             return self._compound(text, start, start + len(head) + 1 + len(first), value, step, kind, unit)
+        if suffix and first.lower() == suffix and suffix == self.times_suffix:
+            # "13-mal novelliert" (audit 29) counts as "dreizehnmal" does
+            return self._compound(text, start, end, value, step, "count", self.compounds[suffix][1])
         if self.lang == "en" and first not in self.count_nouns and first + "s" in self.count_nouns:
             # English compounds name the noun in the singular: "a 3,000-seat arena"
             q = self._compound(text, start, start + len(head), value, step, "count", self.count_nouns[first + "s"])
