@@ -330,6 +330,8 @@ class Grammar:
             rf"(?<![\w]){_alt(tenseless)}\s+(?:{_alt(articles)}\s+)?(?:\d{{1,2}}\.\s*(?:{_alt(joiners)})\s*)*$"
         ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
+        self.named_days: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in d.get("named_days", {}).items()}
+        self.re_named_day_before = re.compile(r"(?<![\w-])(" + _alt(self.named_days) + r")\s+\Z") if self.named_days else None
         self.year_period_nouns = frozenset(d["year_cues"].get("period_nouns", []))
         count_adjectives = d["year_cues"].get("count_adjectives", [])
         self.re_count_adjective = re.compile(r"\s+" + _alt(count_adjectives) + r"\s+[A-ZÄÖÜ]") if count_adjectives else None
@@ -2229,6 +2231,12 @@ class Grammar:
         return None, start
 
     def _year(self, text, start, end, year, part, back, published, part_start=None) -> Quantity:
+        named = (self.re_named_day_before.search(text, max(0, start - 20), start)
+                 if part_start is None and self.re_named_day_before is not None else None)
+        if named is not None:  # "Silvester 2015": that day of the year
+            day = Day(year, *self.named_days[named.group(1)]).isoformat()
+            relation, s = self._relation_start(self._back(text, named.start(1)), named.start(1))
+            return Quantity(text[s:end], s, end, "date", date=day, date_low=day, date_high=day, relation=relation)
         origin = part_start if part_start is not None else start
         relation, s = self._relation_start(back, origin)
         if relation == "after":  # "nach dem 1991 entwickelten Verfahren": the year itself
