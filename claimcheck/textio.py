@@ -110,11 +110,13 @@ def validate_text(text: str) -> str:
     return text
 
 
-INVISIBLE_WARNING = ("The text had invisible characters inside words or numbers (soft hyphens, zero-width spaces, "
-                     "NUL bytes); they were removed before reading, so character offsets refer to the text without them.")
+INVISIBLE_WARNING = ("The text had invisible characters or hyphenation marks inside words or numbers (soft hyphens, "
+                     "zero-width spaces, NUL bytes, \"¬\"); they were removed before reading, so character offsets refer "
+                     "to the text without them.")
 # Invisible in a page, but they split words and numbers for the reader: "57 Mil&shy;liarden" would be 57,
-# "290\u200b.000" 290. Soft hyphen, zero-width space, non-joiner and joiner, word joiner, a byte-order mark, NUL.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00]")
+# "290\u200b.000" 290. Soft hyphen, zero-width space, non-joiner and joiner, word joiner, a byte-order mark, NUL;
+# and the hyphenation mark of scanned text between two letters ("5 Pro¬zent", "Kon¬zerngiganten"; audit 32).
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00]|(?<=[^\\W\\d_])\u00ac(?=[^\\W\\d_])")
 
 
 def composed(text: str) -> str:

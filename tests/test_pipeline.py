@@ -182,6 +182,18 @@ def test_invisible_characters_are_removed_before_reading_and_the_report_says_so(
     assert report.claims[1].quantity.start == text.replace("\u00ad", "").replace("\u200b", "").index("57")
 
 
+def test_a_hyphenation_mark_of_scanned_text_is_removed_between_letters_only():
+    from fakes import FakeEncoder
+
+    # audit 32: "Pro¬zent" had read as a count of "Pro"; a "¬" between words or digits stays
+    report = check("Die Partei kam auf 5 Pro\u00aczent der Stimmen. Logik: a \u00ac b.", encoder=FakeEncoder())
+    assert [(c.quantity.text, c.quantity.kind) for c in report.claims] == [("5 Prozent", "percent")]
+    assert any("invisible" in w for w in report.warnings)
+    from claimcheck.textio import readable
+
+    assert readable("Logik: a \u00ac b, 3\u00ac4, Kon\u00aczern") == "Logik: a \u00ac b, 3\u00ac4, Konzern"
+
+
 def test_a_text_of_invisible_characters_only_is_empty():
     with pytest.raises(InputError, match="The article is empty"):
         check("\u200b\u00ad")

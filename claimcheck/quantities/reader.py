@@ -183,6 +183,7 @@ _STOP_ADJECTIVES = frozenset(
     "anderen beide beiden hatte hatten sind waren habe hätte wäre wären sein euro dollar".split()
 )
 _ADJECTIVE = r"(?:[a-zäöüß][\wäöüß-]*(?:e|en|er|es|em|lich|ig|isch|weit))"
+_CAPS_ADJECTIVE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")
 # Match minutes in brackets before the last: "(7., 12., 83., 88.)"
 _ORDINAL_LIST_BEFORE = re.compile(r"\(\s*(?:\d{1,3}\.,?\s*(?:und\s+)?)+$")
 _ORDINAL_JOINED_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\.\s*(?:und|bis|oder|sowie)\s+$")  # "5. und" before "6. Klassen"
@@ -1783,6 +1784,9 @@ class Grammar:
         elif partitive and self.re_part_of_number and (whole := self.re_part_of_number.match(text, end)):
             of = whole  # "132 von 181 Bewohnern"
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
+        if nm and len(nm.group(2)) > 2 and nm.group(2).isupper() and _CAPS_ADJECTIVE.fullmatch(nm.group(2).lower()):
+            after = self.re_noun.match(text, nm.end())  # "24 NEUE Siedlungen" (audit 32): an adjective in capitals
+            nm = after if after and not after.group(1) and not after.group(2).isupper() else nm
         if nm and nm.group(2).endswith("er"):
             # "26 Duisburger Schulen" (audit 26): a place's adjective before the noun it qualifies
             after = _PLACE_ADJECTIVE_NOUN.match(text, nm.end())
