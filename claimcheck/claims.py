@@ -180,6 +180,16 @@ def _is_sports_result(sentence: Sentence) -> bool:
     return bool(_SCORE.search(sentence.text)) or found >= 2
 
 
+def _is_sports_statistic(q: Quantity) -> bool:
+    """A count of a match's or career's statistic ("45 Asse", "250 ATP-Punkte"; [checkability] sports_statistics)."""
+    if q.kind != "count" or not q.noun:
+        return False
+    table = _table()["checkability"]
+    noun = q.noun.lower()
+    prefix, _, head = noun.rpartition("-")
+    return noun in table["sports_statistics"] or (prefix in table["sports_statistic_prefixes"] and head.startswith("punkte"))
+
+
 def _is_model_number(text: str, q: Quantity) -> bool:
     """A bare number right after a product's or brand's name is part of that name: "iWork 11", "Miix 310",
     "CM 13" (a name with an inner capital, a coined word the dictionaries do not know, or a short acronym;
@@ -319,7 +329,7 @@ def uncheckable_reason(
         return "question"
     if _is_hypothetical(sentence, q):
         return "hypothetical"
-    if _is_sports_result(sentence):
+    if _is_sports_result(sentence) or _is_sports_statistic(q):
         return "sports result"
     if _is_offer(sentence):
         return "offer to the reader"

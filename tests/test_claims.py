@@ -252,6 +252,19 @@ def test_an_index_that_lost_points_is_no_sports_result():
     assert {"1,5", "100,4"} <= set(texts_of(extract_claims(text, published=dt.date(2020, 4, 30))))
 
 
+@pytest.mark.parametrize("text, kept", [
+    # audit 31: a count of a match's or career's statistic is a result, as a score is
+    ("Er schlug in einem Zweisatzmatch 45 Asse.", []),
+    ("Er freut sich über einen Siegerscheck von 80.000 Euro sowie 250 ATP-Punkte.", ["80.000 Euro"]),
+    ("Robert Almer (Austria, 22 Länderspiele) steht im Tor.", []),
+    # ... not an index's points nor a firm's staff
+    ("Der DAX verlor am Montag 200 Punkte.", ["200"]),
+    ("Die Firma hat 300 Mitarbeiter.", ["300"]),
+])
+def test_a_sports_statistic_is_no_claim(text, kept):
+    assert texts_of(extract_claims(text)) == kept
+
+
 def test_a_poll_in_points_is_no_sports_result():
     # "Punkten" and "Punkte" are forms of one sports word; a score in sets ("Satz" and "Sätze") still drops a sentence
     text = ("Im Vertrauensindex liegt Irmgard Griss mit zwölf Punkten vor Alexander Van der Bellen (elf Punkte). "
