@@ -686,3 +686,11 @@ def test_a_change_by_an_amount_to_a_sum_shares_its_currency() -> None:
     read = read_quantities("Sie schrumpften um rund acht Milliarden auf 127,5 Milliarden Euro.")
     assert [(q.text, q.kind, q.unit) for q in read] == [("rund acht Milliarden", "money", "EUR"),
                                                          ("127,5 Milliarden Euro", "money", "EUR")]
+
+
+def test_a_month_after_im_before_bis_and_a_year_is_its_own_month() -> None:
+    # audit 31: "im Juni bis 2019 verlängert" was read as a period from June 2019
+    read = read_quantities("Der Vertrag wurde im Juni bis 2019 verlängert.", published=dt.date(2015, 10, 5))
+    assert [(q.text, q.date, q.relation) for q in read] == [("Juni", "2015-06", None), ("bis 2019", "2019", "until")]
+    read = read_quantities("Von Juni bis 2019 lief das.", published=dt.date(2015, 10, 5))
+    assert [(q.text, q.date, q.relation) for q in read] == [("Juni", "2019-06", "from"), ("bis 2019", "2019", "until")]

@@ -307,6 +307,7 @@ class Grammar:
         self.parts: dict[str, str] = d["parts"]
         # the words that join a period's two dates (table [dates] period_joiners, period_and)
         self.re_period_join = re.compile(rf"\s*(?:{_alt(d.get('period_joiners', []))})?\s*")
+        self.point_prepositions = frozenset(d.get("point_prepositions", []))
         self.re_period_and = re.compile(rf"\s*{_alt(d.get('period_and', []))}\s*")
         # "Anfang der", "Ende des", "the early", "mid-" right before a decade, a quarter or a half year
         period_parts = [w for w, p in self.parts.items() if p in ("early", "mid", "late")]
@@ -944,7 +945,7 @@ class Grammar:
     def _period_start(self, text: str, first: Quantity, then: Quantity) -> None:
         """The first date of a period is where it starts: "vom 30. Jänner bis 3. April", "In den Jahren 2009 bis
         2014" (the second carries "until"), "zwischen 1961 und 1990" (both without a word of their own)."""
-        if first.kind != "date" or then.kind != "date" or first.relation is not None:
+        if first.kind != "date" or then.kind != "date" or first.relation is not None or self._point_before_year(text, first, then):
             return
         between = text[first.end:then.start]
         if then.relation == "until" and re.fullmatch(r"\s*[-–]?\s*", between):
@@ -953,11 +954,18 @@ class Grammar:
               and self._word_before(text, first.start).lower() == "zwischen"):
             first.relation, then.relation = "from", "until"
 
+    def _point_before_year(self, text: str, first: Quantity, then: Quantity) -> bool:
+        """Whether a month or day after "im"/"am" stands before "bis" and a bare year, which ends what happened then
+        ("im Juni bis 2019 verlängert"), not the period the month opens."""
+        return (then.relation == "until" and len(then.date or "") == 4 and len(first.date or "") >= 4
+                and first.date[-3:-2] == "-" and self._word_before(text, first.start) in self.point_prepositions)
+
     def _year_left_out(self, text: str, first: Quantity, then: Quantity) -> None:
         """A date without a year that opens a period takes the year of the date that closes it: "von
         September bis Jahresende 2015" -> September 2015 ("von Dezember bis März 2016": December 2015), also
         where the publication date had given it one ("im März und April 2020" told in 2021)."""
-        if first.kind != "date" or then.kind != "date" or not first.date or len(first.date) < 4:
+        if first.kind != "date" or then.kind != "date" or not first.date or len(first.date) < 4 \
+                or self._point_before_year(text, first, then):
             return
         yearless = first.date.startswith("--")
         if not yearless and (len(first.date) < 7 or re.search(r"\d{4}", first.text)
