@@ -257,6 +257,9 @@ def test_an_index_that_lost_points_is_no_sports_result():
     ("Er schlug in einem Zweisatzmatch 45 Asse.", []),
     ("Er freut sich über einen Siegerscheck von 80.000 Euro sowie 250 ATP-Punkte.", ["80.000 Euro"]),
     ("Robert Almer (Austria, 22 Länderspiele) steht im Tor.", []),
+    # audit 33: standings points and goals
+    ("Mit 13 Zählern sprang das Team auf Rang zwölf.", []),
+    ("Mattersburg hat bisher 34 Tore verbucht.", []),
     # ... not an index's points nor a firm's staff
     ("Der DAX verlor am Montag 200 Punkte.", ["200"]),
     ("Die Firma hat 300 Mitarbeiter.", ["300"]),

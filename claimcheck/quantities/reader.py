@@ -557,7 +557,9 @@ class Grammar:
             rf"(?P<spaced>(?<![\w.,])\d+(?:[.,]\d+)*(?:(?:\s*[-–]\s+|\s+)(?-i:{adjective_suffix})|(?-i:{comp_suffix}))\w*)",
             rf"(?P<share>(?<![\w]){_alt(self.shares)})",
             rf"(?P<multiple>(?<![\w]){_alt(self.multiples)})",
-            r"(?P<skip>(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
+            # a court's file number ("9 AZR 519/05", "1 BvR 123/20") and a copyright year ("©2017"; audit 34) are no figures
+            r"(?P<skip>(?<![\w.,])\d{1,2}\s+[A-Z][A-Za-z]{0,2}\s+\d{1,5}/\d{2}(?!\d)|(?:(?<=©)|(?<=© )|(?<=\([cC]\))|(?<=\([cC]\) ))\d{4}(?!\d)|"
+            r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|(?<![\w.])(?:pic\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|eu|io|ly|tv|fm)(?:/\S*)?"
             r"|(?<![\w.,])\+\d{1,3}[ ]?(?:\(0\)[ ]?)?\d{2,5}[ /-]?\d{3,}(?:[ -]\d{2,})*"
             r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
             r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
