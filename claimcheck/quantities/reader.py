@@ -332,6 +332,9 @@ class Grammar:
             rf"(?<![\w]){_alt(tenseless)}\s+(?:{_alt(articles)}\s+)?(?:\d{{1,2}}\.\s*(?:{_alt(joiners)})\s*)*$"
         ) if tenseless and articles else None
         self.year_cues = frozenset(d["year_cues"]["words"])
+        # "findet statt" also with the clause between its parts ("findet Anfang November statt")
+        schedule = ["\\s(?:[^.!?]*?\\s)?".join(map(re.escape, verb.split())) for verb in d["weekdays"].get("schedule_verbs", [])]
+        self.re_schedule_verb = re.compile(r"(?<![\w])(?:" + "|".join(schedule) + r")(?![\w])") if schedule else None
         self.named_days: dict[str, tuple[int, int]] = {k: (int(v[0]), int(v[1])) for k, v in d.get("named_days", {}).items()}
         self.re_named_day_before = re.compile(r"(?<![\w-])(" + _alt(self.named_days) + r")\s+\Z") if self.named_days else None
         self.year_period_nouns = frozenset(d["year_cues"].get("period_nouns", []))
@@ -2205,7 +2208,9 @@ class Grammar:
 
     def _is_target(self, text: str, start: int) -> bool:
         """Whether the date at `start` is what something is set for ("für den 3. Januar ausgebucht", "war für
-        Ende September terminiert")."""
+        Ende September terminiert", "findet Anfang November statt")."""
+        if self.re_schedule_verb is not None and self.re_schedule_verb.search(text, *self._sentence_bounds(text, start)):
+            return True
         return self.re_tenseless_day is not None and self.re_tenseless_day.search(text, max(0, start - 60), start) is not None
 
     def _sentence_bounds(self, text: str, start: int) -> tuple[int, int]:
