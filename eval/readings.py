@@ -17,7 +17,7 @@ articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-
 articles, both in session 27; 21: 22 more dev-corpus articles, 22: 20 more GermanFakeNC articles, on session 27's
 final code; 23, 24: 20 dev-corpus articles each, on session 28's first code; 25: 20 more dev-corpus articles, 26: 20 more
 GermanFakeNC articles, on session 28's final reader; 27, 28: 12 news and 18 GermanFakeNC articles on session 29's first code; 29, 30: 25 more raw 10kGNAD rows and
-20 GermanFakeNC articles after their mends). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+20 GermanFakeNC articles after their mends; 31 to 34: two more such rounds, sport among the 10kGNAD rows). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -134,24 +134,38 @@ AUDITS[25] = [_GNAD + n for n in "0011 0050 0084 0162 0342 0369 0375 0391 0398 0
     + [_FANG + n for n in "16790 19903 20400 28198 33200".split()]
 AUDITS[26] = [f"germanfakenc-{n}" for n in "004 050 084 178 198 219 223 226 260 318 332 345 346 361 376 390 398 450 474 "
                                            "479".split()]
+
+def _ids(prefix: str, numbers: str) -> list[str]:
+    """Corpus ids from their numbers: _ids(_GNAD, "0017 0339") -> ["10kgnad-test-0017", "10kgnad-test-0339"]."""
+    return [prefix + n for n in numbers.split()]
+
+
+_GFNC = "germanfakenc-"
 # session 29, on its first code (c55bc68): the raw 10kGNAD rows without sport and the FANG-COVID articles still left by the
 # filter of audit 15 (outside the dev corpus, the project's data and audits 1-26), then the 18 GermanFakeNC articles so left
-AUDITS[27] = [_GNAD + n for n in "0017 0339 0438 0544 0606 0672 0833".split()] \
-    + [_FANG + n for n in "18917 27883 34104 35139 35686".split()]
-AUDITS[28] = [f"germanfakenc-{n}" for n in "023 026 029 085 091 105 149 191 210 251 297 303 305 357 378 422 437 "
-                                           "489".split()]
+AUDITS[27] = _ids(_GNAD, "0017 0339 0438 0544 0606 0672 0833") + _ids(_FANG, "18917 27883 34104 35139 35686")
+AUDITS[28] = _ids(_GFNC, "023 026 029 085 091 105 149 191 210 251 297 303 305 357 378 422 437 489")
 # session 29, after the mends of audits 27 and 28 (b78ccb5): with the filter loosened to 500-9,000 characters and four
 # numbers or more, 25 raw 10kGNAD rows without sport and 20 GermanFakeNC articles (random.Random(20261212).sample)
-AUDITS[29] = [_GNAD + n for n in "0023 0117 0167 0208 0263 0355 0413 0422 0454 0467 0566 0591 0659 0700 0733 0739 0754 "
-                                 "0777 0846 0857 0880 0899 0944 0977 0997".split()]
-AUDITS[30] = [f"germanfakenc-{n}" for n in "012 089 097 121 161 235 262 266 279 292 301 307 351 375 388 423 463 482 486 "
-                                           "487".split()]
+AUDITS[29] = _ids(_GNAD, "0023 0117 0167 0208 0263 0355 0413 0422 0454 0467 0566 0591 0659 0700 0733 0739 0754 0777 0846 "
+                         "0857 0880 0899 0944 0977 0997")
+AUDITS[30] = _ids(_GFNC, "012 089 097 121 161 235 262 266 279 292 301 307 351 375 388 423 463 482 486 487")
+# session 29, after the mends of audits 29 and 30 (74e93f3 and 2ff3408): 12 sport and 13 other raw 10kGNAD rows and 20
+# GermanFakeNC articles, then 8 sport and 17 other rows and 20 more GermanFakeNC articles (random.Random(20261213),
+# (20261214); the same filter)
+AUDITS[31] = _ids(_GNAD, "0033 0061 0069 0195 0212 0348 0351 0364 0482 0490 0531 0534 0607 0623 0634 0670 0716 0719 0816 "
+                         "0854 0908 0913 0932 0976 1026")
+AUDITS[32] = _ids(_GFNC, "005 007 020 024 056 061 062 104 162 169 189 195 255 257 304 356 410 426 455 456")
+AUDITS[33] = _ids(_GNAD, "0038 0044 0056 0102 0104 0111 0126 0150 0171 0186 0196 0227 0236 0304 0323 0329 0392 0446 0451 "
+                         "0496 0590 0596 0658 0780 0974")
+AUDITS[34] = _ids(_GFNC, "015 032 039 065 074 079 095 096 120 168 216 218 239 300 392 405 413 442 468 488")
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
               17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC], 19: [RAW_10KGNAD, RAW_FANG],
               20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC], 26: [RAW_GERMANFAKENC], 27: [RAW_10KGNAD, RAW_FANG],
-              28: [RAW_GERMANFAKENC], 29: [RAW_10KGNAD], 30: [RAW_GERMANFAKENC]}
+              28: [RAW_GERMANFAKENC], 29: [RAW_10KGNAD], 30: [RAW_GERMANFAKENC], 31: [RAW_10KGNAD], 32: [RAW_GERMANFAKENC],
+              33: [RAW_10KGNAD], 34: [RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
