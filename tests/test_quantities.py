@@ -651,6 +651,10 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     ("Jährlich werden in Wien rund 70.000 Tonnen Lebensmittel vernichtet.", "de", [("rund 70.000 Tonnen", "year")]),
     ("Jährlich kommen 300 Besucher, seit 2015 insgesamt 5000.", "de", [("300", "year"), ("seit 2015", None), ("5000", None)]),
     ("Pro Jahr spenden die Gates vier Milliarden Dollar.", "de", [("vier Milliarden Dollar", "year")]),
+    # audit 34: a duration counted per a longer period; not a period word that goes with the verb
+    ("Er arbeitet 48 Stunden pro Woche.", "de", [("48 Stunden", "week")]),
+    ("Sie sind mindestens einen Monat im Jahr betroffen.", "de", [("mindestens einen Monat", "year")]),
+    ("Er wurde über 3 Monate täglich einbestellt.", "de", [("über 3 Monate", None)]),
 ])
 def test_a_rate_knows_its_period(text, lang, read) -> None:
     assert [(q.text, q.per) for q in read_quantities(text, lang=lang)] == read

@@ -103,6 +103,7 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")  # a duration is a rate of a longer period
 AGO_APPROX = 0.5
 AGO_LOOSE_UNITS = ("week", "month", "year")  # "vor zwei Jahren" stands for half a year either way
 # a quotation may close it ("erleben.» Nadals"); an initial does not ("soll Mahmut A. den Mann angegriffen haben")
@@ -840,9 +841,10 @@ class Grammar:
     def _rate_period(self, text: str, q: Quantity) -> None:
         """The period a figure is counted per ([rates.per]), written after it or its noun ("500 Euro pro Monat", "743
         Straftaten pro Tag") or right before it ("jährlich 24 Millionen Euro", "jeden Tag 743 Straftaten")."""
-        if self.re_per_after is None or q.kind not in ("count", "money", "quantity", "percent") or q.value is None \
-                or q.unit == MULTIPLE_UNIT or q.unit in _SPEED_UNITS:
-            return  # "60 Kilometern pro Stunde": the unit is the rate
+        if self.re_per_after is None or q.kind not in ("count", "money", "quantity", "percent", "duration") or q.value is None \
+                or q.unit == MULTIPLE_UNIT or q.unit in _SPEED_UNITS or (q.kind == "duration" and q.relation):
+            return  # "60 Kilometern pro Stunde": the unit is the rate; a duration as a rate only without a relation
+            # ("acht Stunden täglich", "48 Stunden pro Woche", audit 34; not "binnen 24 Stunden")
         # after the noun, also where adjectives stand before it ("300 Millionen aktive User pro Monat")
         noun = _NOUN_AFTER_ADJECTIVES.match(text, q.end) if q.noun else None
         after = noun.end() if noun and noun.group(1) == q.noun else q.end
@@ -854,7 +856,10 @@ class Grammar:
             if m is not None and (m.end() > q.start or _CLAUSE_MARK.search(text, m.end(), q.start)):
                 m = None  # the period opens another clause than the figure's
         if m is not None:
-            q.per = self.per_periods.get(m.group(1)) or self.per_openers.get(m.group(1))
+            per = self.per_periods.get(m.group(1)) or self.per_openers.get(m.group(1))
+            if q.kind == "duration" and not _TIME_UNITS.index(q.unit) < _TIME_UNITS.index(per):
+                return  # "über 3 Monate täglich zum Sex einbestellt": the period word goes with the verb
+            q.per = per
 
     @staticmethod
     def _dated_attribute(text: str, q: Quantity) -> None:
