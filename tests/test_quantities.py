@@ -685,11 +685,16 @@ def test_the_level_before_a_forecast_in_brackets_is_none() -> None:
     assert [(q.text, q.hedge) for q in read] == [("2016", None), ("circa 4 Mrd. Euro", "approx"), ("3,716 Mrd. Euro", None)]
 
 
-def test_a_change_by_an_amount_to_a_sum_shares_its_currency() -> None:
+@pytest.mark.parametrize("text, read", [
     # audit 29: "um rund acht Milliarden auf 127,5 Milliarden Euro" are both euros
-    read = read_quantities("Sie schrumpften um rund acht Milliarden auf 127,5 Milliarden Euro.")
-    assert [(q.text, q.kind, q.unit) for q in read] == [("rund acht Milliarden", "money", "EUR"),
-                                                         ("127,5 Milliarden Euro", "money", "EUR")]
+    ("Sie schrumpften um rund acht Milliarden auf 127,5 Milliarden Euro.",
+     [("rund acht Milliarden", "money", "EUR", 8e9), ("127,5 Milliarden Euro", "money", "EUR", 127.5e9)]),
+    # audit 36: also past a hedge of the second level, whose scale the first takes
+    ("Die Kosten stiegen von 37 auf über 70 Milliarden Euro.",
+     [("37", "money", "EUR", 37e9), ("über 70 Milliarden Euro", "money", "EUR", 70e9)]),
+])
+def test_a_change_by_an_amount_to_a_sum_shares_its_currency(text, read) -> None:
+    assert [(q.text, q.kind, q.unit, q.value) for q in read_quantities(text)] == read
 
 
 def test_a_month_after_im_before_bis_and_a_year_is_its_own_month() -> None:

@@ -103,6 +103,7 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
+_ROUND_POWERS = frozenset({100.0, 1000.0, 10_000.0, 100_000.0})  # "hundert" ... "hunderttausend"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")  # a duration is a rate of a longer period
 AGO_APPROX = 0.5
 AGO_LOOSE_UNITS = ("week", "month", "year")  # "vor zwei Jahren" stands for half a year either way
@@ -296,6 +297,7 @@ class Grammar:
             [r"(?:" + _alt(before_noun) + r")(?![\w-])(?!\s+(?:\d|als\b))"] if before_noun else [])
         self.re_hedge_after = re.compile(r"\s+(" + "|".join(alternatives) + r")") if alternatives else None
         self.relations: dict[str, str] = _PhraseTable(table["relations"])
+        self.re_hedge_ahead = re.compile(r"(?:" + _alt(table["hedges"]) + r")\s+")
         d = table["dates"]
         self.months: dict[str, int] = {**d["months_full"], **d["months_abbr"]}
         # months of another language a text may quote a date in, read only as "21 March 2016" (day, month, year)
@@ -1290,8 +1292,10 @@ class Grammar:
         if value is None:
             return None
         start, end = m.start(), m.end()
-        if w.lower() in self.words.multipliers and self._word_before(text, start).lower() in self.vague_quantifiers:
-            scale = self.re_scale.match(text, end)  # "mehrere hundert Millionen": no figure, its scale word neither
+        # "mehrere hundert Millionen", "mehrere hunderttausend Argentinier" (audit 35): no figure, its scale word neither
+        if (w.lower() in self.words.multipliers or value in _ROUND_POWERS) \
+                and self._word_before(text, start).lower() in self.vague_quantifiers:
+            scale = self.re_scale.match(text, end)
             return scale.end() if scale else end
         if w[0].isupper() and w not in self.words.words and not self._sentence_start(text, start):
             nxt = self.re_space_word.match(text, m.end())
@@ -1546,7 +1550,9 @@ class Grammar:
             # "von 9,1 auf 9,5 Prozent": the first figure takes the unit of the second, and its scale where it
             # has none ("von 3,2 auf 3,5 Milliarden Euro")
             ch = self.re_change_to.match(text, end)
-            later = self._figure_at(text, ch.end(), published, words=True) if ch else None
+            # past a hedge of the second level: "von 37 auf über 70 Milliarden Euro" (audit 36)
+            hedged = self.re_hedge_ahead.match(text, ch.end()) if ch else None
+            later = self._figure_at(text, hedged.end() if hedged else ch.end(), published, words=True) if ch else None
             if later is not None and later.kind in ("percent", "money", "quantity") and later.unit:
                 scale_word = self.re_scale_inside.search(later.text) if scale == 1.0 and value < 1000 else None
                 if scale_word:
@@ -2122,6 +2128,9 @@ class Grammar:
             return m.end()
         if lw in self.share_articles:
             start = text.rfind(lw, 0, start)
+        nxt = self.re_space_word.match(text, m.end())
+        if nxt and nxt.group(1) in self.weekdays:
+            return m.end()  # "an jedem vierten Dienstag im Monat": a schedule, no share
         hedge_word, start = self._hedge_before(text, start)
         v = self.shares[re.sub(r"\s+", " ", m.group("share"))]
         return self._make(text, start, m.end(), "percent", v, None, None, SHARE_STEP, 1.0, "percent", hedge_word)
