@@ -17,7 +17,7 @@ articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-
 articles, both in session 27; 21: 22 more dev-corpus articles, 22: 20 more GermanFakeNC articles, on session 27's
 final code; 23, 24: 20 dev-corpus articles each, on session 28's first code; 25: 20 more dev-corpus articles, 26: 20 more
 GermanFakeNC articles, on session 28's final reader; 27, 28: 12 news and 18 GermanFakeNC articles on session 29's first code; 29, 30: 25 more raw 10kGNAD rows and
-20 GermanFakeNC articles after their mends; 31 to 34: two more such rounds, sport among the 10kGNAD rows). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+20 GermanFakeNC articles after their mends; 31 to 36: three more such rounds, sport among the 10kGNAD rows of 31 and 33). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -159,13 +159,18 @@ AUDITS[32] = _ids(_GFNC, "005 007 020 024 056 061 062 104 162 169 189 195 255 25
 AUDITS[33] = _ids(_GNAD, "0038 0044 0056 0102 0104 0111 0126 0150 0171 0186 0196 0227 0236 0304 0323 0329 0392 0446 0451 "
                          "0496 0590 0596 0658 0780 0974")
 AUDITS[34] = _ids(_GFNC, "015 032 039 065 074 079 095 096 120 168 216 218 239 300 392 405 413 442 468 488")
+# session 29, after the mends of audits 31-34 (1778464): 25 raw 10kGNAD rows without sport and 20 GermanFakeNC articles,
+# none met in the session's dumps of changed claims (random.Random(20261215))
+AUDITS[35] = _ids(_GNAD, "0035 0072 0116 0168 0172 0192 0298 0311 0357 0360 0372 0450 0478 0539 0657 0679 0682 0687 0710 "
+                         "0732 0803 0902 0950 0962 0970")
+AUDITS[36] = _ids(_GFNC, "035 043 090 115 116 152 166 172 187 206 222 284 309 330 338 341 363 406 420 443")
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
               17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC], 19: [RAW_10KGNAD, RAW_FANG],
               20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC], 26: [RAW_GERMANFAKENC], 27: [RAW_10KGNAD, RAW_FANG],
               28: [RAW_GERMANFAKENC], 29: [RAW_10KGNAD], 30: [RAW_GERMANFAKENC], 31: [RAW_10KGNAD], 32: [RAW_GERMANFAKENC],
-              33: [RAW_10KGNAD], 34: [RAW_GERMANFAKENC]}
+              33: [RAW_10KGNAD], 34: [RAW_GERMANFAKENC], 35: [RAW_10KGNAD], 36: [RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
