@@ -703,3 +703,9 @@ def test_a_month_after_im_before_bis_and_a_year_is_its_own_month() -> None:
     assert [(q.text, q.date, q.relation) for q in read] == [("Juni", "2015-06", None), ("bis 2019", "2019", "until")]
     read = read_quantities("Von Juni bis 2019 lief das.", published=dt.date(2015, 10, 5))
     assert [(q.text, q.date, q.relation) for q in read] == [("Juni", "2019-06", "from"), ("bis 2019", "2019", "until")]
+
+
+def test_an_exclamation_in_brackets_does_not_part_two_coordinated_figures() -> None:
+    # audit 38: "15 (!) und 18 Jahren" had left the 15 a bare count
+    read = read_quantities("Die Täter waren im Alter von 15 (!) und 18 Jahren.")
+    assert [(q.text, q.kind, q.unit) for q in read] == [("15", "duration", "year"), ("18 Jahren", "duration", "year")]

@@ -103,6 +103,7 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
+_INITIALS_AFTER = re.compile(r"\.\s?[A-ZÄÖÜ]\.")  # a letter and a full stop before an initial: "m. T."
 _ROUND_POWERS = frozenset({100.0, 1000.0, 10_000.0, 100_000.0})  # "hundert" ... "hunderttausend"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")  # a duration is a rate of a longer period
 AGO_APPROX = 0.5
@@ -486,7 +487,8 @@ class Grammar:
         self.rate_words = table["rates"]["words"]
         self.range_joiners = [j for j in table["ranges"]["joiners"] if j not in ("und", "and")]
         shared = table["ranges"].get("shared_unit_joiners", [])
-        self.re_shared_unit = re.compile(r"\s+" + _alt(shared) + r"\s+(?=\d)") if shared else None
+        # an exclamation in brackets between is no break: "im Alter von 15 (!) und 18 Jahren" (audit 38)
+        self.re_shared_unit = re.compile(r"(?:\s*\(!\))?\s+" + _alt(shared) + r"\s+(?=\d)") if shared else None
         self.change_by = frozenset(table["ranges"].get("change_by", ()))
         self.change_levels = frozenset(table["ranges"].get("change_levels", ()))
         self.level_adverbs = frozenset(table["ranges"].get("level_adverbs", ()))
@@ -1538,6 +1540,8 @@ class Grammar:
         u = self.re_unit.match(text, unit_end)
         if u and _unit_name(u) in self.currencies and re.match(r"-[A-ZÄÖÜ]", text[u.end():u.end() + 2]):
             u = None  # "18 Euro-Finanzminister": the currency opens the counted noun
+        if u and len(_unit_name(u)) == 1 and _INITIALS_AFTER.match(text, u.end()):
+            u = None  # "17 m. T." (mutmaßliche Täter, audit 38): initials, no metres
         if u is None and self.re_time_adjective is not None:
             # "zwei magere Jahre", "drei lange Monate": one adjective between a number and a time unit
             adjective = self.re_time_adjective.match(text, unit_end)
