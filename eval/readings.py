@@ -17,7 +17,7 @@ articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-
 articles, both in session 27; 21: 22 more dev-corpus articles, 22: 20 more GermanFakeNC articles, on session 27's
 final code; 23, 24: 20 dev-corpus articles each, on session 28's first code; 25: 20 more dev-corpus articles, 26: 20 more
 GermanFakeNC articles, on session 28's final reader; 27, 28: 12 news and 18 GermanFakeNC articles on session 29's first code; 29, 30: 25 more raw 10kGNAD rows and
-20 GermanFakeNC articles after their mends; 31 to 36: three more such rounds, sport among the 10kGNAD rows of 31 and 33). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
+20 GermanFakeNC articles after their mends; 31 to 36: three more such rounds, sport among the 10kGNAD rows of 31 and 33; 37, 38: blind on session 29's final reader). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
 rows), else the article's dateline, else none.
 """
 from __future__ import annotations
@@ -150,9 +150,9 @@ AUDITS[28] = _ids(_GFNC, "023 026 029 085 091 105 149 191 210 251 297 303 305 35
 AUDITS[29] = _ids(_GNAD, "0023 0117 0167 0208 0263 0355 0413 0422 0454 0467 0566 0591 0659 0700 0733 0739 0754 0777 0846 "
                          "0857 0880 0899 0944 0977 0997")
 AUDITS[30] = _ids(_GFNC, "012 089 097 121 161 235 262 266 279 292 301 307 351 375 388 423 463 482 486 487")
-# session 29, after the mends of audits 29 and 30 (74e93f3 and 2ff3408): 12 sport and 13 other raw 10kGNAD rows and 20
-# GermanFakeNC articles, then 8 sport and 17 other rows and 20 more GermanFakeNC articles (random.Random(20261213),
-# (20261214); the same filter)
+# session 29, after the mends of audits 29 and 30 (74e93f3): 12 sport and 13 other raw 10kGNAD rows and 20 GermanFakeNC
+# articles (random.Random(20261213)); after those of 31 and 32 (2ff3408): 8 sport and 17 other rows and 20 more
+# GermanFakeNC articles (random.Random(20261214)); the same filter
 AUDITS[31] = _ids(_GNAD, "0033 0061 0069 0195 0212 0348 0351 0364 0482 0490 0531 0534 0607 0623 0634 0670 0716 0719 0816 "
                          "0854 0908 0913 0932 0976 1026")
 AUDITS[32] = _ids(_GFNC, "005 007 020 024 056 061 062 104 162 169 189 195 255 257 304 356 410 426 455 456")
@@ -164,13 +164,20 @@ AUDITS[34] = _ids(_GFNC, "015 032 039 065 074 079 095 096 120 168 216 218 239 30
 AUDITS[35] = _ids(_GNAD, "0035 0072 0116 0168 0172 0192 0298 0311 0357 0360 0372 0450 0478 0539 0657 0679 0682 0687 0710 "
                          "0732 0803 0902 0950 0962 0970")
 AUDITS[36] = _ids(_GFNC, "035 043 090 115 116 152 166 172 187 206 222 284 309 330 338 341 363 406 420 443")
+# session 29, blind on its final reader (84bd899, every reading mend of audits 27-36): 25 raw 10kGNAD rows without sport and
+# 20 GermanFakeNC articles, none audited, covered by the project's data or met in the session's dumps of changed claims
+# (random.Random(20261216))
+AUDITS[37] = _ids(_GNAD, "0030 0059 0085 0088 0149 0286 0385 0394 0469 0511 0567 0595 0600 0621 0712 0714 0757 0784 0787 "
+                         "0859 0863 0864 0875 0878 0909")
+AUDITS[38] = _ids(_GFNC, "013 101 124 165 203 237 245 249 269 272 352 396 401 412 414 417 445 462 473 475")
 AUDIT_DATA = {4: [RAW_10KGNAD], 5: [RAW_FANG], 6: [RAW_GERMANFAKENC], 7: [RAW_10KGNAD, RAW_20MINUTEN],
               8: [RAW_10KGNAD], 9: [RAW_FANG, RAW_GERMANFAKENC], 10: [RAW_10KGNAD], 11: [RAW_FANG, RAW_GERMANFAKENC],
               12: [FALSE_STATEMENTS], 13: [FALSE_STATEMENTS], 14: [FALSE_STATEMENTS], 15: [RAW_10KGNAD], 16: [SUMMARIES],
               17: [RAW_10KGNAD, RAW_FANG], 18: [RAW_FANG, RAW_GERMANFAKENC], 19: [RAW_10KGNAD, RAW_FANG],
               20: [RAW_GERMANFAKENC], 22: [RAW_GERMANFAKENC], 26: [RAW_GERMANFAKENC], 27: [RAW_10KGNAD, RAW_FANG],
               28: [RAW_GERMANFAKENC], 29: [RAW_10KGNAD], 30: [RAW_GERMANFAKENC], 31: [RAW_10KGNAD], 32: [RAW_GERMANFAKENC],
-              33: [RAW_10KGNAD], 34: [RAW_GERMANFAKENC], 35: [RAW_10KGNAD], 36: [RAW_GERMANFAKENC]}
+              33: [RAW_10KGNAD], 34: [RAW_GERMANFAKENC], 35: [RAW_10KGNAD], 36: [RAW_GERMANFAKENC], 37: [RAW_10KGNAD],
+              38: [RAW_GERMANFAKENC]}
 
 
 # Session 25's audits of the GermanFakeNC false statements (claims as a fact-checker pastes them, one or two
