@@ -438,6 +438,8 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
     ("Die Zahl der Toten stieg auf 12, 30 Menschen wurden verletzt.", [("12", "Toten"), ("30", "Menschen")]),
     # "statt" joins two counts of one noun (audit 29); verbs in a row are no adjectives before a noun
     ("Er bot 80 statt bisher 40 Polizisten an.", [("80", "Polizisten"), ("40", "Polizisten")]),
+    # audit 37: a bare decimal joined to a count takes its noun
+    ("Der Index kletterte um 0,5 auf 54,1 Punkte.", [("0,5", "Punkte"), ("54,1", "Punkte")]),
     ("2013 seien es nur 137 gewesen, bedauerte Deutsch die Entwicklung.", [("2013", None), ("137", None)]),
     # a count right before an age adjective counts the noun after it (audit 30)
     ("Zwei 17-jährige Mädchen wurden verletzt.", [("Zwei", "Mädchen"), ("17-jährige", None)]),

@@ -103,6 +103,7 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
+_HEAD_LEFT_OUT = re.compile(r"-\s+(?:und|oder|bis)\s")  # "200- und 500-Euro-Scheine": the first compound's head left out
 _INITIALS_AFTER = re.compile(r"\.\s?[A-ZÄÖÜ]\.")  # a letter and a full stop before an initial: "m. T."
 _ROUND_POWERS = frozenset({100.0, 1000.0, 10_000.0, 100_000.0})  # "hundert" ... "hunderttausend"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")  # a duration is a rate of a longer period
@@ -424,6 +425,7 @@ class Grammar:
         self.two_digit_from = int(dec.get("two_digit_1900s_from", 20))
         self.century_words = frozenset(dec.get("century_words", []))
         self.compounds: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in table.get("compounds", {}).items()}
+        self.denomination_nouns = frozenset(table.get("denominations", {}).get("nouns", []))
         self.compound_suffixes = sorted(self.compounds, key=len, reverse=True)  # longest first
         shares = dict(table.get("shares", {}))
         self.share_articles = shares.pop("share_articles", [])
@@ -763,8 +765,11 @@ class Grammar:
                 continue
             out.append(found)
             pos = floor = found.end
-        # a turn joined to a noun ("360°-Angebot") is no figure, nor does it give a figure after it its unit
-        out = [q for q in out if not (q.unit in ("°C", "°") and q.value in self.angle_idioms and text[q.end:q.end + 1] == "-")]
+        # a turn joined to a noun ("360°-Angebot") is no figure, nor does it give a figure after it its unit; nor is
+        # the first number of two compounds that share their head where the compound was read as none ("Die 200- und
+        # 500-Euro-Scheine", notes by their face value)
+        out = [q for q in out if not (q.unit in ("°C", "°") and q.value in self.angle_idioms and text[q.end:q.end + 1] == "-")
+               and not (q.kind == "count" and not q.noun and not q.unit and _HEAD_LEFT_OUT.match(text, q.end))]
         if self.part_of_before:
             for before, q in zip(out, out[1:]):
                 self._inherit_scale_and_unit(text, before, q)
@@ -1087,9 +1092,10 @@ class Grammar:
         if not any(ch.isdigit() for ch in q.text) and not scaled:
             return  # a bare number word ("drei") rarely leaves a unit out; "knapp vier Millionen" does
         sentence_start = self._sentence_bounds(text, q.start)[0]
-        joined_to_next = q.kind == "count" and self._noun_comes_after(text, out, i)
+        joined_to_next = q.kind in ("count", "quantity") and self._noun_comes_after(text, out, i)
         if joined_to_next and out[i + 1].noun:
-            q.unit, q.noun = out[i + 1].unit, out[i + 1].noun  # "von derzeit 50 auf 40 Teilnehmer"
+            # "von derzeit 50 auf 40 Teilnehmer", "kletterte um 0,5 auf 54,1 Punkte" (audit 37)
+            q.kind, q.unit, q.noun = "count", out[i + 1].unit, out[i + 1].noun
             return
         then = out[i + 1] if i + 1 < len(out) else None
         if (then is not None and then.kind in ("money", "quantity") and then.unit and then.value
@@ -1993,6 +1999,8 @@ class Grammar:
         first = parts[0]
         end = pos + len(first)
         if first in self.currencies:
+            if len(parts) > 1 and parts[1] in self.denomination_nouns:
+                return m.end()  # "ein 500-Euro-Schein" (audit 37): a note's face value, no sum
             return self._compound(text, start, end, value, step, "money", self.currencies[first])
         if first in self.percent_words:
             return self._compound(text, start, end, value, step, "percent", "percent")
