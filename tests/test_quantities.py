@@ -657,6 +657,10 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     ("Er arbeitet 48 Stunden pro Woche.", "de", [("48 Stunden", "week")]),
     ("Sie sind mindestens einen Monat im Jahr betroffen.", "de", [("mindestens einen Monat", "year")]),
     ("Er wurde über 3 Monate täglich einbestellt.", "de", [("über 3 Monate", None)]),
+    # audit 37: a period written before a figure counts the figure joined to it by "und", not one written after it
+    ("Das UNHCR verteilt jedes Jahr 70.000 Zelte und zwei Millionen Planen.", "de",
+     [("70.000", "year"), ("zwei Millionen", "year")]),
+    ("Er verdient 500 Euro pro Monat und seine Frau 300 Euro.", "de", [("500 Euro pro Monat", "month"), ("300 Euro", None)]),
 ])
 def test_a_rate_knows_its_period(text, lang, read) -> None:
     assert [(q.text, q.per) for q in read_quantities(text, lang=lang)] == read

@@ -103,6 +103,7 @@ SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("ho
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
 CARRIED_CURRENCY_REACH = 400
 # "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
+_PERIOD_SHARED = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*)?\s+(?:und|sowie)\s+")  # "70.000 Zelte und " before the next figure
 _HEAD_LEFT_OUT = re.compile(r"-\s+(?:und|oder|bis)\s")  # "200- und 500-Euro-Scheine": the first compound's head left out
 _INITIALS_AFTER = re.compile(r"\.\s?[A-ZÄÖÜ]\.")  # a letter and a full stop before an initial: "m. T."
 _ROUND_POWERS = frozenset({100.0, 1000.0, 10_000.0, 100_000.0})  # "hundert" ... "hunderttausend"
@@ -797,7 +798,16 @@ class Grammar:
         for first, then in zip(out, out[1:]):
             _restated_in_brackets(text, first, then)
             self._noun_after_age(text, first, then)
+            self._period_shared(text, first, then)
         return self._joined_figures(text, out)
+
+    def _period_shared(self, text: str, first: Quantity, then: Quantity) -> None:
+        """A period written before a figure counts the figure joined to it by "und" too: "verteilt jedes Jahr 70.000
+        Zelte und zwei Millionen Planen" (audit 37); not one written after the first ("500 Euro pro Monat und 300 Euro")."""
+        if (first.per and not then.per and then.kind in ("count", "money", "quantity") and then.value is not None
+                and _PERIOD_SHARED.fullmatch(text, first.end, then.start)
+                and self.re_per_before.search(text, max(0, first.start - 24), first.start)):
+            then.per = first.per
 
     def _noun_after_age(self, text: str, first: Quantity, then: Quantity) -> None:
         """A count right before an age adjective counts the noun after it ("Zwei 17-jährige Mädchen", "Zwei „14-jährige“
