@@ -102,12 +102,12 @@ def _year_before(iso: Optional[str]) -> Optional[str]:
 SUBUNITS = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60}
 # How far back (characters) a bare amount in millions looks for the currency of the amount before it.
 CARRIED_CURRENCY_REACH = 400
-# "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 _PERIOD_SHARED = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*)?\s+(?:und|sowie)\s+")  # "70.000 Zelte und " before the next figure
 _HEAD_LEFT_OUT = re.compile(r"-\s+(?:und|oder|bis)\s")  # "200- und 500-Euro-Scheine": the first compound's head left out
 _INITIALS_AFTER = re.compile(r"\.\s?[A-ZÄÖÜ]\.")  # a letter and a full stop before an initial: "m. T."
 _ROUND_POWERS = frozenset({100.0, 1000.0, 10_000.0, 100_000.0})  # "hundert" ... "hunderttausend"
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")  # a duration is a rate of a longer period
+# "vor rund einer Woche": how far an approximate "ago" date may lie either way (a share of the span).
 AGO_APPROX = 0.5
 AGO_LOOSE_UNITS = ("week", "month", "year")  # "vor zwei Jahren" stands for half a year either way
 # a quotation may close it ("erleben.» Nadals"); an initial does not ("soll Mahmut A. den Mann angegriffen haben")
@@ -135,8 +135,8 @@ _BRACKET_CLOSE = re.compile(r"[^()]{0,12}\)")
 
 
 def _restated_in_brackets(text: str, first: "Quantity", then: "Quantity") -> None:
-    """A sum restated in brackets right after it ("bis zu 46 Mrd. Dollar (41,2 Mrd. Euro)", "im Jahr 4,2 Milliarden
-    (4200 Mio) Euro") is bounded as it is and counted per the same period, where it says nothing of its own."""
+    """A sum restated in brackets right after it ("bis zu 46 Mrd. Dollar (41,2 Mrd. Euro)", "jährlich neun Milliarden
+    Pfund (11,8 Milliarden Euro)") is bounded as it is and counted per the same period, where it says nothing of its own."""
     if first.kind != "money" or then.kind != "money" or not first.value or then.value is None or then.hedge \
             or not _BRACKET_OPEN.search(text, first.end, then.start) or not _BRACKET_CLOSE.match(text, then.end):
         return
@@ -876,7 +876,7 @@ class Grammar:
                 m = None  # the period opens another clause than the figure's
         if m is not None:
             per = self.per_periods.get(m.group(1)) or self.per_openers.get(m.group(1))
-            if q.kind == "duration" and not _TIME_UNITS.index(q.unit) < _TIME_UNITS.index(per):
+            if q.kind == "duration" and not (q.unit in _TIME_UNITS and _TIME_UNITS.index(q.unit) < _TIME_UNITS.index(per)):
                 return  # "über 3 Monate täglich zum Sex einbestellt": the period word goes with the verb
             q.per = per
 
