@@ -715,3 +715,11 @@ def test_an_exclamation_in_brackets_does_not_part_two_coordinated_figures() -> N
     # audit 38: "15 (!) und 18 Jahren" had left the 15 a bare count
     read = read_quantities("Die Täter waren im Alter von 15 (!) und 18 Jahren.")
     assert [(q.text, q.kind, q.unit) for q in read] == [("15", "duration", "year"), ("18 Jahren", "duration", "year")]
+
+
+def test_a_news_tickers_items_open_with_their_number_words() -> None:
+    # audit 36: "+++ Sechs Syrer festgenommen +++" had read no figure (a capitalised number word inside a sentence is
+    # no figure, "die Elf"); each item is a sentence of its own, so a modal in one plans nothing in another
+    read = read_quantities("+++ Sechs Syrer festgenommen +++ Anschlag soll geplant gewesen sein +++ Vier Verdächtige in Haft +++")
+    assert [(q.text, q.noun, q.hedge) for q in read] == [("Sechs", "Syrer", None), ("Vier", "Verdächtige", None)]
+    assert read_quantities("Die Elf spielte gut.") == []

@@ -111,7 +111,7 @@ _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "y
 AGO_APPROX = 0.5
 AGO_LOOSE_UNITS = ("week", "month", "year")  # "vor zwei Jahren" stands for half a year either way
 # a quotation may close it ("erleben.» Nadals"); an initial does not ("soll Mahmut A. den Mann angegriffen haben")
-_SENTENCE_END = re.compile(r"(?<!\d)(?<!\b[A-ZÄÖÜ])[.!?][»«“”\"']?(?:\s+|$)|\n")
+_SENTENCE_END = re.compile(r"(?<!\d)(?<!\b[A-ZÄÖÜ])[.!?][»«“”\"']?(?:\s+|$)|\n|\+\+\+")  # "+++": a news ticker's items
 _NUMBER_AFTER = re.compile(r"\s+\d[\d.,]*(?=\s)")
 
 
@@ -1386,11 +1386,13 @@ class Grammar:
         return Quantity(text[start:end], start, end, "percent", v, low, high, "percent", hedge=hedge)
 
     def _sentence_start(self, text: str, start: int) -> bool:
-        """Whether a word at `start` opens a sentence, also after a dateline's dash ("Wien – Zwei Manager")."""
+        """Whether a word at `start` opens a sentence, also after a dateline's dash ("Wien – Zwei Manager") or a news
+        ticker's "+++" ("+++ Sechs Syrer festgenommen +++", audit 36)."""
         i = start - 1
         while i >= 0 and text[i] in " \t\"„'(«»“‚":
             i -= 1
-        return i < 0 or text[i] in ".!?:\n–—" or (text[i] == "-" and text[i - 1:i] == " " and i < start - 1)
+        return i < 0 or text[i] in ".!?:\n–—" or (text[i] == "-" and text[i - 1:i] == " " and i < start - 1) \
+            or text[max(0, i - 2):i + 1] == "+++"
 
     def _read_number(self, text: str, start: int, token: Optional[str], end: int, published: Optional[Day],
                      prefix_currency: Optional[str] = None, word_value: Optional[tuple[float, float]] = None):
