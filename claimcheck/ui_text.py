@@ -32,6 +32,8 @@ def subject_text(claim: dict, words: dict) -> str:
 def date_text(claim: dict) -> str:
     """A report claim's date as people read it (dates.shown_date); a deadline shows the day it falls on."""
     date = claim.get("date")
+    if not date and claim.get("kind") == "date" and claim.get("date_low") and claim.get("date_high"):
+        return f"{claim['date_low']}..{claim['date_high']}"  # no single ISO form: "2015/2016", a decade
     if not date or claim.get("kind") != "date":
         return date or ""
     return shown_date(date, claim.get("date_low"), claim.get("date_high"))
@@ -60,6 +62,6 @@ def format_value(claim: dict, lang: str) -> str:
     hedge = words["hedges"].get(claim.get("hedge") or "")
     if hedge and text:
         text = f"{hedge} {text}"
-    if claim.get("date"):
+    if date_text(claim):
         text = f"{text} ({date_text(claim)})" if text else date_text(claim)
     return text or "?"

@@ -267,6 +267,9 @@ def test_numbers_and_values_in_each_language():
     assert web.format_value(quarter, "de") == "2023-07-01..2023-09-30"
     year = {"kind": "date", "value": None, "date": "2023", "date_low": "2023-01-01", "date_high": "2023-12-31"}
     assert web.format_value(year, "de") == "2023"
+    # a date with no single ISO form shows its days, not "?" ("2015/2016", a season)
+    season = {"kind": "date", "value": None, "date": None, "date_low": "2015-01-01", "date_high": "2016-12-31"}
+    assert web.format_value(season, "de") == "2015-01-01..2016-12-31"
     rate = {"value": 743.0, "unit": None, "per": "day", "hedge": None, "low": None, "high": None, "date": None}
     assert web.format_value(rate, "de") == "743 pro Tag"
     assert web.format_value(rate, "en") == "743 per day"

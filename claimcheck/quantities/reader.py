@@ -563,6 +563,8 @@ class Grammar:
             self._relative_year_pattern(),
             rf"(?P<decade>(?<![\w.,])(?:1\d|20)\d0(?:{decade_suffix})(?![\w]){two_digit_decade}|{_alt(self.decade_words)})"
             if decade_suffix else r"(?P<decade>(?!x)x)",
+            # two years in a row, a season or school year: "2015/2016", "2015/16" (audit 36; else skipped as a ratio)
+            r"(?P<yearpair>(?<![\w.,/])(?P<yp1>1[89]\d\d|20\d\d)/(?P<yp2>(?:1[89]|20)?\d\d)(?![\w/]))",
             rf"(?P<compound>(?<![\w.,])(?<![^\W\d_]-)\d+(?:[.,]\d+)*(?:-[^\W\d_][\w]*)+|(?<![\w-])(?i:{prefix}(?:{stems})+){comp_suffix}[\w]*)",
             # "1400 jährige", "22- jährige", "59 – Jährige": an adjective compound typed apart; "206mal": digits glued to the suffix
             rf"(?P<spaced>(?<![\w.,])\d+(?:[.,]\d+)*(?:(?:\s*[-–]\s+|\s+)(?-i:{adjective_suffix})|(?-i:{comp_suffix}))\w*)",
@@ -2166,6 +2168,16 @@ class Grammar:
     def _listed_multiple(self, text: str, start: int, end: int, word: str) -> Quantity:
         """A multiple of the [multiples] table ("doppelt", "dreifache"), its hedge before it ("mehr als doppelt")."""
         return self._compound(text, start, end, self.multiples[word], 1.0, "quantity", MULTIPLE_UNIT)
+
+    def _read_yearpair(self, text: str, m: re.Match[str], published: Optional[Day]):
+        """ "2015/2016", "Saison 2015/16": the two years, a date with no single ISO form (date None); other pairs
+        ("2015/18", a ratio) are no figure."""
+        first, second = int(m.group("yp1")), m.group("yp2")
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if last != first + 1:
+            return m.end()
+        return Quantity(m.group(), m.start(), m.end(), "date", date=None, date_low=Day(first, 1, 1).isoformat(),
+                        date_high=Day(last, 12, 31).isoformat())
 
     def _read_decade(self, text: str, m: re.Match[str], published: Optional[Day]):
         """"1930er-Jahre", "in den Siebzigern": a date with no single ISO form (date None)."""
