@@ -440,6 +440,9 @@ def test_the_first_of_two_counts_takes_the_noun_after_the_second(text: str, noun
     ("Er bot 80 statt bisher 40 Polizisten an.", [("80", "Polizisten"), ("40", "Polizisten")]),
     # audit 37: a bare decimal joined to a count takes its noun
     ("Der Index kletterte um 0,5 auf 54,1 Punkte.", [("0,5", "Punkte"), ("54,1", "Punkte")]),
+    # audit 37: a part of a whole written in words ("drei der sechs Pavillons", as "134 der 217 Abgeordneten")
+    ("Sie verkaufte drei der sechs Pavillons auf dem Areal.", [("drei", "Pavillons"), ("sechs", "Pavillons")]),
+    ("Dort hielten sich drei ihrer sechs Kinder auf.", [("drei", "Kinder"), ("sechs", "Kinder")]),
     ("2013 seien es nur 137 gewesen, bedauerte Deutsch die Entwicklung.", [("2013", None), ("137", None)]),
     # a count right before an age adjective counts the noun after it (audit 30)
     ("Zwei 17-jährige Mädchen wurden verletzt.", [("Zwei", "Mädchen"), ("17-jährige", None)]),

@@ -113,6 +113,7 @@ AGO_LOOSE_UNITS = ("week", "month", "year")  # "vor zwei Jahren" stands for half
 # a quotation may close it ("erleben.» Nadals"); an initial does not ("soll Mahmut A. den Mann angegriffen haben")
 _SENTENCE_END = re.compile(r"(?<!\d)(?<!\b[A-ZÄÖÜ])[.!?][»«“”\"']?(?:\s+|$)|\n|\+\+\+")  # "+++": a news ticker's items
 _NUMBER_AFTER = re.compile(r"\s+\d[\d.,]*(?=\s)")
+_WORD_AFTER = re.compile(r"\s+([a-zäöüß]+)(?=\s)")
 
 
 def _subunits(unit: Optional[str], smaller: Optional[str]) -> Optional[float]:
@@ -1827,8 +1828,8 @@ class Grammar:
                         return cand
             return next((w for w in seq if self._english_plural(w)), None)
         of = self.re_partitive.match(text, end) if self.re_partitive and partitive else None
-        if of and (total := _NUMBER_AFTER.match(text, of.end())):
-            of = total  # "134 der 217 Abgeordneten": a part of a whole that is counted
+        if of and (total := _NUMBER_AFTER.match(text, of.end()) or self._number_word_after(text, of.end())):
+            of = total  # "134 der 217 Abgeordneten", "drei der sechs Pavillons" (audit 37): a part of a counted whole
         elif partitive and self.re_part_of_number and (whole := self.re_part_of_number.match(text, end)):
             of = whole  # "132 von 181 Bewohnern"
         nm = self.re_noun.match(text, of.end() if of else end)  # "drei der Nachbarländer"
@@ -1841,6 +1842,12 @@ class Grammar:
             if after:
                 return after.group(1)
         return nm.group(2) if nm and self._is_noun(nm) else None
+
+    def _number_word_after(self, text: str, pos: int) -> Optional[re.Match[str]]:
+        """A number word of two or more right after `pos` ("sechs" in "drei der sechs Pavillons"), else None."""
+        m = _WORD_AFTER.match(text, pos)
+        value = self.words.parse(m.group(1)) if m else None
+        return m if value is not None and value >= 2 else None
 
     def _older_year(self, text: str, start: int, end: int, word_before: str, year: int, noun: Optional[str]) -> bool:
         """Whether a number from 1000 to 1899 is a year: after a year cue ("im 1722"), before one ("1722
