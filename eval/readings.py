@@ -16,9 +16,11 @@ articles, the texts of the summary set's Klexikon pairs, ../shared/data/summ_de_
 articles, on the session's final code; 19: 19 more raw 10kGNAD rows and 11 FANG-COVID articles, 20: 20 more GermanFakeNC
 articles, both in session 27; 21: 22 more dev-corpus articles, 22: 20 more GermanFakeNC articles, on session 27's
 final code; 23, 24: 20 dev-corpus articles each, on session 28's first code; 25: 20 more dev-corpus articles, 26: 20 more
-GermanFakeNC articles, on session 28's final reader; 27, 28: 12 news and 18 GermanFakeNC articles on session 29's first code; 29, 30: 25 more raw 10kGNAD rows and
-20 GermanFakeNC articles after their mends; 31 to 36: three more such rounds, sport among the 10kGNAD rows of 31 and 33; 37, 38: blind on session 29's final reader). `--data` takes the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source` (FANG-COVID
-rows), else the article's dateline, else none.
+GermanFakeNC articles, on session 28's final reader; 27, 28: 12 news and 18 GermanFakeNC articles on session 29's
+first code; 29, 30: 25 more raw 10kGNAD rows and 20 GermanFakeNC articles after their mends; 31 to 36: three more
+such rounds, sport among the 10kGNAD rows of 31 and 33; 37, 38: blind on session 29's final reader). `--data` takes
+the dev corpus's JSONL or one of those raw files. The publication date is the ISO date in a row's `source`
+(FANG-COVID rows), else the article's dateline, else none.
 """
 from __future__ import annotations
 
@@ -44,103 +46,104 @@ RAW_20MINUTEN = ROOT.parent / "shared" / "data" / "raw" / "20Minuten_SwissText20
 FALSE_STATEMENTS = ROOT.parent / "shared" / "data" / "germanfakenc_false_statements.jsonl"
 SUMMARIES = ROOT.parent / "shared" / "data" / "summ_de_dev.jsonl"
 _GNAD, _FANG = "10kgnad-test-", "fangcovid-"
-AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles each
-    1: [_GNAD + n for n in "0021 0028 0032 0057 0092 0128 0147 0201 0264 0296 0380 0402 0493 0536 0604 0649 0689 "
-                           "0783 0811 0820 0849 0914 0934 1002".split()]
-       + [_FANG + n for n in "32776 27825 26925 22621 8205 13974 9294 10140 12088 14948 17955 12761 17370 20191 "
-                             "18027 22044".split()],
-    2: [_GNAD + n for n in "0625 0131 0628 0963 0232 0896 0556 0740 0656 0349 0936 0996 0642 0614 0903 0411 0453 "
-                           "0302 0144 0485 1000 0842 0356 0013".split()]
-       + [_FANG + n for n in "17876 10823 12671 17552 7981 29011 11496 21883 13634 12603 17685 33806 24120 18877 "
-                             "20179 28870".split()],
-    3: [_GNAD + n for n in "0118 0384 0283 0563 0359 0947 0984 1024 0785 0080 0274 0627 0572 0100 0218 0368 0444 "
-                           "0246 0671 0583 1010 0917 0640 0335".split()]
-       + [_FANG + n for n in "21222 18856 6764 9429 19413 17228 20880 33295 20342 24914 7646 23728 27072 26109 "
-                             "22283 16770".split()],
-    # session 24: 40 rows of the raw test split that the dev corpus left out (1,200-7,000 characters, six
-    # numbers or more; random.Random(20261130).sample of 246), mostly sport, panorama and culture
-    4: [_GNAD + n for n in "0001 0022 0058 0075 0091 0099 0145 0184 0225 0254 0278 0347 0352 0374 0379 0383 0423 "
-                           "0568 0650 0654 0661 0695 0703 0707 0718 0722 0724 0738 0776 0793 0800 0815 0855 0866 "
-                           "0894 0895 0904 0928 0929 0982".split()],
-    # the 12 "real" articles of the raw subset outside the dev corpus, and 18 of its 100 "fake" outlets'
-    # articles (random.Random(20261130).sample)
-    5: [_FANG + n for n in "26095 26756 23926 24674 29336 28242 12400 12624 15148 8432 9311 18813 1267 1693 180 "
-                           "2142 34666 34679 35150 35290 35684 36103 36404 37888 39011 40188 40206 40692 461 "
-                           "899".split()],
-    # session 24, on the mended code: 25 articles of German alternative media 2015-2018 (GermanFakeNC, 1,200-7,000
-    # characters, six numbers or more; random.Random(20261130).sample of 148), then 20 more raw 10kGNAD rows
-    # (economy, politics, web, science) and the 10 Swiss 20 Minuten articles
-    6: [f"germanfakenc-{n}" for n in "000 021 041 058 073 081 117 137 141 170 174 188 211 242 253 268 274 285 306 325 "
-                                     "331 431 433 459 478".split()],
-    7: [_GNAD + n for n in "0053 0096 0130 0157 0176 0189 0306 0321 0428 0618 0619 0664 0713 0752 0797 0804 0825 "
-                           "0840 0860 1008".split()]
-       + [f"20minuten-{n}" for n in "864899493069 280366226228 608312391369 458956384204 521896809019 601885291902 "
-                                    "248730804983 672988484573 876492239967 877547425533".split()],
-    # session 24, after the second round of mends: 30 more raw 10kGNAD rows (random.Random(20261201).sample of 186,
-    # most of them sport and panorama), then 20 more FANG-COVID articles of the fake outlets and 15 more GermanFakeNC
-    8: [_GNAD + n for n in "0048 0086 0122 0139 0215 0216 0226 0243 0249 0270 0350 0362 0373 0378 0455 0480 0488 "
-                           "0552 0645 0667 0763 0771 0772 0824 0848 0871 0883 0891 0939 1012".split()],
-    9: [_FANG + n for n in "1104 194 2052 34540 34695 34735 35153 35161 3525 36136 37176 39437 40348 40720 40949 "
-                           "4901 5378 5888 6012 6062".split()]
-       + [f"germanfakenc-{n}" for n in "086 087 106 138 167 186 192 254 319 336 342 344 441 446 481".split()],
-    # session 24, on the final code: 30 more raw 10kGNAD rows, no sport (random.Random(20261202).sample of 106),
-    # then 15 more FANG-COVID articles of the fake outlets and 15 more GermanFakeNC
-    10: [_GNAD + n for n in "0015 0040 0067 0068 0142 0161 0181 0256 0269 0409 0416 0431 0472 0510 0540 0561 0582 "
-                            "0592 0629 0665 0684 0725 0764 0827 0836 0898 0905 0945 0991 1003".split()],
-    11: [_FANG + n for n in "1660 1794 2166 2281 2547 34267 3485 36246 37053 37491 38332 39641 39733 5880 6040".split()]
-        + [f"germanfakenc-{n}" for n in "034 042 114 125 153 159 185 200 215 229 264 347 402 460 464".split()],
-    # session 26: 30 more raw 10kGNAD rows outside the dev corpus and audits 1-11, no sport, 1,200-7,000 characters,
-    # six numbers or more (random.Random(20261204).sample of 56); then the 15 Wikipedia articles of the summary
-    # set's Klexikon pairs (../shared/data/summ_de_dev.jsonl) with the most digit groups: encyclopedic text
-    15: [_GNAD + n for n in "0007 0019 0047 0079 0082 0113 0135 0190 0222 0277 0363 0382 0407 0418 0430 0491 0512 "
-                            "0547 0575 0616 0706 0708 0746 0753 0766 0781 0808 0818 0938 1021".split()],
-    16: [f"klexikon-test-{n}" for n in "Längengrad Jahrhundert Asche Hollywood Heinzelmännchen Theophanu Nikosia Lachse "
-                                       "Erntedankfest Ingo_Siegner Anschrift Tatort Oberpfälzer_Wald Ständestaat Pony".split()],
-    # session 26, after the mends of audits 15 and 16: the 26 raw 10kGNAD rows left by the filter of audit 15, and 14
-    # FANG-COVID articles outside the dev corpus and audits 5, 9, 11 (random.Random(20261205).sample of 47)
-    17: [_GNAD + n for n in "0029 0041 0083 0152 0202 0228 0242 0247 0266 0315 0319 0466 0476 0483 0498 0532 0573 "
-                            "0609 0612 0677 0690 0702 0727 0885 0924 0956".split()]
-        + [_FANG + n for n in "1434 1642 2692 322 35135 35351 38969 39424 39863 40803 41165 5672 5879 6029".split()],
-    # session 26, on its final code: 20 more FANG-COVID articles and 15 GermanFakeNC, none audited or met in the
-    # session's dumps of changed claims (random.Random(20261206).sample of 25 and 64)
-    18: [_FANG + n for n in "1702 2896 34335 34705 34839 35311 35338 35729 36127 36647 37536 38119 39761 40597 40698 "
-                            "40897 430 6004 6022 6052".split()]
-        + [f"germanfakenc-{n}" for n in "009 064 122 131 175 177 208 227 265 314 362 364 397 419 461".split()],
-}
-# session 27, on 2e03c61: the raw 10kGNAD rows without sport and the FANG-COVID articles still left by the filter of
-# audit 15 (outside the dev corpus and audits 1-18, none met in the session's dumps of changed claims), then 20
-# GermanFakeNC articles so left (random.Random(20261207).sample of 72)
-AUDITS[19] = ([_GNAD + n for n in "0054 0123 0151 0180 0297 0435 0448 0533 0545 0557 0692 0720 0747 0830 0920 0927 0964 "
-                                  "0968 1017".split()]
-              + [_FANG + n for n in "2337 34213 35187 35464 37337 40743 40778 41092 42 620 818".split()])
-AUDITS[20] = [f"germanfakenc-{n}" for n in "016 025 040 053 071 078 123 126 147 244 261 273 275 288 294 298 353 365 429 "
-                                           "484".split()]
-# session 27, on its final code (d8b5dd0): 22 dev-corpus articles no annotation, audit or verification fact covers and
-# no dump of the session's changes showed (random.Random(20261208).sample of 79, three met in the dumps left out), and
-# 20 more GermanFakeNC articles so left (the same seed, of 46)
-AUDITS[21] = [_GNAD + n for n in "0024 0042 0071 0120 0203 0233 0341 0506 0507 0551 0633 0711 0723 0758 0826 0852".split()] \
-    + [_FANG + n for n in "10390 10626 13057 14189 22275 27012".split()]
-AUDITS[22] = [f"germanfakenc-{n}" for n in "002 010 030 063 067 113 148 164 176 179 228 231 333 343 355 367 408 416 425 "
-                                           "485".split()]
-# session 28, on its first code (e868bd2): 40 dev-corpus articles no annotation, audit or verification fact covers, in two
-# halves (random.Random(20261209).sample of 70)
-AUDITS[23] = [_GNAD + n for n in "0020 0175 0198 0211 0303 0307 0333 0465 0513 0598 0605 0674 0819 0832".split()] \
-    + [_FANG + n for n in "11869 22346 25451 28839 31443 9436".split()]
-AUDITS[24] = [_GNAD + n for n in "0018 0107 0129 0165 0272 0338 0410 0426 0432 0475 0669 0759 0770 0837 0911".split()] \
-    + [_FANG + n for n in "20367 20521 20613 27855 31827".split()]
-# session 28, on its final reader (05ba4f8): 20 more dev-corpus articles and 20 GermanFakeNC articles, none of them
-# audited, covered by the project's data or met in the session's dumps of changed claims (random.Random(20261210))
-AUDITS[25] = [_GNAD + n for n in "0011 0050 0084 0162 0342 0369 0375 0391 0398 0486 0576 0581 0594 0662 0749".split()] \
-    + [_FANG + n for n in "16790 19903 20400 28198 33200".split()]
-AUDITS[26] = [f"germanfakenc-{n}" for n in "004 050 084 178 198 219 223 226 260 318 332 345 346 361 376 390 398 450 474 "
-                                           "479".split()]
+_GFNC = "germanfakenc-"
+
 
 def _ids(prefix: str, numbers: str) -> list[str]:
     """Corpus ids from their numbers: _ids(_GNAD, "0017 0339") -> ["10kgnad-test-0017", "10kgnad-test-0339"]."""
     return [prefix + n for n in numbers.split()]
 
 
-_GFNC = "germanfakenc-"
+AUDITS = {  # session 23's three audits: 24 10kGNAD and 16 FANG-COVID articles each
+    1: _ids(_GNAD, "0021 0028 0032 0057 0092 0128 0147 0201 0264 0296 0380 0402 0493 0536 0604 0649 0689 "
+                   "0783 0811 0820 0849 0914 0934 1002")
+       + _ids(_FANG, "32776 27825 26925 22621 8205 13974 9294 10140 12088 14948 17955 12761 17370 20191 "
+                     "18027 22044"),
+    2: _ids(_GNAD, "0625 0131 0628 0963 0232 0896 0556 0740 0656 0349 0936 0996 0642 0614 0903 0411 0453 "
+                   "0302 0144 0485 1000 0842 0356 0013")
+       + _ids(_FANG, "17876 10823 12671 17552 7981 29011 11496 21883 13634 12603 17685 33806 24120 18877 "
+                     "20179 28870"),
+    3: _ids(_GNAD, "0118 0384 0283 0563 0359 0947 0984 1024 0785 0080 0274 0627 0572 0100 0218 0368 0444 "
+                   "0246 0671 0583 1010 0917 0640 0335")
+       + _ids(_FANG, "21222 18856 6764 9429 19413 17228 20880 33295 20342 24914 7646 23728 27072 26109 "
+                     "22283 16770"),
+    # session 24: 40 rows of the raw test split that the dev corpus left out (1,200-7,000 characters, six
+    # numbers or more; random.Random(20261130).sample of 246), mostly sport, panorama and culture
+    4: _ids(_GNAD, "0001 0022 0058 0075 0091 0099 0145 0184 0225 0254 0278 0347 0352 0374 0379 0383 0423 "
+                   "0568 0650 0654 0661 0695 0703 0707 0718 0722 0724 0738 0776 0793 0800 0815 0855 0866 "
+                   "0894 0895 0904 0928 0929 0982"),
+    # the 12 "real" articles of the raw subset outside the dev corpus, and 18 of its 100 "fake" outlets'
+    # articles (random.Random(20261130).sample)
+    5: _ids(_FANG, "26095 26756 23926 24674 29336 28242 12400 12624 15148 8432 9311 18813 1267 1693 180 "
+                   "2142 34666 34679 35150 35290 35684 36103 36404 37888 39011 40188 40206 40692 461 "
+                   "899"),
+    # session 24, on the mended code: 25 articles of German alternative media 2015-2018 (GermanFakeNC, 1,200-7,000
+    # characters, six numbers or more; random.Random(20261130).sample of 148), then 20 more raw 10kGNAD rows
+    # (economy, politics, web, science) and the 10 Swiss 20 Minuten articles
+    6: _ids(_GFNC, "000 021 041 058 073 081 117 137 141 170 174 188 211 242 253 268 274 285 306 325 "
+                   "331 431 433 459 478"),
+    7: _ids(_GNAD, "0053 0096 0130 0157 0176 0189 0306 0321 0428 0618 0619 0664 0713 0752 0797 0804 0825 "
+                   "0840 0860 1008")
+       + _ids("20minuten-", "864899493069 280366226228 608312391369 458956384204 521896809019 601885291902 "
+                            "248730804983 672988484573 876492239967 877547425533"),
+    # session 24, after the second round of mends: 30 more raw 10kGNAD rows (random.Random(20261201).sample of 186,
+    # most of them sport and panorama), then 20 more FANG-COVID articles of the fake outlets and 15 more GermanFakeNC
+    8: _ids(_GNAD, "0048 0086 0122 0139 0215 0216 0226 0243 0249 0270 0350 0362 0373 0378 0455 0480 0488 "
+                   "0552 0645 0667 0763 0771 0772 0824 0848 0871 0883 0891 0939 1012"),
+    9: _ids(_FANG, "1104 194 2052 34540 34695 34735 35153 35161 3525 36136 37176 39437 40348 40720 40949 "
+                   "4901 5378 5888 6012 6062")
+       + _ids(_GFNC, "086 087 106 138 167 186 192 254 319 336 342 344 441 446 481"),
+    # session 24, on the final code: 30 more raw 10kGNAD rows, no sport (random.Random(20261202).sample of 106),
+    # then 15 more FANG-COVID articles of the fake outlets and 15 more GermanFakeNC
+    10: _ids(_GNAD, "0015 0040 0067 0068 0142 0161 0181 0256 0269 0409 0416 0431 0472 0510 0540 0561 0582 "
+                    "0592 0629 0665 0684 0725 0764 0827 0836 0898 0905 0945 0991 1003"),
+    11: _ids(_FANG, "1660 1794 2166 2281 2547 34267 3485 36246 37053 37491 38332 39641 39733 5880 6040")
+        + _ids(_GFNC, "034 042 114 125 153 159 185 200 215 229 264 347 402 460 464"),
+    # session 26: 30 more raw 10kGNAD rows outside the dev corpus and audits 1-11, no sport, 1,200-7,000 characters,
+    # six numbers or more (random.Random(20261204).sample of 56); then the 15 Wikipedia articles of the summary
+    # set's Klexikon pairs (../shared/data/summ_de_dev.jsonl) with the most digit groups: encyclopedic text
+    15: _ids(_GNAD, "0007 0019 0047 0079 0082 0113 0135 0190 0222 0277 0363 0382 0407 0418 0430 0491 0512 "
+                    "0547 0575 0616 0706 0708 0746 0753 0766 0781 0808 0818 0938 1021"),
+    16: _ids("klexikon-test-", "Längengrad Jahrhundert Asche Hollywood Heinzelmännchen Theophanu Nikosia Lachse "
+                               "Erntedankfest Ingo_Siegner Anschrift Tatort Oberpfälzer_Wald Ständestaat Pony"),
+    # session 26, after the mends of audits 15 and 16: the 26 raw 10kGNAD rows left by the filter of audit 15, and 14
+    # FANG-COVID articles outside the dev corpus and audits 5, 9, 11 (random.Random(20261205).sample of 47)
+    17: _ids(_GNAD, "0029 0041 0083 0152 0202 0228 0242 0247 0266 0315 0319 0466 0476 0483 0498 0532 0573 "
+                    "0609 0612 0677 0690 0702 0727 0885 0924 0956")
+        + _ids(_FANG, "1434 1642 2692 322 35135 35351 38969 39424 39863 40803 41165 5672 5879 6029"),
+    # session 26, on its final code: 20 more FANG-COVID articles and 15 GermanFakeNC, none audited or met in the
+    # session's dumps of changed claims (random.Random(20261206).sample of 25 and 64)
+    18: _ids(_FANG, "1702 2896 34335 34705 34839 35311 35338 35729 36127 36647 37536 38119 39761 40597 40698 "
+                    "40897 430 6004 6022 6052")
+        + _ids(_GFNC, "009 064 122 131 175 177 208 227 265 314 362 364 397 419 461"),
+}
+# session 27, on 2e03c61: the raw 10kGNAD rows without sport and the FANG-COVID articles still left by the filter of
+# audit 15 (outside the dev corpus and audits 1-18, none met in the session's dumps of changed claims), then 20
+# GermanFakeNC articles so left (random.Random(20261207).sample of 72)
+AUDITS[19] = (_ids(_GNAD, "0054 0123 0151 0180 0297 0435 0448 0533 0545 0557 0692 0720 0747 0830 0920 0927 0964 "
+                          "0968 1017")
+              + _ids(_FANG, "2337 34213 35187 35464 37337 40743 40778 41092 42 620 818"))
+AUDITS[20] = _ids(_GFNC, "016 025 040 053 071 078 123 126 147 244 261 273 275 288 294 298 353 365 429 "
+                         "484")
+# session 27, on its final code (d8b5dd0): 22 dev-corpus articles no annotation, audit or verification fact covers and
+# no dump of the session's changes showed (random.Random(20261208).sample of 79, three met in the dumps left out), and
+# 20 more GermanFakeNC articles so left (the same seed, of 46)
+AUDITS[21] = _ids(_GNAD, "0024 0042 0071 0120 0203 0233 0341 0506 0507 0551 0633 0711 0723 0758 0826 0852") \
+    + _ids(_FANG, "10390 10626 13057 14189 22275 27012")
+AUDITS[22] = _ids(_GFNC, "002 010 030 063 067 113 148 164 176 179 228 231 333 343 355 367 408 416 425 "
+                         "485")
+# session 28, on its first code (e868bd2): 40 dev-corpus articles no annotation, audit or verification fact covers, in two
+# halves (random.Random(20261209).sample of 70)
+AUDITS[23] = _ids(_GNAD, "0020 0175 0198 0211 0303 0307 0333 0465 0513 0598 0605 0674 0819 0832") \
+    + _ids(_FANG, "11869 22346 25451 28839 31443 9436")
+AUDITS[24] = _ids(_GNAD, "0018 0107 0129 0165 0272 0338 0410 0426 0432 0475 0669 0759 0770 0837 0911") \
+    + _ids(_FANG, "20367 20521 20613 27855 31827")
+# session 28, on its final reader (05ba4f8): 20 more dev-corpus articles and 20 GermanFakeNC articles, none of them
+# audited, covered by the project's data or met in the session's dumps of changed claims (random.Random(20261210))
+AUDITS[25] = _ids(_GNAD, "0011 0050 0084 0162 0342 0369 0375 0391 0398 0486 0576 0581 0594 0662 0749") \
+    + _ids(_FANG, "16790 19903 20400 28198 33200")
+AUDITS[26] = _ids(_GFNC, "004 050 084 178 198 219 223 226 260 318 332 345 346 361 376 390 398 450 474 "
+                         "479")
 # session 29, on its first code (c55bc68): the raw 10kGNAD rows without sport and the FANG-COVID articles still left by the
 # filter of audit 15 (outside the dev corpus, the project's data and audits 1-26), then the 18 GermanFakeNC articles so left
 AUDITS[27] = _ids(_GNAD, "0017 0339 0438 0544 0606 0672 0833") + _ids(_FANG, "18917 27883 34104 35139 35686")
