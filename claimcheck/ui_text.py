@@ -62,6 +62,7 @@ def format_value(claim: dict, lang: str) -> str:
     hedge = words["hedges"].get(claim.get("hedge") or "")
     if hedge and text:
         text = f"{hedge} {text}"
-    if date_text(claim):
-        text = f"{text} ({date_text(claim)})" if text else date_text(claim)
+    date = date_text(claim)
+    if date:
+        text = f"{text} ({date})" if text else date
     return text or "?"

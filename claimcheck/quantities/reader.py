@@ -148,6 +148,14 @@ def _restated_in_brackets(text: str, first: "Quantity", then: "Quantity") -> Non
     then.per = then.per or first.per
 
 
+def _joined_next(text: str, out: list["Quantity"], i: int) -> Optional["Quantity"]:
+    """The figure after out[i] where the two are joined ("von 50 auf 40 Teilnehmer", "19 vertikalen und 19 horizontalen
+    Linien", "um rund acht Milliarden auf 127,5 Milliarden Euro"), so that the second's noun or unit serves both."""
+    if i + 1 < len(out) and _JOINED_TO_NEXT.fullmatch(text, out[i].end, out[i + 1].start):
+        return out[i + 1]
+    return None
+
+
 def _between(text: str, m: re.Match[str], start: int, end: int) -> str:
     """The text between a match and the figure at text[start:end]; empty where the match holds the figure."""
     if m.end() <= start:
@@ -1105,16 +1113,15 @@ class Grammar:
         if not any(ch.isdigit() for ch in q.text) and not scaled:
             return  # a bare number word ("drei") rarely leaves a unit out; "knapp vier Millionen" does
         sentence_start = self._sentence_bounds(text, q.start)[0]
-        joined_to_next = q.kind in ("count", "quantity") and self._noun_comes_after(text, out, i)
-        if joined_to_next and out[i + 1].noun:
-            # "von derzeit 50 auf 40 Teilnehmer", "kletterte um 0,5 auf 54,1 Punkte" (audit 37)
-            q.kind, q.unit, q.noun = "count", out[i + 1].unit, out[i + 1].noun
+        then = _joined_next(text, out, i)
+        # the noun comes after the next figure ("von derzeit 50 auf 40 Teilnehmer", "kletterte um 0,5 auf 54,1 Punkte")
+        joined_to_next = q.kind in ("count", "quantity") and then is not None and then.kind == "count"
+        if joined_to_next and then.noun:
+            q.kind, q.unit, q.noun = "count", then.unit, then.noun
             return
-        then = out[i + 1] if i + 1 < len(out) else None
         if (then is not None and then.kind in ("money", "quantity") and then.unit and then.value
                 and scaled == bool(self.re_scale_inside.search(then.text))
-                and 1 / SHARED_UNIT_SIZE <= q.value / then.value <= SHARED_UNIT_SIZE
-                and _JOINED_TO_NEXT.fullmatch(text, q.end, then.start)):
+                and 1 / SHARED_UNIT_SIZE <= q.value / then.value <= SHARED_UNIT_SIZE):
             q.kind, q.unit = then.kind, then.unit  # "um rund acht Milliarden auf 127,5 Milliarden Euro" (audit 29)
             return
         # "33,4 Millionen Euro Gewerbesteuer ein. Das Ergebnis 2019 belief sich auf 5,27 Millionen": a bare
@@ -1144,12 +1151,6 @@ class Grammar:
                 # the noun comes after the next figure ("von derzeit 50 auf 40 Teilnehmer")
                 q.unit, q.noun = before.unit, before.noun
             return  # the nearest figure decides
-
-    def _noun_comes_after(self, text: str, out: list[Quantity], i: int) -> bool:
-        """Whether the figure out[i] is joined to the next one ("von 50 auf 40 Teilnehmer", "19 vertikalen und 19
-        horizontalen Linien"), which takes its noun after it."""
-        return (i + 1 < len(out) and out[i + 1].kind == "count"
-                and _JOINED_TO_NEXT.fullmatch(text, out[i].end, out[i + 1].start) is not None)
 
     def _inherit_scale_and_unit(self, text: str, before: Quantity, q: Quantity) -> None:
         """A bare number that is a part of the figure before it takes that figure's scale and
