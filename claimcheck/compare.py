@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -255,6 +256,25 @@ def _yearless(q: Quantity) -> bool:
     return (q.date or q.date_low or "").startswith("--")
 
 
+_YEAR_WRITTEN = re.compile(r"\d{4}|['’]\d{2}\b")
+
+
+def _date_days(q: Quantity) -> Optional[int]:
+    return date_span_days(q) if q.kind == "date" else None
+
+
+def _year_assumed(q: Quantity) -> bool:
+    """A date finer than a year whose text writes no year ("Dienstag", "Mitte Mai"): its year is the
+    publication's, an assumption the text never states."""
+    span = _date_days(q)
+    return span is not None and span < 365 and not _YEAR_WRITTEN.search(q.text)
+
+
+def _spans_years(q: Quantity) -> bool:
+    span = _date_days(q)
+    return span is not None and span >= 365
+
+
 def _with_year_of(yearless: Quantity, other: Quantity) -> Quantity:
     """'9. Juni' (no year: '--06-09') read in the year of the figure it is compared with."""
     year = (other.date or other.date_low or "")[:4]
@@ -277,6 +297,8 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         if span is not None and span >= 365:
             return None  # '11. Oktober' read in the year of '1996' agrees by construction: it says nothing
         claim, fact = (_with_year_of(claim, fact), fact) if _yearless(claim) else (claim, _with_year_of(fact, claim))
+    elif _year_assumed(claim) and _spans_years(fact) or _year_assumed(fact) and _spans_years(claim):
+        return None  # "am Dienstag" is dated in the publication's year, which "Umsatz 2023" then only seems to deny
     if _measure(fact)[0] == "date":
         if (intervals := compared_dates(claim, fact)) is None:
             return None

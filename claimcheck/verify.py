@@ -33,6 +33,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from .compare import Comparison, compare, comparable, date_span_days, generic_people_unit, same_count_unit
+from .facts_io import as_of_interval
 from .quantities import read_quantities
 from .textio import InputError
 from .types import Claim, Evidence, Fact, Quantity, Sentence
@@ -184,24 +185,19 @@ def initials(text: str) -> set[str]:
     return out
 
 
-def _as_date(text: Optional[str]) -> Optional[dt.date]:
-    if not text:
-        return None
-    parts = [int(p) for p in str(text)[:10].split("-") if p.isdigit()]
-    try:
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
-
-
 def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
-    """How far the fact's as_of lies from the claim's time, in years (0 for figures that do not go stale)."""
-    if claim.quantity.kind not in TIME_VARYING_KINDS:
+    """How far the days the fact's `as_of` stands for lie from the claim's time (its publication day), in years:
+    0 where they hold that day, and for figures that do not go stale. An `as_of` of a year stands for all its
+    days, so last year's annual figure reported in March is a quarter of a year off, not most of one (from the
+    year's middle it was 0.72 years, and the model's weight of about -14 a year then hid the fact)."""
+    if claim.quantity.kind not in TIME_VARYING_KINDS or published is None or not fact.as_of:
         return 0.0
-    fact_time, claim_time = _as_date(fact.as_of), published
-    if fact_time is None or claim_time is None:
+    try:
+        first, last = (dt.date.fromisoformat(day) for day in as_of_interval(fact.as_of))
+    except (TypeError, ValueError):
         return 0.0
-    return min(5.0, abs((claim_time - fact_time).days) / 365.25)
+    days = (published - last).days if last < published else (first - published).days if published < first else 0
+    return min(5.0, days / 365.25)
 
 
 # A time-varying figure of a sentence that names one day is that day's ("625 Neuinfektionen am Sonntag"); a

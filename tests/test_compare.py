@@ -268,6 +268,21 @@ def test_yearless_dates_compare_by_day_and_month_and_borrow_only_a_finer_dates_y
     assert compare(leap, leap).agree
 
 
+def test_a_date_whose_year_the_text_never_writes_is_not_compared_with_a_year():
+    from claimcheck.types import Quantity
+
+    # "Wie der Konzern am Dienstag mitteilte" (read in the publication's year) against "Umsatz 2023": that
+    # year dates another figure, and the weekday's year was never stated (it had been CONTRADICTED at 0.84)
+    tuesday = Quantity("Dienstag", 0, 8, "date", date="2024-03-19")
+    year = Quantity("2023", 0, 4, "date", date="2023")
+    assert compare(tuesday, year) is None and compare(year, tuesday) is None
+    assert compare(Quantity("im Mai", 3, 6, "date", date="2024-05"), year) is None
+    assert compare(tuesday, Quantity("19. März 2024", 0, 13, "date", date="2024-03-19")).agree  # a day still answers it
+    assert not compare(Quantity("3. Mai 2022", 0, 11, "date", date="2022-05-03"), year).agree  # its year is written
+    assert compare(Quantity("Mai 2023", 0, 8, "date", date="2023-05"), year).agree
+    assert not compare(Quantity("Mai ’22", 0, 7, "date", date="2022-05"), year).agree
+
+
 def test_a_multiple_compares_with_multiples_never_with_counts():
     assert compare(one("Der Preis ist doppelt so hoch."), one("The price is twice as high.", "en")).agree
     assert compare(one("Die Kosten reichen bis zum Doppelten."), one("Es kamen 25.000 Menschen.")) is None

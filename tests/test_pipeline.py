@@ -206,6 +206,22 @@ def test_inline_html_stays_in_its_line():
     assert html_to_text(page) == "Im August 2020 hatte TikTok in den USA rund 80 Millionen Nutzer.\n\nNeu\nZeile"
 
 
+def test_last_years_figures_reported_in_spring_are_judged_against_facts_dated_last_year(encoder):
+    # The usual shape of annual news: figures "im vergangenen Jahr" in March, facts dated by that year. An
+    # `as_of` of a year had counted from its middle (0.72 years off), and the fitted weight of about -14 a
+    # year left both figures NOT_ENOUGH_INFO; the reporting day was CONTRADICTED by the revenue's year.
+    article = ("Berlin – Die Deutsche Bahn hat im vergangenen Jahr rund 1,8 Milliarden Fahrgäste befördert. Wie der "
+               "Konzern am Dienstag mitteilte, lag der Umsatz bei 45,2 Milliarden Euro. Pünktlich waren im "
+               "Fernverkehr nur 62,5 Prozent der Züge.")
+    facts = [{"id": "pax", "text": "Deutsche Bahn carried about 1.8 billion passengers in 2023.", "as_of": "2023", "lang": "en"},
+             {"id": "revenue", "text": "Der Umsatz der Deutschen Bahn betrug 2023 rund 45,2 Mrd. Euro.", "as_of": "2023"},
+             {"id": "punctual", "text": "Im Fernverkehr der Deutschen Bahn waren 2023 64 Prozent der Züge pünktlich.",
+              "as_of": "2023"}]
+    verdicts = {c.quantity.text: c.verdict for c in check(article, facts=facts, published="2024-03-19", encoder=encoder).claims}
+    assert verdicts == {"rund 1,8 Milliarden": "SUPPORTED", "Dienstag": "NOT_ENOUGH_INFO",
+                        "45,2 Milliarden Euro": "SUPPORTED", "62,5 Prozent": "CONTRADICTED"}
+
+
 def test_facts_of_every_shape_the_api_takes(encoder):
     import pandas as pd
 

@@ -189,6 +189,22 @@ def test_a_coarser_date_can_speak_against_a_claim_but_not_for_it():
     assert found("Der Arbeitsmarkt wurde im Mai 2011 geöffnet.")[0].comparison.agree
 
 
+def test_a_facts_age_counts_from_the_days_its_as_of_stands_for():
+    import datetime as dt
+
+    from claimcheck.verify import age_years
+
+    published = dt.date(2024, 3, 19)
+    age = lambda as_of, day=published: age_years(claim(), Fact("f", "text", as_of=as_of), day)  # noqa: E731
+    assert age("2024") == age("2024-03") == age("2024-03-19") == 0.0  # the year holds the day
+    # last year's annual figure reported in March: a quarter of a year off, not 0.72 from the year's middle
+    assert 0.2 < age("2023") < 0.25
+    assert round(age("2025-03-19"), 2) == 1.0 and age("2010") == 5.0
+    assert age(None) == age("2023", None) == 0.0
+    date_claim = dataclasses.replace(claim(), quantity=Quantity("2020", 0, 4, "date", date="2020"))
+    assert age_years(date_claim, Fact("f", "text", as_of="2010"), published) == 0.0  # an event does not go stale
+
+
 def test_a_model_fitted_for_other_features_is_refused_with_a_message():
     import pytest
 
