@@ -202,11 +202,31 @@ def test_the_date_of_an_event_after_seit_is_a_since_date(sentence, span, date) -
         ("Der Umsatz stieg im vierten Quartal um 5 Prozent.", "vierten Quartal", None, ("2023-10-01", "2023-12-31")),
         ("Der Umsatz wird im ersten Quartal um 5 Prozent steigen.", "ersten Quartal", None, ("2025-01-01", "2025-03-31")),
         ("Im dritten Quartal legte der Umsatz zu.", "dritten Quartal", None, ("2024-07-01", "2024-09-30")),
+        # "Hälfte" is a half year only with its year after it; "H1"/"H2" likewise (a probe of deal news)
+        ("Die Übernahme soll in der zweiten Hälfte des Jahres 2025 abgeschlossen werden.",
+         "zweiten Hälfte des Jahres 2025", None, ("2025-07-01", "2025-12-31")),
+        ("Der Abschluss wird in der ersten Hälfte 2026 erwartet.", "ersten Hälfte 2026", None,
+         ("2026-01-01", "2026-06-30")),
+        ("Der Abschluss wird für H2 2025 erwartet.", "H2 2025", None, ("2025-07-01", "2025-12-31")),
     ],
 )
 def test_quarters_and_half_years(sentence, span, relation, days) -> None:
     q = next(q for q in read_quantities(sentence, published=dt.date(2024, 9, 16)) if q.kind == "date")
     assert (q.text, q.relation, (q.date_low, q.date_high)) == (span, relation, days)
+
+
+def test_english_half_years_read_as_german_ones_do() -> None:
+    (q,) = read_quantities("The transaction is expected to close in H2 2025.", lang="en")
+    assert (q.text, q.date_low, q.date_high) == ("H2 2025", "2025-07-01", "2025-12-31")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In der zweiten Hälfte drehte Bayern das Spiel.",  # a match's half: no year, no date
+    "Die erste Hälfte der Befragten stimmte zu.",
+    "H2-Tankstellen gibt es in 90 Städten.",  # hydrogen
+])
+def test_a_half_without_its_year_is_no_date(sentence) -> None:
+    assert [q for q in read_quantities(sentence, published=dt.date(2024, 9, 16)) if q.kind == "date"] == []
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,9 @@ as full days:
 - Quarters and half years: their months ("2020-01-01".."2020-03-31"); a part
   before them takes a third ("Ende des ersten Quartals": March); without a
   year the publication's, moved a year by the clause's tense ("stieg im
-  vierten Quartal" in September: last year's).
+  vierten Quartal" in September: last year's). "Hälfte" and "H1"/"H2" are a half
+  year only with their year ("zweiten Hälfte 2025", "H2 2025"; not "die zweite
+  Hälfte des Spiels", "H2-Tankstellen").
 - Decades: "1930er-Jahre", "in den Siebzigern", "90er-Jahre" (two digits from
   20 on the 1900s), with a part: "Anfang der 1990er Jahre" 1990-1993.
 - Anfang / Mitte / Ende of a month: days 1-10 / 11-20 / 21-last (thirds).

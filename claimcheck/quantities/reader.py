@@ -331,6 +331,8 @@ class Grammar:
         self.quarter_ordinals: dict[str, int] = q["ordinals"]
         self.quarter_words = frozenset(q["quarter_words"])
         self.half_words = frozenset(q["half_words"])
+        # "in der zweiten Hälfte 2025", "H2 2025": a half year only with its year ("die zweite Hälfte des Spiels")
+        self.half_words_with_year = frozenset(q.get("half_words_with_year", []))
         wd = d["weekdays"]
         self.weekdays: dict[str, int] = {k: v for k, v in wd.items() if isinstance(v, int)}
         self.future_cues = frozenset(wd["future_cues"])
@@ -539,7 +541,7 @@ class Grammar:
         stems = "|".join(sorted(map(re.escape, number_words | {"und" if de else "-"}), key=len, reverse=True))
         standalone = "(?i:" + _alt(set(self.words.words) | self.article_words) + ")"
         quarter_ords = _alt(self.quarter_ordinals)
-        period_words = _alt(self.quarter_words | self.half_words)
+        period_words = _alt(self.quarter_words | self.half_words | self.half_words_with_year)
         prefix_cur = _alt([c for c in self.currencies if not c[0].isalpha() or c.isupper()])
         part_words = _alt(self.parts)
 
@@ -586,7 +588,7 @@ class Grammar:
             r"|(?<![\w.,])0\d{2,5}[ ]?/[ ]?\d{3,}(?:[ -]\d{2,})*"
             r"|\(0\d{2,5}\)\s*\d{2,}(?:[ -]\d{2,})*|(?<![\w.,])0\d{3,}(?:[ /-]\d{2,})*"
             r"|(?<![\w.,])\d+[:/]\d+(?:[:/]\d+)?"
-            rf"|(?<![\w-])(?!Q[1-4](?!\w)){not_code}{not_hyphen_part}[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
+            rf"|(?<![\w-])(?!Q[1-4](?!\w)|H[12]\s+\d{{4}}(?!\d)){not_code}{not_hyphen_part}[^\W\d_]\w*(?:-[^\W\d_]\w*)*-?\d[\w-]*(?:\.\d+)*"
             rf"|(?<![\w.,]){not_ordinal_day}\d+(?:[.,]\d+)*(?!(?:{glued})(?![\w]))-?[^\W\d_][\w-]*(?<!\d))",
             r"(?P<isodate>(?<![\w.,-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?!\d))",
             r"(?P<numdate>(?<![\w.,])(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4}|\d{2})(?![\d]))" if de else r"(?P<numdate>(?!x)x)",
@@ -598,7 +600,7 @@ class Grammar:
             (rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})\.?\s*(?:{day_range_join}|(?P<rand>und(?:\s+dem)?))\s*(?P<rd2>\d{{1,2}})\.\s*(?P<rmon>{months})(?:\s+(?P<ry>\d{{4}})(?!\d))?)"
              if de else
              rf"(?P<dayrange>(?<![\w.,])(?P<rd1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|and|[-–])\s*(?P<rd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<rmon>{months})(?:,?\s+(?P<ry>\d{{4}})(?!\d))?)"),
-            rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)))",
+            rf"(?P<quarter>(?<![\w])(?:{quarter_ords}\s+{period_words}|Q[1-4](?!\w)|H[12](?=\s+\d{{4}}(?!\d))))",
             rf"(?P<part>(?<![\w-]){part_words}(?:\s+(?:des|der))?\s*(?=(?:{months})|\d{{4}}(?![\d\w])))",
             rf"(?P<month>(?<![\w]){months})",
             rf"(?P<weekday>(?<![\w]){weekday})",
@@ -612,7 +614,7 @@ class Grammar:
         first_words = lambda keys: {re.split(r"[\s.]", k)[0] for k in keys}  # noqa: E731
         self.trigger_words = frozenset(
             first_words(self.months) | first_words(self.parts) | first_words(self.quarter_ordinals) | first_words(self.shares)
-            | set(self.multiples) | first_words(self.decade_words) | {"Q1", "Q2", "Q3", "Q4", "http", "https", "www"}
+            | set(self.multiples) | first_words(self.decade_words) | {"Q1", "Q2", "Q3", "Q4", "H1", "H2", "http", "https", "www"}
             | {w + sfx for w in self.weekdays for sfx in [""] + list(self.weekday_suffixes)}
             | {re.match(r"[A-Za-z]*", c).group() for c in self.currencies if c[:1].isalpha() and c.isupper()}
             | first_words(self.relative_years) | {w[:1].upper() + w[1:] for w in first_words(self.relative_years)}
@@ -2522,12 +2524,15 @@ class Grammar:
     def _read_quarter(self, text, m, published):
         g = m.group("quarter")
         start, end = m.start(), m.end()
-        if g.startswith("Q"):
-            n, half = int(g[1]), False
+        year_only = False  # a half year that is one only with its year written after it
+        if g[0] in "QH" and g[1:].isdigit():
+            n, half, year_only = int(g[1]), g[0] == "H", g[0] == "H"
         else:
             first, word = g.split(None, 1)
             n = self.quarter_ordinals.get(first)
-            half = re.sub(r"\s+", " ", word) in self.half_words
+            word = re.sub(r"\s+", " ", word)
+            year_only = word in self.half_words_with_year
+            half = year_only or word in self.half_words
             if n is None or (half and n > 2):
                 return None
         months = 6 if half else 3
@@ -2538,6 +2543,8 @@ class Grammar:
         year_before = re.search(r"(?<![\d.,])(1[89]\d\d|20\d\d)\s+(?:im|in)\s+$", text[max(0, start - 12):start])
         if y:
             year, end = int(y.group(1)), y.end()
+        elif year_only:
+            return None
         elif year_before:  # "die Kinos 2019 im ersten Halbjahr"
             year = int(year_before.group(1))
         elif published is not None:
