@@ -299,6 +299,8 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         claim, fact = (_with_year_of(claim, fact), fact) if _yearless(claim) else (claim, _with_year_of(fact, claim))
     elif _year_assumed(claim) and _spans_years(fact) or _year_assumed(fact) and _spans_years(claim):
         return None  # "am Dienstag" is dated in the publication's year, which "Umsatz 2023" then only seems to deny
+    if (claim.relation == "compared") != (fact.relation == "compared"):
+        return None  # "compared with January 2024" names the base of a change, not the day "am Freitag" names
     if _measure(fact)[0] == "date":
         if (intervals := compared_dates(claim, fact)) is None:
             return None

@@ -48,7 +48,9 @@ class Quantity:
     date_low: Optional[str] = None
     date_high: Optional[str] = None
     hedge: Optional[str] = None
-    relation: Optional[str] = None  # "deadline", "within", "until", "from", "since", "before", "after", "in", or None
+    # "deadline", "within", "until", "from", "since", "before", "after", "in", "compared" (the time a figure is
+    # compared with: "gegenüber dem Vorjahresmonat"), or None
+    relation: Optional[str] = None
     per: Optional[str] = None  # the period a rate is counted per: "day", "week", "month", "quarter", "year", "hour"
 
     @property

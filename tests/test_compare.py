@@ -41,6 +41,13 @@ def one(text: str, lang: str = "de", published=PUBLISHED):
     ("130 Stimmen", "135 Stimmen", "de", False),
     ("1.700 Stellen", "1.680 Stellen", "de", True),
     ("2.430 Bewerbungen", "2.429 Bewerbungen", "de", True),
+    # a hedged figure written to three digits is rounded in its last one, not by 5 % (a probe of labour news)
+    ("knapp 46 Millionen Erwerbstätige", "Rund 44,1 Millionen Erwerbstätige", "de", False),
+    ("knapp 46 Millionen Erwerbstätige", "about 45.8 million people in work", "en", True),
+    ("knapp 46 Millionen Erwerbstätige", "44.9 million people in work", "en", False),
+    ("rund 83,2 Millionen Einwohner", "80 million inhabitants", "en", False),
+    ("rund 83,2 Millionen Einwohner", "83.1 million inhabitants", "en", True),
+    ("rund 3500 Mitarbeiter", "3,650 employees", "en", True),  # two digits keep the 5 %
 ])
 def test_numbers_agree_or_disagree_honouring_hedges(claim, fact, lang, agree):
     result = compare(one(claim), one(fact, lang))
@@ -319,3 +326,17 @@ def test_rates_of_different_periods_are_compared_in_one(claim, fact, lang, agree
     result = compare(one(claim), one(fact, lang))
     assert result.agree is agree and result.detail == detail
     assert format_quantity(one(claim)) == "500 EUR per month"
+
+
+def test_the_time_a_figure_is_compared_with_is_compared_only_with_such_a_time():
+    # "Unemployment was up by 178,000 compared with January 2024" had CONTRADICTED "am Freitag" (31 January 2025),
+    # the day the agency reported, by 366 days (a probe of labour news)
+    base = [q for q in read_quantities("Unemployment was up by 178,000 compared with January 2024.", lang="en")
+            if q.kind == "date"][0]
+    assert (base.text, base.relation) == ("January 2024", "compared")
+    friday = one("Wie die Bundesagentur am Freitag mitteilte.", published=dt.date(2025, 1, 31))
+    assert compare(friday, base) is None and compare(base, friday) is None
+    german_base = [q for q in read_quantities("Die Zahl stieg im Vergleich zum Januar 2024 um 178.000.")
+                   if q.kind == "date"][0]
+    assert german_base.relation == "compared" and compare(german_base, base).agree
+    assert not compare(one("gegenüber 2019 gestiegen"), base).agree

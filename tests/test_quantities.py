@@ -215,6 +215,20 @@ def test_quarters_and_half_years(sentence, span, relation, days) -> None:
     assert (q.text, q.relation, (q.date_low, q.date_high)) == (span, relation, days)
 
 
+@pytest.mark.parametrize("text, low, high", [
+    ("rund 44,1 Millionen", 43.9e6, 44.3e6),  # two units of the last digit: 0,2 Millionen, not 5 % (2,2)
+    ("knapp 46 Millionen", 45e6, 46e6),  # "just under": one unit
+    ("gut 220.500", 220_500, 220_600),
+    ("gut 220.000", 220_000, 230_000),  # one unit of its last non-zero digit (10.000) is less than 5 %
+    ("rund 3500", 3325, 3675),  # 5 % is less than two units of its last non-zero digit (200)
+    ("rund 1 Milliarde", 0.8e9, 1.2e9),
+    ("rund sechseinhalb Stunden", 6.175, 6.825),  # a number word's step is a half, not a tenth
+])
+def test_a_hedge_reaches_five_percent_but_not_past_the_last_digit(text, low, high) -> None:
+    (q,) = read_quantities(text)
+    assert math.isclose(q.low, low) and math.isclose(q.high, high)
+
+
 def test_english_half_years_read_as_german_ones_do() -> None:
     (q,) = read_quantities("The transaction is expected to close in H2 2025.", lang="en")
     assert (q.text, q.date_low, q.date_high) == ("H2 2025", "2025-07-01", "2025-12-31")
@@ -694,7 +708,8 @@ def test_a_rate_knows_its_period(text, lang, read) -> None:
     ("Der Konzern wurde auf bis zu 46 Mrd. Dollar (41,2 Mrd. Euro) verklagt.",
      [("bis zu 46 Mrd. Dollar", "max", None, 46e9), ("41,2 Mrd. Euro", "max", None, 41.2e9)]),
     ("SanDisk ist an der Börse rund 14,6 Mrd. Dollar (12,9 Mrd. Euro) wert.",
-     [("rund 14,6 Mrd. Dollar", "approx", 13.87e9, 15.33e9), ("12,9 Mrd. Euro", "approx", 12.255e9, 13.545e9)]),
+     [("rund 14,6 Mrd. Dollar", "approx", 14.4e9, 14.8e9),
+      ("12,9 Mrd. Euro", "approx", 12.9e9 * 14.4 / 14.6, 12.9e9 * 14.8 / 14.6)]),
     # ... where it says nothing of its own
     ("Es kostet rund 100 Millionen Dollar (mehr als 90 Millionen Euro).",
      [("rund 100 Millionen Dollar", "approx", 95e6, 105e6), ("mehr als 90 Millionen Euro", "min", 90e6, None)]),

@@ -14,11 +14,14 @@ Hedge rules (table: claimcheck/lang/<lang>/quantities.toml, [hedges]); v is
 the value, step the unit of the last written digit times the scale
 ("rund 100 Millionen": step 1 Million; "etwa 3,5": step 0.1; number words: 1):
 - no hedge:                          low = high = value
-- approx ("rund", "etwa", "ca."):    value ± max(5 % of v, min(step / 2, v / 5))   hedge "approx"
+- approx ("rund", "etwa", "ca."):    value ± max(r, min(step / 2, v / 5))   hedge "approx"
   (half a step never stretches past a fifth of the figure: "rund 1 Milliarde" is 0.8-1.2
   billion, not 0.5-1.5; "etwa eineinhalb Wochen" keeps its quarter week)
-- under ("knapp", "fast", "nahezu"): [0.95 v, v]                       hedge "approx"
-- over ("gut", "gute"):              [v, 1.05 v]                       hedge "approx"
+- under ("knapp", "fast", "nahezu"): [v - r, v]                       hedge "approx"
+- over ("gut", "gute"):              [v, v + r]                       hedge "approx"
+  where the reach r is 5 % of v, but no more than two units (approx) or one unit (under,
+  over) of the figure's last non-zero digit: "rund 44,1 Millionen" is 43.9-44.3 million,
+  "knapp 46 Millionen" 45-46 million, "rund 3500" still 3325-3675
 - min ("mehr als", "über", "mindestens"): [v, None]                   hedge "min"
 - max ("bis zu", "weniger als", "höchstens", "unter"): [None, v]      hedge "max"
 - ranges ("10 bis 12", "10-12", "zwischen 10 und 12 Millionen"): low, high as

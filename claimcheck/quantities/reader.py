@@ -1688,7 +1688,8 @@ class Grammar:
         if ukind == "dur":
             dunit, mult = self.durations[uw]
             relation = self.relations.get(rel) if rel else None
-            if relation == "until" and hedge_word is None or relation == "from" and not from_bound or relation in ("before", "after"):
+            if (relation == "until" and hedge_word is None or relation == "from" and not from_bound
+                    or relation in ("before", "after", "compared")):
                 # "bis drei Tage" is rare, "bis zu" is a hedge; "ab 12 Jahren" an age limit (from); "vor drei
                 # Tagen" a point counted back (below, given the publication date)
                 relation = None
@@ -2307,6 +2308,8 @@ class Grammar:
             relation = self.relations.get(back.group("rel"))
             if relation in ("until", "from", "since", "before", "after"):
                 return relation, back.start("rel")
+            if relation == "compared":  # the span stays the date's: the comparison is the figure's, not the date's
+                return relation, start
         return None, start
 
     def _year(self, text, start, end, year, part, back, published, part_start=None) -> Quantity:
@@ -2642,17 +2645,38 @@ def _alt_prefix(words) -> str:
     return "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")" if words else "(?!x)x"
 
 
+HEDGE_SHARE = 0.05  # how far "rund", "knapp", "gut" reach: 5 % of the figure, but no more than ...
+HEDGE_LAST_DIGITS = {"approx": 2, "under": 1, "over": 1}  # ... so many units of its last non-zero digit
+
+
+def _last_digit_unit(v: float) -> float:
+    """The unit of a figure's last non-zero digit: 44100000 -> 100000, 3500 -> 100, 2.5 -> 0.1; 0 for 0."""
+    if v == 0:
+        return 0.0
+    digits = f"{abs(v):.6f}".rstrip("0").rstrip(".")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1])
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def _hedge_reach(rule: str, v: float, step: float) -> float:
+    """How far a hedge word moves a figure: 5 %, but a figure written to three digits or more is rounded in its
+    last one ("rund 44,1 Millionen" is 43.9-44.3 million, not 41.9-46.3; "knapp 46 Millionen" 45-46).
+    `step`: the unit of its last written digit, or of its number word ("sechseinhalb": a half)."""
+    return min(HEDGE_SHARE * abs(v), HEDGE_LAST_DIGITS[rule] * max(step, _last_digit_unit(v)))
+
+
 def _apply_hedge(rule: Optional[str], v: float, step: float) -> tuple[Optional[float], Optional[float], Optional[str]]:
     """low, high and hedge name for one hedge rule (see the package docstring)."""
     if rule is None:
         return v, v, None
     if rule == "approx":
-        d = max(0.05 * abs(v), min(step / 2, abs(v) / 5))  # "rund 1 Milliarde": not 0.5-1.5 billion (audit 24)
+        d = max(_hedge_reach(rule, v, step), min(step / 2, abs(v) / 5))  # "rund 1 Milliarde": not 0.5-1.5 billion (audit 24)
         return v - d, v + d, "approx"
     if rule == "under":
-        return v - 0.05 * abs(v), v, "approx"
+        return v - _hedge_reach(rule, v, step), v, "approx"
     if rule == "over":
-        return v, v + 0.05 * abs(v), "approx"
+        return v, v + _hedge_reach(rule, v, step), "approx"
     if rule == "min":
         return v, None, "min"
     if rule == "max":
