@@ -12,7 +12,9 @@ after a stated tolerance:
   duration it states, never with a dated fact: the article's date is rarely the day
   the clock started, and facts carry many dates of other events;
 - dates are compared as day intervals ("Mitte September" = 11-20 September
-  agrees with "20 September"; "2017" agrees with "November 2017").
+  agrees with "20 September"; "2017" agrees with "November 2017"); a day or month
+  after a "seit" date is not compared with it (the state holds on), nor the time a
+  figure is compared with ("gegenüber dem Vorjahr") with any other time.
 Units and currencies must match or convert; there is no exchange-rate
 conversion, so a Dollar figure never supports a Euro figure.
 """
@@ -275,6 +277,17 @@ def _spans_years(q: Quantity) -> bool:
     return span is not None and span >= 365
 
 
+def _day_after_since(claim: Quantity, fact: Quantity) -> bool:
+    """Whether a date of the claim finer than a year (a day, a week's days, a month; "bis Ende Dezember" too) lies
+    after the start of a state the fact dates with "seit". A year is still compared: "2016 heirateten sie" may date
+    that start, and so is another "seit" date."""
+    span = _date_days(claim)
+    if claim.relation == "since" or fact.relation != "since" or span is None or span >= 365:
+        return False
+    day, since = date_interval(claim), date_interval(fact)
+    return day is not None and since is not None and day[0] > since[1]
+
+
 def _with_year_of(yearless: Quantity, other: Quantity) -> Quantity:
     """'9. Juni' (no year: '--06-09') read in the year of the figure it is compared with."""
     year = (other.date or other.date_low or "")[:4]
@@ -301,6 +314,8 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         return None  # "am Dienstag" is dated in the publication's year, which "Umsatz 2023" then only seems to deny
     if (claim.relation == "compared") != (fact.relation == "compared"):
         return None  # "compared with January 2024" names the base of a change, not the day "am Freitag" names
+    if _day_after_since(claim, fact):
+        return None  # "seit August 2022 Chefin" holds on any later day: it neither confirms nor denies "am Freitag"
     if _measure(fact)[0] == "date":
         if (intervals := compared_dates(claim, fact)) is None:
             return None
