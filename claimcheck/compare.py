@@ -265,11 +265,16 @@ def _date_days(q: Quantity) -> Optional[int]:
     return date_span_days(q) if q.kind == "date" else None
 
 
+def year_written(q: Quantity) -> bool:
+    """Whether a figure's text writes a year ("2019", "Mai ’22"), where "Dienstag" or "im Mai" leave it to be assumed."""
+    return _YEAR_WRITTEN.search(q.text) is not None
+
+
 def _year_assumed(q: Quantity) -> bool:
     """A date finer than a year whose text writes no year ("Dienstag", "Mitte Mai"): its year is the
     publication's, an assumption the text never states."""
     span = _date_days(q)
-    return span is not None and span < 365 and not _YEAR_WRITTEN.search(q.text)
+    return span is not None and span < 365 and not year_written(q)
 
 
 def _spans_years(q: Quantity) -> bool:

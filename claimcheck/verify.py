@@ -32,7 +32,8 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from .compare import Comparison, compare, comparable, date_span_days, generic_people_unit, same_count_unit
+from .compare import (Comparison, compare, comparable, date_span_days, generic_people_unit, same_count_unit,
+                      year_written)
 from .facts_io import as_of_interval
 from .quantities import read_quantities
 from .textio import InputError
@@ -186,7 +187,8 @@ def initials(text: str) -> set[str]:
 
 
 def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
-    """How far the days the fact's `as_of` stands for lie from the claim's time (its publication day), in years:
+    """How far the days the fact's `as_of` stands for lie from the claim's time (its publication day, or a date its
+    sentence writes with a year), in years:
     0 where they hold that day, and for figures that do not go stale. An `as_of` of a year stands for all its
     days, so last year's annual figure reported in March is a quarter of a year off, not most of one (from the
     year's middle it was 0.72 years, and the model's weight of about -14 a year then hid the fact)."""
@@ -196,8 +198,24 @@ def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
         first, last = (dt.date.fromisoformat(day) for day in as_of_interval(fact.as_of))
     except (TypeError, ValueError):
         return 0.0
-    days = (published - last).days if last < published else (first - published).days if published < first else 0
+    # A figure its sentence dates ("nach 75,6 Prozent im Jahr 2019") is of that time too: a fact dated then is
+    # as fresh for it as one dated on the publication day
+    times = [(published, published)] + sentence_years(claim, published)
+    days = min((lo - last).days if last < lo else (first - hi).days if hi < first else 0 for lo, hi in times)
     return min(5.0, days / 365.25)
+
+
+
+def sentence_years(claim: Claim, published: Optional[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """The days of the dates the claim's sentence writes with their year (not a time a figure is compared with)."""
+    out = []
+    for q in _sentence_figures(claim.sentence, published):
+        if q.kind == "date" and q.relation != "compared" and q.date_low and q.date_high and year_written(q):
+            try:
+                out.append((dt.date.fromisoformat(q.date_low), dt.date.fromisoformat(q.date_high)))
+            except ValueError:
+                continue
+    return out
 
 
 # A time-varying figure of a sentence that names one day is that day's ("625 Neuinfektionen am Sonntag"); a

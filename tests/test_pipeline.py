@@ -222,6 +222,27 @@ def test_last_years_figures_reported_in_spring_are_judged_against_facts_dated_la
                         "45,2 Milliarden Euro": "SUPPORTED", "62,5 Prozent": "CONTRADICTED"}
 
 
+def test_an_earlier_years_figure_is_judged_against_a_fact_dated_that_year(encoder):
+    # Election news names the last election's results with their year; a fact dated then had counted 5 years old
+    # against the publication day, and both figures stayed NOT_ENOUGH_INFO, right fact or changed one. The report
+    # day "am Sonntag" must not be contradicted by a "seit" fact either (it had been, at 0.86, in labour news).
+    article = ("Wien – Die FPÖ hat die Nationalratswahl am Sonntag mit 28,8 Prozent gewonnen. Die Wahlbeteiligung lag "
+               "bei 77,7 Prozent, nach 75,6 Prozent im Jahr 2019. Bei der letzten Wahl im September 2019 hatte die ÖVP "
+               "unter Sebastian Kurz 37,5 Prozent erreicht.")
+    facts = [{"id": "turnout19", "text": "Die Wahlbeteiligung bei der Nationalratswahl 2019 betrug 75,6 Prozent.",
+              "as_of": "2019-09-29"},
+             {"id": "oevp19", "text": "In the September 2019 election the ÖVP under Sebastian Kurz won 37.5 percent.",
+              "as_of": "2019-09-29", "lang": "en"},
+             {"id": "leader", "text": "Herbert Kickl ist seit Juni 2021 Bundesparteiobmann der FPÖ.", "as_of": "2024"}]
+    def verdicts(facts):
+        report = check(article, facts=facts, published="2024-09-30", encoder=encoder)
+        return {c.quantity.text: c.verdict for c in report.claims if c.quantity.text in ("75,6 Prozent", "37,5 Prozent", "Sonntag")}
+    assert verdicts(facts) == {"Sonntag": "NOT_ENOUGH_INFO", "75,6 Prozent": "SUPPORTED", "37,5 Prozent": "SUPPORTED"}
+    changed = [dict(f, text=f["text"].replace("75,6", "70,6").replace("37.5", "31.5")) for f in facts]
+    assert verdicts(changed) == {"Sonntag": "NOT_ENOUGH_INFO", "75,6 Prozent": "CONTRADICTED",
+                                 "37,5 Prozent": "CONTRADICTED"}
+
+
 def test_facts_of_every_shape_the_api_takes(encoder):
     import pandas as pd
 

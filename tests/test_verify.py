@@ -205,6 +205,27 @@ def test_a_facts_age_counts_from_the_days_its_as_of_stands_for():
     assert age_years(date_claim, Fact("f", "text", as_of="2010"), published) == 0.0  # an event does not go stale
 
 
+def test_a_figure_its_sentence_dates_is_as_fresh_against_a_fact_of_that_time():
+    import datetime as dt
+
+    from claimcheck.verify import age_years
+
+    # "nach 75,6 Prozent im Jahr 2019" in an article of September 2024 against a fact dated 2019 (a probe of election
+    # news: the fact had been 5 years old, which the model's age weight made NOT_ENOUGH_INFO)
+    sentence = "Die Wahlbeteiligung lag bei 77,7 Prozent, nach 75,6 Prozent im Jahr 2019."
+    start = sentence.index("75,6")
+    then = Claim("c9", sentence, 0, len(sentence), Quantity("75,6 Prozent", start, start + 12, "percent", 75.6,
+                                                             unit="percent"))
+    published = dt.date(2024, 9, 30)
+    assert age_years(then, Fact("f", "text", as_of="2019-09-29"), published) < 0.3
+    assert age_years(then, Fact("f", "text", as_of="2024-09"), published) == 0.0  # the publication's time still counts
+    assert age_years(claim(), Fact("f", "text", as_of="2019-09-29"), published) == 5.0  # a sentence naming no year
+    compared = "Die Wahlbeteiligung stieg gegenüber 2019 auf 77,7 Prozent."  # a base of comparison dates nothing
+    at = compared.index("77,7")
+    now = Claim("c8", compared, 0, len(compared), Quantity("77,7 Prozent", at, at + 12, "percent", 77.7, unit="percent"))
+    assert age_years(now, Fact("f", "text", as_of="2019-09-29"), published) == 5.0
+
+
 def test_a_model_fitted_for_other_features_is_refused_with_a_message():
     import pytest
 
