@@ -68,7 +68,8 @@ The subject of a figure, in this order:
    ("Der rote Jungstar ..., der 1.800 Stimmen erreichte") refers to the first name
    acting in the sentence before; else the nearest name in the sentence that is
    not only a location ("in den USA"; a place heading the sentence, "In Qom ...",
-   counts); a role alone ("der US-Präsident") stands for the name written with it
+   counts), or the name it qualifies after "von" ("Die ÖVP von Bundeskanzler Karl
+   Nehammer kam auf 26,3 Prozent": ÖVP); a role alone ("der US-Präsident") stands for the name written with it
    earlier;
 4. else a generic noun in the sentence resolved to its antecedent ("die
    Plattform" -> the name last seen after "...plattform", "Videoplattform
@@ -1512,7 +1513,7 @@ class SubjectFinder:
         if described:
             return described
         if named:
-            nearest = min(named, key=distance)
+            nearest = self._head_of_von(min(named, key=distance), named)
             return self._person_before(nearest) if nearest.refers == "role" else nearest.name
         if not mentions:  # a case count naming nothing continues the place before, not "die Regierung"
             continued_place = self._place_before(k, start)
@@ -1841,6 +1842,16 @@ class SubjectFinder:
             if at == 0 and len(chain) == len(run):
                 return names[i + place].name
         return None
+
+    _VON_BETWEEN = re.compile(r"\s+von\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,2}")
+
+    def _head_of_von(self, nearest: Mention, named: list[Mention]) -> Mention:
+        """ "Die ÖVP von Bundeskanzler Karl Nehammer kam auf 26,3 Prozent": a name after "von" (and up to two
+        title words) qualifies the name right before it, which heads the phrase and is what the figure is about."""
+        head = max((m for m in named if m.end <= nearest.start), key=lambda m: m.end, default=None)
+        if head is not None and not head.refers and self._VON_BETWEEN.fullmatch(self.text, head.end, nearest.start):
+            return head
+        return nearest
 
     def _person_before(self, reference: Mention) -> Optional[str]:
         """The person a role alone stands for: the last name written with that role

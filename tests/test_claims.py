@@ -674,6 +674,9 @@ SUBJECT_RULES = [
     ("... and yields to a place its clause names",
      _AGRARPLUS + "Viele leben vom Gastgewerbe. Die Branche erwartet einen Plan wie in Österreich: Mitte Mai öffnen "
      "dort die Lokale.", "Mitte Mai", "Österreich"),
+    ("a name after 'von' (and a title) qualifies the name before it, which the figure is about (a probe of election news)",
+     "Wien – Die ÖVP von Bundeskanzler Karl Nehammer kam auf 26,3 Prozent.", "26,3 Prozent", "ÖVP"),
+    ("... without a title too", "Wien – Die SPÖ von Andreas Babler erreichte 21,1 Prozent.", "21,1 Prozent", "SPÖ"),
 ]
 
 
