@@ -205,7 +205,6 @@ def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
     return min(5.0, days / 365.25)
 
 
-
 def sentence_years(claim: Claim, published: Optional[dt.date]) -> list[tuple[dt.date, dt.date]]:
     """The days of the dates the claim's sentence writes with their year (not a time a figure is compared with)."""
     out = []
