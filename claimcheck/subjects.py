@@ -263,6 +263,24 @@ def _dateline_dash(sent: Sequence["Token"], k: int) -> bool:
     return k < len(sent) and sent[k].text in _DATELINE_DASHES
 
 
+DATELINE_PLACE_TOKENS = 3  # "Wien", "St. Pölten", "Frankfurt/Main": the most tokens a dateline's place takes
+
+
+def _opener(sent: Sequence["Token"]) -> int:
+    """The index of a sentence's first word: 0, or the word after a dateline's dash ("Berlin (dpa) – Die ...")."""
+    if not sent or not sent[0].text[:1].isupper():
+        return 0
+    for k in range(1, DATELINE_PLACE_TOKENS + 1):
+        if k < len(sent) and sent[k].text in _DATELINE_DASHES + ("(", "/") and _dateline_dash(sent, k):
+            dash = k
+            while sent[dash].text not in _DATELINE_DASHES:
+                dash += 1
+            return dash + 1
+        if k < len(sent) and not (sent[k].text[:1].isupper() or sent[k].text == "."):
+            return 0
+    return 0
+
+
 # "P.T.", "U.S.": initials with their dots are one word, so a name is never a single letter
 _TOKEN = re.compile(r"(?:[A-ZÄÖÜ]\.){2,}(?!\w)|\w+(?:[-'’]\w+)*|[^\w\s]")
 _INTERNAL_CAPITAL = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")
@@ -663,8 +681,11 @@ class SubjectFinder:
         # A word passing the rules above is still often a common noun ("siehe Tabelle",
         # "internationalen Schutz"); it counts as a name only when the article uses it so
         # at least twice, or it stands next to another name-like word ("Paul Lazarsfeld").
+        # The first word of a sentence, after its dateline if it has one ("Berlin – Gesetzlich Versicherte
+        # müssen"): capitalised as an opener, not as a name.
+        self._openers = [_opener(sent) for sent in self.tokens]
         self._candidates = [
-            [i > 0 and ((k, i) not in self._noun_position or self._name_after_article(sent[i].text))
+            [i > self._openers[k] and ((k, i) not in self._noun_position or self._name_after_article(sent[i].text))
              and self._passes_name_rules(sent, i) for i in range(len(sent))]
             for k, sent in enumerate(self.tokens)
         ]
@@ -1063,21 +1084,22 @@ class SubjectFinder:
         # stands before a name and is no opener, title or lowercase word ("Donald Trump sagte", not
         # "Allein Wien kommt"), or when it opens
         # the sentence bare before a verb ("Lufthansa hat"), no generic noun or title ("Unternehmen stellt").
-        if sent and not is_name[0] and sent[0].text[:1].isupper():
-            word, low = sent[0].text, sent[0].text.lower()
+        o = self._openers[k]
+        if o < len(sent) and not is_name[o] and sent[o].text[:1].isupper():
+            word, low = sent[o].text, sent[o].text.lower()
             plain = low not in self.table["closed_class"] and low not in self._lowercase_seen
-            is_name[0] = plain and (
+            is_name[o] = plain and (
                 self._candidate_counts[word] >= 1
-                or (len(sent) > 1 and is_name[1] and not _ending_in(word, "titles") and not _is_lowercase_word(word))
-                or (len(sent) > 1 and _opens_as_name(word, sent[1].text)
+                or (len(sent) > o + 1 and is_name[o + 1] and not _ending_in(word, "titles") and not _is_lowercase_word(word))
+                or (len(sent) > o + 1 and _opens_as_name(word, sent[o + 1].text)
                     and not _ending_in(word, "generic_nouns") and not _ending_in(word, "titles"))
             )
             # "Angela Merkel ist", "Bill Gates spendete": two such words, the first no common word either.
-            if plain and not is_name[0] and len(sent) > 2 and sent[1].text[:1].isupper() \
-                    and _opens_as_name(sent[1].text, sent[2].text) and _is_no_common_word(word) \
+            if plain and not is_name[o] and len(sent) > o + 2 and sent[o + 1].text[:1].isupper() \
+                    and _opens_as_name(sent[o + 1].text, sent[o + 2].text) and _is_no_common_word(word) \
                     and not _has_noun_ending(word) and not _ending_in(word, "titles") \
-                    and not _ending_in(sent[1].text, "generic_nouns") and not _ending_in(sent[1].text, "titles"):
-                is_name[0] = is_name[1] = True
+                    and not _ending_in(sent[o + 1].text, "generic_nouns") and not _ending_in(sent[o + 1].text, "titles"):
+                is_name[o] = is_name[o + 1] = True
         mentions = []
         i = 0
         while i < len(sent):

@@ -677,6 +677,12 @@ SUBJECT_RULES = [
     ("a name after 'von' (and a title) qualifies the name before it, which the figure is about (a probe of election news)",
      "Wien – Die ÖVP von Bundeskanzler Karl Nehammer kam auf 26,3 Prozent.", "26,3 Prozent", "ÖVP"),
     ("... without a title too", "Wien – Die SPÖ von Andreas Babler erreichte 21,1 Prozent.", "21,1 Prozent", "SPÖ"),
+    # Session 32: the word after a dateline opens its sentence (a probe of health-insurance news).
+    ("a word capitalised as the opener after a dateline is no name ('Berlin – Gesetzlich Versicherte')",
+     "Berlin – Gesetzlich Versicherte zahlen mehr, teilte die AOK mit. Im Schnitt sind es 2,5 Prozent.",
+     "2,5 Prozent", "AOK"),
+    ("... while a name opening the sentence after a dateline stays one",
+     "Hamburg – Bill Gates spendete 100 Millionen Dollar.", "100 Millionen Dollar", "Bill Gates"),
 ]
 
 
