@@ -77,7 +77,8 @@ date = published + duration, date_low = published, date_high = date; "seit
 zehn Jahren" gets date = date_low = date_high = published - duration.
 Relative references with no figure ("bis dahin") are left alone.
 
-Money: value in the currency (minor units converted: "50 Cent" -> 0.5 EUR),
+Money: value in the currency (minor units and thousands converted: "50 Cent" -> 0.5 EUR,
+"300 TEUR" -> 300000 EUR),
 unit the ISO 4217 code; "pro Monat" after the currency joins the span.
 A threshold after "ab" ("ab 739 Euro", "Versicherte ab 55 Jahren", "ab drei Prozent")
 keeps its figure exact and gets relation "from", as "ab 2018" does. "bis" alone
