@@ -49,7 +49,9 @@ as full days:
   "seit" the last one on or before it; otherwise the tense word nearest to it
   in its sentence decides (future: "wird", "soll", "angekündigt"...; past:
   "hatte", "wurde", "sagte"...; table [dates.weekdays]); with neither, the
-  coming one if at most 122 days ahead, else the last one. In a past clause a
+  coming one if at most 122 days ahead, else the last one; 270 days where it is
+  when something takes effect ("zum"/"ab" and a present verb of taking effect:
+  "Das Kindergeld steigt zum 1. Januar") or is scheduled. In a past clause a
   date that an intention follows ("hatten angekündigt, die Entscheidung im März
   zu überprüfen") is the nearer of the two, unless a past cue stands right
   before it ("im vergangenen Oktober eine Regierung zu bilden"). Without

@@ -338,6 +338,9 @@ class Grammar:
         self.future_cues = frozenset(wd["future_cues"])
         self.past_cues = frozenset(wd["past_cues"])
         self.this_year_cues = frozenset(wd.get("this_year_cues", []))
+        self.effective_cues = frozenset(wd.get("effective_cues", []))
+        effective_verbs = wd.get("effective_verbs", [])
+        self.re_effective_verb = re.compile(r"(?<![\w])" + _alt(effective_verbs) + r"(?![\w])") if effective_verbs else None
         tenseless, joiners = wd.get("tenseless_cues", []), wd.get("list_joiners", [])
         tenseless = tenseless + [w[:1].upper() + w[1:] for w in tenseless]  # also opening a sentence: "Für Mittwoch"
         # "für Mittwoch", "für Mittwoch und Donnerstag": the cue, then weekdays joined, right before the weekday
@@ -2267,6 +2270,13 @@ class Grammar:
         """Whether the date at `start` is joined to a noun ("die Wahl am 3. November")."""
         return self.re_noun_date is not None and self.re_noun_date.search(text, max(0, start - 60), start) is not None
 
+    def _takes_effect(self, text: str, start: int, relation: Optional[str]) -> bool:
+        """Whether the date at `start` is when something takes effect: after "zum" or "ab", in a sentence with a
+        present verb of taking effect ("Das Kindergeld steigt zum 1. Januar", "Ab 1. Januar gilt die Regel")."""
+        if relation != "from" and self._word_before(text, start) not in self.effective_cues:
+            return False
+        return self.re_effective_verb is not None and self.re_effective_verb.search(text, *self._sentence_bounds(text, start)) is not None
+
     def _is_target(self, text: str, start: int) -> bool:
         """Whether the date at `start` is what something is set for ("für den 3. Januar ausgebucht", "war für
         Ende September terminiert", "findet Anfang November statt")."""
@@ -2341,8 +2351,10 @@ class Grammar:
             # "im vergangenen Oktober eine Regierung zu bilden": a past cue before the date still rules
             intended = (tense == "past" and self._word_before(text, start) not in self.past_cues
                         and self._states_intention(text, end))
+            # "steigt zum 1. Januar", "ab 1. Januar gilt": when a change takes effect, a target where no tense word says more
+            effective = tense is None and self._takes_effect(text, start, relation)
             mode = ("nearest" if past_until or intended else _RELATION_MODES.get(relation or "")) or (
-                "target" if self._is_target(text, start) else
+                "target" if effective or self._is_target(text, start) else
                 None if self._dates_a_noun(text, start) else tense) or "nearest"
             year = dates.resolve_year(month, day, published, mode)
         if year is None:  # no year and no publication date: ISO 8601 "--MM" / "--MM-DD"
