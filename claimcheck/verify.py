@@ -248,6 +248,22 @@ def about_another_day(day: Optional[dt.date], fact: Fact) -> bool:
     return fact_day is not None and abs((fact_day - day).days) > OTHER_DAY_GAP
 
 
+VALUE_KINDS = ("count", "money", "percent", "quantity")
+
+
+def dates_another_figure(claim: Claim, fact: Fact, published: Optional[dt.date]) -> bool:
+    """Whether a date claim and a fact date different figures: the claim's sentence states a figure that the fact
+    states otherwise, and none that it states alike ("den Zusatzbeitrag für 2025 auf 2,5 Prozent festgelegt"
+    against "lag 2024 bei 1,7 Prozent": the fact's 2024 dates its 1,7 %, another year's figure, and neither
+    confirms nor denies the 2025). The mirror of about_another_day: there a figure of another day, here a day of
+    another figure."""
+    if claim.quantity.kind != "date":
+        return False
+    mine = [q for q in other_sentence_figures(claim, published) if q.kind in VALUE_KINDS]
+    comparisons = [c for a in mine for b in fact.quantities if b.kind in VALUE_KINDS and (c := compare(a, b)) is not None]
+    return bool(comparisons) and not any(c.agree for c in comparisons)
+
+
 # --- what a figure measures: the words next to it ---------------------------------------
 
 MEASURE_WINDOW = 4  # content words on each side of a figure that may say what it counts
@@ -614,6 +630,8 @@ class Verifier:
                 qcs[1].specificity))
             if best.agree and _coarser(figure, claim.quantity):
                 continue  # "2011" is no evidence for "Mai 2011" (a later year would be evidence against it)
+            if not best.agree and dates_another_figure(claim, hit.fact, published):
+                continue  # "lag 2024 bei 1,7 Prozent" dates another figure than "für 2025 auf 2,5 Prozent"
             features = pair_features(claim, hit, best, published, figure, article, sibling=sibling, claim_context=context)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))

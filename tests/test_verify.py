@@ -189,6 +189,23 @@ def test_a_coarser_date_can_speak_against_a_claim_but_not_for_it():
     assert found("Der Arbeitsmarkt wurde im Mai 2011 geöffnet.")[0].comparison.agree
 
 
+def test_a_date_is_not_judged_by_a_fact_that_dates_another_figure():
+    from claimcheck.quantities import read_quantities
+
+    # a probe of health-insurance news: the 2025 of the rate set for 2025 had been CONTRADICTED by "lag 2024 bei 1,7"
+    sentence = "Der Minister hat den Zusatzbeitrag für 2025 auf 2,5 Prozent festgelegt."
+    c = Claim("c1", sentence, 0, len(sentence), read_quantities(sentence)[0])
+    assert c.quantity.text == "2025"
+
+    def found(text):
+        return candidates_from_one_fact(c, Fact("f", text, lang="de", quantities=read_quantities(text)))
+    assert found("Der Zusatzbeitrag lag 2024 bei 1,7 Prozent.") == []  # its 2024 dates another figure
+    changed = found("Der Zusatzbeitrag wurde für 2026 auf 2,5 Prozent festgelegt.")  # the same figure, another year
+    assert len(changed) == 1 and not changed[0].comparison.agree
+    assert found("Der Zusatzbeitrag beträgt 2025 im Schnitt 2,9 Prozent.")[0].comparison.agree  # agreeing: still evidence
+    assert len(found("Der Zusatzbeitrag wurde 2024 erhöht.")) == 1  # no figure of the fact to tell
+
+
 def test_a_facts_age_counts_from_the_days_its_as_of_stands_for():
     import datetime as dt
 
@@ -646,4 +663,21 @@ def test_a_days_count_is_never_weighed_against_another_days():
     assert len(found(count, "Am 17. August 2020 meldete das RKI 1.693 Neuinfektionen.")) == 1  # often the day before's
     assert len(found(count, "Bis zum 24. Dezember 2020 gab es 1.600.000 Infektionen.")) == 1  # names no one day
     assert len(found(count, "Vom 1. Juli bis 30. August 2020 gab es 40.000 Neuinfektionen.")) == 1  # a period
-    assert len(found(day, other_day)) == 1  # a date is no figure that goes stale
+    # a date is no figure that goes stale: a fact stating the same count on another day speaks against it; one that
+    # dates another count (32.195 on 24 December) neither for nor against it (dates_another_figure)
+    assert len(found(day, "Am 24. Dezember 2020 meldete das RKI 625 Neuinfektionen.")) == 1
+    assert found(day, other_day) == []
+
+
+def test_the_rival_margin_is_picked_over_several_groupings_of_the_training_articles():
+    from eval.fit_verifier import inner_groupings
+
+    articles = [f"article-{k:02d}" for k in range(23)]
+    groupings = inner_groupings(set(articles), 5, 3)
+    assert len(groupings) == 3
+    assert groupings[0] == {a: k % 5 for k, a in enumerate(sorted(articles))}  # the first: sorted, as before
+    for group in groupings:
+        assert set(group) == set(articles) and set(group.values()) == set(range(5))
+        assert max(list(group.values()).count(f) for f in range(5)) <= 5  # groups of nearly equal size
+    assert groupings[1] != groupings[0] and groupings[2] != groupings[1]
+    assert inner_groupings(set(articles), 5, 3) == groupings  # seeded: the same on every run
