@@ -6,7 +6,8 @@ after a stated tolerance:
   open); exact figures are widened by NUMBER_TOLERANCE (relative), because news
   rounds ("1.500" for 1,488), but by no more than (nearly) half a unit of their last
   non-zero digit ("1257" is not "1275"); percentages by (nearly) half a unit of their last
-  decimal place (5,7 % is 5.65-5.75 %: a rate 3 % higher, 5,9 %, is another rate);
+  decimal place (5,7 % is 5.65-5.75 %: a rate 3 % higher, 5,9 %, is another rate); of two
+  exact figures only the coarser is widened ("250 Euro" may stand for 254, but "255 Euro" is 255);
 - durations are compared in days, with DURATION_TOLERANCE ("drei Monate" = 91.3
   days agrees with "90 days"); a deadline ("binnen drei Monaten") is compared as the
   duration it states, never with a dated fact: the article's date is rarely the day
@@ -381,6 +382,14 @@ def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, f
     # Milliarden" is not 34,1 Milliarden.
     widen = claim.unbounded and fact.unbounded
     a, b = number_interval(claim, widen), number_interval(fact, widen)
+    if widen:
+        # Only the coarser figure stands for rounding: "250 Euro" may be 245-255, but "255 Euro" is 255, so the two
+        # disagree, where both widened they met at 254.9 (a probe of budget news: child benefit of 250 against 255).
+        raw_a, raw_b = number_interval(claim, False), number_interval(fact, False)
+        if a[1] - a[0] - (raw_a[1] - raw_a[0]) >= b[1] - b[0] - (raw_b[1] - raw_b[0]):
+            b = raw_b
+        else:
+            a = raw_a
     factor = _per_factor(claim, fact)
     return a, (b[0] * factor, b[1] * factor)
 

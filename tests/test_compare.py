@@ -48,6 +48,10 @@ def one(text: str, lang: str = "de", published=PUBLISHED):
     ("rund 83,2 Millionen Einwohner", "80 million inhabitants", "en", False),
     ("rund 83,2 Millionen Einwohner", "83.1 million inhabitants", "en", True),
     ("rund 3500 Mitarbeiter", "3,650 employees", "en", True),  # two digits keep the 5 %
+    # of two exact figures only the coarser stands for rounding (a probe of budget news: child benefit)
+    ("255 Euro im Monat", "250 euros per month", "en", False),
+    ("254 Euro im Monat", "250 euros per month", "en", True),
+    ("2,55 Millionen Euro", "2,5 Millionen Euro", "de", False),
 ])
 def test_numbers_agree_or_disagree_honouring_hedges(claim, fact, lang, agree):
     result = compare(one(claim), one(fact, lang))
@@ -86,6 +90,7 @@ def test_two_bounds_of_one_direction_compare_their_bounds(claim, fact, agree):
     ("1,5 Prozent", "1,6 Prozent", "de", False),
     ("40 Prozent", "41 Prozent", "de", False),
     ("5,7 Prozent", "5.72 percent", "en", True),   # the same rate, stated more precisely
+    ("5,7 Prozent", "5,75 Prozent", "de", False),  # ... which rounds to 5,8
     ("40 Prozent", "40,4 Prozent", "de", True),
     ("rund 6 Prozent", "5,8 Prozent", "de", True),  # a hedge still widens it
     ("zwei von drei", "67 percent", "en", True),
