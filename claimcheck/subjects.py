@@ -68,7 +68,8 @@ The subject of a figure, in this order:
    ("Der rote Jungstar ..., der 1.800 Stimmen erreichte") refers to the first name
    acting in the sentence before; else the nearest name in the sentence that is
    not only a location ("in den USA"; a place heading the sentence, "In Qom ...",
-   counts), or the name it qualifies after "von" ("Die ÖVP von Bundeskanzler Karl
+   counts, unless a generic noun for a body named before is the sentence's actor:
+   "In China verkaufte der Konzern ..."), or the name it qualifies after "von" ("Die ÖVP von Bundeskanzler Karl
    Nehammer kam auf 26,3 Prozent": ÖVP); a role alone ("der US-Präsident") stands for the name written with it
    earlier;
 4. else a generic noun in the sentence resolved to its antecedent ("die
@@ -1269,6 +1270,17 @@ class SubjectFinder:
             j -= 1  # "in den Vereinigten Staaten", "im benachbarten Bayern"
         return j > 0 and sent[j].text.lower() in self.table["locative_prepositions"]
 
+    def _heads_sentence(self, k: int, m: Mention) -> bool:
+        """Whether the mention is a place after the preposition opening sentence k ("In den USA ...", "Im Iran ...")."""
+        sent = self.tokens[k]
+        o = self._openers[k]
+        if m.name not in self.table["places"] or o >= len(sent) or sent[o].text.lower() not in self.table["locative_prepositions"]:
+            return False
+        i = o + 1
+        while i < len(sent) and sent[i].text.lower() in self.table["determiners"]:
+            i += 1
+        return i < len(sent) and sent[i].start == m.start
+
     def _find_appositions(self) -> list[tuple[int, str, str]]:
         """(sentence, generic noun, name) for "Videoplattform TikTok", "Mutterkonzern Bytedance"."""
         found = []
@@ -1534,6 +1546,12 @@ class SubjectFinder:
         described = self._described_opener(k, start, named)
         if described:
             return described
+        if named and all(self._heads_sentence(k, m) for m in named):
+            # "In den USA beschäftigt das Unternehmen 1500 Mitarbeiter": the place frames the sentence, whose
+            # actor is the body its generic noun stands for (case counts are the place's: _place_of_count)
+            actor = self._generic_reference(k, (lo, hi))
+            if actor and actor not in self.table["places"]:
+                return actor
         if named:
             nearest = self._head_of_von(min(named, key=distance), named)
             return self._person_before(nearest) if nearest.refers == "role" else nearest.name

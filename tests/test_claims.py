@@ -683,6 +683,11 @@ SUBJECT_RULES = [
      "2,5 Prozent", "AOK"),
     ("... while a name opening the sentence after a dateline stays one",
      "Hamburg – Bill Gates spendete 100 Millionen Dollar.", "100 Millionen Dollar", "Bill Gates"),
+    ("a place heading the sentence frames it; its actor, a generic noun, is the body named before (a probe of "
+     "company results)", "Volkswagen verkauft weniger Autos. In China verkaufte der Konzern knapp 700.000 Fahrzeuge.",
+     "knapp 700.000", "Volkswagen"),
+    ("... while a case count there stays the place's",
+     "Das Robert Koch-Institut zählt täglich. In Bayern meldete die Behörde 289 Fälle.", "289", "Bayern"),
 ]
 
 
