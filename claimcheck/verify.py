@@ -613,6 +613,9 @@ class Verifier:
             hits = self.store.search(vector, k=CANDIDATES, query_text=query_text(claim))
         article = others if isinstance(others, ArticleFigures) else ArticleFigures(others)
         found = []
+        # Cosines of facts set aside for dating another figure of the sentence: they still count against the
+        # others' cosine margin, since leaving out the facts about that figure makes no other fact stand out more.
+        dating_another = []
         day = figure_day(claim, published)  # the claim's, asked once for all its hits
         for hit in hits:
             if about_another_day(day, hit.fact):
@@ -631,13 +634,14 @@ class Verifier:
             if best.agree and _coarser(figure, claim.quantity):
                 continue  # "2011" is no evidence for "Mai 2011" (a later year would be evidence against it)
             if not best.agree and dates_another_figure(claim, hit.fact, published):
+                dating_another.append(float(hit.score))
                 continue  # "lag 2024 bei 1,7 Prozent" dates another figure than "für 2025 auf 2,5 Prozent"
             features = pair_features(claim, hit, best, published, figure, article, sibling=sibling, claim_context=context)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
         margin = FEATURES.index("cosine_margin")
         for c in found:
-            others = [o.cosine for o in found if o is not c]
+            others = [o.cosine for o in found if o is not c] + dating_another
             c.features[margin] = float(np.clip(c.cosine - max(others), -MARGIN_CAP, MARGIN_CAP)) if others else MARGIN_CAP
             c.relatedness = float(self.model.relatedness(c.features[None, :])[0])
         return sorted(found, key=lambda c: -c.relatedness)

@@ -206,6 +206,26 @@ def test_a_date_is_not_judged_by_a_fact_that_dates_another_figure():
     assert len(found("Der Zusatzbeitrag wurde 2024 erhöht.")) == 1  # no figure of the fact to tell
 
 
+def test_a_fact_set_aside_for_dating_another_figure_still_counts_against_the_others_cosine_margin():
+    from types import SimpleNamespace
+
+    from claimcheck.quantities import read_quantities
+
+    # 120 articles no fact was written for: "am 13. November 130 Menschen getötet" against facts of other killings
+    # in November; leaving out those that date another count had made the one left stand out, and a verdict on it
+    sentence = "Der Minister hat den Zusatzbeitrag für 2025 auf 2,5 Prozent festgelegt."
+    c = Claim("c1", sentence, 0, len(sentence), read_quantities(sentence)[0])
+    other_figure = Fact("a", "Der Zusatzbeitrag lag 2024 bei 1,7 Prozent.", lang="de")
+    no_figure = Fact("b", "Der Zusatzbeitrag wurde 2024 erhöht.", lang="de")
+    hits = [SimpleNamespace(fact=dataclasses.replace(f, quantities=read_quantities(f.text)), score=score, lexical=0.5)
+            for f, score in ((other_figure, 0.95), (no_figure, 0.9))]
+    store = SimpleNamespace(search=lambda *a, **k: hits)
+    found = Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
+                     ).candidates(c, np.zeros(4), None)
+    assert [f.fact.id for f in found] == ["b"]
+    assert np.isclose(found[0].features[FEATURES.index("cosine_margin")], -0.05)  # below fact a, which is left out
+
+
 def test_a_facts_age_counts_from_the_days_its_as_of_stands_for():
     import datetime as dt
 
