@@ -252,16 +252,17 @@ VALUE_KINDS = ("count", "money", "percent", "quantity")
 
 
 def dates_another_figure(claim: Claim, fact: Fact, published: Optional[dt.date]) -> bool:
-    """Whether a date claim and a fact date different figures: the claim's sentence states a figure that the fact
-    states otherwise, and none that it states alike ("den Zusatzbeitrag für 2025 auf 2,5 Prozent festgelegt"
+    """Whether a date claim and a fact date different figures: both state figures besides their dates, and none
+    of the fact's agrees with one of the claim's sentence ("den Zusatzbeitrag für 2025 auf 2,5 Prozent festgelegt"
     against "lag 2024 bei 1,7 Prozent": the fact's 2024 dates its 1,7 %, another year's figure, and neither
-    confirms nor denies the 2025). The mirror of about_another_day: there a figure of another day, here a day of
-    another figure."""
+    confirms nor denies the 2025; so too against "steigt zum 1. Januar 2025 um 0,8 Prozentpunkte", a change where
+    the fact has a level, which cannot be compared at all). The mirror of about_another_day: there a figure of
+    another day, here a day of another figure."""
     if claim.quantity.kind != "date":
         return False
     mine = [q for q in other_sentence_figures(claim, published) if q.kind in VALUE_KINDS]
-    comparisons = [c for a in mine for b in fact.quantities if b.kind in VALUE_KINDS and (c := compare(a, b)) is not None]
-    return bool(comparisons) and not any(c.agree for c in comparisons)
+    theirs = [q for q in fact.quantities if q.kind in VALUE_KINDS]
+    return bool(mine) and bool(theirs) and not any(c.agree for a in mine for b in theirs if (c := compare(a, b)) is not None)
 
 
 # --- what a figure measures: the words next to it ---------------------------------------

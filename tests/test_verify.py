@@ -205,6 +205,13 @@ def test_a_date_is_not_judged_by_a_fact_that_dates_another_figure():
     assert found("Der Zusatzbeitrag beträgt 2025 im Schnitt 2,9 Prozent.")[0].comparison.agree  # agreeing: still evidence
     assert len(found("Der Zusatzbeitrag wurde 2024 erhöht.")) == 1  # no figure of the fact to tell
 
+    # a change in points where the fact has a level in percent: no figure of the one can agree with the other's
+    sentence = "Zum 1. Januar 2025 steigt der Zusatzbeitrag um 0,8 Prozentpunkte."
+    c = Claim("c2", sentence, 0, len(sentence), read_quantities(sentence)[0])
+    assert c.quantity.kind == "date"
+    assert found("Der Zusatzbeitrag lag 2024 bei 1,7 Prozent.") == []
+    assert len(found("Der Zusatzbeitrag stieg zum 1. Januar 2024 um 0,8 Prozentpunkte.")) == 1  # the same change
+
 
 def test_a_fact_set_aside_for_dating_another_figure_still_counts_against_the_others_cosine_margin():
     from types import SimpleNamespace
