@@ -151,13 +151,19 @@ def test_a_fact_about_another_figure_of_the_sentence_is_a_sibling():
     assert other_figure_match(second, fact_b, changed, compare(other_claim, changed), others) == 0.0
 
 
-def candidates_from_one_fact(claim: Claim, fact: Fact) -> list[Candidate]:
-    """Verifier.candidates over a store that finds `fact` alone, under a neutral model."""
+def candidates_from_facts(claim: Claim, scored: list[tuple[Fact, float]]) -> list[Candidate]:
+    """Verifier.candidates over a store that finds the `scored` facts (fact, cosine), under a neutral model."""
     from types import SimpleNamespace
 
-    store = SimpleNamespace(search=lambda *a, **k: [SimpleNamespace(fact=fact, score=0.9, lexical=0.5)])
+    hits = [SimpleNamespace(fact=fact, score=score, lexical=0.5) for fact, score in scored]
+    store = SimpleNamespace(search=lambda *a, **k: hits)
     return Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
                     ).candidates(claim, np.zeros(4), None)
+
+
+def candidates_from_one_fact(claim: Claim, fact: Fact) -> list[Candidate]:
+    """Verifier.candidates over a store that finds `fact` alone, under a neutral model."""
+    return candidates_from_facts(claim, [(fact, 0.9)])
 
 
 def test_a_fact_answers_a_claim_with_its_figure_that_is_not_another_of_the_sentence():
@@ -214,21 +220,16 @@ def test_a_date_is_not_judged_by_a_fact_that_dates_another_figure():
 
 
 def test_a_fact_set_aside_for_dating_another_figure_still_counts_against_the_others_cosine_margin():
-    from types import SimpleNamespace
-
     from claimcheck.quantities import read_quantities
 
     # 120 articles no fact was written for: "am 13. November 130 Menschen getötet" against facts of other killings
     # in November; leaving out those that date another count had made the one left stand out, and a verdict on it
     sentence = "Der Minister hat den Zusatzbeitrag für 2025 auf 2,5 Prozent festgelegt."
     c = Claim("c1", sentence, 0, len(sentence), read_quantities(sentence)[0])
-    other_figure = Fact("a", "Der Zusatzbeitrag lag 2024 bei 1,7 Prozent.", lang="de")
-    no_figure = Fact("b", "Der Zusatzbeitrag wurde 2024 erhöht.", lang="de")
-    hits = [SimpleNamespace(fact=dataclasses.replace(f, quantities=read_quantities(f.text)), score=score, lexical=0.5)
-            for f, score in ((other_figure, 0.95), (no_figure, 0.9))]
-    store = SimpleNamespace(search=lambda *a, **k: hits)
-    found = Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
-                     ).candidates(c, np.zeros(4), None)
+    other_figure = "Der Zusatzbeitrag lag 2024 bei 1,7 Prozent."
+    no_figure = "Der Zusatzbeitrag wurde 2024 erhöht."
+    found = candidates_from_facts(c, [(Fact(fact_id, text, lang="de", quantities=read_quantities(text)), score)
+                                      for fact_id, text, score in (("a", other_figure, 0.95), ("b", no_figure, 0.9))])
     assert [f.fact.id for f in found] == ["b"]
     assert np.isclose(found[0].features[FEATURES.index("cosine_margin")], -0.05)  # below fact a, which is left out
 
