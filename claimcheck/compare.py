@@ -11,7 +11,8 @@ after a stated tolerance:
 - durations are compared in days, with DURATION_TOLERANCE ("drei Monate" = 91.3
   days agrees with "90 days"); a deadline ("binnen drei Monaten") is compared as the
   duration it states, never with a dated fact: the article's date is rarely the day
-  the clock started, and facts carry many dates of other events;
+  the clock started, and facts carry many dates of other events; an age ("ab 12
+  Jahren", "82 Jahre alt") only with another age;
 - dates are compared as day intervals ("Mitte September" = 11-20 September
   agrees with "20 September"; "2017" agrees with "November 2017"); a day or month
   after a "seit" date is not compared with it (the state holds on), nor the time a
@@ -30,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from .quantities.ages import AGE
 from .quantities.dates import iso_interval, shown_date
 from .types import Quantity
 
@@ -129,6 +131,8 @@ def comparable(claim: Quantity, fact: Quantity) -> bool:
     a, b = _measure(claim), _measure(fact)
     if a is None or b is None or a[0] != b[0]:
         return False
+    if (claim.relation == AGE) != (fact.relation == AGE):
+        return False  # "ab 12 Jahren" is an age limit, "dauerte zwei Jahre" a period (quantities/ages.py)
     if a[0] == "count":
         # Users are not employees; a count without a noun matches any noun, "people" any person noun, a
         # noun the more general one it is a kind of ("vaccine doses" and "doses").
@@ -507,6 +511,8 @@ def format_quantity(q: Quantity) -> str:
     else:
         bound = q.low if q.low is not None else q.high
         number = _HEDGE_MARK.get(q.hedge or "", "") + (format_number(bound) if bound is not None else "?")
+    if q.relation == AGE:
+        return f"aged {number}"  # "aged 64", "aged ≥80": an age is no period, its days say nothing
     unit = {"percent": "%", "pp": "pp"}.get(q.unit or "", q.unit or "")
     if q.kind == "duration" and q.unit in DAYS_PER and q.value != 1:
         unit += "s"  # "3 months", "90 days"

@@ -49,7 +49,8 @@ class Quantity:
     date_high: Optional[str] = None
     hedge: Optional[str] = None
     # "deadline", "within", "until", "from", "since", "before", "after", "in", "compared" (the time a figure is
-    # compared with: "gegenüber dem Vorjahresmonat"), or None
+    # compared with: "gegenüber dem Vorjahresmonat"), "age" (a duration in years that says how old someone is:
+    # "mit 64 Jahren", "ab 12 Jahren"; quantities/ages.py), or None
     relation: Optional[str] = None
     per: Optional[str] = None  # the period a rate is counted per: "day", "week", "month", "quarter", "year", "hour"
 

@@ -141,6 +141,19 @@ def test_other_units_and_measures_are_not_compared(claim, fact, lang):
     assert compare(one(claim), one(fact, lang)) is None
 
 
+def test_an_age_is_compared_only_with_an_age():
+    # "ab 12 Jahren erschienen" is an age limit, "dauerte rund zwei Jahre" a development time (verification set)
+    limit = one("Need for Speed ist ab 12 Jahren erschienen.")
+    assert compare(limit, one("Die Entwicklung dauerte rund zwei Jahre.")) is None
+    assert not compare(limit, one("Need for Speed ist erst ab 18 Jahren freigegeben.")).agree
+    assert compare(one("Er starb mit 64 Jahren."), one("Hal Willner died aged 64.", "en")).agree
+    assert compare(one("Der 74-jährige US-Präsident sprach."), one("Donald Trump was 74 years old.", "en")).agree
+    assert compare(one("Er starb mit 64 Jahren."), one("Er produzierte 40 Jahre lang die Show.")) is None
+    # a "-jährig" compound of a period stays a period: "das 800-jährige Bestehen" agrees with "seit 800 Jahren"
+    assert compare(one("Sie feierten das 800-jährige Bestehen."), one("Die Urkunde gilt seit 800 Jahren.")).agree
+    assert format_quantity(one("Er starb mit 64 Jahren.")) == "aged 64"
+
+
 def test_comparable_allows_a_count_without_noun():
     assert comparable(one("100 Millionen Nutzer"), one("100 Millionen"))
 

@@ -78,6 +78,9 @@ Tages registriert"), "since" ("seit"); with `published` a deadline gets
 date = published + duration, date_low = published, date_high = date; "seit
 zehn Jahren" gets date = date_low = date_high = published - duration.
 Relative references with no figure ("bis dahin") are left alone.
+A duration in years that says how old someone or something is ("ab 12 Jahren", "mit 64 Jahren", "Kinder unter
+14 Jahren", "82 Jahre alt", "der 74-jährige US-Präsident", "aged 64") gets relation "age" (ages.py): an age is
+compared only with an age, never with a period ("die Entwicklung dauerte zwei Jahre").
 
 Money: value in the currency (minor units and thousands converted: "50 Cent" -> 0.5 EUR,
 "300 TEUR" -> 300000 EUR),

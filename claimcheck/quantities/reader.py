@@ -20,6 +20,7 @@ from typing import Any, Optional
 from claimcheck.types import Quantity
 
 from . import dates
+from .ages import AGE, AgeCues, mark_ages
 from .numbers import WordNumerals, parse_digits
 
 Day = dt.date
@@ -488,6 +489,7 @@ class Grammar:
         self.party_collectives = frozenset(ages.get("party_collectives", []))
         self.re_age_after = re.compile(r"\s+" + _alt(ages["after"]) + r"\s*[.,;!?)]") if ages.get("after") else None
         self.re_age_before = re.compile(r"(?<![\w])" + _alt(ages.get("before", [])) + r"\s+$")
+        self.age_cues = AgeCues.from_table(ages)
         # "20 Minuten", "Stuttgart 21": a name's number, found from the number by the words around it
         self.names_by_number: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
         conditional = nq.get("names_after", {})
@@ -815,7 +817,7 @@ class Grammar:
             _restated_in_brackets(text, first, then)
             self._noun_after_age(text, first, then)
             self._period_shared(text, first, then)
-        return self._joined_figures(text, out)
+        return mark_ages(text, self._joined_figures(text, out), self.age_cues)
 
     def _period_shared(self, text: str, first: Quantity, then: Quantity) -> None:
         """A period written before a figure counts the figure joined to it by "und" too: "verteilt jedes Jahr 70.000
@@ -1547,7 +1549,9 @@ class Grammar:
                 (text[max(0, start - 3):start - 1].strip()[-1:].isalpha() or text[start - 3:start - 1] == ". ") \
                 and not self._bracketed_counts(text, start, end):
             # "Prinz William (32)": an age after a name
-            return self._make(text, start, end, "duration", value, None, None, 1.0, 1.0, "year", None)
+            age = self._make(text, start, end, "duration", value, None, None, 1.0, 1.0, "year", None)
+            age.relation = AGE
+            return age
         if second is not None:
             v2, e2 = second
             s2 = self.re_scale.match(text, e2)
@@ -1778,7 +1782,9 @@ class Grammar:
         if (noun is None and plain and scale == 1.0 and low is None and 1 <= value <= 120 and self.re_age_after
                 and (self.re_age_after.match(text, end) or self.re_age_before.search(text, max(0, start - 20), start))):
             # "ist 71 geworden", "sein Alter mit 17": an age, as "71 Jahre" reads
-            return self._make(text, span_start, end, "duration", v, low, high, st, 1.0, "year", hedge_word)
+            age = self._make(text, span_start, end, "duration", v, low, high, st, 1.0, "year", hedge_word)
+            age.relation = AGE
+            return age
         # a count, with its noun where one follows
         unit = self._count_unit(noun)
         if from_words and noun is None and scale == 1.0 and value < 2:
