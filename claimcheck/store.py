@@ -76,6 +76,7 @@ import numpy as np
 from claimcheck import search_snapshot as snapshots
 from claimcheck.config import get_settings
 from claimcheck.facts_io import READ_LANGUAGES, as_of_interval, facts_from_records, normalise_as_of, read_facts
+from claimcheck.quantities import READER_VERSION
 from claimcheck.textio import InputError, function_words
 from claimcheck.types import KINDS, Fact, Quantity
 
@@ -352,9 +353,9 @@ class FactStore:
         return subject or None
 
     def _content_hash(self, fact: Fact) -> str:
-        # Which derivers ran is part of the hash: once the figure or subject reader
-        # arrives, re-adding a file fills in what earlier adds could not derive.
-        derived_by = [self._read_quantities is not None, self._fact_subject is not None, CONTEXTS_VERSION]
+        # Which derivers ran, and the reader's version, are part of the hash: re-adding a file fills in
+        # what earlier adds could not derive, and reads afresh what an older reader read.
+        derived_by = [self._read_quantities is not None, self._fact_subject is not None, CONTEXTS_VERSION, READER_VERSION]
         payload = json.dumps([fact.text, fact.source, fact.as_of, fact.lang, derived_by], ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -223,6 +223,15 @@ def test_adding_the_same_file_twice_changes_nothing(tmp_path, store, encoder):
     assert len(store) == 4
 
 
+def test_adding_a_file_again_after_a_reader_upgrade_reads_its_facts_afresh(tmp_path, store, monkeypatch):
+    path = write_jsonl(tmp_path / "facts.jsonl", FACTS)
+    assert store.add_file(path) == AddResult(4, 0, 0)
+    monkeypatch.setattr("claimcheck.store.READER_VERSION", -1)  # a release that reads some texts differently
+    assert store.add_file(path) == AddResult(0, 4, 0)
+    assert store.add_file(path) == AddResult(0, 0, 4)
+    assert len(store) == 4
+
+
 def test_changed_text_under_the_same_id_replaces_the_fact(store, encoder):
     store.add(FACTS)
     changed = dict(FACTS[2], text="Die App Brightline hatte im März 2022 etwa 15 Millionen Nutzer.")

@@ -113,9 +113,13 @@ from claimcheck.types import Quantity
 
 from .reader import Grammar
 
-__all__ = ["read_quantities", "LANGUAGES"]
+__all__ = ["read_quantities", "LANGUAGES", "READER_VERSION"]
 
 LANGUAGES = ("de", "en")
+# Raised when a release reads some texts differently (1: ages, session 35). A reference store keeps each fact's
+# figures as read when it was added; the version is part of the fact's content hash, so adding a fact file again
+# after an upgrade reads its facts afresh (ReferenceStore).
+READER_VERSION = 1
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 
