@@ -16,7 +16,9 @@ after a stated tolerance:
 - dates are compared as day intervals ("Mitte September" = 11-20 September
   agrees with "20 September"; "2017" agrees with "November 2017"); a day or month
   after a "seit" date is not compared with it (the state holds on), nor the time a
-  figure is compared with ("gegenüber dem Vorjahr") with any other time.
+  figure is compared with ("gegenüber dem Vorjahr") with any other time; "seit fünf
+  Jahren", counted back from the publication date, is compared with a "seit" date
+  ("since 2019") as the date it names, half a year either way.
 Units and currencies must match or convert; there is no exchange-rate
 conversion, so a Dollar figure never supports a Euro figure.
 """
@@ -308,8 +310,21 @@ def _with_year_of(yearless: Quantity, other: Quantity) -> Quantity:
                    date_high=fill(yearless.date_high))
 
 
+def _since_as_date(q: Quantity, other: Quantity) -> Quantity:
+    """ "seit fünf Jahren" (read from the publication date: 2019-11-14) as the date it names, when `other` is a date
+    with "seit" ("since 2019"): the day counted back, half its unit either way, as "vor zwei Jahren" reads. Unhedged
+    or approximate spans only: "seit über 20 Jahren" names no such window. `q` itself otherwise."""
+    if not (q.kind == "duration" and q.relation == "since" and q.date and q.value is not None
+            and q.hedge in (None, "approx") and other.kind == "date" and other.relation == "since"):
+        return q
+    day, half = dt.date.fromisoformat(q.date), dt.timedelta(days=DAYS_PER.get(q.unit or "", 0.0) * 0.5)
+    return replace(q, kind="date", value=None, low=None, high=None, unit=None,
+                   date_low=(day - half).isoformat(), date_high=min(day + half, dt.date.max).isoformat())
+
+
 def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     """Compare two figures; None when they are not comparable."""
+    claim, fact = _since_as_date(claim, fact), _since_as_date(fact, claim)
     if not comparable(claim, fact):
         return None
     if _yearless(claim) and _yearless(fact):  # '4. September' vs 'bis zum 4. September': day and month alone

@@ -154,6 +154,18 @@ def test_an_age_is_compared_only_with_an_age():
     assert format_quantity(one("Er starb mit 64 Jahren.")) == "aged 64"
 
 
+def test_a_span_since_is_compared_with_a_date_since_as_the_date_it_names():
+    # a probe of company news: "der das Unternehmen seit fünf Jahren führt" against "leads ... since 2019"
+    published = dt.date(2024, 11, 14)
+    five, eight = one("seit fünf Jahren", published=published), one("seit acht Jahren", published=published)
+    since = one("Karsten Rogall leads the company since 2019.", "en", published=published)
+    assert compare(five, since).agree and compare(since, five).agree
+    assert not compare(eight, since).agree
+    assert compare(five, one("Er ist seit Juni 2019 Chef.", published=published)).agree  # half a year either way
+    assert compare(five, one("Er wurde 2019 Chef.", published=published)) is None  # only a date with "seit"
+    assert compare(one("seit über 20 Jahren", published=published), one("seit 1999", published=published)) is None
+
+
 def test_comparable_allows_a_count_without_noun():
     assert comparable(one("100 Millionen Nutzer"), one("100 Millionen"))
 
