@@ -28,6 +28,9 @@ class AgeCues:
     before: re.Pattern | None         # ends the text before the span: "im Alter von", "aged"
     bare: re.Pattern | None           # "ab"/"mit" opening the span or right before it
     holder_prep: re.Pattern | None    # "unter"/"bis" ... opening the span or right before it, after a person
+    opener: re.Pattern | None         # opens the span: "älter als"
+    bounds: dict[str, str]            # a word right before an age -> the hedge it makes: "over" -> "min"
+    bound_before: re.Pattern | None
     holders: tuple[str, ...]          # endings of person nouns, lower case
     period_nouns: tuple[str, ...]     # endings of nouns a "-jährig" compound gives a period, not an age
 
@@ -40,6 +43,9 @@ class AgeCues:
             before=compiled("duration_before", r"\b{}(?:\s+[a-zäöüß]+){{0,2}}\s+$"),
             bare=compiled("bare_prepositions", r"(?:^|\s){}\s+\S*$"),
             holder_prep=compiled("holder_prepositions", r"(\S+)\s+{}\s+\S*$"),
+            opener=compiled("span_openers", r"{}\s"),
+            bounds=dict(ages.get("bounds_before", {})),
+            bound_before=re.compile(r"\b(" + _alt(ages["bounds_before"]) + r")\s+$") if ages.get("bounds_before") else None,
             holders=tuple(ages.get("holders", ())),
             period_nouns=tuple(p + ending for p in ages.get("period_nouns", ()) for ending in _NOUN_ENDINGS),
         )
@@ -59,6 +65,10 @@ def mark_ages(text: str, quantities: list[Quantity], cues: AgeCues) -> list[Quan
             if q.kind == "count":
                 q.kind, q.unit, q.noun = "duration", "year", None
             q.relation = AGE
+            bound = cues.bound_before.search(text, max(0, q.start - 20), q.start) if cues.bound_before else None
+            if bound is not None and q.hedge is None and q.value is not None:  # "over 70 years old": at least 70
+                q.hedge = cues.bounds[re.sub(r"\s+", " ", bound.group(1))]
+                q.low, q.high = (q.value, None) if q.hedge == "min" else (None, q.value)
     return quantities
 
 
@@ -75,6 +85,8 @@ def _is_age(text: str, q: Quantity, cues: AgeCues) -> bool:
     lead = before + text[q.start:q.end].split(None, 1)[0] + " " if q.text[:1].isalpha() else before
     if cues.after is not None and cues.after.match(text, q.end):
         return True  # "82 Jahre alt"
+    if cues.opener is not None and cues.opener.match(q.text):
+        return True  # "älter als 70 Jahre"
     if cues.before is not None and cues.before.search(before):
         return True  # "im Alter von 85 Jahren"
     if re.search(r"[Jj]ährig", q.text):
