@@ -42,9 +42,9 @@ from .types import Claim, Evidence, Fact, Quantity, Sentence
 FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_margin", "agreement",
             "distance", "is_date", "fact_figures", "cross_lingual", "measure_words", "measure_in_fact",
             "sibling", "article_figure", "counted_noun", "figure_context", "clause_words")
-# cosine_margin: how far the fact's cosine lies above the best other comparable fact (the one
-# fact written about this very figure usually stands out); agreement: the comparison's
-# specificity when the figures agree (an exact match of a specific number is evidence of
+# cosine_margin: how far the fact's cosine lies above the best other comparable fact that is not about
+# another figure of the claim's sentence (the one fact written about this very figure usually stands
+# out); agreement: the comparison's specificity when the figures agree (an exact match of a specific number is evidence of
 # being about the same thing), 0 when they disagree; distance: how far apart disagreeing
 # figures lie (a figure of the same measure is rarely orders of magnitude away); is_date:
 # dates and deadlines (many events share a subject); fact_figures: 1 / the fact's comparable figures;
@@ -640,9 +640,11 @@ class Verifier:
             features = pair_features(claim, hit, best, published, figure, article, sibling=sibling, claim_context=context)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
-        margin = FEATURES.index("cosine_margin")
+        margin, sibling = FEATURES.index("cosine_margin"), FEATURES.index("sibling")
         for c in found:
-            others = [o.cosine for o in found if o is not c] + dating_another
+            # a fact about another figure of the sentence is no rival: a sentence of several figures is nearer
+            # to the fact that names more of them ("117 Weichen, 152 Kilometer Oberleitung" for "70 Kilometer")
+            others = [o.cosine for o in found if o is not c and o.features[sibling] < SIBLING_VETO] + dating_another
             c.features[margin] = float(np.clip(c.cosine - max(others), -MARGIN_CAP, MARGIN_CAP)) if others else MARGIN_CAP
             c.relatedness = float(self.model.relatedness(c.features[None, :])[0])
         return sorted(found, key=lambda c: -c.relatedness)

@@ -5,7 +5,7 @@ import numpy as np
 
 from claimcheck.compare import Comparison
 from claimcheck.types import Claim, Fact, Quantity
-from claimcheck.verify import (FEATURES, SIBLING_VETO, VERDICT_FEATURES, Candidate, Verifier, VerifierModel,
+from claimcheck.verify import (FEATURES, MARGIN_CAP, SIBLING_VETO, VERDICT_FEATURES, Candidate, Verifier, VerifierModel,
                                normalise_name, regions, verdict_features)
 
 MODEL = VerifierModel(weights=[0.0] * len(FEATURES), bias=0.0, support_threshold=0.7, contradict_threshold=0.7,
@@ -178,6 +178,24 @@ def test_a_fact_answers_a_claim_with_its_figure_that_is_not_another_of_the_sente
     # its 19 is the sentence's other figure (and would be vetoed); its 12 plays the role of 'sieben'
     assert found[0].comparison.fact_text == "12 %" and not found[0].comparison.agree
     assert found[0].features[FEATURES.index("sibling")] < SIBLING_VETO
+
+
+def test_a_fact_about_another_figure_of_the_sentence_is_no_rival_in_the_cosine_margin():
+    from claimcheck.quantities import read_quantities
+
+    # a probe of railway news: the sentence is nearer to the fact that names more of its figures, which had
+    # pushed the fact written about its "70 Kilometer" below the margin
+    sentence = "Auf der 70 Kilometer langen Strecke werden 117 Weichen und 152 Kilometer Oberleitung erneuert."
+    c = Claim("c1", sentence, 0, len(sentence), read_quantities(sentence)[0])
+    assert c.quantity.text == "70 Kilometer"
+    sibling = "Bei der Sanierung werden 117 Weichen und 152 km Oberleitung erneuert."
+    own = "Die Strecke ist rund 70 km lang."
+    found = candidates_from_facts(c, [(Fact(fact_id, text, lang="de", quantities=read_quantities(text)), score)
+                                      for fact_id, text, score in (("sibling", sibling, 0.92), ("own", own, 0.84))])
+    margin = {f.fact.id: f.features[FEATURES.index("cosine_margin")] for f in found}
+    assert found[[f.fact.id for f in found].index("sibling")].features[FEATURES.index("sibling")] >= SIBLING_VETO
+    assert np.isclose(margin["own"], MARGIN_CAP)  # the sibling's fact does not count against it
+    assert np.isclose(margin["sibling"], 0.08)  # while the own fact still counts against the sibling's
 
 
 def test_a_coarser_date_can_speak_against_a_claim_but_not_for_it():
