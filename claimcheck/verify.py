@@ -44,8 +44,8 @@ FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_mar
             "sibling", "article_figure", "counted_noun", "figure_context", "clause_words")
 # cosine_margin: how far the fact's cosine lies above the best other comparable fact that is not about
 # another figure of the claim's sentence (the one fact written about this very figure usually stands
-# out); agreement: the comparison's specificity when the figures agree (an exact match of a specific number is evidence of
-# being about the same thing), 0 when they disagree; distance: how far apart disagreeing
+# out); agreement: the comparison's specificity when the figures agree (an exact match of a specific
+# number is evidence of being about the same thing), 0 when they disagree; distance: how far apart disagreeing
 # figures lie (a figure of the same measure is rarely orders of magnitude away); is_date:
 # dates and deadlines (many events share a subject); fact_figures: 1 / the fact's comparable figures;
 # cross_lingual: the fact is not German (cosines and shared words run lower across languages);
