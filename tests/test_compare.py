@@ -152,6 +152,11 @@ def test_an_age_is_compared_only_with_an_age():
     # a "-jährig" compound of a period stays a period: "das 800-jährige Bestehen" agrees with "seit 800 Jahren"
     assert compare(one("Sie feierten das 800-jährige Bestehen."), one("Die Urkunde gilt seit 800 Jahren.")).agree
     assert format_quantity(one("Er starb mit 64 Jahren.")) == "aged 64"
+    # an elliptic clause after an age is an age too (a probe of population news: the fathers' age met the mothers')
+    mothers, fathers = read_quantities("Mütter waren im Schnitt 30,3 Jahre alt, Väter 33,2 Jahre.")
+    assert fathers.relation == "age"
+    assert compare(fathers, one("Fathers were on average 33.2 years old.", "en")).agree
+    assert compare(mothers, one("Das Durchschnittsalter der Mütter lag bei 30,3 Jahren.")).agree
 
 
 def test_a_span_since_is_compared_with_a_date_since_as_the_date_it_names():

@@ -29,6 +29,7 @@ class AgeCues:
     bare: re.Pattern | None           # "ab"/"mit" opening the span or right before it
     holder_prep: re.Pattern | None    # "unter"/"bis" ... opening the span or right before it, after a person
     opener: re.Pattern | None         # opens the span: "älter als"
+    clause_noun: re.Pattern | None    # an age noun earlier in the clause: "Das Durchschnittsalter ... lag bei"
     bounds: dict[str, str]            # a word right before an age -> the hedge it makes: "over" -> "min"
     bound_before: re.Pattern | None
     holders: tuple[str, ...]          # endings of person nouns, lower case
@@ -44,6 +45,8 @@ class AgeCues:
             bare=compiled("bare_prepositions", r"(?:^|\s){}\s+\S*$"),
             holder_prep=compiled("holder_prepositions", r"(\S+)\s+{}\s+\S*$"),
             opener=compiled("span_openers", r"{}\s"),
+            clause_noun=re.compile(r"\b(?:" + _alt(ages["duration_before"]) + r"|[A-ZÄÖÜ]\w*" + ages["age_noun_ending"]
+                                   + r")\b[^.;:!?,]*$") if ages.get("age_noun_ending") else None,
             bounds=dict(ages.get("bounds_before", {})),
             bound_before=re.compile(r"\b(" + _alt(ages["bounds_before"]) + r")\s+$") if ages.get("bounds_before") else None,
             holders=tuple(ages.get("holders", ())),
@@ -60,8 +63,8 @@ _QUALIFIED_NOUN = re.compile(r"(?:\s+[a-zäöüß]+(?:e|en|er|es|em))?\s+[„\"]
 def mark_ages(text: str, quantities: list[Quantity], cues: AgeCues) -> list[Quantity]:
     """Set relation "age" on the quantities of `text` that state an age (in place; returns the list). A bare number
     after an age word ("aged 64") becomes a duration in years."""
-    for q in quantities:
-        if _is_age(text, q, cues):
+    for before, q in zip([None] + quantities[:-1], quantities):
+        if _is_age(text, q, cues, before) or _elliptic_age(text, before, q):
             if q.kind == "count":
                 q.kind, q.unit, q.noun = "duration", "year", None
             q.relation = AGE
@@ -72,7 +75,16 @@ def mark_ages(text: str, quantities: list[Quantity], cues: AgeCues) -> list[Quan
     return quantities
 
 
-def _is_age(text: str, q: Quantity, cues: AgeCues) -> bool:
+_ELLIPSIS = re.compile(r"(?:\s+\w+)?\s*,\s*(?:[a-zäöüß]+\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){1,2}")
+
+
+def _elliptic_age(text: str, before: Quantity | None, q: Quantity) -> bool:
+    """A duration in years in an elliptic clause after an age: "30,3 Jahre alt, Väter 33,2 Jahre"."""
+    return (before is not None and before.relation == AGE and q.kind == "duration" and q.unit == "year"
+            and q.relation is None and _ELLIPSIS.fullmatch(text, before.end, q.start) is not None)
+
+
+def _is_age(text: str, q: Quantity, cues: AgeCues, previous: Quantity | None = None) -> bool:
     if q.relation not in (None, "from", "until", AGE):
         return False  # "seit 20 Jahren", "binnen zwei Jahren", "vor 20 Jahren": periods
     before = text[max(0, q.start - 40):q.start]
@@ -89,6 +101,12 @@ def _is_age(text: str, q: Quantity, cues: AgeCues) -> bool:
         return True  # "älter als 70 Jahre"
     if cues.before is not None and cues.before.search(before):
         return True  # "im Alter von 85 Jahren"
+    clause_start = max(0, q.start - 120)
+    noun = cues.clause_noun.search(text, clause_start, q.start) if cues.clause_noun is not None else None
+    if noun is not None and not (previous is not None and previous.kind == "duration" and previous.unit == "year"
+                                 and previous.start > noun.start()):
+        return True  # "Das Durchschnittsalter der Mütter ... lag bei 30,3 Jahren"; not "im Alter zwischen 50 und 69
+        # Jahren alle zwei Jahre": the nearer years took the noun
     if re.search(r"[Jj]ährig", q.text):
         noun = _QUALIFIED_NOUN.match(text, q.end)  # "der 18-Jährige" is a noun itself, "stirbt 64-jährig in" has none
         return "Jährig" in q.text or noun is None or not noun.group(1).lower().endswith(cues.period_nouns)
