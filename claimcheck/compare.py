@@ -6,7 +6,8 @@ after a stated tolerance:
   open); exact figures are widened by NUMBER_TOLERANCE (relative), because news
   rounds ("1.500" for 1,488), but by no more than (nearly) half a unit of their last
   non-zero digit ("1257" is not "1275"); percentages by (nearly) half a unit of their last
-  decimal place (5,7 % is 5.65-5.75 %: a rate 3 % higher, 5,9 %, is another rate); of two
+  decimal place as written (5,7 % is 5.65-5.75 %: a rate 3 % higher, 5,9 %, is another rate;
+  "3,0 %" is 2.95-3.05 %, "3 %" 2.5-3.5 %); of two
   exact figures only the coarser is widened ("250 Euro" may stand for 254, but "255 Euro" is 255);
 - durations are compared in days, with DURATION_TOLERANCE ("drei Monate" = 91.3
   days agrees with "90 days"); a deadline ("binnen drei Monaten") is compared as the
@@ -203,7 +204,8 @@ def number_interval(q: Quantity, widen: bool = True) -> tuple[float, float]:
     if not widen:
         return low, high
     if q.kind == "percent":  # a rate is stated to its last decimal: 5,7 % is not 5,9 %, though 3 % apart
-        return low - _half_unit(low), high + _half_unit(high)
+        written = HALF_UNIT * 10.0 ** -_written_decimals(q)  # "3,0 Prozent" is stated to a tenth, as 3,4 is
+        return low - min(_half_unit(low), written), high + min(_half_unit(high), written)
     if q.kind == "duration":
         # durations round by 5 % ("drei Monate" is 90 days), but no further than half a unit of the last non-zero
         # digit in their own unit: "77 Jahre" is not "74 years"
@@ -212,6 +214,14 @@ def number_interval(q: Quantity, widen: bool = True) -> tuple[float, float]:
     # A figure written to its last digit is no rounded one ("1257" is not "1275", "9,85 Euro" not "9,60"):
     # the tolerance stops at (nearly) half a unit of its last non-zero digit; "1.700" keeps the 2 %.
     return low - min(abs(low) * tol, _half_digit(low)), high + min(abs(high) * tol, _half_digit(high))
+
+
+_DECIMALS = re.compile(r"\d[.,](\d{1,2})(?!\d)")  # three digits after the mark are a thousands group
+
+
+def _written_decimals(q: Quantity) -> int:
+    """The decimal places a figure's text writes, its trailing zeros included ("3,0 Prozent", "3.0 percent": 1)."""
+    return max((len(d) for d in _DECIMALS.findall(q.text)), default=0)
 
 
 def _half_unit(value: float) -> float:

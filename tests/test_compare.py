@@ -94,6 +94,11 @@ def test_two_bounds_of_one_direction_compare_their_bounds(claim, fact, agree):
     ("40 Prozent", "40,4 Prozent", "de", True),
     ("rund 6 Prozent", "5,8 Prozent", "de", True),  # a hedge still widens it
     ("zwei von drei", "67 percent", "en", True),
+    # a written zero after the decimal mark states the tenth too (a probe of inflation news: 3,4 % had agreed with 3,0 %)
+    ("3,4 Prozent", "3,0 Prozent", "de", False),
+    ("2,0 Prozent", "2.4 percent", "en", False),
+    ("3,0 Prozent", "3,04 Prozent", "de", True),
+    ("3 Prozent", "3,4 Prozent", "de", True),  # a whole rate may stand for 3,4
 ])
 def test_percentages_agree_to_their_last_decimal_place(claim, fact, lang, agree):
     result = compare(one(claim), one(fact, lang))
