@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 from claimcheck.types import Quantity
 
+from .patterns import alternation as _alt
+
 AGE = "age"
 MAX_AGE = 130  # a bare number after "aged" is an age only up to this
-
-
-def _alt(words) -> str:
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,8 @@ class AgeCues:
     bounds: dict[str, str]            # a word right before an age -> the hedge it makes: "over" -> "min"
     bound_before: re.Pattern | None
     holders: tuple[str, ...]          # endings of person nouns, lower case
-    period_nouns: tuple[str, ...]     # endings of nouns a "-jährig" compound gives a period, not an age
+    compound: re.Pattern | None       # an age compound's suffix, any case: "-jährig" (capitalised: a noun, "18-Jährige")
+    period_nouns: tuple[str, ...]     # endings of nouns such a compound gives a period, not an age
 
     @classmethod
     def from_table(cls, ages: dict) -> "AgeCues":
@@ -50,6 +49,7 @@ class AgeCues:
             bounds=dict(ages.get("bounds_before", {})),
             bound_before=re.compile(r"\b(" + _alt(ages["bounds_before"]) + r")\s+$") if ages.get("bounds_before") else None,
             holders=tuple(ages.get("holders", ())),
+            compound=re.compile("(?i:" + "|".join(map(re.escape, ages["compounds"])) + ")") if ages.get("compounds") else None,
             period_nouns=tuple(p + ending for p in ages.get("period_nouns", ()) for ending in _NOUN_ENDINGS),
         )
 
@@ -63,8 +63,8 @@ _QUALIFIED_NOUN = re.compile(r"(?:\s+[a-zäöüß]+(?:e|en|er|es|em))?\s+[„\"]
 def mark_ages(text: str, quantities: list[Quantity], cues: AgeCues) -> list[Quantity]:
     """Set relation "age" on the quantities of `text` that state an age (in place; returns the list). A bare number
     after an age word ("aged 64") becomes a duration in years."""
-    for before, q in zip([None] + quantities[:-1], quantities):
-        if _is_age(text, q, cues, before) or _elliptic_age(text, before, q):
+    for previous, q in zip([None] + quantities[:-1], quantities):
+        if _is_age(text, q, cues, previous) or _elliptic_age(text, previous, q):
             if q.kind == "count":
                 q.kind, q.unit, q.noun = "duration", "year", None
             q.relation = AGE
@@ -78,10 +78,10 @@ def mark_ages(text: str, quantities: list[Quantity], cues: AgeCues) -> list[Quan
 _ELLIPSIS = re.compile(r"(?:\s+\w+)?\s*,\s*(?:[a-zäöüß]+\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){1,2}")
 
 
-def _elliptic_age(text: str, before: Quantity | None, q: Quantity) -> bool:
+def _elliptic_age(text: str, previous: Quantity | None, q: Quantity) -> bool:
     """A duration in years in an elliptic clause after an age: "30,3 Jahre alt, Väter 33,2 Jahre"."""
-    return (before is not None and before.relation == AGE and q.kind == "duration" and q.unit == "year"
-            and q.relation is None and _ELLIPSIS.fullmatch(text, before.end, q.start) is not None)
+    return (previous is not None and previous.relation == AGE and q.kind == "duration" and q.unit == "year"
+            and q.relation is None and _ELLIPSIS.fullmatch(text, previous.end, q.start) is not None)
 
 
 def _is_age(text: str, q: Quantity, cues: AgeCues, previous: Quantity | None = None) -> bool:
@@ -102,14 +102,15 @@ def _is_age(text: str, q: Quantity, cues: AgeCues, previous: Quantity | None = N
     if cues.before is not None and cues.before.search(before):
         return True  # "im Alter von 85 Jahren"
     clause_start = max(0, q.start - 120)
-    noun = cues.clause_noun.search(text, clause_start, q.start) if cues.clause_noun is not None else None
-    if noun is not None and not (previous is not None and previous.kind == "duration" and previous.unit == "year"
-                                 and previous.start > noun.start()):
+    age_noun = cues.clause_noun.search(text, clause_start, q.start) if cues.clause_noun is not None else None
+    if age_noun is not None and not (previous is not None and previous.kind == "duration" and previous.unit == "year"
+                                     and previous.start > age_noun.start()):
         return True  # "Das Durchschnittsalter der Mütter ... lag bei 30,3 Jahren"; not "im Alter zwischen 50 und 69
         # Jahren alle zwei Jahre": the nearer years took the noun
-    if re.search(r"[Jj]ährig", q.text):
+    suffix = cues.compound.search(q.text) if cues.compound is not None else None
+    if suffix is not None:
         noun = _QUALIFIED_NOUN.match(text, q.end)  # "der 18-Jährige" is a noun itself, "stirbt 64-jährig in" has none
-        return "Jährig" in q.text or noun is None or not noun.group(1).lower().endswith(cues.period_nouns)
+        return suffix.group()[0].isupper() or noun is None or not noun.group(1).lower().endswith(cues.period_nouns)
     noun_follows = _NOUN_AFTER.match(text, q.end) is not None
     if cues.bare is not None and cues.bare.search(lead) and not noun_follows:
         return True  # "ab 12 Jahren für Playstation", "mit 64 Jahren nach"

@@ -21,6 +21,7 @@ from claimcheck.types import Quantity
 
 from . import dates
 from .ages import AGE, AgeCues, mark_ages
+from .patterns import alternation as _alt
 from .numbers import WordNumerals, parse_digits
 
 Day = dt.date
@@ -54,13 +55,6 @@ _ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:en|ten)\s+[A-ZÄÖÜ]")
 _OPEN_SPAN_WORDS = re.compile(r"\S+\s+dem\s+")
 
 
-def _alt(words) -> str:
-    """A longest-first regex alternation; words ending in a letter or digit may not run on."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        p = re.escape(w).replace(r"\ ", r"\s+")
-        parts.append(p + r"(?![\w])" if w[-1:].isalnum() else p)
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
 # "Waren es 21.570 Terabyte, so waren es 76.200": a bare number takes the unit of the figure before
