@@ -21,8 +21,8 @@ from claimcheck.types import Quantity
 
 from . import dates
 from .ages import AGE, AgeCues, mark_ages
-from .patterns import alternation as _alt
 from .numbers import WordNumerals, parse_digits
+from .patterns import alternation as _alt
 
 Day = dt.date
 
