@@ -573,6 +573,11 @@ class Candidate:
     def age(self) -> float:
         return float(self.features[FEATURES.index("age")])
 
+    @property
+    def about_sibling_figure(self) -> bool:
+        """Whether the fact's figure is another figure of the claim's sentence (SIBLING_VETO)."""
+        return float(self.features[FEATURES.index("sibling")]) >= SIBLING_VETO
+
 
 @dataclass
 class Choice:
@@ -640,11 +645,11 @@ class Verifier:
             features = pair_features(claim, hit, best, published, figure, article, sibling=sibling, claim_context=context)
             if features is not None:
                 found.append(Candidate(hit.fact, float(hit.score), 0.0, best, features))
-        margin, sibling = FEATURES.index("cosine_margin"), FEATURES.index("sibling")
+        margin = FEATURES.index("cosine_margin")
         for c in found:
             # a fact about another figure of the sentence is no rival: a sentence of several figures is nearer
             # to the fact that names more of them ("117 Weichen, 152 Kilometer Oberleitung" for "70 Kilometer")
-            others = [o.cosine for o in found if o is not c and o.features[sibling] < SIBLING_VETO] + dating_another
+            others = [o.cosine for o in found if o is not c and not o.about_sibling_figure] + dating_another
             c.features[margin] = float(np.clip(c.cosine - max(others), -MARGIN_CAP, MARGIN_CAP)) if others else MARGIN_CAP
             c.relatedness = float(self.model.relatedness(c.features[None, :])[0])
         return sorted(found, key=lambda c: -c.relatedness)
@@ -652,8 +657,7 @@ class Verifier:
     @staticmethod
     def weighed(candidates: Sequence[Candidate]) -> list[Candidate]:
         """The candidates a verdict may rest on: all but disagreeing facts about a sibling figure."""
-        sibling = FEATURES.index("sibling")
-        return [c for c in candidates if c.comparison.agree or c.features[sibling] < SIBLING_VETO]
+        return [c for c in candidates if c.comparison.agree or not c.about_sibling_figure]
 
     @staticmethod
     def rivals_facts(claims: Sequence[Claim], candidates: Sequence[Sequence[Candidate]], margin: Optional[float],
