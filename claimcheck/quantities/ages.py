@@ -17,6 +17,7 @@ from .patterns import alternation as _alt
 
 AGE = "age"
 MAX_AGE = 130  # a bare number after "aged" is an age only up to this
+_NOUN_ENDINGS = ("", "s", "es", "n", "en")  # "Bestehens", "Vertrages", "Zeiten"
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,6 @@ class AgeCues:
         )
 
 
-_NOUN_ENDINGS = ("", "s", "es", "n", "en")  # "Bestehens", "Vertrages", "Zeiten"
 _NOUN_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
 # the noun a "-jährig" compound qualifies, past one more adjective: "die fünfjährige erfolgreiche Zusammenarbeit"
 _QUALIFIED_NOUN = re.compile(r"(?:\s+[a-zäöüß]+(?:e|en|er|es|em))?\s+[„\"]?([A-ZÄÖÜ][\w-]*)")
@@ -116,4 +116,3 @@ def _is_age(text: str, q: Quantity, cues: AgeCues, previous: Quantity | None = N
         return True  # "ab 12 Jahren für Playstation", "mit 64 Jahren nach"
     holder = cues.holder_prep.search(lead) if cues.holder_prep is not None else None
     return holder is not None and holder.group(1).lower().endswith(cues.holders)  # "Kinder unter 14 Jahren"
-

@@ -55,8 +55,6 @@ _ATTRIBUTE_AFTER = re.compile(r"\s+[a-zäöüß]+(?:en|ten)\s+[A-ZÄÖÜ]")
 _OPEN_SPAN_WORDS = re.compile(r"\S+\s+dem\s+")
 
 
-
-
 # "Waren es 21.570 Terabyte, so waren es 76.200": a bare number takes the unit of the figure before
 # it only when the two are of a size (within this factor), as two readings of one measure are.
 ELLIPSIS_SIZE = 10.0
