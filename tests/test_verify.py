@@ -193,7 +193,7 @@ def test_a_fact_about_another_figure_of_the_sentence_is_no_rival_in_the_cosine_m
     found = candidates_from_facts(c, [(Fact(fact_id, text, lang="de", quantities=read_quantities(text)), score)
                                       for fact_id, text, score in (("sibling", sibling, 0.92), ("own", own, 0.84))])
     margin = {f.fact.id: f.features[FEATURES.index("cosine_margin")] for f in found}
-    assert found[[f.fact.id for f in found].index("sibling")].features[FEATURES.index("sibling")] >= SIBLING_VETO
+    assert next(f for f in found if f.fact.id == "sibling").about_sibling_figure
     assert np.isclose(margin["own"], MARGIN_CAP)  # the sibling's fact does not count against it
     assert np.isclose(margin["sibling"], 0.08)  # while the own fact still counts against the sibling's
 
