@@ -78,28 +78,46 @@ def _make_date(year: str, month: int | str | None, day: str) -> Optional[dt.date
         return None
 
 
+# The date of a dateline on one of the first lines: "17.08.2020 - ...", "17. August 2020 – ...", "2020-08-17",
+# also after the place it was written in ("Hamburg, 22. Oktober 2025 – ...", "Wien, am 3.5.2016: ...").
+_DATELINE_PLACE = r"(?:[A-ZÄÖÜ][^\d\n,.;:!?–—|]{0,50},\s*(?:am\s+|den\s+)?)?"
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*" + _DATELINE_PLACE
+    + r"(" + _NUMERIC_DATE + r"|(\d{1,2})\.\s?([A-Za-zÄÖÜäöü]+\.?)\s(\d{4})|(\d{4})-(\d{2})-(\d{2})\b)"
+    + r"(?(10)|\s*[-–—|,:])"
+)
+
+
+def _dateline(text: str) -> Optional[tuple[dt.date, tuple[int, int]]]:
+    """The dateline's date on the first three lines of the first 300 characters, and where it stands."""
+    head = text[:300]
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", head)][:3]
+    for line in lines:
+        m = _DATELINE.match(head, line.start(), line.end())
+        if not m:
+            continue
+        if m.group(2):
+            day = _make_date(m.group(4), m.group(3), m.group(2))
+        elif m.group(6):
+            month = _month_number(m.group(6))
+            day = _make_date(m.group(7), month, m.group(5)) if month else None
+        else:
+            day = _make_date(m.group(8), m.group(9), m.group(10))
+        return (day, m.span(1)) if day else None
+    return None
+
+
 def read_published(text: str) -> Optional[dt.date]:
     """The publication date an article states about itself, or None.
 
     A dateline on the first lines ("17.08.2020 - ...", "17. August 2020 – ...",
-    "2020-08-17") or, failing that, a byline in brackets as derStandard signs its
-    articles ("(red, 31. 7. 2015)", "(Zsolt Wilhelm, 5.11.2015)").
+    "Hamburg, 22. Oktober 2025 – ...", "2020-08-17") or, failing that, a byline in
+    brackets as derStandard signs its articles ("(red, 31. 7. 2015)", "(Zsolt Wilhelm, 5.11.2015)").
     """
     if not isinstance(text, str):
         raise ValueError(f"read_published needs a str, not {type(text).__name__}.")
-    head = text[:300]
-    lines = [line for line in head.splitlines() if line.strip()][:3]
-    for line in lines:
-        line = line.strip()
-        m = re.match(_NUMERIC_DATE + r"\s*[-–—|,:]", line)
-        if m:
-            return _make_date(m.group(3), m.group(2), m.group(1))
-        m = re.match(r"(\d{1,2})\.\s?([A-Za-zÄÖÜäöü]+\.?)\s(\d{4})\s*[-–—|,:]", line)
-        if m:
-            return _make_date(m.group(3), _month_number(m.group(2)), m.group(1))
-        m = re.match(r"(\d{4})-(\d{2})-(\d{2})\b", line)
-        if m:
-            return _make_date(m.group(1), m.group(2), m.group(3))
+    if dateline := _dateline(text):
+        return dateline[0]
     for m in _bylines(text):
         return _make_date(m.group(4), m.group(3), m.group(2))
     return None
@@ -122,10 +140,7 @@ def _bylines(text: str) -> list[re.Match[str]]:
 
 def _publication_date_spans(text: str) -> list[tuple[int, int]]:
     """Where the dateline or byline date stands: figures there are no claims."""
-    spans = []
-    first_line = re.match(r"\s*(?:[^\n]*\n\s*){0,2}?(" + _NUMERIC_DATE + r")\s*[-–—|,:]", text[:300])
-    if first_line:
-        spans.append(first_line.span(1))
+    spans = [dateline[1]] if (dateline := _dateline(text)) else []
     spans.extend(m.span(1) for m in _bylines(text))
     return spans
 

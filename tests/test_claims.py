@@ -99,6 +99,11 @@ def test_publication_date_from_the_dateline_when_not_given(example_text, example
         ("Titel der Meldung\n\n03.02.2021 - Die Stadt meldet 40 neue Fälle.", dt.date(2021, 2, 3)),
         ("5. März 2019 – Der Verein hat 300 Mitglieder.", dt.date(2019, 3, 5)),
         ("2022-11-30: Die Firma stellt 20 Leute ein.", dt.date(2022, 11, 30)),
+        # after the place it was written in (a probe of real use, session 36)
+        ("Hamburg, 22. Oktober 2025 – Hamburg zählte 16,6 Millionen Übernachtungen.", dt.date(2025, 10, 22)),
+        ("Titel\n\nWien, am 3.5.2016: Die Stadt meldet 40 neue Fälle.", dt.date(2016, 5, 3)),
+        ("Berlin (dpa), 5. November 2025 – Die Firma hat 300 Mitarbeiter.", dt.date(2025, 11, 5)),
+        ("Die Firma, die 1.3.2016 gegründet wurde, hat 12 Filialen.", None),
         ("Die Bäckerei hat 12 Filialen. Sie wächst weiter. (red, 31. 7. 2015)", dt.date(2015, 7, 31)),
         ("Die Bäckerei hat 12 Filialen. (Anna Huber, 5.11.2015) Info: ab 9 Uhr offen.", dt.date(2015, 11, 5)),
         # at the end of the text also without a name, a comma or the closing bracket
@@ -121,6 +126,14 @@ def test_read_published(text, expected):
 @pytest.mark.parametrize("byline", ["(red, 31. 7. 2015)", "(APA 4.9.2015)", "(1.3.2016)"])
 def test_the_byline_date_is_no_claim(byline):
     text = f"Die Bäckerei Korn hat 12 Filialen in Linz. {byline}"
+    assert texts_of(extract_claims(text)) == ["12"]
+
+
+@pytest.mark.parametrize("dateline", ["17.08.2020 - ", "17. August 2020 – ", "Linz, 17. August 2020 – ",
+                                      "Linz (APA), 17.08.2020: "])
+def test_the_dateline_date_is_no_claim(dateline):
+    # "Hamburg, 22. Oktober 2025 – ..." was a date claim, CONTRADICTED by any fact of another day
+    text = f"{dateline}Die Bäckerei Korn hat 12 Filialen in Linz."
     assert texts_of(extract_claims(text)) == ["12"]
 
 
