@@ -84,7 +84,7 @@ _DATELINE_PLACE = r"(?:[A-ZÄÖÜ][^\d\n,.;:!?–—|]{0,50},\s*(?:am\s+|den\s+)
 _DATELINE = re.compile(
     r"(?m)^[ \t]*" + _DATELINE_PLACE
     + r"(" + _NUMERIC_DATE + r"|(\d{1,2})\.\s?([A-Za-zÄÖÜäöü]+\.?)\s(\d{4})|(\d{4})-(\d{2})-(\d{2})\b)"
-    + r"(?(10)|\s*[-–—|,:])"
+    + r"(?(10)|(?:\s*\([^()\n\d]{1,30}\))?\s*[-–—|,:])"  # "20.03.2025 (dpa) –": the agency may follow
 )
 
 

@@ -130,7 +130,7 @@ def test_the_byline_date_is_no_claim(byline):
 
 
 @pytest.mark.parametrize("dateline", ["17.08.2020 - ", "17. August 2020 – ", "Linz, 17. August 2020 – ",
-                                      "Linz (APA), 17.08.2020: "])
+                                      "Linz (APA), 17.08.2020: ", "Linz, 17.08.2020 (APA) – "])
 def test_the_dateline_date_is_no_claim(dateline):
     # "Hamburg, 22. Oktober 2025 – ..." was a date claim, CONTRADICTED by any fact of another day
     text = f"{dateline}Die Bäckerei Korn hat 12 Filialen in Linz."
