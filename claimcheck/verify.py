@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_mar
 # after "33,47 Prozent ... über einen Pflichtschulabschluss,"), measure_words where that clause has none.
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
+AGE_NOTED = 0.1  # years (about five weeks) from which a reason names a fact's distance in time
 
 
 @dataclass
@@ -758,8 +760,7 @@ class Verifier:
             claim.reason = reason_line(choice.evidence[0], choice.verdict)
         elif choice.withheld:
             verdict, confidence, fact = choice.withheld
-            claim.reason = (f"withheld {verdict} (confidence {confidence:.2f}, below {self.model.min_confidence:.2f}): "
-                            + reason_line(fact, verdict))
+            claim.reason = withheld_line(verdict, confidence, self.model.min_confidence) + reason_line(fact, verdict)
         elif choice.conflict:
             agrees, disagrees = choice.conflict
             claim.reason = (f"facts conflict: {agrees.fact.id} agrees ({agrees.comparison.fact_text}), "
@@ -771,6 +772,10 @@ class Verifier:
         elif choice.best:
             claim.reason = (f"closest fact {choice.best.fact.id} is not clearly about the same measure "
                             f"(relatedness {choice.best.relatedness:.2f})")
+            if choice.best.age >= AGE_NOTED:
+                # the fitted model weighs a fact's distance in time heavily: say so, or "not the same measure"
+                # misleads where only the as_of is far (a target stated a year before the article)
+                claim.reason += f"; it is {choice.best.age:.1f} years from the article's time"
         else:
             claim.reason = f"no fact about {claim.subject or 'this subject'} with a comparable figure"
 
@@ -799,6 +804,12 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     import bisect
 
     return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def withheld_line(verdict: str, confidence: float, floor: float) -> str:
+    """The opening of a withheld verdict's reason. The confidence is rounded down: 0.597 under a floor of 0.6
+    reads 0.59, not "0.60, below 0.60"."""
+    return f"withheld {verdict} (confidence {math.floor(confidence * 100) / 100:.2f}, below {floor:.2f}): "
 
 
 def reason_line(candidate: Candidate, verdict: str) -> str:

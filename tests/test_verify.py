@@ -6,7 +6,7 @@ import numpy as np
 from claimcheck.compare import Comparison
 from claimcheck.types import Claim, Fact, Quantity
 from claimcheck.verify import (FEATURES, MARGIN_CAP, SIBLING_VETO, VERDICT_FEATURES, Candidate, Verifier, VerifierModel,
-                               normalise_name, regions, verdict_features)
+                               normalise_name, regions, verdict_features, withheld_line)
 
 MODEL = VerifierModel(weights=[0.0] * len(FEATURES), bias=0.0, support_threshold=0.7, contradict_threshold=0.7,
                       calibration={v: [4.0, -2.0] for v in ("SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO")},
@@ -48,6 +48,17 @@ def test_unrelated_facts_leave_not_enough_info_without_evidence():
     c = decide(candidate("a", 0.5, True), candidate("b", 0.6, False))
     assert c.verdict == "NOT_ENOUGH_INFO" and c.evidence == []
     assert "not clearly about the same measure" in c.reason
+    assert "years from the article's time" not in c.reason
+
+
+def test_a_reason_says_when_the_closest_fact_lies_far_in_time():
+    # a probe: a fact stated a year before the article read only "not clearly about the same measure"
+    stale = candidate("a", 0.5, True)
+    stale.features[FEATURES.index("age")] = 1.04
+    c = decide(stale)
+    assert c.verdict == "NOT_ENOUGH_INFO"
+    assert c.reason == ("closest fact a is not clearly about the same measure (relatedness 0.50); "
+                        "it is 1.0 years from the article's time")
 
 
 def test_conflicting_facts_do_not_contradict():
@@ -525,8 +536,7 @@ def test_a_verdict_below_the_confidence_floor_is_withheld_and_the_reason_names_i
     assert kept.verdict == "SUPPORTED" and kept.reason == supported.reason
     withheld = decide_with(dataclasses.replace(model, min_confidence=supported.confidence + 0.01), candidate("a", 0.6, True))
     assert withheld.verdict == "NOT_ENOUGH_INFO" and withheld.evidence == []
-    assert withheld.reason == (f"withheld SUPPORTED (confidence {supported.confidence:.2f}, below "
-                               f"{supported.confidence + 0.01:.2f}): " + supported.reason)
+    assert withheld.reason == withheld_line("SUPPORTED", supported.confidence, supported.confidence + 0.01) + supported.reason
     # a contradiction is withheld alike
     contradicted = decide_with(model, candidate("b", 0.6, False))
     assert contradicted.verdict == "CONTRADICTED"
@@ -727,3 +737,9 @@ def test_the_rival_margin_is_picked_over_several_groupings_of_the_training_artic
         assert max(list(group.values()).count(f) for f in range(5)) <= 5  # groups of nearly equal size
     assert groupings[1] != groupings[0] and groupings[2] != groupings[1]
     assert inner_groupings(set(articles), 5, 3) == groupings  # seeded: the same on every run
+
+
+def test_a_withheld_confidence_never_reads_as_high_as_its_floor():
+    # a probe printed "withheld SUPPORTED (confidence 0.60, below 0.60)"
+    assert withheld_line("SUPPORTED", 0.597, 0.6) == "withheld SUPPORTED (confidence 0.59, below 0.60): "
+    assert withheld_line("CONTRADICTED", 0.25, 0.6) == "withheld CONTRADICTED (confidence 0.25, below 0.60): "
