@@ -36,7 +36,7 @@ import numpy as np
 from .compare import (Comparison, compare, comparable, date_span_days, generic_people_unit, same_count_unit,
                       year_written)
 from .facts_io import as_of_interval
-from .quantities import read_quantities
+from .quantities import framing_year, read_quantities
 from .textio import InputError
 from .types import Claim, Evidence, Fact, Quantity, Sentence
 
@@ -208,8 +208,11 @@ def age_years(claim: Claim, fact: Fact, published: Optional[dt.date]) -> float:
 
 
 def sentence_years(claim: Claim, published: Optional[dt.date]) -> list[tuple[dt.date, dt.date]]:
-    """The days of the dates the claim's sentence writes with their year (not a time a figure is compared with)."""
-    out = []
+    """The days of the dates the claim's sentence writes with their year (not a time a figure is compared with),
+    and of the year a phrase such as "im vergangenen Jahr" names for the claim's figure (framing_year)."""
+    start = claim.quantity.start - claim.sentence_start
+    year = framing_year(claim.sentence, start, start + len(claim.quantity.text), published)
+    out = [(dt.date(year, 1, 1), dt.date(year, 12, 31))] if year is not None and dt.MINYEAR <= year <= dt.MAXYEAR else []
     for q in _sentence_figures(claim.sentence, published):
         if q.kind == "date" and q.relation != "compared" and q.date_low and q.date_high and year_written(q):
             try:

@@ -761,3 +761,18 @@ def test_a_news_tickers_items_open_with_their_number_words() -> None:
     read = read_quantities("+++ Sechs Syrer festgenommen +++ Anschlag soll geplant gewesen sein +++ Vier Verdächtige in Haft +++")
     assert [(q.text, q.noun, q.hedge) for q in read] == [("Sechs", "Syrer", None), ("Vier", "Verdächtige", None)]
     assert read_quantities("Die Elf spielte gut.") == []
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Im vergangenen Jahr wurden 14,8 Millionen Passagiere abgefertigt.", 2024),
+    ("Letztes Jahr kamen 500 Gäste.", 2024),
+    ("Nächstes Jahr sollen 600 Gäste kommen.", 2026),
+    ("In diesem Jahr kamen 500 Gäste.", 2025),
+    ("Der Flughafen fertigte 14,8 Millionen Passagiere ab.", None),
+])
+def test_the_year_a_phrase_of_the_sentence_names_for_its_figure(sentence, year):
+    from claimcheck.quantities import framing_year
+
+    figure = next(q for q in read_quantities(sentence, published=dt.date(2025, 10, 22)) if q.kind == "count")
+    assert framing_year(sentence, figure.start, figure.end, dt.date(2025, 10, 22)) == year
+    assert framing_year(sentence, figure.start, figure.end, None) is None  # no publication date, no year

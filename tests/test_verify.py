@@ -300,6 +300,29 @@ def test_a_figure_its_sentence_dates_is_as_fresh_against_a_fact_of_that_time():
     assert age_years(now, Fact("f", "text", as_of="2019-09-29"), published) == 5.0
 
 
+def test_a_figure_of_last_year_is_as_fresh_against_a_fact_stated_then():
+    import datetime as dt
+
+    from claimcheck.quantities import read_quantities
+    from claimcheck.verify import age_years
+
+    # A probe (an airport's passengers, the facts of an annual report stated in January): "im vergangenen Jahr" was
+    # no time of the figure, so the fact lay 0.75 years from the article and was "not clearly about the same measure"
+    published = dt.date(2025, 10, 22)
+    report = Fact("f", "Hamburg Airport handled 14.8 million passengers in 2024.", as_of="2025-01")
+
+    def claim_of(sentence: str) -> Claim:
+        figure = next(q for q in read_quantities(sentence, published=published) if q.kind == "count")
+        return Claim("c1", sentence, 0, len(sentence), figure)
+
+    assert age_years(claim_of("Der Flughafen hat im vergangenen Jahr 14,8 Millionen Passagiere abgefertigt."),
+                     report, published) < 0.01
+    plain = age_years(claim_of("Der Flughafen hat 14,8 Millionen Passagiere abgefertigt."), report, published)
+    assert plain > 0.7
+    # the year the phrase names, not any year: next year brings the fact no nearer than the publication day
+    assert age_years(claim_of("Im nächsten Jahr sollen 16 Millionen Passagiere kommen."), report, published) == plain
+
+
 def test_a_model_fitted_for_other_features_is_refused_with_a_message():
     import pytest
 

@@ -113,7 +113,7 @@ from claimcheck.types import Quantity
 
 from .reader import Grammar
 
-__all__ = ["read_quantities", "LANGUAGES", "READER_VERSION"]
+__all__ = ["read_quantities", "framing_year", "LANGUAGES", "READER_VERSION"]
 
 LANGUAGES = ("de", "en")
 # Raised when a release reads some texts differently (1: ages, session 35). A reference store keeps each fact's
@@ -144,3 +144,12 @@ def read_quantities(text: str, *, published: Optional[dt.date] = None, lang: str
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     return grammar(lang).read(text, published)
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate fact of a claim
+def framing_year(text: str, start: int, end: int, published: Optional[dt.date], lang: str = "de") -> Optional[int]:
+    """The year a phrase of the sentence around text[start:end] names from the time of writing ("Im vergangenen
+    Jahr wurden 14,8 Millionen Passagiere abgefertigt": the publication's year minus one), where the sentence
+    names one such year and the figure's clause does not say otherwise by its tense; None otherwise. The reader
+    gives such a phrase no figure of its own (it only frames one), so this is how a caller learns its year."""
+    return grammar(lang).year_of_sentence(text, start, end, published)

@@ -2340,7 +2340,7 @@ class Grammar:
         if year is None and published is not None and self._word_before(text, start) in self.this_year_cues:
             year = published.year  # "für diesen November geplant", whatever the tense
         if year is None:
-            year = self._year_of_sentence(text, start, end, published)
+            year = self.year_of_sentence(text, start, end, published)
         if year is None and published is not None:
             # "bis Mitte November ... ist ... gestiegen" in December: in a past clause an end date is the
             # coming one only when it is near ("hatten aufgefordert, sich bis Ende Oktober vorzubereiten")
@@ -2392,7 +2392,7 @@ class Grammar:
         if year is None:  # "vom 1. bis zum 12. November kommenden Jahres"
             year, end = self._relative_year_after(text, end, published)
         if year is None:
-            year = self._year_of_sentence(text, start, end, published)
+            year = self.year_of_sentence(text, start, end, published)
         if year is None and published is not None:
             year = dates.resolve_year(month, first, published, self._tense(text, start, end) or "nearest")
         if year is None:  # no year and no publication date: ISO 8601 "--MM", days left open
@@ -2492,7 +2492,7 @@ class Grammar:
             year, end = self._relative_year_after(text, end, published)
         return self._month_date(text, start, end, month, year, None, part, self._back(text, start), published)
 
-    def _year_of_sentence(self, text: str, start: int, end: int, published: Optional[Day]) -> Optional[int]:
+    def year_of_sentence(self, text: str, start: int, end: int, published: Optional[Day]) -> Optional[int]:
         """The year that a relative phrase elsewhere in the date's sentence names ("Letztes Jahr kamen am 24.
         Dezember rund 500 Gäste": last year), where the sentence names one such year and the tense of the
         date's own clause does not say otherwise ("Im vergangenen Jahr stieg der Umsatz, am 3. März wird ..."
