@@ -145,6 +145,12 @@ def test_faithfulness_catches_a_changed_figure(changed, figure):
     assert any(figure in p for p in result.problems), result.problems
 
 
+def test_faithfulness_accepts_a_place_the_article_writes_as_its_adjective():
+    # a probe: "The name 'Hamburg' does not occur in the article" for an article writing only "Hamburger"
+    article = "Der Hamburger Flughafen hat 14,8 Millionen Passagiere abgefertigt. Die Zahl stieg deutlich."
+    assert check_faithfulness("Der Hamburger Flughafen hat 14,8 Millionen Passagiere abgefertigt.", article).ok
+
+
 @pytest.mark.parametrize("summary, name", [
     ("Nordlicht Energie und Siemens Gamesa bauen 40 Windräder in der Ostsee.", "Siemens Gamesa"),
     ("Wirtschaftsminister Robert Habeck lobte die Pläne für den Klimaschutz im Norden.", "Robert Habeck"),

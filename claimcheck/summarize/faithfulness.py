@@ -129,8 +129,9 @@ def _subject_mentions(text: str) -> list[str]:
 
 
 def _occurs(name: str, article: str) -> bool:
-    """Is `name` written in the article, allowing a genitive -s either way ("Trumps" ~ "Trump")?"""
-    forms = {name, name + "s"}
+    """Is `name` written in the article, allowing a genitive -s either way ("Trumps" ~ "Trump") and a place's
+    adjective ("Hamburger Flughafen", "Wiener Mieten": the subject rules name the place "Hamburg", "Wien")?"""
+    forms = {name, name + "s", name + "er", name + "ern"}
     if name.endswith(("s", "’", "'")) and len(name) > 3:
         forms.add(name[:-1])
     return any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", article) for form in forms)
