@@ -83,27 +83,28 @@ def _make_date(year: str, month: int | str | None, day: str) -> Optional[dt.date
 _DATELINE_PLACE = r"(?:[A-ZÄÖÜ][^\d\n,.;:!?–—|]{0,50},\s*(?:am\s+|den\s+)?)?"
 _DATELINE = re.compile(
     r"(?m)^[ \t]*" + _DATELINE_PLACE
-    + r"(" + _NUMERIC_DATE + r"|(\d{1,2})\.\s?([A-Za-zÄÖÜäöü]+\.?)\s(\d{4})|(\d{4})-(\d{2})-(\d{2})\b)"
-    + r"(?(10)|(?:\s*\([^()\n\d]{1,30}\))?\s*[-–—|,:])"  # "20.03.2025 (dpa) –": the agency may follow
+    + r"(?P<date>(?P<nd>\d{1,2})\.\s?(?P<nm>\d{1,2})\.\s?(?P<ny>\d{4})"
+    + r"|(?P<wd>\d{1,2})\.\s?(?P<wm>[A-Za-zÄÖÜäöü]+\.?)\s(?P<wy>\d{4})"
+    + r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)"
+    + r"(?(id)|(?:\s*\([^()\n\d]{1,30}\))?\s*[-–—|,:])"  # a dash after all but ISO; "20.03.2025 (dpa) –"
 )
 
 
 def _dateline(text: str) -> Optional[tuple[dt.date, tuple[int, int]]]:
     """The dateline's date on the first three lines of the first 300 characters, and where it stands."""
     head = text[:300]
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", head)][:3]
-    for line in lines:
+    for line in list(re.finditer(r"[^\n]*\S[^\n]*", head))[:3]:
         m = _DATELINE.match(head, line.start(), line.end())
         if not m:
             continue
-        if m.group(2):
-            day = _make_date(m.group(4), m.group(3), m.group(2))
-        elif m.group(6):
-            month = _month_number(m.group(6))
-            day = _make_date(m.group(7), month, m.group(5)) if month else None
+        if m["nd"]:
+            day = _make_date(m["ny"], m["nm"], m["nd"])
+        elif m["wd"]:
+            month = _month_number(m["wm"])
+            day = _make_date(m["wy"], month, m["wd"]) if month else None
         else:
-            day = _make_date(m.group(8), m.group(9), m.group(10))
-        return (day, m.span(1)) if day else None
+            day = _make_date(m["iy"], m["im"], m["id"])
+        return (day, m.span("date")) if day else None
     return None
 
 
