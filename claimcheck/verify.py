@@ -64,7 +64,10 @@ FEATURES = ("cosine", "lexical", "subject", "region", "unit", "age", "cosine_mar
 # after "33,47 Prozent ... über einen Pflichtschulabschluss,"), measure_words where that clause has none.
 CANDIDATES = 20  # facts retrieved per claim before the relatedness model
 TIME_VARYING_KINDS = ("count", "percent", "quantity")  # figures that go stale; events and prices do not
-AGE_NOTED = 0.1  # years (about five weeks) from which a reason names a fact's distance in time
+# Years from which a reason names a fact's distance in time: the closest fact of a NOT_ENOUGH_INFO from about
+# five weeks (the fitted model weighs age heavily), the fact a verdict rests on from a year (weaker evidence)
+AGE_NOTED = 0.1
+AGE_WEAKER = 1.0
 
 
 @dataclass
@@ -820,7 +823,7 @@ def reason_line(candidate: Candidate, verdict: str) -> str:
     as_of = f" ({candidate.fact.as_of})" if candidate.fact.as_of else ""
     outcome = "agree" if verdict == "SUPPORTED" else f"disagree, {c.detail}"
     line = f"fact {candidate.fact.id}: {c.fact_text}{as_of} vs claim {c.claim_text}: {outcome}"
-    if candidate.age >= 1.0:
+    if candidate.age >= AGE_WEAKER:
         line += f"; the fact is {candidate.age:.1f} years from the article's time: weaker evidence"
     return line
 
