@@ -20,6 +20,8 @@ after a stated tolerance:
   figure is compared with ("gegenüber dem Vorjahr") with any other time; "seit fünf
   Jahren", counted back from the publication date, is compared with a "seit" date
   ("since 2019") as the date it names, half a year either way.
+Two sizes of change of opposite direction disagree however near their numbers ("stiegen um 3,5 Prozent" against
+"a decline of 3.5 percent"; Quantity.change); a change against a figure that states none is compared as numbers.
 Units and currencies must match or convert; there is no exchange-rate
 conversion, so a Dollar figure never supports a Euro figure.
 """
@@ -48,6 +50,11 @@ DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1
             "second": 1 / 86400}
 # The periods a rate is counted per (Quantity.per), in days: "pro Monat" against "a year" compares twelve months.
 PERIOD_DAYS = {**DAYS_PER, "quarter": 91.3125}
+# The units a price or amount is counted per (Quantity.per beyond periods), as (base unit, factor): "12 Cent pro
+# Kilowattstunde" is 120 euros per MWh. Such a figure is compared only with one counted per the same base unit.
+PER_UNITS = {"kWh": ("kWh", 1.0), "MWh": ("kWh", 1000.0), "kg": ("kg", 1.0), "t": ("kg", 1000.0), "l": ("l", 1.0),
+             "m²": ("m²", 1.0), "barrel": ("barrel", 1.0), "share": ("share", 1.0), "person": ("person", 1.0),
+             "night": ("night", 1.0)}
 # Units that convert into one another (factor to the first unit of the group).
 UNIT_FACTORS = {
     "t": ("kg", 1000.0), "kg": ("kg", 1.0), "g": ("kg", 0.001),
@@ -73,6 +80,8 @@ class Comparison:
         """"same", "differs by 20 %", "14 days apart", "1 year apart"."""
         if self.agree:
             return "same"
+        if opposite_changes(self.claim_figure, self.fact_figure):
+            return "one rose, the other fell"
         if self._dated:
             return self._apart()
         return _difference(self.claim_figure, self.fact_figure)
@@ -136,6 +145,8 @@ def comparable(claim: Quantity, fact: Quantity) -> bool:
         return False
     if (claim.relation == AGE) != (fact.relation == AGE):
         return False  # "ab 12 Jahren" is an age limit, "dauerte zwei Jahre" a period (quantities/ages.py)
+    if _per_unit_base(claim) != _per_unit_base(fact):
+        return False  # "31 Cent je Kilowattstunde" is no 30.000-Euro grant, nor a price per square metre
     if a[0] == "count":
         # Users are not employees; a count without a noun matches any noun, "people" any person noun, a
         # noun the more general one it is a kind of ("vaccine doses" and "doses").
@@ -365,6 +376,8 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
         return None
     if fact.value is None and fact.low is None and fact.high is None:
         return None
+    if opposite_changes(claim, fact):
+        return Comparison(False, claim, fact)  # "stiegen um 3,5 Prozent" against "fell 3.5 percent"
     a, b = _compared_intervals(claim, fact)
     if claim.hedge == fact.hedge == "range":
         # Two stated ranges agree where one holds the other: "zwischen 20 und 40 Jahren" and "40 bis 60
@@ -373,6 +386,11 @@ def compare(claim: Quantity, fact: Quantity) -> Optional[Comparison]:
     else:
         agree = a[0] <= b[1] and b[0] <= a[1]
     return Comparison(agree, claim, fact, agreement_specificity(claim, fact) if agree else 0.0)
+
+
+def opposite_changes(claim: Quantity, fact: Quantity) -> bool:
+    """Whether both figures are sizes of changes (Quantity.change) and one rose where the other fell."""
+    return bool(claim.change and fact.change and claim.change != fact.change)
 
 
 def compared_dates(claim: Quantity, fact: Quantity) -> Optional[tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]]:
@@ -423,10 +441,18 @@ def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, f
     return a, (b[0] * factor, b[1] * factor)
 
 
+def _per_unit_base(q: Quantity) -> Optional[str]:
+    """The base unit a figure is counted per ("kWh" for "120 Euro pro Megawattstunde"); None for a period or none."""
+    return PER_UNITS[q.per][0] if q.per in PER_UNITS else None
+
+
 def _per_factor(claim: Quantity, fact: Quantity) -> float:
-    """What the fact's rate is multiplied by to count it per the claim's period ("500 Euro pro Monat" against
-    "6,000 euros a year": 1/12); 1 where either is no rate or both count per the same period."""
+    """What the fact's rate is multiplied by to count it per the claim's period or unit ("500 Euro pro Monat" against
+    "6,000 euros a year": 1/12; "12 Cent pro Kilowattstunde" against "120 euros per MWh": 1/1000); 1 where either is
+    no rate or both count per the same period."""
     if claim.per and fact.per and claim.per != fact.per:
+        if claim.per in PER_UNITS:  # comparable() let through only units of one base
+            return PER_UNITS[claim.per][1] / PER_UNITS[fact.per][1]
         return PERIOD_DAYS[claim.per] / PERIOD_DAYS[fact.per]
     return 1.0
 
@@ -512,6 +538,7 @@ def _difference(claim: Quantity, fact: Quantity) -> str:
 # --- formatting for reasons ----------------------------------------------------
 
 _HEDGE_MARK = {"approx": "~", "min": "≥", "max": "≤", "forecast": "forecast "}
+_CHANGE_MARK = {"rise": "up ", "fall": "down "}
 
 
 def format_number(value: float) -> str:
@@ -541,7 +568,7 @@ def format_quantity(q: Quantity) -> str:
     unit = {"percent": "%", "pp": "pp"}.get(q.unit or "", q.unit or "")
     if q.kind == "duration" and q.unit in DAYS_PER and q.value != 1:
         unit += "s"  # "3 months", "90 days"
-    text = f"{number} {unit}".strip() + (f" per {q.per}" if q.per else "")
+    text = _CHANGE_MARK.get(q.change or "", "") + f"{number} {unit}".strip() + (f" per {q.per}" if q.per else "")
     if q.kind == "duration" and q.value is not None and DAYS_PER.get(q.unit or "", 0) > 1:
         text += f" (≈{q.value * DAYS_PER[q.unit]:.0f} days)"  # "3 months (≈91 days)"; not for hours or minutes
     return text

@@ -52,7 +52,12 @@ class Quantity:
     # compared with: "gegenüber dem Vorjahresmonat"), "age" (a duration in years that says how old someone is:
     # "mit 64 Jahren", "ab 12 Jahren"; quantities/ages.py), or None
     relation: Optional[str] = None
-    per: Optional[str] = None  # the period a rate is counted per: "day", "week", "month", "quarter", "year", "hour"
+    # the period a rate is counted per: "day", "week", "month", "quarter", "year", "hour"; or the unit a price or
+    # amount is counted per: "kWh", "MWh", "m²", "l", "kg", "t", "barrel", "share", "person", "night"
+    per: Optional[str] = None
+    # "rise" or "fall" where the figure is the size of a change ("stiegen um 3,5 Prozent", "a decline of 3.5
+    # percent"; quantities/changes.py), else None
+    change: Optional[str] = None
 
     @property
     def unbounded(self) -> bool:
@@ -134,6 +139,7 @@ class Claim:
             "high": q.high,
             "unit": q.unit,
             "per": q.per,
+            "change": q.change,
             "date": q.date,
             "date_low": q.date_low,
             "date_high": q.date_high,

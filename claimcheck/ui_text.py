@@ -62,6 +62,9 @@ def format_value(claim: dict, lang: str) -> str:
     hedge = words["hedges"].get(claim.get("hedge") or "")
     if hedge and text:
         text = f"{hedge} {text}"
+    change = words["change"].get(claim.get("change") or "")
+    if change and text:
+        text = f"{change} {text}"  # "up about 3,5 %": "stiegen um rund 3,5 Prozent"
     date = date_text(claim)
     if date:
         text = f"{text} ({date})" if text else date

@@ -395,3 +395,34 @@ def test_a_date_finer_than_a_year_after_a_since_date_is_not_compared_with_it():
     assert not compare(one("2021 angetreten"), since).agree  # a year may date the state's start: still compared
     assert not compare(one("am 3. Mai 2021 angetreten"), since).agree  # a day before it still disagrees
     assert compare(one("seit 2014 verheiratet"), one("2016 heirateten sie")) is not None  # a since claim is compared
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree, detail", [
+    # two changes of opposite direction disagree however near their numbers (Quantity.change)
+    ("Die Mieten stiegen um 3,5 Prozent.", "Rents fell by 3.5 percent.", "en", False, "one rose, the other fell"),
+    ("Die Mieten sanken um 3,5 Prozent.", "Rents fell by 3.5 percent.", "en", True, "same"),
+    ("Die Mieten sanken um 3,5 Prozent.", "Rents fell by 5 percent.", "en", False, "differs by 30 %"),
+    # a change against a figure that names no direction is compared as numbers, as before
+    ("Die Mieten stiegen um 3,5 Prozent.", "Die Mieten: 3,5 Prozent.", "de", True, "same"),
+])
+def test_changes_of_opposite_direction_disagree(claim, fact, lang, agree, detail):
+    result = compare(one(claim), one(fact, lang))
+    assert result.agree is agree and result.detail == detail
+
+
+def test_a_reason_shows_the_direction_of_a_change():
+    assert format_quantity(one("Die Mieten stiegen um rund 3,5 Prozent.")) == "up ~3,5 %"
+    assert format_quantity(one("Rents fell by 3.5 percent.", "en")) == "down 3,5 %"
+
+
+@pytest.mark.parametrize("claim, fact, lang, agree", [
+    # a figure counted per a unit compares only with one counted per the same unit, or one it converts into
+    ("31 Cent je Kilowattstunde", "310 euros per MWh", "en", True),
+    ("31 Cent je Kilowattstunde", "35 ct/kWh", "de", False),
+    ("31 Cent je Kilowattstunde", "30.000 Euro", "de", None),  # a kWh price is no grant
+    ("17,80 Euro pro Quadratmeter", "17,80 Euro je Kilowattstunde", "de", None),
+    ("45.000 Euro pro Kopf", "45,000 euros per capita", "en", True),
+])
+def test_a_price_per_unit_compares_only_per_the_same_unit(claim, fact, lang, agree):
+    result = compare(one(claim), one(fact, lang))
+    assert (result.agree if result is not None else None) is agree

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.quantities import read_quantities
+from claimcheck.quantities import framing_year, read_quantities
 
 TABLE = Path(__file__).with_name("quantity_phrases.tsv")
 FLOAT_FIELDS = ("value", "low", "high")
@@ -776,3 +776,122 @@ def test_the_year_a_phrase_of_the_sentence_names_for_its_figure(sentence, year):
     figure = next(q for q in read_quantities(sentence, published=dt.date(2025, 10, 22)) if q.kind == "count")
     assert framing_year(sentence, figure.start, figure.end, dt.date(2025, 10, 22)) == year
     assert framing_year(sentence, figure.start, figure.end, None) is None  # no publication date, no year
+
+
+@pytest.mark.parametrize("text, lang, changes", [
+    # the size of a change carries its direction (quantities/changes.py): "um" and the nearest word of its clause
+    ("Die Mieten stiegen im vergangenen Jahr um 3,5 Prozent.", "de", ["rise"]),
+    ("Der Umsatz stieg um rund 5 Prozent und der Gewinn sank um 3 Prozent.", "de", ["rise", "fall"]),
+    ("dass der Umsatz um 5 Prozent gestiegen ist und der Gewinn um 3 Prozent gesunken", "de", ["rise", "fall"]),
+    ("Die Zahl nahm im Jahr um 3 Prozent zu.", "de", ["rise"]),  # a separable verb: its particle ends the clause
+    ("Der Umsatz ging um 200 Millionen Euro auf 1,2 Milliarden Euro zurück.", "de", ["fall", None]),  # "auf": the level
+    ("Es geht um 500 Millionen Euro.", "de", [None]),  # "um" without a word of direction
+    # a noun of change, also as a compound's tail, and "von"/"um"
+    ("Das Umsatzplus von 14 Prozent überraschte.", "de", ["rise"]),
+    ("Der Rückgang um 3,5 % war stark.", "de", ["fall"]),
+    ("Ein Anstieg von 3 auf 5 Prozent.", "de", [None, None]),  # two levels
+    # a word of direction after the figure and its noun, unless it bounds the next figure or an idiom follows
+    ("Es gab 200 Beschwerden mehr als im Vorjahr.", "de", ["rise"]),
+    ("Das sind 274 Fälle weniger als vor einer Woche.", "de", ["fall", None]),
+    ("Es waren jeweils 144 und 137 mehr als 100 Todesfälle.", "de", [None, None, None]),
+    ("Die Quote von 1,5 Prozent wurde mehr als erfüllt.", "de", [None]),
+    # English: a word of direction right before the figure (past an adverb and "by") or after it, a noun and "of"
+    ("Rents fell by 3.5 percent in 2024.", "en", ["fall", None]),
+    ("Sales rose sharply by 4 percent to 1.2 billion dollars.", "en", ["rise", None]),
+    ("Revenue was up 3.5 percent, a 2 percent decline in costs.", "en", ["rise", "fall"]),
+    ("They reported an increase of 12 percent.", "en", ["rise"]),
+    ("The platform was staffed by more than 300 volunteers.", "en", [None]),  # "by" of an agent
+])
+def test_the_size_of_a_change_carries_its_direction(text: str, lang: str, changes: list) -> None:
+    assert [q.change for q in read_quantities(text, lang=lang)] == changes
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    # the unit a price or amount is counted per is its `per`, as a period is ([rates.per], [rates.per_slash])
+    ("Strom kostet 31 ct/kWh.", "de", ("31 ct", 0.31, "EUR", "kWh")),
+    ("Gas kostet 12 Cent pro Kilowattstunde.", "de", ("12 Cent pro Kilowattstunde", 0.12, "EUR", "kWh")),
+    ("Die Miete: 17,80 €/m².", "de", ("17,80 €", 17.8, "EUR", "m²")),
+    ("Die Dividende steigt auf 70 Cent je Aktie.", "de", ("70 Cent je Aktie", 0.7, "EUR", "share")),
+    ("Electricity costs 31 euro cents per kilowatt hour.", "en", ("31 euro cents", 0.31, "EUR", "kWh")),
+    ("Oil traded at 80 dollars a barrel.", "en", ("80 dollars a barrel", 80.0, "USD", "barrel")),
+    ("Er arbeitete acht Stunden pro Person.", "de", ("acht Stunden", 8.0, "hour", None)),  # a duration per no unit
+])
+def test_a_price_carries_the_unit_it_is_counted_per(text: str, lang: str, read: tuple) -> None:
+    (q,) = read_quantities(text, lang=lang)
+    assert (q.text, q.value, q.unit, q.per) == read
+
+
+@pytest.mark.parametrize("text, lang, changes", [
+    # German changes without "um": a verb earlier in the clause, or a separable verb whose particle ends it
+    ("Die Aktie verlor am Vormittag 3,8 Prozent auf 24,60 Euro.", "de", ["fall", None]),
+    ("Der Dax legte 1,2 Prozent zu.", "de", ["rise"]),
+    ("Die Aktie hat rund 11 Prozent an Wert verloren.", "de", ["fall"]),
+    ("Die Firma gab 500 Millionen Euro für Werbung aus.", "de", [None]),
+    ("Kiezkasse raised 45 million euros.", "en", [None]),  # money raised is no rise
+])
+def test_a_change_without_um_carries_its_direction(text: str, lang: str, changes: list) -> None:
+    assert [q.change for q in read_quantities(text, lang=lang)] == changes
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    # a year and a participle that dates the noun after it: no count of that noun (probe of session 37)
+    ("Die Geldgeber bewerten das 2019 gegründete Unternehmen mit 320 Millionen Euro.", "de", ("2019", "date")),
+    # a year after "in" and a level after "to" make no range from 2,024 to 18 million
+    ("Kiezkasse's revenue rose 140 percent in 2024 to 18 million euros.", "en", ("2024", "date")),
+])
+def test_a_year_before_a_participle_or_a_level_stays_a_year(text: str, lang: str, read: tuple) -> None:
+    assert [(q.text, q.kind) for q in read_quantities(text, lang=lang) if q.text.startswith("20")] == [read]
+
+
+def test_im_vorjahr_frames_a_figure_where_its_sentence_writes_no_year() -> None:
+    published = dt.date(2025, 6, 12)
+    sentence = "Die Betriebskosten in Graz sind im Vorjahr um 8 Prozent gestiegen."
+    # asked on its own text, whatever the reader read last in this thread (the reader keeps sentence ends per text)
+    read_quantities("Ein anderer Text. Mit Sätzen. Und noch einem.", published=published)
+    assert framing_year(sentence, 40, 50, published) == 2024
+    assert framing_year("2015 stieg der Umsatz im Vorjahr um 8 Prozent.", 33, 43, published) is None  # from 2015
+
+
+def test_framing_year_works_in_a_thread_that_read_nothing() -> None:
+    import threading
+    found = []
+    thread = threading.Thread(target=lambda: found.append(
+        framing_year("Im vergangenen Jahr stieg der Umsatz um 8 Prozent.", 40, 50, dt.date(2025, 6, 12))))
+    thread.start()
+    thread.join()
+    assert found == [2024]
+
+
+@pytest.mark.parametrize("text, lang, changes", [
+    # a preposition and an article right after the figure: a difference from a reference, whatever the verb says
+    ("Die Pensionen wurden um 0,8 Prozentpunkte unter der Inflationsrate erhöht.", "de", ["fall"]),
+    ("Pensions were raised by 0.8 percentage points less than the inflation rate.", "en", ["fall"]),
+    ("Die Zahl liegt 3 Prozent über dem Vorjahr.", "de", ["rise"]),
+    ("Prices were 2 percent below the average.", "en", ["fall"]),
+    ("Es gab 500 Menschen über 80 Jahren.", "de", [None, None]),  # a noun between: an age bound, no reference
+])
+def test_a_difference_from_a_reference_carries_its_direction(text: str, lang: str, changes: list) -> None:
+    assert [q.change for q in read_quantities(text, lang=lang)] == changes
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    # the first level of a change takes the minor unit of the second with its currency (probe of session 37)
+    ("Der Arbeitspreis sinkt von 38,9 auf 34,5 Cent je Kilowattstunde.", "de", [0.389, 0.345]),
+    ("The price fell from 38.9 to 34.5 cents.", "en", [0.389, 0.345]),
+    ("Die Preise steigen um 60 beziehungsweise 46 Cent.", "de", [0.6, 0.46]),
+    ("Der Verlust stieg von 300 auf 400 TEUR.", "de", [300000.0, 400000.0]),
+    ("Der Preis stieg von 3 auf 5 Euro.", "de", [3.0, 5.0]),
+])
+def test_a_level_written_bare_takes_the_minor_unit_of_the_next(text: str, lang: str, values: list) -> None:
+    assert [q.value for q in read_quantities(text, lang=lang)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text, lang, changes", [
+    # the levels of a change are no changes themselves, whatever verb ends the clause
+    ("In der EU ging sie von 20,9 auf 20,7 Prozent zurück.", "de", [None, None]),
+    ("Der Index hatte um 1,5 Punkte auf 100,4 Punkte verloren.", "de", ["fall", None]),
+    ("Die Dividende soll um 10 Cent auf 70 Cent je Aktie steigen.", "de", ["rise", None]),
+    ("Im Burgenland nahmen die Straftaten in den drei Monaten um 608 Anzeigen zu.", "de", [None, "rise"]),
+])
+def test_the_levels_of_a_change_state_no_change(text: str, lang: str, changes: list) -> None:
+    assert [q.change for q in read_quantities(text, lang=lang)] == changes

@@ -116,10 +116,10 @@ from .reader import Grammar
 __all__ = ["read_quantities", "framing_year", "LANGUAGES", "READER_VERSION"]
 
 LANGUAGES = ("de", "en")
-# Raised when a release reads some texts differently (1: ages, session 35). A reference store keeps each fact's
+# Raised when a release reads some texts differently (1: ages, session 35; 2: changes, session 37). A reference store keeps each fact's
 # figures as read when it was added; the version is part of the fact's content hash, so adding a fact file again
 # after an upgrade reads its facts afresh (ReferenceStore).
-READER_VERSION = 1
+READER_VERSION = 2
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 
@@ -150,6 +150,7 @@ def read_quantities(text: str, *, published: Optional[dt.date] = None, lang: str
 def framing_year(text: str, start: int, end: int, published: Optional[dt.date], lang: str = "de") -> Optional[int]:
     """The year a phrase of the sentence around text[start:end] names from the time of writing ("Im vergangenen
     Jahr wurden 14,8 Millionen Passagiere abgefertigt": the publication's year minus one), where the sentence
-    names one such year and the figure's clause does not say otherwise by its tense; None otherwise. The reader
+    names one such year and the figure's clause does not say otherwise by its tense ("im Vorjahr" too, where the
+    sentence writes no year); None otherwise. The reader
     gives such a phrase no figure of its own (it only frames one), so this is how a caller learns its year."""
-    return grammar(lang).year_of_sentence(text, start, end, published)
+    return grammar(lang).framing_year(text, start, end, published)

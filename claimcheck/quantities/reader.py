@@ -21,6 +21,7 @@ from claimcheck.types import Quantity
 
 from . import dates
 from .ages import AGE, AgeCues, mark_ages
+from .changes import ChangeCues, mark_changes
 from .numbers import WordNumerals, parse_digits
 from .patterns import alternation as _alt
 
@@ -256,6 +257,7 @@ class Grammar:
         self.currencies: dict[str, str] = table["currencies"]
         self.whole_price_prefixes: dict[str, str] = table.get("whole_price", {}).get("prefixes", {})
         self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
+        self.re_minor_inside = re.compile(r"(?<![\w])(" + _alt(self.minor) + r")") if self.minor else None
         pct = table["percent"]
         self.percent_words = frozenset(pct["percent"])
         self.point_words = frozenset(pct["points"])
@@ -423,6 +425,9 @@ class Grammar:
         sentence_wide = [p for p in self.relative_years if p.split()[-1] == relative.get("sentence_wide_word")]
         self.re_sentence_year = (re.compile(r"(?<![\w])(" + _alt(sentence_wide + [p[:1].upper() + p[1:] for p in sentence_wide])
                                             + r")(?![\w])") if sentence_wide else None)
+        self.framing_phrases = {k.lower(): int(v) for k, v in relative.get("framing_phrases", {}).items()}
+        self.re_framing_year = (re.compile(r"(?<![\w])(?i:(" + _alt(self.framing_phrases) + r"))(?![\w])")
+                                if self.framing_phrases else None)
         dec = d.get("decades", {})
         self.decade_suffixes = dec.get("suffixes", [])
         self.decade_words: dict[str, int] = {stem + suffix: year for stem, year in dec.get("word_stems", {}).items()
@@ -482,6 +487,7 @@ class Grammar:
         self.re_age_after = re.compile(r"\s+" + _alt(ages["after"]) + r"\s*[.,;!?)]") if ages.get("after") else None
         self.re_age_before = re.compile(r"(?<![\w])" + _alt(ages.get("before", [])) + r"\s+$")
         self.age_cues = AgeCues.from_table(ages)
+        self.change_cues = ChangeCues.from_table(table.get("changes", {}))
         # "20 Minuten", "Stuttgart 21": a name's number, found from the number by the words around it
         self.names_by_number: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
         conditional = nq.get("names_after", {})
@@ -521,6 +527,9 @@ class Grammar:
         self.re_per_end = re.compile(r"\s(" + after + r")\Z") if per else None
         # "Jährlich werden in Wien rund 70.000 Tonnen ... vernichtet": a period opening the sentence (audit 28)
         # ... in either case ("Pro Jahr werden ...", audit 30)
+        per_slash = table["rates"].get("per_slash", {})
+        self.per_periods.update(per_slash)
+        self.re_per_slash = re.compile(r"\s?/\s?(" + _alt(per_slash) + r")(?!\w)") if per_slash else None  # "31 ct/kWh"
         self.per_openers = {w[:1].upper() + w[1:]: v for w, v in per.items()}
         self.re_per_opening = re.compile(r"\s*(" + _alt(self.per_openers) + r")\s") if per else None
         fc = table["forecast"]
@@ -809,7 +818,7 @@ class Grammar:
             _restated_in_brackets(text, first, then)
             self._noun_after_age(text, first, then)
             self._period_shared(text, first, then)
-        return mark_ages(text, self._joined_figures(text, out), self.age_cues)
+        return mark_changes(text, mark_ages(text, self._joined_figures(text, out), self.age_cues), self.change_cues)
 
     def _period_shared(self, text: str, first: Quantity, then: Quantity) -> None:
         """A period written before a figure counts the figure joined to it by "und" too: "verteilt jedes Jahr 70.000
@@ -878,6 +887,7 @@ class Grammar:
         noun = _NOUN_AFTER_ADJECTIVES.match(text, q.end) if q.noun else None
         after = noun.end() if noun and noun.group(1) == q.noun else q.end
         m = (self.re_per_end.search(q.text) or self.re_per_after.match(text, q.end)
+             or (self.re_per_slash is not None and self.re_per_slash.match(text, q.end))
              or (after != q.end and self.re_per_after.match(text, after))
              or self.re_per_before.search(text, max(0, q.start - 24), q.start))
         if m is None and self.re_per_opening is not None:
@@ -886,7 +896,8 @@ class Grammar:
                 m = None  # the period opens another clause than the figure's
         if m is not None:
             per = self.per_periods.get(m.group(1)) or self.per_openers.get(m.group(1))
-            if q.kind == "duration" and not (q.unit in _TIME_UNITS and _TIME_UNITS.index(q.unit) < _TIME_UNITS.index(per)):
+            if q.kind == "duration" and not (q.unit in _TIME_UNITS and per in _TIME_UNITS
+                                             and _TIME_UNITS.index(q.unit) < _TIME_UNITS.index(per)):
                 return  # "über 3 Monate täglich zum Sex einbestellt": the period word goes with the verb
             q.per = per
 
@@ -967,6 +978,12 @@ class Grammar:
         if m and m.end() == then.start:
             first.end = m.end("points")
             first.text, first.kind, first.unit, first.noun = text[first.start:first.end], "percent", "pp", None
+
+    def _minor_factor(self, q: Quantity) -> float:
+        """What an amount written in a minor unit or a multiple of its currency is of the currency: 0.01 for "34,5
+        Cent", 1000 for "400 TEUR"; 1 for anything else."""
+        m = self.re_minor_inside.search(q.text) if q.kind == "money" and self.re_minor_inside is not None else None
+        return self.minor[m.group(1)][1] if m else 1.0
 
     def _opens_a_change(self, text: str, start: int) -> bool:
         """Whether the figure at `start` is the first level of a change: "von 9,1 auf ...", "von derzeit 0,5 auf ..."."""
@@ -1533,6 +1550,9 @@ class Grammar:
             hedge_word = None  # "eine Kapitalerhöhung über 1,5 Mrd. Euro" = of 1,5 Mrd., not more than
         low = high = None
         second = self._second_of_range(text, end, rel)
+        if (second is not None and plain and scale == 1.0 and 1900 <= value <= 2099 and lw in self.year_cues
+                and not value < second[0] <= 10 * value):
+            second = None  # "rose 140 percent in 2024 to 18 million euros": a year, then the level reached
         range_end = end
         t = self.re_time.match(text, second[1] if second is not None else end)
         if t:
@@ -1584,6 +1604,7 @@ class Grammar:
                 scale_word = self.re_scale_inside.search(later.text) if scale == 1.0 and value < 1000 else None
                 if scale_word:
                     scale = self.scales[scale_word.group()]
+                scale *= self._minor_factor(later)  # "von 38,9 auf 34,5 Cent": 38,9 cents
                 return self._make(text, start, end, later.kind, value * scale, None, None, step * scale, 1.0,
                                   later.unit, hedge_word)
             if later is not None and later.kind == "count" and from_words:
@@ -1598,6 +1619,8 @@ class Grammar:
                 later = self._figure_at(text, co.end(), published, words=False)
                 if later is not None and (not _DIGITS_ONLY.fullmatch(later.text) or later.kind == "count"):
                     later = None
+            if later is not None and later.kind == "money":
+                scale *= self._minor_factor(later)  # "um 60 beziehungsweise 46 Cent": 60 cents
             if later is not None and later.value and value * scale / later.value > SHARED_UNIT_SIZE:
                 later = None  # "knapp 1,7 Millionen bzw. 38 Prozent": a count and its share, no two shares
             shared_start = back.start("hedge") if hedge_word and back is not None else start  # "etwa 32 statt 17 Jahre"
@@ -1758,7 +1781,9 @@ class Grammar:
         ):
             # "Im Jahr 2015 kamen Flüchtlinge": a year after a period noun, its noun further on; not "im Jahr
             # 2000 Besucher" (a yearly count, its noun right after the number)
-            dated = lw in self.year_period_nouns and not _noun_follows(text, end, noun)
+            dated = (lw in self.year_period_nouns and not _noun_follows(text, end, noun)
+                     # "das 2019 gegründete Unternehmen": the participle dates the noun, no count of companies
+                     or (self.re_year_cue_after is not None and self.re_year_cue_after.match(text, end) is not None))
             # a round number only: "2015 weitere Richter" is as likely the year
             counted = (noun is not None and value % 100 == 0 and lw.lower() not in self.year_cues
                        and self.re_count_adjective is not None and self.re_count_adjective.match(text, end))
@@ -2508,6 +2533,22 @@ class Grammar:
         if (offset < 0 and tense == "future") or (offset > 0 and tense == "past"):
             return None
         return published.year + offset
+
+    def framing_year(self, text: str, start: int, end: int, published: Optional[Day]) -> Optional[int]:
+        """year_of_sentence, or else the year a phrase of [dates.relative_years] `framing_phrases` names ("Die
+        Betriebskosten sind im Vorjahr um 8 Prozent gestiegen": last year) where the sentence writes no year of its
+        own (from which "im Vorjahr" would count) and the figure's clause does not look ahead. Such a phrase dates no
+        month of its sentence (year_of_sentence): "im Vorjahr" there is as often the year before a date's."""
+        # called from outside read(), on a text of its own: the per-call memo (sentence ends) must be this text's
+        self._state.ends, self._state.forecast, self._state.floor = None, {}, 0
+        year = self.year_of_sentence(text, start, end, published)
+        if year is not None or self.re_framing_year is None or published is None:
+            return year
+        a, b = self._sentence_bounds(text, start)
+        found = {self.framing_phrases[re.sub(r"\s+", " ", m.group(1)).lower()] for m in self.re_framing_year.finditer(text, a, b)}
+        if len(found) != 1 or _YEAR.search(text, a, b) or self._tense(text, start, end, clause=True) == "future":
+            return None
+        return published.year + found.pop()
 
     def _relative_year_after(self, text: str, end: int, published: Optional[Day]) -> tuple[Optional[int], int]:
         """ "November vergangenen Jahres", "Ende Oktober nächsten Jahres": the year a relative phrase after
