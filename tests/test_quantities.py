@@ -895,3 +895,14 @@ def test_a_level_written_bare_takes_the_minor_unit_of_the_next(text: str, lang: 
 ])
 def test_the_levels_of_a_change_state_no_change(text: str, lang: str, changes: list) -> None:
     assert [q.change for q in read_quantities(text, lang=lang)] == changes
+
+
+@pytest.mark.parametrize("text, read", [
+    # a month before "des vergangenen Jahres" is last year's (probe of session 37: "im April des vergangenen Jahres"
+    # had been this April)
+    ("Es waren 182.000 mehr als im April des vergangenen Jahres.", ("April des vergangenen Jahres", "2024-04")),
+    ("Im November des kommenden Jahres wird gewählt.", ("November des kommenden Jahres", "2026-11")),
+])
+def test_a_month_of_a_year_named_from_the_time_of_writing(text: str, read: tuple) -> None:
+    dates = [(q.text, q.date) for q in read_quantities(text, published=dt.date(2025, 4, 30)) if q.kind == "date"]
+    assert dates == [read]
