@@ -36,6 +36,7 @@ class ChangeCues:
     after: Optional[re.Pattern]         # right after the figure (and its counted noun): "mehr", "Rückgang", "increase"
     levels: Optional[re.Pattern]        # ends the text before a level reached: "auf", "to" (no change)
     level_from: Optional[re.Pattern]    # ends the text before a level left, when "auf"/"to" follows: "von", "from"
+    level_after: Optional[re.Pattern]   # right after a level left: "auf", "to"
     reference: Optional[re.Pattern]     # right after the figure, a preposition and an article: the difference from a
     #                                     reference ("um 0,8 Prozentpunkte unter der Inflationsrate", "2 percent above the")
     verbs_before: Optional[re.Pattern]  # a verb of direction earlier in the clause, no figure between: "verlor am
@@ -64,6 +65,7 @@ class ChangeCues:
             verbs_before=re.compile(r"(?<!\w)(?i:(" + _alt(verbs_before) + "))") if verbs_before else None,
             levels=re.compile(r"(?<!\w)" + _alt(table["level_to"]) + r"\s+$") if table.get("level_to") else None,
             level_from=re.compile(r"(?<!\w)" + _alt(table["level_from"]) + r"(?:\s+\w+)?\s+$") if table.get("level_from") else None,
+            level_after=re.compile(r"\s+" + _alt(table["level_to"]) + r"\s") if table.get("level_to") else None,
             reference=(re.compile(r"\s+(" + _alt(reference) + r")\s+" + _alt(table["reference_articles"]))
                        if reference and table.get("reference_articles") else None),
         )
@@ -80,11 +82,12 @@ def mark_changes(text: str, quantities: list[Quantity], cues: ChangeCues) -> lis
 
 def _direction(text: str, q: Quantity, cues: ChangeCues, previous_end: int, next_start: int) -> Optional[str]:
     before = text[max(0, q.start - 60):q.start]
-    if cues.levels is not None and (cues.levels.search(before) or _opens_levels(before, cues) and _level_follows(text, q.end)):
+    if cues.levels is not None and cues.levels.search(before) or (
+            cues.level_from is not None and cues.level_from.search(before) and _level_follows(text, q.end, cues)):
         return None  # "ging von 20,9 auf 20,7 Prozent zurück", "um 1,5 Punkte auf 100,4 Punkte verloren": levels
     if cues.noun_before is not None and (m := cues.noun_before.search(before)):
         # "ein Anstieg von 3 auf 5 Prozent" names two levels, no change of 3
-        return None if _level_follows(text, q.end) else cues.direction[m.group(1).lower()]
+        return None if _level_follows(text, q.end, cues) else cues.direction[m.group(1).lower()]
     if cues.reference is not None and (m := cues.reference.match(text, q.end)):
         return cues.direction[m.group(1).lower()]  # "um 0,8 Prozentpunkte unter der Inflationsrate erhöht": below it
     if cues.after is not None and (m := cues.after.match(text, q.end)) and m.start(1) < next_start:
@@ -113,15 +116,8 @@ def _separable_verbs(text: str, q: Quantity, cues: ChangeCues, start: int, claus
             and (m := verb.search(text, start, q.start))]
 
 
-_LEVEL_AFTER = re.compile(r"\s+(?:auf|to)\s")
-
-
-def _opens_levels(before: str, cues: ChangeCues) -> bool:
-    return cues.level_from is not None and cues.level_from.search(before) is not None
-
-
-def _level_follows(text: str, end: int) -> bool:
-    return _LEVEL_AFTER.match(text, end) is not None
+def _level_follows(text: str, end: int, cues: ChangeCues) -> bool:
+    return cues.level_after is not None and cues.level_after.match(text, end) is not None
 
 
 def _clause_direction(text: str, q: Quantity, cues: ChangeCues) -> Optional[str]:
