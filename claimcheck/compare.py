@@ -50,11 +50,11 @@ DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1
             "second": 1 / 86400}
 # The periods a rate is counted per (Quantity.per), in days: "pro Monat" against "a year" compares twelve months.
 PERIOD_DAYS = {**DAYS_PER, "quarter": 91.3125}
-# The units a price or amount is counted per (Quantity.per beyond periods), as (base unit, factor): "12 Cent pro
-# Kilowattstunde" is 120 euros per MWh. Such a figure is compared only with one counted per the same base unit.
-PER_UNITS = {"kWh": ("kWh", 1.0), "MWh": ("kWh", 1000.0), "kg": ("kg", 1.0), "t": ("kg", 1000.0), "l": ("l", 1.0),
-             "m²": ("m²", 1.0), "barrel": ("barrel", 1.0), "share": ("share", 1.0), "person": ("person", 1.0),
-             "night": ("night", 1.0)}
+# The units a price or amount is counted per (Quantity.per beyond periods) that UNIT_FACTORS below does not convert
+# already ("pro Kilo", "je Tonne", "pro Liter" do), as (base unit, factor): "12 Cent pro Kilowattstunde" is 120 euros
+# per MWh. Such a figure is compared only with one counted per the same base unit (_per_unit).
+PER_UNITS = {"kWh": ("kWh", 1.0), "MWh": ("kWh", 1000.0), "m²": ("m²", 1.0), "barrel": ("barrel", 1.0),
+             "share": ("share", 1.0), "person": ("person", 1.0), "night": ("night", 1.0)}
 # Units that convert into one another (factor to the first unit of the group).
 UNIT_FACTORS = {
     "t": ("kg", 1000.0), "kg": ("kg", 1.0), "g": ("kg", 0.001),
@@ -441,9 +441,18 @@ def _compared_intervals(claim: Quantity, fact: Quantity) -> tuple[tuple[float, f
     return a, (b[0] * factor, b[1] * factor)
 
 
+def _per_unit(per: Optional[str]) -> Optional[tuple[str, float]]:
+    """(base unit, factor) of the unit a figure is counted per (("kWh", 1000.0) for "pro Megawattstunde", ("kg",
+    1000.0) for "je Tonne"); None for a period or none."""
+    if per is None or per in PERIOD_DAYS:
+        return None
+    return PER_UNITS.get(per) or UNIT_FACTORS.get(per)
+
+
 def _per_unit_base(q: Quantity) -> Optional[str]:
     """The base unit a figure is counted per ("kWh" for "120 Euro pro Megawattstunde"); None for a period or none."""
-    return PER_UNITS[q.per][0] if q.per in PER_UNITS else None
+    unit = _per_unit(q.per)
+    return unit[0] if unit else None
 
 
 def _per_factor(claim: Quantity, fact: Quantity) -> float:
@@ -451,8 +460,8 @@ def _per_factor(claim: Quantity, fact: Quantity) -> float:
     "6,000 euros a year": 1/12; "12 Cent pro Kilowattstunde" against "120 euros per MWh": 1/1000); 1 where either is
     no rate or both count per the same period."""
     if claim.per and fact.per and claim.per != fact.per:
-        if claim.per in PER_UNITS:  # comparable() let through only units of one base
-            return PER_UNITS[claim.per][1] / PER_UNITS[fact.per][1]
+        if (unit := _per_unit(claim.per)) is not None:  # comparable() let through only units of one base
+            return unit[1] / _per_unit(fact.per)[1]
         return PERIOD_DAYS[claim.per] / PERIOD_DAYS[fact.per]
     return 1.0
 

@@ -29,7 +29,7 @@ class ChangeCues:
     by: Optional[re.Pattern]            # ends the text before the figure, whose clause then gives the direction: "um"
     words: Optional[re.Pattern]         # a word of direction anywhere in the figure's clause: "stiegen", "gesunken"
     direction: dict[str, str]           # each such word, lower case -> "rise" / "fall"
-    separable: tuple[tuple[re.Pattern, str, str], ...]  # (verb, particle ending the clause, direction): "nahm ... zu"
+    separable: tuple[tuple[re.Pattern, re.Pattern, str], ...]  # (verb, particle ending the clause, direction): "nahm ... zu"
     before: Optional[re.Pattern]        # a word of direction right before the figure, past an adverb and one of
     #                                     `direction_before`: "rose 3.5 percent", "rose sharply by 3.5 %", "up 3.5 %"
     noun_before: Optional[re.Pattern]   # a noun of change, or a compound ending in one, and "von"/"um": "Umsatzplus von"
@@ -53,7 +53,8 @@ class ChangeCues:
             by=re.compile(r"(?<!\w)" + _alt(table["by"]) + r"\s+$") if table.get("by") else None,
             words=re.compile(r"(?<!\w)(?i:" + _alt(direction) + ")") if direction else None,
             direction={**direction, **nouns, **after, **verbs_before, **reference},
-            separable=tuple((re.compile(r"(?<!\w)(?i:" + _alt(verbs) + ")"), particle, d)
+            separable=tuple((re.compile(r"(?<!\w)(?i:" + _alt(verbs) + ")"),
+                             re.compile(r"(?<!\w)" + re.escape(particle) + r"\s*$"), d)
                             for d in (RISE, FALL) for particle, verbs in table.get("separable", {}).get(d, {}).items()),
             before=(re.compile(r"(?<!\w)(?i:(" + _alt(direction) + r"))(?:\s+\w+ly)?(?:\s+"
                                + _alt(table["direction_before"]) + r")?\s+$") if table.get("direction_before") and direction else None),
@@ -112,7 +113,7 @@ def _direction(text: str, q: Quantity, cues: ChangeCues, previous_end: int, next
 def _separable_verbs(text: str, q: Quantity, cues: ChangeCues, start: int, clause_end: int) -> list[tuple[int, str]]:
     """(where, direction) of each separable verb before the figure whose particle ends the clause: "nahm ... zu"."""
     return [(m.start(), direction) for verb, particle, direction in cues.separable
-            if re.search(r"(?<!\w)" + re.escape(particle) + r"\s*$", text[q.end:clause_end])
+            if particle.search(text, q.end, clause_end)
             and (m := verb.search(text, start, q.start))]
 
 

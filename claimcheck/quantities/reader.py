@@ -1619,7 +1619,7 @@ class Grammar:
                 later = self._figure_at(text, co.end(), published, words=False)
                 if later is not None and (not _DIGITS_ONLY.fullmatch(later.text) or later.kind == "count"):
                     later = None
-            if later is not None and later.kind == "money":
+            if later is not None:
                 scale *= self._minor_factor(later)  # "um 60 beziehungsweise 46 Cent": 60 cents
             if later is not None and later.value and value * scale / later.value > SHARED_UNIT_SIZE:
                 later = None  # "knapp 1,7 Millionen bzw. 38 Prozent": a count and its share, no two shares
