@@ -163,6 +163,52 @@ def regions(text: str) -> frozenset[str]:
     return frozenset(code for code, pattern in _region_patterns().items() if pattern.search(text))
 
 
+@dataclass(frozen=True)
+class StateTable:
+    """The [states] of regions.toml: one pattern over every state's and country's forms, longest first."""
+    pattern: re.Pattern
+    states: dict[str, str]  # form -> state code ("bayern" -> "DE-BY")
+    countries: dict[str, str]  # form naming the country as a place -> its code ("deutschland" -> "DE")
+
+
+@lru_cache(maxsize=1)
+def _state_table() -> StateTable:
+    data = tomllib.loads(resources.files("claimcheck.lang").joinpath("regions.toml").read_text("utf-8"))
+    states, countries = {}, {}
+    for country, table in data["states"].items():
+        for code, forms in table.items():
+            for form in forms:
+                if code == "country":
+                    countries[form] = country
+                else:
+                    states[form] = f"{country}-{code}"
+    alternatives = "|".join(re.escape(f) for f in sorted({**states, **countries}, key=len, reverse=True))
+    return StateTable(re.compile(r"(?<![\w-])(" + alternatives + r")s?(?![\w])", re.I), states, countries)
+
+
+@lru_cache(maxsize=4096)
+def places(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The states a text names ("DE-BY") and the countries with states it names as places ("DE")."""
+    table = _state_table()
+    found = [m.group(1).lower() for m in table.pattern.finditer(text)]
+    return (frozenset(table.states[f] for f in found if f in table.states),
+            frozenset(table.countries[f] for f in found if f in table.countries))
+
+
+def another_state(claim_clause: str, fact_text: str) -> bool:
+    """Whether the figure's clause and the fact name different states, or one names a country and the other
+    only a state of it ("In Deutschland ... 410 neue Todesfälle" against "für Sachsen 62 neue Todesfälle")."""
+    claim_states, claim_countries = places(claim_clause)
+    fact_states, fact_countries = places(fact_text)
+    if claim_states and fact_states:
+        return not (claim_states & fact_states)
+
+    def state_only(states, countries, other_countries):
+        return any(s.split("-")[0] in other_countries - countries for s in states)
+    return (state_only(fact_states, fact_countries, claim_countries)
+            or state_only(claim_states, claim_countries, fact_countries))
+
+
 def subject_named(subject: Optional[str], fact: Fact) -> float:
     if not subject:
         return 0.5
@@ -366,9 +412,29 @@ def clause_measure_words(sentence: str, start: int, end: int, others: tuple[tupl
                if (m.end() <= start and any(e <= m.start() for _, e in others))
                or (m.start() >= end and any(s >= m.end() for s, _ in others))]
     cuts = [m.span() for m in table.clause_punctuation.finditer(sentence)] + list(others) + between
+    left, right = _between_cuts(sentence, start, end, cuts)
+    return measure_words(sentence[left:right], start - left, end - left, "de")
+
+
+def _between_cuts(sentence: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The span around sentence[start:end] that no cut crosses."""
     left = max((e for s, e in cuts if e <= start), default=0)
     right = min((s for s, e in cuts if s >= end), default=len(sentence))
-    return measure_words(sentence[left:right], start - left, end - left, "de")
+    return left, right
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def figure_clause(sentence: str, start: int, end: int) -> str:
+    """The clause of sentence[start:end], between the clause punctuation around it (a dateline's dash too).
+    Brackets are no clause ends: one that holds the figure belongs to what it follows ("Wien (plus 10,5
+    Prozent)"); the others are left out ("dem Robert Koch-Institut (RKI) binnen 24 Stunden 410")."""
+    text = _BRACKETED.sub(lambda m: m.group() if m.start() <= start and end <= m.end() else " " * len(m.group()),
+                          sentence)
+    cuts = [m.span() for m in _measure_table().clause_punctuation.finditer(text) if m.group() not in "()"]
+    left, right = _between_cuts(text, start, end, cuts)
+    return text[left:right]
 
 
 def measure_overlap(claim_words, fact_words) -> float:
@@ -460,16 +526,20 @@ def pair_features(claim: Claim, hit, comparison: Comparison, published: Optional
     """Features of a claim and a store hit, but cosine_margin (set by the caller, who sees all hits);
     `figure` is the fact's figure the comparison was made with, `sibling` its sibling_figure() when
     the caller worked it out already, `claim_context` the context vector of the claim's figure.
-    None when the fact cannot be about the claim's measure (other regions)."""
+    None when the fact cannot be about the claim's measure (other regions, or other states)."""
     fact = hit.fact
     claim_regions, fact_regions = regions(claim.sentence), regions(fact.text)
     if claim_regions and fact_regions and not (claim_regions & fact_regions):
         return None
+    own_start = claim.quantity.start - claim.sentence_start
+    own_end = own_start + len(claim.quantity.text)
+    # States from the figure's clause only: a sentence names places its other figures are about
+    # ("Zwei Kuriere wurden ... festgenommen, ... ein Komplize in Hamburg geschnappt").
+    if another_state(figure_clause(claim.sentence, own_start, own_end), fact.text):
+        return None
     # Comparable money, percentages, durations and dates share their unit by construction;
     # only a count's noun says more (users = users is telling, a bare count is not).
     fact_lang = "de" if (fact.lang or "de") == "de" else "en"
-    own_start = claim.quantity.start - claim.sentence_start
-    own_end = own_start + len(claim.quantity.text)
     claim_words = measure_words(claim.sentence, own_start, own_end, "de")
     siblings = tuple((q.start, q.end) for q in other_sentence_figures(claim, published))
     clause_words = clause_measure_words(claim.sentence, own_start, own_end, siblings)

@@ -224,6 +224,33 @@ def test_a_coarser_date_can_speak_against_a_claim_but_not_for_it():
     assert found("Der Arbeitsmarkt wurde im Mai 2011 geöffnet.")[0].comparison.agree
 
 
+def test_a_states_figure_is_not_compared_with_its_countrys_nor_another_states():
+    from claimcheck.quantities import read_quantities
+    from claimcheck.verify import places
+
+    sentence = ("In Deutschland haben die Gesundheitsämter dem Robert Koch-Institut (RKI) binnen 24 Stunden "
+                "410 neue Todesfälle gemeldet.")
+    c = Claim("c1", sentence, 0, len(sentence), next(q for q in read_quantities(sentence) if q.text.startswith("410")))
+
+    def found(text, lang="de"):
+        return candidates_from_one_fact(c, Fact("f", text, lang=lang, quantities=read_quantities(text)))
+    assert found("Das RKI meldete für Sachsen binnen 24 Stunden 62 neue Todesfälle.") == []  # a state of the country
+    assert found("Germany reported 410 new deaths; Saxony alone reported 62.", lang="en")  # names the country too
+    assert found("Das RKI meldete bundesweit 350 neue Todesfälle.")  # names no place: compared as before
+
+    # the states of the figure's own clause speak, not those of the sentence's other clauses
+    sentence = "Zwei Kuriere wurden in Niederösterreich festgenommen, ein Komplize in Hamburg."
+    c = Claim("c2", sentence, 0, len(sentence), read_quantities(sentence)[0])
+    assert found("Die Polizei nahm in Niederösterreich fünf Kuriere fest.")
+    assert found("Die Polizei nahm in Sachsen-Anhalt fünf Kuriere fest.") == []  # another state
+    assert places("Die Zahl stieg in Sachsen-Anhalt und Bayerns Süden.") == ({"DE-ST", "DE-BY"}, set())  # longest form
+    # a place dateline is no place of the figure; a country's adjective names no place ("Deutsche Bank")
+    sentence = "Wien – Die Deutsche Bank hat im Burgenland 300 Kunden."
+    c = Claim("c3", sentence, 0, len(sentence), read_quantities(sentence)[0])
+    assert found("Die Deutsche Bank zählt im Burgenland 250 Kunden.")
+    assert found("Die Deutsche Bank zählt in Österreich 250 Kunden.") == []
+
+
 def test_a_date_is_not_judged_by_a_fact_that_dates_another_figure():
     from claimcheck.quantities import read_quantities
 
