@@ -685,6 +685,11 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     ("Am Tag der Wahl kamen 500 Menschen.", "de", [("500", None)]),
     ("Es kamen 500 Menschen am Tag der Wahl.", "de", [("500", None)]),
     ("Es waren 500 Menschen im Jahr zuvor.", "de", [("500", None)]),
+    # a probe of company results: money as the other figures ("7,9 Milliarden Euro im Jahr" had been per year)
+    ("Der Umsatz stieg auf 8,4 Milliarden Euro, nach 7,9 Milliarden Euro im Jahr zuvor.", "de",
+     [("8,4 Milliarden Euro", None), ("7,9 Milliarden Euro", None)]),
+    ("Die Kosten stiegen von 442 Millionen Euro im Jahr 2014 auf 757 Millionen Euro.", "de",
+     [("442 Millionen Euro", None), ("2014", None), ("757 Millionen Euro", None)]),
     ("Er fuhr mit 60 Kilometern pro Stunde.", "de", [("60 Kilometern pro Stunde", None)]),
     # audit 28: a period opening the sentence counts the figures of its clause, not those of the next one
     ("Jährlich werden in Wien rund 70.000 Tonnen Lebensmittel vernichtet.", "de", [("rund 70.000 Tonnen", "year")]),

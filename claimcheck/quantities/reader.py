@@ -521,6 +521,7 @@ class Grammar:
         # "341 Euro im Monat", not "im Jahr 2015" or "am Tag der Wahl": the phrases of per_after before no number or
         # listed word
         stop = r"(?!\s+(?:\d|" + _alt(not_before) + r"))" if not_before else ""
+        self._point_in_time = ({phrase.split()[0] for phrase in per_after}, stop)  # for re_rate in _compile
         after = r"(?:" + _alt(per) + (r"|(?:" + _alt(per_after) + r")" + stop if per_after else "") + r")"
         self.re_per_after = re.compile(r"\s+(" + after + r")") if per else None
         self.re_per_before = re.compile(r"(?<![\w])(" + _alt(per) + r")\s+\Z") if per else None
@@ -650,7 +651,13 @@ class Grammar:
         self.re_unit = re.compile(r"\s?(?:(?<=\d)|(?<=\s))\s*" + _alt(unit_words))
         # German adjectives end in a case ending; English ones cannot be told from nouns this way.
         self.re_time_adjective = re.compile(r"\s+[a-zäöüß]{2,}(?:e|en|er|es|em)(?=\s)") if self.lang == "de" else None
-        self.re_rate = re.compile(r"\s+" + _alt(self.rate_words) + r"\s+" + _alt(self.rate_periods))
+        # "7,9 Milliarden Euro im Jahr" is per year, "im Jahr zuvor" and "im Jahr 2023" a point in time (as per_after)
+        openers, stop = self._point_in_time
+        plain = [w for w in self.rate_words if w not in openers]
+        timed = [w for w in self.rate_words if w in openers]
+        periods = _alt(self.rate_periods)
+        self.re_rate = re.compile(r"\s+(?:" + _alt(plain) + r"\s+" + periods
+                                  + (r"|" + _alt(timed) + r"\s+" + periods + stop if timed else "") + ")")
         self.re_month_after_day = re.compile(
             (r"\.\s*" if de else r"(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
         )
