@@ -319,6 +319,35 @@ def dates_another_figure(claim: Claim, fact: Fact, published: Optional[dt.date])
     return bool(mine) and bool(theirs) and not any(c.agree for a in mine for b in theirs if (c := compare(a, b)) is not None)
 
 
+def _one_year(figures: Sequence[Quantity]) -> Optional[int]:
+    """The one year that the points in time among `figures` write (no span such as "seit 2011", no time a figure
+    is compared with); None where they write none or several."""
+    years = {int(q.date_low[:4]) for q in figures
+             if q.kind == "date" and q.relation is None and q.date_low and q.date_high
+             and q.date_low[:4] == q.date_high[:4] and year_written(q)}
+    return years.pop() if len(years) == 1 else None
+
+
+def another_year(claim: Claim, fact: Fact, published: Optional[dt.date]) -> bool:
+    """Whether a value's clause dates it by one year ("Der Umsatz stieg 2024 auf 8,9 Milliarden Euro", also "im
+    Vorjahr") and the fact writes one other year ("Für 2025 erwartet der Konzern 8,7 bis 9,1 Milliarden Euro"):
+    another year's figure, which neither supports nor contradicts it. A fact that writes no year is not judged by
+    its `as_of`, which often dates the report rather than the figure."""
+    if claim.quantity.kind not in VALUE_KINDS:
+        return False
+    theirs = _one_year(fact.quantities)
+    if theirs is None:
+        return False
+    start = claim.quantity.start - claim.sentence_start
+    end = start + len(claim.quantity.text)
+    left, right, text = _figure_clause_span(claim.sentence, start, end)
+    mine = _one_year([q for q in _sentence_figures(claim.sentence, published)
+                      if left <= q.start and q.end <= right and text[q.start:q.end].strip()])  # not in left-out brackets
+    if mine is None:
+        mine = framing_year(claim.sentence, start, end, published)
+    return mine is not None and mine != theirs
+
+
 # --- what a figure measures: the words next to it ---------------------------------------
 
 MEASURE_WINDOW = 4  # content words on each side of a figure that may say what it counts
@@ -430,11 +459,17 @@ def figure_clause(sentence: str, start: int, end: int) -> str:
     """The clause of sentence[start:end], between the clause punctuation around it (a dateline's dash too).
     Brackets are no clause ends: one that holds the figure belongs to what it follows ("Wien (plus 10,5
     Prozent)"); the others are left out ("dem Robert Koch-Institut (RKI) binnen 24 Stunden 410")."""
+    left, right, text = _figure_clause_span(sentence, start, end)
+    return text[left:right]
+
+
+def _figure_clause_span(sentence: str, start: int, end: int) -> tuple[int, int, str]:
+    """figure_clause()'s bounds in the sentence, and the sentence with the brackets it leaves out blanked."""
     text = _BRACKETED.sub(lambda m: m.group() if m.start() <= start and end <= m.end() else " " * len(m.group()),
                           sentence)
     cuts = [m.span() for m in _measure_table().clause_punctuation.finditer(text) if m.group() not in "()"]
     left, right = _between_cuts(text, start, end, cuts)
-    return text[left:right]
+    return left, right, text
 
 
 def measure_overlap(claim_words, fact_words) -> float:
@@ -702,7 +737,7 @@ class Verifier:
         dating_another = []
         day = figure_day(claim, published)  # the claim's, asked once for all its hits
         for hit in hits:
-            if about_another_day(day, hit.fact):
+            if about_another_day(day, hit.fact) or another_year(claim, hit.fact, published):
                 continue
             comparisons = [(q, c) for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
             if not comparisons:

@@ -1,5 +1,6 @@
 """The verdict rules of claimcheck.verify on hand-made candidates, and its feature helpers."""
 import dataclasses
+import datetime as dt
 
 import numpy as np
 
@@ -162,14 +163,14 @@ def test_a_fact_about_another_figure_of_the_sentence_is_a_sibling():
     assert other_figure_match(second, fact_b, changed, compare(other_claim, changed), others) == 0.0
 
 
-def candidates_from_facts(claim: Claim, scored: list[tuple[Fact, float]]) -> list[Candidate]:
+def candidates_from_facts(claim: Claim, scored: list[tuple[Fact, float]], published=None) -> list[Candidate]:
     """Verifier.candidates over a store that finds the `scored` facts (fact, cosine), under a neutral model."""
     from types import SimpleNamespace
 
     hits = [SimpleNamespace(fact=fact, score=score, lexical=0.5) for fact, score in scored]
     store = SimpleNamespace(search=lambda *a, **k: hits)
     return Verifier(store, model=VerifierModel([0.0] * len(FEATURES), 0.0, 0.7, 0.7, MODEL.calibration, "test")
-                    ).candidates(claim, np.zeros(4), None)
+                    ).candidates(claim, np.zeros(4), published)
 
 
 def candidates_from_one_fact(claim: Claim, fact: Fact) -> list[Candidate]:
@@ -273,6 +274,34 @@ def test_a_date_is_not_judged_by_a_fact_that_dates_another_figure():
     assert c.quantity.kind == "date"
     assert found("Der Zusatzbeitrag lag 2024 bei 1,7 Prozent.") == []
     assert len(found("Der Zusatzbeitrag stieg zum 1. Januar 2024 um 0,8 Prozentpunkte.")) == 1  # the same change
+
+
+def test_a_value_of_one_year_is_not_judged_by_a_fact_about_another_year():
+    from claimcheck.quantities import read_quantities
+
+    # a probe of company results: the 2024 revenue had been SUPPORTED by the guidance for 2025
+    published = dt.date(2025, 3, 12)
+    sentence = "Der Umsatz stieg 2024 um 6 Prozent auf 8,9 Milliarden Euro, nach 7,9 Milliarden Euro im Jahr zuvor."
+    figures = read_quantities(sentence, published=published)
+
+    def found(claim, text, lang="de"):
+        fact = Fact("f", text, lang=lang, quantities=read_quantities(text, lang=lang))
+        return candidates_from_facts(claim, [(fact, 0.9)], published=published)
+    revenue = Claim("c1", sentence, 0, len(sentence), next(q for q in figures if q.text.startswith("8,9")))
+    assert found(revenue, "Für 2025 erwartet der Konzern einen Umsatz von 8,7 bis 9,1 Milliarden Euro.") == []
+    assert not found(revenue, "Revenue rose to 8.4 billion euros in 2024.", "en")[0].comparison.agree  # its year
+    assert found(revenue, "Der Konzern setzte 8,9 Milliarden Euro um.")  # a fact that writes no year
+    # the year before is no year of its clause
+    before = Claim("c2", sentence, 0, len(sentence), next(q for q in figures if q.text.startswith("7,9")))
+    assert found(before, "Für 2025 erwartet der Konzern einen Umsatz von 7,9 Milliarden Euro.")
+    # a year a phrase names from the time of writing; a year in brackets left out of the figure's clause
+    sentence = "Im Vorjahr lag die Quote bei 5,9 Prozent."
+    rate = Claim("c3", sentence, 0, len(sentence), read_quantities(sentence, published=published)[0])
+    assert found(rate, "Die Quote lag 2023 bei 5,9 Prozent.") == []
+    assert found(rate, "Die Quote lag 2024 bei 5,9 Prozent.")
+    sentence = "Das entspricht etwa zwei Prozent der Sozialausgaben (73,6 Milliarden Euro, Stand 2015)."
+    share = Claim("c4", sentence, 0, len(sentence), read_quantities(sentence, published=published)[0])
+    assert found(share, "Das entsprach 2016 rund 2 Prozent der Sozialausgaben.")
 
 
 def test_a_fact_set_aside_for_dating_another_figure_still_counts_against_the_others_cosine_margin():
