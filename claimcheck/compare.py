@@ -50,6 +50,7 @@ DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25, "hour": 1
             "second": 1 / 86400}
 # The periods a rate is counted per (Quantity.per), in days: "pro Monat" against "a year" compares twelve months.
 PERIOD_DAYS = {**DAYS_PER, "quarter": 91.3125}
+NIGHT = "night"  # a stay's length ("4,3 Nächte"), a duration of its own unit
 # The units a price or amount is counted per (Quantity.per beyond periods) that UNIT_FACTORS below does not convert
 # already ("pro Kilo", "je Tonne", "pro Liter" do), as (base unit, factor): "12 Cent pro Kilowattstunde" is 120 euros
 # per MWh. Such a figure is compared only with one counted per the same base unit (_per_unit).
@@ -130,7 +131,8 @@ def _measure(q: Quantity) -> Optional[tuple[str, str]]:
     if q.kind == "date" or (q.kind == "duration" and q.value is None and q.date_low):
         return ("date", "day")
     if q.kind == "duration":
-        return ("duration", "day") if q.unit in DAYS_PER else None
+        # nights only with nights: a stay of 4,3 nights is not one of 4,3 days, nor of 5,3
+        return ("duration", "day") if q.unit in DAYS_PER else ("duration", NIGHT) if q.unit == NIGHT else None
     if q.kind == "quantity" and q.unit in UNIT_FACTORS:
         return ("quantity", UNIT_FACTORS[q.unit][0])
     if q.kind == "quantity" and not q.unit:
@@ -201,7 +203,7 @@ def _persons(unit: str, persons: frozenset[str]) -> bool:
 
 def number_interval(q: Quantity, widen: bool = True) -> tuple[float, float]:
     """[low, high] of a numeric figure in base units, hedges applied, widened by the tolerance when `widen`."""
-    scale = DAYS_PER[q.unit] if q.kind == "duration" else UNIT_FACTORS.get(q.unit or "", ("", 1.0))[1]
+    scale = DAYS_PER.get(q.unit, 1.0) if q.kind == "duration" else UNIT_FACTORS.get(q.unit or "", ("", 1.0))[1]
     tol = DURATION_TOLERANCE if q.kind == "duration" else NUMBER_TOLERANCE
     value = q.value
     low, high = q.low, q.high
@@ -575,7 +577,7 @@ def format_quantity(q: Quantity) -> str:
     if q.relation == AGE:
         return f"aged {number}"  # "aged 64", "aged ≥80": an age is no period, its days say nothing
     unit = {"percent": "%", "pp": "pp"}.get(q.unit or "", q.unit or "")
-    if q.kind == "duration" and q.unit in DAYS_PER and q.value != 1:
+    if q.kind == "duration" and (q.unit in DAYS_PER or q.unit == NIGHT) and q.value != 1:
         unit += "s"  # "3 months", "90 days"
     text = _CHANGE_MARK.get(q.change or "", "") + f"{number} {unit}".strip() + (f" per {q.per}" if q.per else "")
     if q.kind == "duration" and q.value is not None and DAYS_PER.get(q.unit or "", 0) > 1:

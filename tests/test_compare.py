@@ -105,6 +105,17 @@ def test_percentages_agree_to_their_last_decimal_place(claim, fact, lang, agree)
     assert result is not None and result.agree is agree
 
 
+def test_nights_compare_with_nights_only():
+    # a probe of tourism statistics: "4,3 Nächte" had found no comparable figure in "4.3 nights"
+    stay = one("Die Gäste blieben im Schnitt 4,3 Nächte.")
+    assert compare(stay, one("Guests stayed 4.3 nights on average.", "en")).agree
+    assert not compare(stay, one("Guests stayed 3.4 nights on average.", "en")).agree
+    assert compare(stay, one("Die Gäste blieben im Schnitt 4,3 Tage.")) is None  # a stay's nights are not its days
+    assert format_quantity(stay) == "4,3 nights"
+    price = one("A room costs 120 euros a night.", "en")  # a rate, not a night of its own
+    assert price.text == "120 euros a night" and price.per == "night"
+
+
 def test_minutes_are_not_restated_in_days():
     assert format_quantity(one("90 Minuten")) == "90 minutes"
     assert format_quantity(one("drei Monate")).endswith("(≈91 days)")

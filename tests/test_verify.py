@@ -128,6 +128,11 @@ def test_a_german_measure_word_matches_its_english_concept():
     fact = words_around("The sociologist was born in 1931 in Vienna.", "1931", "en")
     assert measure_overlap(claim, fact) > 0.0
     assert ("geboren", "born") in claim
+    # probes of session 38: tourism and forecasts
+    stays = words_around("Wien kam auf 19,8 Millionen Nächtigungen.", "19,8 Millionen")
+    assert measure_overlap(stays, words_around("Vienna recorded 17.3 million overnight stays.", "17.3 million", "en")) > 0.0
+    growth = words_around("Das BIP schrumpfte um 0,2 Prozent.", "0,2 Prozent")
+    assert measure_overlap(growth, words_around("GDP shrank by 0.2 percent.", "0.2 percent", "en")) > 0.0
 
 
 def test_a_compound_matches_its_head_but_hedges_and_units_say_nothing():
