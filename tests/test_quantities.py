@@ -848,6 +848,21 @@ def test_a_year_before_a_participle_or_a_level_stays_a_year(text: str, lang: str
     assert [(q.text, q.kind) for q in read_quantities(text, lang=lang) if q.text.startswith("20")] == [read]
 
 
+@pytest.mark.parametrize("text, lang, read", [
+    # a probe of company forecasts: a range whose ends each write their unit had been two figures
+    ("Nordtal guides for EBITDA of €1.40 billion to €1.50 billion.", "en", [(1.4e9, 1.5e9)]),
+    ("Der Konzern erwartet 1,40 Milliarden Euro bis 1,50 Milliarden Euro.", "de", [(1.4e9, 1.5e9)]),
+    ("Die Kosten liegen zwischen 10 Millionen Euro und 12 Millionen Euro.", "de", [(1e7, 1.2e7)]),
+    ("Growth will be between 2 percent and 3 percent.", "en", [(2.0, 3.0)]),
+    # ... but not the two levels of a change, nor two amounts of a list
+    ("Revenue rose from $1.4 billion to $1.5 billion.", "en", [(1.4e9, 1.4e9), (1.5e9, 1.5e9)]),
+    ("Der Umsatz stieg von 1,4 Milliarden Euro auf 1,5 Milliarden Euro.", "de", [(1.4e9, 1.4e9), (1.5e9, 1.5e9)]),
+    ("Er zahlte 5 Euro und 6 Euro.", "de", [(5.0, 5.0), (6.0, 6.0)]),
+])
+def test_a_range_whose_ends_each_write_their_unit_is_one_range(text: str, lang: str, read: list) -> None:
+    assert [(q.low, q.high) for q in read_quantities(text, lang=lang)] == read
+
+
 def test_im_vorjahr_frames_a_figure_where_its_sentence_writes_no_year() -> None:
     published = dt.date(2025, 6, 12)
     sentence = "Die Betriebskosten in Graz sind im Vorjahr um 8 Prozent gestiegen."

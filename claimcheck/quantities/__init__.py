@@ -116,10 +116,10 @@ from .reader import Grammar
 __all__ = ["read_quantities", "framing_year", "LANGUAGES", "READER_VERSION"]
 
 LANGUAGES = ("de", "en")
-# Raised when a release reads some texts differently (1: ages, session 35; 2: changes, session 37; 3: "im Jahr zuvor" after money, session 38). A reference store keeps each fact's
+# Raised when a release reads some texts differently (1: ages, session 35; 2: changes, session 37; 3: "im Jahr zuvor" after money, 4: nights, ranges of two full figures, session 38). A reference store keeps each fact's
 # figures as read when it was added; the version is part of the fact's content hash, so adding a fact file again
 # after an upgrade reads its facts afresh (ReferenceStore).
-READER_VERSION = 3
+READER_VERSION = 4
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 

@@ -940,6 +940,10 @@ class Grammar:
         merged: list[Quantity] = []
         for i, q in enumerate(out):
             first = merged[-1] if merged else None
+            if first is not None and self._full_range(text, first, q):
+                first.low, first.high, first.value, first.hedge = first.value, q.value, (first.value + q.value) / 2, "range"
+                first.end, first.text = q.end, text[first.start:q.end]
+                continue
             # "Der Spritz soll 6 Euro 50 kosten" is still one price
             if (first is None or not first.unbounded or not q.unbounded
                     or first.value is None or q.value is None):
@@ -962,6 +966,25 @@ class Grammar:
                 continue
             first.end, first.text = q.end, text[first.start:q.end]
         return merged
+
+    def _full_range(self, text: str, first: Quantity, then: Quantity) -> bool:
+        """Are two figures, each with its unit, one range: "€1.40 billion to €1.50 billion", "zwischen 10 Millionen
+        Euro und 12 Millionen Euro", "1,40 Milliarden Euro bis 1,50 Milliarden Euro" (the second read as a bound)?
+        Not a change's two levels ("from $1.4 billion to $1.5 billion", "von 1,4 auf 1,5 Milliarden")."""
+        if not (first.kind == then.kind and first.kind in ("money", "count", "percent", "quantity")
+                and first.unit == then.unit and then.per in (None, first.per) and first.relation is None
+                and then.relation is None and first.unbounded and first.value is not None and then.value is not None
+                and first.value < then.value):
+            return False
+        between = text[first.end:then.start]
+        before = self._word_before(text, first.start).lower()
+        if before in ("zwischen", "between"):
+            return then.unbounded and re.fullmatch(r"\s+(?:und|and)\s+", between) is not None
+        if before in self.change_levels and before not in ("von",):
+            return False  # "from $1.4 billion to $1.5 billion": two levels of a change
+        if then.hedge == "max" and between.isspace():
+            return re.match(r"bis\s", then.text) is not None  # "1,40 Milliarden Euro bis 1,50 Milliarden Euro"
+        return then.unbounded and re.fullmatch(r"\s*(?:to|[-–—])\s*", between) is not None
 
     @staticmethod
     def _spoken_range(text: str, out: list[Quantity], i: int) -> bool:
