@@ -55,7 +55,7 @@ NIGHT = "night"  # a stay's length ("4,3 Nächte"), a duration of its own unit
 # already ("pro Kilo", "je Tonne", "pro Liter" do), as (base unit, factor): "12 Cent pro Kilowattstunde" is 120 euros
 # per MWh. Such a figure is compared only with one counted per the same base unit (_per_unit).
 PER_UNITS = {"kWh": ("kWh", 1.0), "MWh": ("kWh", 1000.0), "m²": ("m²", 1.0), "barrel": ("barrel", 1.0),
-             "share": ("share", 1.0), "person": ("person", 1.0), "night": ("night", 1.0)}
+             "share": ("share", 1.0), "person": ("person", 1.0), NIGHT: (NIGHT, 1.0)}
 # Units that convert into one another (factor to the first unit of the group).
 UNIT_FACTORS = {
     "t": ("kg", 1000.0), "kg": ("kg", 1.0), "g": ("kg", 0.001),

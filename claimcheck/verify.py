@@ -328,24 +328,25 @@ def _one_year(figures: Sequence[Quantity]) -> Optional[int]:
     return years.pop() if len(years) == 1 else None
 
 
-def another_year(claim: Claim, fact: Fact, published: Optional[dt.date]) -> bool:
-    """Whether a value's clause dates it by one year ("Der Umsatz stieg 2024 auf 8,9 Milliarden Euro", also "im
-    Vorjahr") and the fact writes one other year ("Für 2025 erwartet der Konzern 8,7 bis 9,1 Milliarden Euro"):
-    another year's figure, which neither supports nor contradicts it. A fact that writes no year is not judged by
-    its `as_of`, which often dates the report rather than the figure."""
+def figure_year(claim: Claim, published: Optional[dt.date]) -> Optional[int]:
+    """The one year a value's clause dates it by: a written year ("Der Umsatz stieg 2024 auf 8,9 Milliarden Euro"),
+    else a phrase such as "im Vorjahr" (framing_year); None for dates and durations, and where it names none."""
     if claim.quantity.kind not in VALUE_KINDS:
-        return False
-    theirs = _one_year(fact.quantities)
-    if theirs is None:
-        return False
+        return None
     start = claim.quantity.start - claim.sentence_start
     end = start + len(claim.quantity.text)
     left, right, text = _figure_clause_span(claim.sentence, start, end)
-    mine = _one_year([q for q in _sentence_figures(claim.sentence, published)
+    year = _one_year([q for q in _sentence_figures(claim.sentence, published)
                       if left <= q.start and q.end <= right and text[q.start:q.end].strip()])  # not in left-out brackets
-    if mine is None:
-        mine = framing_year(claim.sentence, start, end, published)
-    return mine is not None and mine != theirs
+    return year if year is not None else framing_year(claim.sentence, start, end, published)
+
+
+def about_another_year(year: Optional[int], fact: Fact) -> bool:
+    """Whether the fact writes one year other than `year` (the claim's figure_year): "Für 2025 erwartet der Konzern
+    8,7 bis 9,1 Milliarden Euro" is another year's figure than the 2024 revenue, and neither supports nor contradicts
+    it. A fact that writes no year is not judged by its `as_of`, which often dates the report rather than the figure."""
+    theirs = _one_year(fact.quantities) if year is not None else None
+    return theirs is not None and theirs != year
 
 
 # --- what a figure measures: the words next to it ---------------------------------------
@@ -455,6 +456,7 @@ def _between_cuts(sentence: str, start: int, end: int, cuts: Sequence[tuple[int,
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
+@lru_cache(maxsize=4096)  # asked once per candidate fact of the claim
 def figure_clause(sentence: str, start: int, end: int) -> str:
     """The clause of sentence[start:end], between the clause punctuation around it (a dateline's dash too).
     Brackets are no clause ends: one that holds the figure belongs to what it follows ("Wien (plus 10,5
@@ -735,9 +737,9 @@ class Verifier:
         # Cosines of facts set aside for dating another figure of the sentence: they still count against the
         # others' cosine margin, since leaving out the facts about that figure makes no other fact stand out more.
         dating_another = []
-        day = figure_day(claim, published)  # the claim's, asked once for all its hits
+        day, year = figure_day(claim, published), figure_year(claim, published)  # the claim's, asked once for all its hits
         for hit in hits:
-            if about_another_day(day, hit.fact) or another_year(claim, hit.fact, published):
+            if about_another_day(day, hit.fact) or about_another_year(year, hit.fact):
                 continue
             comparisons = [(q, c) for q in hit.fact.quantities if (c := compare(claim.quantity, q)) is not None]
             if not comparisons:

@@ -521,7 +521,13 @@ class Grammar:
         # "341 Euro im Monat", not "im Jahr 2015" or "am Tag der Wahl": the phrases of per_after before no number or
         # listed word
         stop = r"(?!\s+(?:\d|" + _alt(not_before) + r"))" if not_before else ""
-        self._point_in_time = ({phrase.split()[0] for phrase in per_after}, stop)  # for re_rate in _compile
+        # "7,9 Milliarden Euro im Jahr" is per year, "im Jahr zuvor" and "im Jahr 2023" a point in time (as per_after)
+        openers = {phrase.split()[0] for phrase in per_after}
+        plain = [w for w in self.rate_words if w not in openers]
+        timed = [w for w in self.rate_words if w in openers]
+        periods = _alt(self.rate_periods)
+        self.re_rate = re.compile(r"\s+(?:" + _alt(plain) + r"\s+" + periods
+                                  + (r"|" + _alt(timed) + r"\s+" + periods + stop if timed else "") + ")")
         after = r"(?:" + _alt(per) + (r"|(?:" + _alt(per_after) + r")" + stop if per_after else "") + r")"
         self.re_per_after = re.compile(r"\s+(" + after + r")") if per else None
         self.re_per_before = re.compile(r"(?<![\w])(" + _alt(per) + r")\s+\Z") if per else None
@@ -651,13 +657,6 @@ class Grammar:
         self.re_unit = re.compile(r"\s?(?:(?<=\d)|(?<=\s))\s*" + _alt(unit_words))
         # German adjectives end in a case ending; English ones cannot be told from nouns this way.
         self.re_time_adjective = re.compile(r"\s+[a-zäöüß]{2,}(?:e|en|er|es|em)(?=\s)") if self.lang == "de" else None
-        # "7,9 Milliarden Euro im Jahr" is per year, "im Jahr zuvor" and "im Jahr 2023" a point in time (as per_after)
-        openers, stop = self._point_in_time
-        plain = [w for w in self.rate_words if w not in openers]
-        timed = [w for w in self.rate_words if w in openers]
-        periods = _alt(self.rate_periods)
-        self.re_rate = re.compile(r"\s+(?:" + _alt(plain) + r"\s+" + periods
-                                  + (r"|" + _alt(timed) + r"\s+" + periods + stop if timed else "") + ")")
         self.re_month_after_day = re.compile(
             (r"\.\s*" if de else r"(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)") + rf"({months})(?:\s+(\d{{4}})(?!\d))?"
         )
@@ -940,19 +939,17 @@ class Grammar:
         merged: list[Quantity] = []
         for i, q in enumerate(out):
             first = merged[-1] if merged else None
-            if first is not None and self._full_range(text, first, q):
-                first.low, first.high, first.value, first.hedge = first.value, q.value, (first.value + q.value) / 2, "range"
-                first.end, first.text = q.end, text[first.start:q.end]
-                continue
+            full_range = first is not None and self._full_range(text, first, q)  # its second end may be a bound
             # "Der Spritz soll 6 Euro 50 kosten" is still one price
-            if (first is None or not first.unbounded or not q.unbounded
-                    or first.value is None or q.value is None):
+            if not full_range and (first is None or not first.unbounded or not q.unbounded
+                                   or first.value is None or q.value is None):
                 merged.append(q)
                 continue
             between = text[first.end:q.start]
-            if self._spoken_range(text, out, i):
-                first.kind, first.unit, first.noun, first.hedge = q.kind, q.unit, q.noun, "range"
-                first.low, first.high, first.value = first.value, q.value, (first.value + q.value) / 2
+            if full_range or self._spoken_range(text, out, i):
+                if not full_range:  # a spoken range's bare first number takes the second's unit and noun
+                    first.kind, first.unit, first.noun = q.kind, q.unit, q.noun
+                first.low, first.high, first.value, first.hedge = first.value, q.value, (first.value + q.value) / 2, "range"
             elif (first.kind == "money" and float(first.value).is_integer() and text[first.end - 1:first.end].isalpha()
                     and between == " " and re.fullmatch(r"\d\d", q.text)
                     and re.match(r"\s+[a-zäöüß]|\s*(?:[.,;:!?)]|$)", text[q.end:q.end + 2])):
