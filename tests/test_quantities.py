@@ -608,7 +608,10 @@ def test_a_coordinated_figure_shares_the_duration_unit_after_it(text, readings) 
     ("Das klingt nicht so viel wie 600.000 in 5 Jahren.", [("600.000", None), ("in 5 Jahren", "within")]),
     ("Die Firma muss 500 Stellen in drei Jahren abbauen.", [("500", None), ("in drei Jahren", "deadline")]),
     ("Bytedance muss das Geschäft in drei Monaten verkaufen.", [("in drei Monaten", "deadline")]),
-    ("The institute reported 1,100 new infections within 24 hours.", [("1,100", None), ("within 24 hours", "deadline")]),
+    # hours and minutes are no deadline: the day they would fall due on is the publication day itself
+    ("The institute reported 1,100 new infections within 24 hours.", [("1,100", None), ("within 24 hours", None)]),
+    ("Ein Krankenhaus soll binnen 30 Minuten erreichbar sein.", [("binnen 30 Minuten", None)]),
+    ("Die Regierung muss binnen drei Tagen entscheiden.", [("binnen drei Tagen", "deadline")]),
 ])
 def test_a_period_after_a_count_is_the_period_it_was_counted_in(text, relations) -> None:
     lang = "en" if text.startswith("The ") else "de"
@@ -824,6 +827,17 @@ def test_the_size_of_a_change_carries_its_direction(text: str, lang: str, change
 def test_a_price_carries_the_unit_it_is_counted_per(text: str, lang: str, read: tuple) -> None:
     (q,) = read_quantities(text, lang=lang)
     assert (q.text, q.value, q.unit, q.per) == read
+
+
+@pytest.mark.parametrize("text, currencies", [
+    # English "cents" name no currency: the text's other amounts do, else the place it speaks of, else the dollar
+    ("A ticket costs 2 euros, a stamp 50 cents.", ["EUR", "EUR"]),
+    ("A ticket costs 2 dollars, a stamp 50 cents.", ["USD", "USD"]),
+    ("Households in Austria paid 31 cents per kilowatt hour.", ["EUR"]),
+    ("A stamp costs 50 cents.", ["USD"]),
+])
+def test_cents_are_in_the_currency_their_text_names(text: str, currencies: list) -> None:
+    assert [q.unit for q in read_quantities(text, lang="en")] == currencies
 
 
 @pytest.mark.parametrize("text, lang, changes", [

@@ -32,6 +32,10 @@ _PERIOD_THIRDS = {"early": 0, "mid": 1, "late": 2}  # which third of a quarter o
 _HAS_WORD = re.compile(r"[^\W\d_]")
 
 
+NO_CURRENCY = "XXX"  # ISO 4217's code for "no currency": cents the text's context must name (_cents_currency)
+_CLOCK_UNITS = frozenset({"second", "minute", "hour"})  # durations shorter than the day a deadline resolves to
+
+
 def _clean(x: Optional[float]) -> Optional[float]:
     """A figure to 12 significant digits: binary floating point makes 8,54 Milliarden 8539999999.999999."""
     return None if x is None else float(f"{x:.12g}")
@@ -218,13 +222,6 @@ _DESIGNATION_AFTER = re.compile(r" [A-Z]{1,3}[0-9]{1,4}\b")
 # A leading-zero area code and the digit groups after it: a phone number ("08131 / 87 87 2", "0201/829-0",
 # "01/7909-111", "0641 – 7006 2555").
 _PHONE_BEFORE = re.compile(r"(?:^|[\s:])0\d{1,5}\s*[/–-]?\s*(?:\d{1,4}[\s/–-]+)*$")
-_ORDINAL_NOUNS = frozenset(
-    "Platz Geburtstag Jahrestag Jahrhundert Jahrhunderts Jahrtausend Mal Liga Stock Stelle Runde "
-    "Spieltag Etappe Klasse Sitzung Bezirk Auflage Ausgabe Parteitag Todestag Jubiläum Lebensjahr "
-    "Lebensjahres Kalenderwoche Grades Bundesliga Welle Amtszeit Legislaturperiode Staffel Teil Tag "
-    "Woche Versuch Durchgang Wahlgang Halbzeit Quartal Halbjahr Mannschaft Tabellenplatz Rang "
-    "Generation Corona-Welle Lockdown Ebene Stufe".split()
-)
 
 
 class Grammar:
@@ -246,6 +243,7 @@ class Grammar:
         self.article_words = frozenset(table["numeral_rules"]["article_words"])
         self.part_of_before = frozenset(table["numeral_rules"].get("part_of_before", []))
         self.ordinal_before = frozenset(table["numeral_rules"].get("ordinal_before", []))
+        self.ordinal_nouns = frozenset(table["numeral_rules"].get("ordinal_nouns", []))
         self.fractions: dict[str, int] = table["fractions"]
         self.scales: dict[str, float] = {k: float(v) for k, v in table["scales"].items()}
         self.glued_scales = [w for w in table["numeral_rules"].get("glued_scales", []) if w in self.scales]
@@ -258,6 +256,10 @@ class Grammar:
         self.whole_price_prefixes: dict[str, str] = table.get("whole_price", {}).get("prefixes", {})
         self.minor: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in table["currency_minor"].items()}
         self.re_minor_inside = re.compile(r"(?<![\w])(" + _alt(self.minor) + r")") if self.minor else None
+        cents = table.get("cents_currency", {})
+        self.cents_default: Optional[str] = cents.get("default")
+        self.re_cents_places = [(code, re.compile(r"(?<![\w])(?:" + _alt(words) + r")(?![\w])", re.I))
+                                for code, words in cents.get("places", {}).items()]
         pct = table["percent"]
         self.percent_words = frozenset(pct["percent"])
         self.point_words = frozenset(pct["points"])
@@ -806,6 +808,7 @@ class Grammar:
             self._dimension_of(text, first, then)
         for i in range(len(out)):
             self._unit_left_out(text, out, i)
+        self._cents_currency(text, out)
         self._article_currency(text, out)
         for first, then in zip(out, out[1:]):
             self._year_left_out(text, first, then)
@@ -1119,6 +1122,18 @@ class Grammar:
             return
         if re.fullmatch(r"\)(?:\s*(?:,|und|sowie|oder)?\s*[A-ZÄÖÜ][\w.-]*){1,3}\s*\(", text[first.end:then.start]):
             first.kind, first.unit = then.kind, then.unit
+
+    def _cents_currency(self, text: str, out: list[Quantity]) -> None:
+        """Cents read without a currency ("XXX", English "17.9 cents") in the currency of the text's other amounts
+        where they are all in one, else of the place the text names (table [cents_currency]), else the default."""
+        if not any(q.unit == NO_CURRENCY for q in out):
+            return
+        named = {q.unit for q in out if q.kind == "money" and q.unit != NO_CURRENCY}
+        code = named.pop() if len(named) == 1 else next(
+            (code for code, places in self.re_cents_places if places.search(text)), self.cents_default)
+        for q in out:
+            if q.unit == NO_CURRENCY:
+                q.unit = code
 
     def _article_currency(self, text: str, out: list[Quantity]) -> None:
         """A bare amount in millions in a sentence about money ("Die Überschuldung beläuft sich auf 18,1 Millionen")
@@ -1544,7 +1559,7 @@ class Grammar:
                 w = od.group(1)
                 w = w.rstrip(".,;:!?)")  # "75. Minute: Der Ball ..."
                 ordinal_place = value < 1000 and (lw in self.ordinal_before or text[start - 1:start] == "(")
-                if (w[:1].islower() or w in _ORDINAL_NOUNS or w in self.durations or ordinal_place) and plain and self.lang == "de":
+                if (w[:1].islower() or w in self.ordinal_nouns or w in self.durations or ordinal_place) and plain and self.lang == "de":
                     return od.start(1)
             if text[end + 1:end + 2].isdigit():
                 return end + 1
@@ -1790,6 +1805,8 @@ class Grammar:
                 relation = "within"  # "in zehn Jahren Irakkrieg", "in zwei Jahren Bauzeit": a period of that noun
             elif relation == "deadline" and self._clause_looks_back(text, q_start, u.end()):
                 relation = "within"  # "In 30 Jahren hat Blairmore niemals ... gezahlt" (audit 27): a period looked back on
+            elif relation == "deadline" and dunit in _CLOCK_UNITS:
+                relation = None  # "binnen 30 Minuten mit dem Auto erreichen": a time it takes, not a day it falls due on
             q.relation = relation
             if published is not None and relation in ("deadline", "since"):
                 self._resolve_duration(q, published)
