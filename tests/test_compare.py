@@ -379,6 +379,13 @@ def test_rates_of_different_periods_are_compared_in_one(claim, fact, lang, agree
     assert format_quantity(one(claim)) == "500 EUR per month"
 
 
+def test_a_period_named_before_the_noun_is_compared_as_a_rate():
+    # session 40: "monatliche Abschlagszahlung" had read as a plain 154 euros, which 1,848 euros a year contradicted
+    claim = one("Eine monatliche Abschlagszahlung von 154 Euro.")
+    assert compare(claim, one("Instalments came to 1,848 euros a year.", "en")).agree
+    assert not compare(claim, one("Instalments came to 2,400 euros a year.", "en")).agree
+
+
 def test_the_time_a_figure_is_compared_with_is_compared_only_with_such_a_time():
     # "Unemployment was up by 178,000 compared with January 2024" had CONTRADICTED "am Freitag" (31 January 2025),
     # the day the agency reported, by 366 days (a probe of labour news)

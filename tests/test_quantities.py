@@ -706,6 +706,15 @@ def test_multiples_made_with_fach_and_mal(text, read) -> None:
     ("Das UNHCR verteilt jedes Jahr 70.000 Zelte und zwei Millionen Planen.", "de",
      [("70.000", "year"), ("zwei Millionen", "year")]),
     ("Er verdient 500 Euro pro Monat und seine Frau 300 Euro.", "de", [("500 Euro pro Monat", "month"), ("300 Euro", None)]),
+    # session 40: the period named before the noun the figure is the amount of, as an adjective or a compound's first part
+    ("Das bedeutet eine monatliche Abschlagszahlung von rund 154 Euro.", "de", [("rund 154 Euro", "month")]),
+    ("Der jährliche Zuschuss beträgt 500 Euro.", "de", [("500 Euro", "year")]),
+    ("Bei einem Jahresverbrauch von 4000 Kilowattstunden steigen die Kosten.", "de", [("4000 Kilowattstunden", "year")]),
+    ("Er bekam ein Jahresgehalt von 60.000 Euro.", "de", [("60.000 Euro", "year")]),
+    # ... not a percentage (an annual rate is no twelve monthly ones), nor a noun that is no amount of the figure
+    ("Die jährliche Inflationsrate lag bei 2,2 Prozent.", "de", [("2,2 Prozent", None)]),
+    ("Zum Jahresende lag der Kurs bei 120 Euro.", "de", [("120 Euro", None)]),
+    ("Die Tageszeitung hat 100.000 Leser.", "de", [("100.000", None)]),
 ])
 def test_a_rate_knows_its_period(text, lang, read) -> None:
     assert [(q.text, q.per) for q in read_quantities(text, lang=lang)] == read
@@ -827,6 +836,20 @@ def test_the_size_of_a_change_carries_its_direction(text: str, lang: str, change
 def test_a_price_carries_the_unit_it_is_counted_per(text: str, lang: str, read: tuple) -> None:
     (q,) = read_quantities(text, lang=lang)
     assert (q.text, q.value, q.unit, q.per) == read
+
+
+@pytest.mark.parametrize("text, lang, pers", [
+    # session 40: a price per a unit lends the unit to a later price of its sentence in its currency and of its size
+    ("Der Strompreis wird bei 40 Cent je Kilowattstunde gedeckelt, der Gaspreis bei 12 Cent.", "de", ["kWh", "kWh"]),
+    ("Electricity is capped at 40 cents per kilowatt hour and gas at 12 cents.", "en", ["kWh", "kWh"]),
+    # ... not to a sum of another size, another currency, or a price of the next sentence; nor does a period lend itself
+    ("Die Bremse deckelt 40 Cent je Kilowattstunde und kostet 20 Milliarden Euro.", "de", ["kWh", None]),
+    ("Die Miete liegt bei 12 Euro pro Quadratmeter, in Zürich bei 30 Franken.", "de", ["m²", None]),
+    ("Strom kostet 40 Cent je Kilowattstunde. Gas kostet 12 Cent.", "de", ["kWh", None]),
+    ("Er verdient 500 Euro pro Monat, seine Frau 300 Euro.", "de", ["month", None]),
+])
+def test_a_unit_price_lends_its_unit_to_the_next_price(text: str, lang: str, pers: list) -> None:
+    assert [q.per for q in read_quantities(text, lang=lang)] == pers
 
 
 @pytest.mark.parametrize("text, currencies", [

@@ -118,10 +118,11 @@ __all__ = ["read_quantities", "framing_year", "LANGUAGES", "READER_VERSION"]
 LANGUAGES = ("de", "en")
 # Raised when a release reads some texts differently (1: ages, session 35; 2: changes, session 37; 3: "im Jahr
 # zuvor" after money, 4: nights, ranges of two full figures, session 38; 5: English cents in the currency their text
-# names, hours and minutes no deadline, session 39). A reference store keeps each fact's figures as read when it was
-# added; the version is part of the fact's content hash, so adding a fact file again after an upgrade reads its
-# facts afresh (ReferenceStore).
-READER_VERSION = 5
+# names, hours and minutes no deadline, session 39; 6: a period before the noun a figure is the amount of, a unit
+# price's unit lent to the next price of its sentence, session 40). A reference store keeps each fact's figures as
+# read when it was added; the version is part of the fact's content hash, so adding a fact file again after an
+# upgrade reads its facts afresh (ReferenceStore).
+READER_VERSION = 6
 _LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 

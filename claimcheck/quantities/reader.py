@@ -541,6 +541,13 @@ class Grammar:
         self.re_per_slash = re.compile(r"\s?/\s?(" + _alt(per_slash) + r")(?!\w)") if per_slash else None  # "31 ct/kWh"
         self.per_openers = {w[:1].upper() + w[1:]: v for w, v in per.items()}
         self.re_per_opening = re.compile(r"\s*(" + _alt(self.per_openers) + r")\s") if per else None
+        per_noun = table["rates"].get("per_noun")
+        self.per_noun_periods = {**per_noun["adjectives"], **per_noun["compounds"]} if per_noun else {}
+        # "eine monatliche Abschlagszahlung von ", "ein Jahresgehalt von ", ending where the figure starts
+        self.re_per_noun = re.compile(
+            r"(?<![\w-])(?:(?P<adjective>" + _alt_prefix(per_noun["adjectives"]) + r")" + _alt(per_noun["endings"])
+            + r"\s+[A-ZÄÖÜ][\w-]*|(?P<compound>" + _alt_prefix(per_noun["compounds"]) + r")[a-zäöü][\w-]*)\s+(?:"
+            + _alt(per_noun["links"]) + r"\s+)?\Z") if per_noun else None
         fc = table["forecast"]
         self._compile(fc)
 
@@ -827,6 +834,7 @@ class Grammar:
             _restated_in_brackets(text, first, then)
             self._noun_after_age(text, first, then)
             self._period_shared(text, first, then)
+            self._unit_price_shared(text, first, then)
         return mark_changes(text, mark_ages(text, self._joined_figures(text, out), self.age_cues), self.change_cues)
 
     def _period_shared(self, text: str, first: Quantity, then: Quantity) -> None:
@@ -835,6 +843,16 @@ class Grammar:
         if (first.per and not then.per and then.kind in ("count", "money", "quantity") and then.value is not None
                 and _PERIOD_SHARED.fullmatch(text, first.end, then.start)
                 and self.re_per_before.search(text, max(0, first.start - 24), first.start)):
+            then.per = first.per
+
+    def _unit_price_shared(self, text: str, first: Quantity, then: Quantity) -> None:
+        """A price per a unit lends that unit to a price of the same currency and size later in its sentence: "bei 40
+        Cent je Kilowattstunde gedeckelt, der Gaspreis bei 12 Cent" (probe H, session 40). Not a period ("500 Euro pro
+        Monat und 300 Euro" may be a one-off sum), nor a sum of another size ("... Kosten von 20 Milliarden Euro")."""
+        if (first.kind == then.kind == "money" and first.unit == then.unit and then.per is None
+                and first.per is not None and first.per not in _TIME_UNITS
+                and first.value and then.value and 0.1 <= then.value / first.value <= 10
+                and self._sentence_bounds(text, then.start)[0] <= first.start):
             then.per = first.per
 
     def _noun_after_age(self, text: str, first: Quantity, then: Quantity) -> None:
@@ -903,6 +921,11 @@ class Grammar:
             m = self.re_per_opening.match(text, self._sentence_bounds(text, q.start)[0])
             if m is not None and (m.end() > q.start or _CLAUSE_MARK.search(text, m.end(), q.start)):
                 m = None  # the period opens another clause than the figure's
+        if m is None and self.re_per_noun is not None and q.kind in ("count", "money", "quantity"):
+            noun = self.re_per_noun.search(text, max(0, q.start - 60), q.start)
+            if noun is not None:
+                q.per = self.per_noun_periods[noun.group("adjective") or noun.group("compound")]
+                return
         if m is not None:
             per = self.per_periods.get(m.group(1)) or self.per_openers.get(m.group(1))
             if q.kind == "duration" and not (q.unit in _TIME_UNITS and per in _TIME_UNITS
